@@ -1,0 +1,34 @@
+package fushun.contracts;
+
+import fushun.contracts.bureau.AssignmentAcknowledged;
+import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.contracts.monitoring.HouseholdRegistered;
+import fushun.contracts.monitoring.RiskAlertRaised;
+import java.util.List;
+import java.util.Optional;
+
+/** Every event type the platform publishes. A type not listed here cannot be put in an envelope. */
+public final class EventCatalog {
+
+    private static final List<EventType> TYPES = List.of(
+            new EventType("HouseholdRegistered", 1, HouseholdRegistered.class, Topics.MONITORING_HOUSEHOLD),
+            new EventType("RiskAlertRaised", 1, RiskAlertRaised.class, Topics.MONITORING_RISK_ALERT),
+            new EventType("RiskSignalObserved", 1, RiskSignalObserved.class, "<bureau>.signal.v1"),
+            new EventType("AssignmentAcknowledged", 1, AssignmentAcknowledged.class, "<bureau>.measure.v1"));
+
+    private EventCatalog() {
+    }
+
+    public static List<EventType> all() {
+        return TYPES;
+    }
+
+    public static EventType typeOf(Class<?> recordClass) {
+        return TYPES.stream().filter(t -> t.recordClass().equals(recordClass)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a catalogued event: " + recordClass.getName()));
+    }
+
+    public static Optional<EventType> byName(String name) {
+        return TYPES.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+}

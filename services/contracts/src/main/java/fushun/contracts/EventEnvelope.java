@@ -1,0 +1,42 @@
+package fushun.contracts;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * What travels on every topic. {@code key} is the aggregate id and also the Kafka record key, so all
+ * events of one household stay in order on one partition. {@code traceparent} carries the W3C trace
+ * context across the broker. {@code data} is one of the event records of this module.
+ */
+public record EventEnvelope<T>(
+        UUID eventId,
+        String type,
+        int version,
+        String source,
+        Instant occurredAt,
+        String key,
+        String divisionCode,
+        String traceparent,
+        T data) {
+
+    public EventEnvelope {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(data, "data");
+    }
+
+    /** A new envelope for an event record listed in the {@link EventCatalog}. */
+    public static <T> EventEnvelope<T> of(String source, String key, String divisionCode, T data) {
+        EventType type = EventCatalog.typeOf(data.getClass());
+        return new EventEnvelope<>(UUID.randomUUID(), type.name(), type.version(), source, Instant.now(),
+                key, divisionCode, null, data);
+    }
+
+    public EventEnvelope<T> withTraceparent(String traceparent) {
+        return new EventEnvelope<>(eventId, type, version, source, occurredAt, key, divisionCode, traceparent, data);
+    }
+}

@@ -1,0 +1,25 @@
+package fushun.contracts;
+
+/** A household's category; it has one at a time. */
+public enum HouseholdCategory {
+    OUT_OF_POVERTY("脱贫户"),
+    UNSTABLE_OUT_OF_POVERTY("脱贫不稳定户"),
+    MARGINAL("边缘易致贫户"),
+    SUDDEN_SEVERE_DIFFICULTY("突发严重困难户"),
+    ORDINARY("一般农户");
+
+    private final String label;
+
+    HouseholdCategory(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Monitored or out of poverty: the groups for which DOMAIN.md's lower self-pay threshold applies. */
+    public boolean isMonitoredOrOutOfPoverty() {
+        return this != ORDINARY;
+    }
+}

@@ -1,0 +1,136 @@
+package fushun.platform;
+
+import fushun.contracts.EventCodec;
+import fushun.contracts.Topics;
+import fushun.platform.inbox.InboundEvents;
+import fushun.platform.inbox.Inbox;
+import fushun.platform.kafka.PoisonEventException;
+import fushun.platform.outbox.OutboxPurge;
+import fushun.platform.outbox.OutboxRelay;
+import fushun.platform.outbox.OutboxWriter;
+import fushun.platform.pii.PersonRefs;
+import fushun.platform.pii.PiiRevealAudit;
+import fushun.platform.policy.PolicyParameters;
+import fushun.platform.web.ProblemDetailsAdvice;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the shared mechanisms into every service that has the platform on its classpath. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
+@EnableConfigurationProperties(PlatformProperties.class)
+@EnableScheduling
+@Import({fushun.platform.security.PlatformSecurityConfiguration.class, ProblemDetailsAdvice.class})
+public class PlatformAutoConfiguration {
+
+    @Bean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    PlatformSchema platformSchema(DataSource dataSource) {
+        return new PlatformSchema(dataSource);
+    }
+
+    @Bean
+    @DependsOn("platformSchema")
+    OutboxWriter outboxWriter(JdbcClient jdbc, EventCodec codec, @Value("${spring.application.name}") String source) {
+        return new OutboxWriter(jdbc, codec, source);
+    }
+
+    @Bean
+    @DependsOn("platformSchema")
+    OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka,
+                            PlatformTransactionManager transactions, PlatformProperties properties) {
+        return new OutboxRelay(jdbc, kafka, new TransactionTemplate(transactions), properties.outbox());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "platform.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
+    OutboxRelay.Schedule outboxRelaySchedule(OutboxRelay relay) {
+        return new OutboxRelay.Schedule(relay);
+    }
+
+    @Bean
+    @DependsOn("platformSchema")
+    OutboxPurge outboxPurge(JdbcClient jdbc, PlatformProperties properties) {
+        return new OutboxPurge(jdbc, properties.outbox().retention());
+    }
+
+    @Bean
+    @DependsOn("platformSchema")
+    Inbox inbox(JdbcClient jdbc) {
+        return new Inbox(jdbc);
+    }
+
+    @Bean
+    InboundEvents inboundEvents(Inbox inbox, EventCodec codec, PlatformTransactionManager transactions) {
+        return new InboundEvents(inbox, codec, new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    @DependsOn("platformSchema")
+    PiiRevealAudit piiRevealAudit(JdbcClient jdbc) {
+        return new PiiRevealAudit(jdbc);
+    }
+
+    @Bean
+    PersonRefs personRefs(PlatformProperties properties) {
+        return new PersonRefs(properties.pii().personKey());
+    }
+
+    @Bean
+    @DependsOn("platformSchema")
+    PolicyParameters policyParameters(JdbcClient jdbc) {
+        return new PolicyParameters(jdbc);
+    }
+
+    /**
+     * Bounded retries with exponential back-off, then {@code <topic>.DLT} with the error in the
+     * record's headers; the container commits the offset and goes on with the next record.
+     * A poison event (unreadable or breaking a contract) skips the retries.
+     */
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka, PlatformProperties properties) {
+        var recoverer = new DeadLetterPublishingRecoverer(kafka,
+                (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
+        var backOff = new ExponentialBackOffWithMaxRetries(properties.consumer().maxRetries());
+        backOff.setInitialInterval(properties.consumer().initialBackoff().toMillis());
+        backOff.setMaxInterval(properties.consumer().maxBackoff().toMillis());
+        var handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(PoisonEventException.class);
+        return handler;
+    }
+
+    /** Every catalogued topic and its dead-letter topic; creating one that exists is a no-op. */
+    @Bean
+    KafkaAdmin.NewTopics platformTopics(@Value("${platform.kafka.partitions:3}") int partitions) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.all()) {
+            topics.add(new NewTopic(topic, partitions, (short) -1));
+            topics.add(new NewTopic(Topics.deadLetterOf(topic), 1, (short) -1));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+}

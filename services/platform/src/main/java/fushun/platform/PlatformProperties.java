@@ -1,0 +1,47 @@
+package fushun.platform;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Settings of the shared mechanisms, under {@code platform.*}. */
+@ConfigurationProperties("platform")
+public record PlatformProperties(
+        @DefaultValue Outbox outbox,
+        @DefaultValue Consumer consumer,
+        @DefaultValue Security security,
+        @DefaultValue Pii pii) {
+
+    /**
+     * @param relayEnabled  whether the scheduled relay runs (tests drive it by hand)
+     * @param relayInterval pause between relay passes
+     * @param batchSize     rows published per transaction
+     * @param sendTimeout   how long a batch waits for the broker's acknowledgements
+     * @param retention     sent rows older than this are purged
+     */
+    public record Outbox(
+            @DefaultValue("true") boolean relayEnabled,
+            @DefaultValue("250ms") Duration relayInterval,
+            @DefaultValue("200") int batchSize,
+            @DefaultValue("20s") Duration sendTimeout,
+            @DefaultValue("7d") Duration retention) {
+    }
+
+    /** Retries before a record goes to its dead-letter topic, with exponential back-off. */
+    public record Consumer(
+            @DefaultValue("3") int maxRetries,
+            @DefaultValue("200ms") Duration initialBackoff,
+            @DefaultValue("2s") Duration maxBackoff) {
+    }
+
+    /** @param clientId the Keycloak client whose client roles count as the platform's roles */
+    public record Security(@DefaultValue("fushun-platform") String clientId) {
+    }
+
+    /**
+     * @param personKey secret for the keyed hash of ID numbers that travels on the bus instead of the
+     *                  number itself. The default is the demo key; production sets PLATFORM_PERSON_KEY.
+     */
+    public record Pii(@DefaultValue("demo-only-person-key-change-me") String personKey) {
+    }
+}

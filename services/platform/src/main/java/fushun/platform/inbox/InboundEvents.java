@@ -1,0 +1,69 @@
+package fushun.platform.inbox;
+
+import fushun.contracts.EventCatalog;
+import fushun.contracts.EventCodec;
+import fushun.contracts.EventEnvelope;
+import fushun.platform.kafka.PoisonEventException;
+import java.util.function.Consumer;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What every listener does with a record: read the envelope, pick the events it handles, and apply
+ * the effect once, in one transaction with the inbox entry. Unreadable records are poison and go
+ * to the dead-letter topic without retries; other failures are retried by the error handler.
+ */
+public class InboundEvents {
+
+    private final Inbox inbox;
+    private final EventCodec codec;
+    private final TransactionTemplate transaction;
+
+    public InboundEvents(Inbox inbox, EventCodec codec, TransactionTemplate transaction) {
+        this.inbox = inbox;
+        this.codec = codec;
+        this.transaction = transaction;
+    }
+
+    /** Reads the header of a record; throws {@link PoisonEventException} if it is not an envelope. */
+    public EventEnvelope<JsonNode> read(String json) {
+        try {
+            EventEnvelope<JsonNode> envelope = codec.readHeader(json);
+            if (envelope == null) {
+                throw new PoisonEventException("empty record");
+            }
+            return envelope;
+        } catch (JacksonException | NullPointerException e) {
+            throw new PoisonEventException("not a readable event envelope: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Applies {@code effect} if the record is an event of {@code dataClass} that this consumer has
+     * not applied before. Returns true if it applied it now.
+     */
+    public <T> boolean applyOnce(String consumer, String json, Class<T> dataClass, Consumer<EventEnvelope<T>> effect) {
+        EventEnvelope<JsonNode> header = read(json);
+        if (!EventCatalog.typeOf(dataClass).name().equals(header.type())) {
+            return false;
+        }
+        EventEnvelope<T> event = readWhole(json, dataClass);
+        Boolean applied = transaction.execute(status -> {
+            if (!inbox.firstDelivery(consumer, event.eventId(), event.type())) {
+                return false;
+            }
+            TraceContext.runWithin(event.traceparent(), () -> effect.accept(event));
+            return true;
+        });
+        return Boolean.TRUE.equals(applied);
+    }
+
+    private <T> EventEnvelope<T> readWhole(String json, Class<T> dataClass) {
+        try {
+            return codec.read(json, dataClass);
+        } catch (JacksonException | NullPointerException e) {
+            throw new PoisonEventException("event breaks its contract: " + e.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package fushun.platform.outbox;
+
+import fushun.contracts.EventCodec;
+import fushun.contracts.EventEnvelope;
+import fushun.platform.inbox.TraceContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Appends an event to the outbox inside the caller's transaction; there must be one. */
+public class OutboxWriter {
+
+    private final JdbcClient jdbc;
+    private final EventCodec codec;
+    private final String source;
+
+    public OutboxWriter(JdbcClient jdbc, EventCodec codec, String source) {
+        this.jdbc = jdbc;
+        this.codec = codec;
+        this.source = source;
+    }
+
+    /**
+     * Wraps {@code data} in an envelope (this service as source, the current trace continued) and
+     * stores it for the relay. Returns the envelope, e.g. for the caller's own records.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T> EventEnvelope<T> append(String topic, String key, String divisionCode, T data) {
+        EventEnvelope<T> envelope = EventEnvelope.of(source, key, divisionCode, data)
+                .withTraceparent(TraceContext.continueOrStart());
+        jdbc.sql("""
+                        insert into outbox_event (event_id, aggregatetype, aggregateid, type, topic, payload)
+                        values (:eventId, :aggregateType, :aggregateId, :type, :topic, :payload)""")
+                .param("eventId", envelope.eventId())
+                .param("aggregateType", aggregateTypeOf(topic))
+                .param("aggregateId", key)
+                .param("type", envelope.type())
+                .param("topic", topic)
+                .param("payload", codec.write(envelope))
+                .update();
+        return envelope;
+    }
+
+    /** {@code monitoring.risk-alert.v1} is about the aggregate {@code monitoring.risk-alert}. */
+    static String aggregateTypeOf(String topic) {
+        int lastDot = topic.lastIndexOf('.');
+        return lastDot > 0 ? topic.substring(0, lastDot) : topic;
+    }
+}

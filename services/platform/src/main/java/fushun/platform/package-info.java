@@ -1,0 +1,7 @@
+/**
+ * The small shared starter every service depends on. Mechanisms only, never domain rules:
+ * transactional outbox and relay, inbox de-duplication, Kafka retries and dead letters, the
+ * Keycloak JWT adapter with jurisdiction, RFC 9457 problem details, PII masking and reveal audit,
+ * and the lookup of effective-dated policy parameters (the values are each service's data).
+ */
+package fushun.platform;

@@ -1,0 +1,158 @@
+package fushun.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fushun.contracts.EventCodec;
+import fushun.contracts.EventEnvelope;
+import fushun.contracts.monitoring.HouseholdRegistered;
+import fushun.platform.outbox.OutboxRelay;
+import fushun.platform.outbox.OutboxWriter;
+import fushun.platform.testapp.PlatformTestApplication;
+import fushun.platform.testsupport.Events;
+import fushun.platform.testsupport.TestDatabases;
+import fushun.platform.testsupport.TopicReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The outbox, inbox and dead-letter mechanisms against a real KRaft broker and a real PostgreSQL. */
+@SpringBootTest(classes = PlatformTestApplication.class)
+@EmbeddedKafka(partitions = 1, topics = {PlatformTestApplication.TOPIC, PlatformTestApplication.TOPIC + ".DLT"},
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class OutboxInboxIT {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestDatabases.newDatabase("platform_outbox"));
+    }
+
+    @Autowired KafkaTemplate<String, String> kafka;
+    @Autowired EventCodec codec;
+    @Autowired JdbcClient jdbc;
+    @Autowired OutboxWriter outbox;
+    @Autowired OutboxRelay relay;
+    @Autowired TransactionTemplate transaction;
+    @Autowired EmbeddedKafkaBroker broker;
+
+    @Test
+    void shouldChangeStateOnceWhenSameEventDeliveredTwice() throws Exception {
+        EventEnvelope<HouseholdRegistered> twice = Events.envelope(Events.household(UUID.randomUUID(), "王二"));
+        EventEnvelope<HouseholdRegistered> marker = Events.envelope(Events.household(UUID.randomUUID(), "赵三"));
+
+        send(twice);
+        send(twice);
+        send(marker);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedCount(marker.data().householdId()) == 1);
+        assertThat(appliedCount(twice.data().householdId())).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from inbox_event where event_id = :id")
+                .param("id", twice.eventId()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSendPoisonToDeadLetterTopicAndProcessTheNextMessage() throws Exception {
+        String poison = "{ this is not an event";
+        EventEnvelope<HouseholdRegistered> next = Events.envelope(Events.household(UUID.randomUUID(), "钱四"));
+
+        kafka.send(PlatformTestApplication.TOPIC, "poison-key", poison).get();
+        send(next);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedCount(next.data().householdId()) == 1);
+        List<ConsumerRecord<String, String>> dead = TopicReader.readUntil(broker.getBrokersAsString(),
+                PlatformTestApplication.TOPIC + ".DLT", r -> poison.equals(r.value()), Duration.ofSeconds(20));
+        ConsumerRecord<String, String> deadLetter = dead.get(dead.size() - 1);
+        assertThat(deadLetter.value()).isEqualTo(poison);
+        Header error = deadLetter.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_FQCN);
+        assertThat(error).isNotNull();
+        assertThat(new String(deadLetter.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN).value(),
+                StandardCharsets.UTF_8)).endsWith("PoisonEventException");
+    }
+
+    @Test
+    void shouldRetryThenDeadLetterWhenEffectKeepsFailingAndLeaveNoInboxRow() throws Exception {
+        EventEnvelope<HouseholdRegistered> failing = Events.envelope(Events.household(UUID.randomUUID(), "FAIL"));
+        EventEnvelope<HouseholdRegistered> next = Events.envelope(Events.household(UUID.randomUUID(), "孙五"));
+
+        send(failing);
+        send(next);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedCount(next.data().householdId()) == 1);
+        assertThat(appliedCount(failing.data().householdId())).isZero();
+        assertThat(jdbc.sql("select count(*) from inbox_event where event_id = :id")
+                .param("id", failing.eventId()).query(Long.class).single()).isZero();
+        List<ConsumerRecord<String, String>> dead = TopicReader.readUntil(broker.getBrokersAsString(),
+                PlatformTestApplication.TOPIC + ".DLT", r -> r.value().contains(failing.eventId().toString()),
+                Duration.ofSeconds(20));
+        assertThat(dead).anyMatch(r -> r.value().contains(failing.eventId().toString()));
+    }
+
+    @Test
+    void shouldPublishNothingWhenTransactionRolledBack() {
+        HouseholdRegistered rolledBack = Events.household(UUID.randomUUID(), "回滚");
+        HouseholdRegistered committed = Events.household(UUID.randomUUID(), "提交");
+
+        try {
+            transaction.executeWithoutResult(status -> {
+                outbox.append(PlatformTestApplication.TOPIC, rolledBack.householdId().toString(), rolledBack.divisionCode(), rolledBack);
+                throw new IllegalStateException("the change fails after the event was written");
+            });
+        } catch (IllegalStateException expected) {
+            // the change and its event are gone together
+        }
+        transaction.executeWithoutResult(status ->
+                outbox.append(PlatformTestApplication.TOPIC, committed.householdId().toString(), committed.divisionCode(), committed));
+        relay.publishPending();
+
+        List<ConsumerRecord<String, String>> records = TopicReader.readUntil(broker.getBrokersAsString(),
+                PlatformTestApplication.TOPIC, r -> r.value().contains(committed.householdId().toString()), Duration.ofSeconds(20));
+        assertThat(records).anyMatch(r -> r.value().contains(committed.householdId().toString()));
+        assertThat(records).noneMatch(r -> r.value().contains(rolledBack.householdId().toString()));
+        assertThat(jdbc.sql("select count(*) from outbox_event where payload like :p")
+                .param("p", "%" + rolledBack.householdId() + "%").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from outbox_event where sent_at is null").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void shouldKeepOrderPerKeyAndMarkRowsSent() {
+        UUID householdId = UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            HouseholdRegistered version = Events.household(householdId, "版本" + i);
+            transaction.executeWithoutResult(status ->
+                    outbox.append(PlatformTestApplication.TOPIC, householdId.toString(), version.divisionCode(), version));
+        }
+
+        int sent = relay.publishPending();
+
+        assertThat(sent).isGreaterThanOrEqualTo(5);
+        List<String> heads = TopicReader.readUntil(broker.getBrokersAsString(), PlatformTestApplication.TOPIC,
+                        r -> r.value().contains("版本4"), Duration.ofSeconds(20)).stream()
+                .filter(r -> householdId.toString().equals(r.key()))
+                .map(r -> codec.read(r.value(), HouseholdRegistered.class).data().headName())
+                .toList();
+        assertThat(heads).containsExactly("版本0", "版本1", "版本2", "版本3", "版本4");
+    }
+
+    private void send(EventEnvelope<?> envelope) throws Exception {
+        kafka.send(PlatformTestApplication.TOPIC, envelope.key(), codec.write(envelope)).get();
+    }
+
+    private long appliedCount(UUID householdId) {
+        return jdbc.sql("select count(*) from applied_effect where household_id = :id")
+                .param("id", householdId).query(Long.class).single();
+    }
+}

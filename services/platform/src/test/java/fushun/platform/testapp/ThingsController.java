@@ -1,0 +1,37 @@
+package fushun.platform.testapp;
+
+import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A controller shaped like the services' ones, to test the platform's web mechanisms. */
+@RestController
+class ThingsController {
+
+    record NewThing(@NotBlank(message = "名称不能为空") String name, @Positive(message = "数量必须大于零") int count) {
+    }
+
+    @GetMapping("/things/{division}")
+    @PreAuthorize("hasRole('reader')")
+    Map<String, String> thing(@PathVariable String division) {
+        if (!Jurisdiction.current().covers(division)) {
+            throw new NotFoundException("没有这条记录。");
+        }
+        return Map.of("division", division);
+    }
+
+    @PostMapping("/things")
+    @PreAuthorize("hasRole('reader')")
+    Map<String, String> create(@Valid @RequestBody NewThing thing) {
+        return Map.of("name", thing.name());
+    }
+}

@@ -1,0 +1,4 @@
+create table applied_effect (
+    id           bigserial primary key,
+    household_id uuid not null
+);
