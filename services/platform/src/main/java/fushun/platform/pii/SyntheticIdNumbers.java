@@ -1,11 +1,10 @@
-package fushun.platform.testsupport;
+package fushun.platform.pii;
 
-import fushun.platform.pii.ResidentIdNumbers;
 import java.time.LocalDate;
 import java.util.Random;
 
 /**
- * Made-up resident ID numbers that pass the GB 11643 check digit. The sequence part starts with
+ * Made-up resident ID numbers for demo and test data that pass the GB 11643 check digit. The sequence part starts with
  * 9 so the numbers look plausible but are ours; they belong to nobody.
  */
 public final class SyntheticIdNumbers {

@@ -1,0 +1,126 @@
+package fushun.monitoring.household;
+
+import fushun.contracts.Topics;
+import fushun.contracts.monitoring.HouseholdRegistered;
+import fushun.platform.outbox.OutboxWriter;
+import fushun.platform.pii.PersonRefs;
+import fushun.platform.pii.PiiMasking;
+import fushun.platform.pii.ResidentIdNumbers;
+import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.NotFoundException;
+import fushun.platform.web.RuleViolationException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers households and reads them back within a jurisdiction. */
+@Service
+public class HouseholdRegistry {
+
+    /** Fushun city's division prefix: a household must live inside the city. */
+    static final String FUSHUN_PREFIX = "2104";
+
+    private final JdbcClient jdbc;
+    private final OutboxWriter outbox;
+    private final PersonRefs personRefs;
+
+    public HouseholdRegistry(JdbcClient jdbc, OutboxWriter outbox, PersonRefs personRefs) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.personRefs = personRefs;
+    }
+
+    /**
+     * Registers a household and publishes {@code HouseholdRegistered}. Refuses a division outside
+     * Fushun or the caller's jurisdiction, a bad check digit, and an ID number already registered.
+     */
+    @Transactional
+    public UUID register(NewHousehold household, Jurisdiction jurisdiction) {
+        check(household, jurisdiction);
+        UUID householdId = UUID.randomUUID();
+        NewHousehold.NewMember head = household.members().get(0);
+        jdbc.sql("""
+                        insert into household (id, division_code, category, not_entitled_to_policy, head_name)
+                        values (:id, :division, :category, :notEntitled, :head)""")
+                .param("id", householdId).param("division", household.divisionCode())
+                .param("category", household.category().name()).param("notEntitled", household.notEntitledToPolicy())
+                .param("head", head.name())
+                .update();
+        List<HouseholdRegistered.Member> published = new ArrayList<>();
+        for (NewHousehold.NewMember member : household.members()) {
+            UUID personId = UUID.randomUUID();
+            String idNumber = member.idNumber().toUpperCase();
+            String personRef = personRefs.of(idNumber);
+            String masked = PiiMasking.idNumber(idNumber);
+            jdbc.sql("""
+                            insert into household_member (id, household_id, name, id_number, id_number_masked, person_ref,
+                                                          relationship, labour_capacity)
+                            values (:id, :household, :name, :idNumber, :masked, :ref, :relationship, :labour)""")
+                    .param("id", personId).param("household", householdId).param("name", member.name())
+                    .param("idNumber", idNumber).param("masked", masked).param("ref", personRef)
+                    .param("relationship", member.relationship()).param("labour", member.labourCapacity())
+                    .update();
+            published.add(new HouseholdRegistered.Member(personId, personRef, member.name(), masked,
+                    member.relationship(), member.labourCapacity()));
+        }
+        outbox.append(Topics.MONITORING_HOUSEHOLD, householdId.toString(), household.divisionCode(),
+                new HouseholdRegistered(householdId, household.divisionCode(), household.category(),
+                        household.notEntitledToPolicy(), head.name(), published));
+        return householdId;
+    }
+
+    private void check(NewHousehold household, Jurisdiction jurisdiction) {
+        if (household.divisionCode() == null || !household.divisionCode().matches("\\d{12}")
+                || !household.divisionCode().startsWith(FUSHUN_PREFIX)) {
+            throw new RuleViolationException("行政区划无效", "户籍所在地必须是抚顺市内的12位村级行政区划代码。");
+        }
+        if (!jurisdiction.covers(household.divisionCode())) {
+            throw new RuleViolationException("超出管辖范围", "只能登记本人管辖范围内的农户。");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < household.members().size(); i++) {
+            String idNumber = household.members().get(i).idNumber();
+            if (!ResidentIdNumbers.isValid(idNumber)) {
+                throw new RuleViolationException("身份证号无效", "第 " + (i + 1) + " 位成员的身份证号校验位不正确。");
+            }
+            if (!seen.add(idNumber.toUpperCase())) {
+                throw new RuleViolationException("身份证号重复", "第 " + (i + 1) + " 位成员的身份证号在本户中重复。");
+            }
+            boolean taken = jdbc.sql("select count(*) from household_member where id_number = :n")
+                    .param("n", idNumber.toUpperCase()).query(Long.class).single() > 0;
+            if (taken) {
+                throw new RuleViolationException("身份证号已登记", "第 " + (i + 1) + " 位成员已在其他农户中登记。");
+            }
+        }
+    }
+
+    public HouseholdView find(UUID householdId, Jurisdiction jurisdiction) {
+        Optional<HouseholdView> household = jdbc.sql("""
+                        select id, division_code, category, not_entitled_to_policy, head_name, registered_at
+                        from household where id = :id and division_code like :scope""")
+                .param("id", householdId).param("scope", jurisdiction.likePattern())
+                .query((rs, n) -> new HouseholdView(rs.getObject("id", UUID.class), rs.getString("division_code"),
+                        rs.getString("category"), rs.getBoolean("not_entitled_to_policy"), rs.getString("head_name"),
+                        rs.getTimestamp("registered_at").toInstant(), List.of()))
+                .optional();
+        HouseholdView view = household.orElseThrow(() -> new NotFoundException("没有找到该农户。"));
+        List<HouseholdView.MemberView> members = jdbc.sql("""
+                        select id, name, id_number_masked, relationship, labour_capacity
+                        from household_member where household_id = :id order by relationship = '户主' desc, name""")
+                .param("id", householdId)
+                .query((rs, n) -> new HouseholdView.MemberView(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getString("id_number_masked"), rs.getString("relationship"), rs.getString("labour_capacity")))
+                .list();
+        return view.withMembers(members);
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from household").query(Long.class).single();
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The household registry (户与人口): registration with GB 11643-checked ID numbers inside
+ * Fushun, published to every bureau as {@code HouseholdRegistered} without raw ID numbers.
+ */
+package fushun.monitoring.household;

@@ -1,0 +1,43 @@
+package fushun.monitoring.household.web;
+
+import fushun.monitoring.household.HouseholdRegistry;
+import fushun.monitoring.household.HouseholdView;
+import fushun.platform.security.Jurisdiction;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/monitoring/households")
+class HouseholdController {
+
+    private final HouseholdRegistry registry;
+    private final HouseholdWebMapper mapper;
+
+    HouseholdController(HouseholdRegistry registry, HouseholdWebMapper mapper) {
+        this.registry = registry;
+        this.mapper = mapper;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('village-cadre', 'township-reviewer', 'admin')")
+    ResponseEntity<Map<String, UUID>> register(@Valid @RequestBody RegisterHouseholdRequest request) {
+        UUID id = registry.register(mapper.toCommand(request), Jurisdiction.current());
+        return ResponseEntity.created(URI.create("/api/monitoring/households/" + id)).body(Map.of("householdId", id));
+    }
+
+    @GetMapping("/{householdId}")
+    @PreAuthorize("hasAnyRole('village-cadre', 'township-reviewer', 'county-approver', 'analyst', 'admin')")
+    HouseholdView household(@PathVariable UUID householdId) {
+        return registry.find(householdId, Jurisdiction.current());
+    }
+}

@@ -1,0 +1,191 @@
+package fushun.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fushun.contracts.Bureau;
+import fushun.contracts.EventCodec;
+import fushun.contracts.EventEnvelope;
+import fushun.contracts.RiskType;
+import fushun.contracts.Topics;
+import fushun.contracts.bureau.AssignmentAcknowledged;
+import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.contracts.monitoring.HouseholdRegistered;
+import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.platform.pii.SyntheticIdNumbers;
+import fushun.platform.testsupport.TestDatabases;
+import fushun.platform.testsupport.TestTokens;
+import fushun.platform.testsupport.TopicReader;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** From registration through a bureau's signal to the alert and the bureau's answer, on a real broker and PostgreSQL. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class MonitoringFlowIT {
+
+    @TestConfiguration
+    static class Tokens {
+        @Bean
+        JwtDecoder jwtDecoder() {
+            return TestTokens.decoder();
+        }
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestDatabases.newDatabase("monitoring"));
+    }
+
+    private static final String CADRE = "Bearer " + TestTokens.user("xinbin-cadre", "210422100201", "village-cadre");
+    private static final String ANALYST = "Bearer " + TestTokens.user("city-analyst", "210400", "analyst");
+    private static final String QINGYUAN = "Bearer " + TestTokens.user("qingyuan-approver", "210423", "county-approver");
+
+    @Autowired MockMvc mvc;
+    @Autowired KafkaTemplate<String, String> kafka;
+    @Autowired EventCodec codec;
+    @Autowired EmbeddedKafkaBroker broker;
+    @Autowired JdbcClient jdbc;
+
+    private final Random random = new Random();
+
+    @Test
+    void shouldRaiseOneAlertWithAssignmentsAndRecordTheAnswer() throws Exception {
+        UUID householdId = register(SyntheticIdNumbers.next(random, "210422"));
+        List<ConsumerRecord<String, String>> registered = TopicReader.readUntil(broker.getBrokersAsString(),
+                Topics.MONITORING_HOUSEHOLD, r -> r.key().equals(householdId.toString()), Duration.ofSeconds(20));
+        HouseholdRegistered published = codec.read(registered.get(registered.size() - 1).value(), HouseholdRegistered.class).data();
+        assertThat(published.members()).singleElement().satisfies(m -> {
+            assertThat(m.maskedIdNumber()).matches("2104\\*{10}\\d{3}[\\dX]");
+            assertThat(m.personRef()).hasSize(64);
+        });
+
+        EventEnvelope<RiskSignalObserved> signal = signal(householdId);
+        send(Topics.MEDICAL_INSURANCE_SIGNAL, signal);
+        send(Topics.MEDICAL_INSURANCE_SIGNAL, signal);
+        send(Topics.MEDICAL_INSURANCE_SIGNAL, signal(householdId));
+
+        List<ConsumerRecord<String, String>> alerts = TopicReader.readUntil(broker.getBrokersAsString(),
+                Topics.MONITORING_RISK_ALERT, r -> r.key().equals(householdId.toString()), Duration.ofSeconds(30));
+        RiskAlertRaised alert = codec.read(alerts.get(alerts.size() - 1).value(), RiskAlertRaised.class).data();
+        assertThat(alert.riskTypes()).containsExactly(RiskType.ILLNESS);
+        assertThat(alert.assignments()).extracting(RiskAlertRaised.Assignment::bureau)
+                .containsExactlyInAnyOrder(Bureau.MEDICAL_INSURANCE, Bureau.HEALTH, Bureau.CIVIL_AFFAIRS);
+        assertThat(alert.explanation()).contains("因病").contains("selfPayYearToDate=12345.60");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from risk_signal where household_id = :h").param("h", householdId).query(Long.class).single() == 2);
+        assertThat(jdbc.sql("select count(*) from risk_alert where household_id = :h")
+                .param("h", householdId).query(Long.class).single()).isEqualTo(1);
+
+        RiskAlertRaised.Assignment civil = alert.assignmentFor(Bureau.CIVIL_AFFAIRS);
+        send(Topics.SOCIAL_ASSISTANCE_MEASURE, EventEnvelope.of("social-assistance", householdId.toString(), "210422100201",
+                new AssignmentAcknowledged(civil.assignmentId(), alert.alertId(), householdId, Bureau.CIVIL_AFFAIRS,
+                        "SA-1", Instant.now())));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                mvc.perform(get("/api/monitoring/households/" + householdId + "/alerts").header("Authorization", ANALYST))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$[0].assignments[?(@.bureau == 'CIVIL_AFFAIRS')].status").value("ACKNOWLEDGED"))
+                        .andExpect(jsonPath("$[0].assignments[?(@.bureau == 'HEALTH')].status").value("ASSIGNED")));
+    }
+
+    @Test
+    void shouldRefuseBadCheckDigitAndDuplicateNumberAndStoreNothing() throws Exception {
+        String valid = SyntheticIdNumbers.next(random, "210422");
+        String badCheck = valid.substring(0, 17) + (valid.charAt(17) == '0' ? '1' : '0');
+        long before = households();
+
+        mvc.perform(post("/api/monitoring/households").header("Authorization", CADRE)
+                        .contentType(MediaType.APPLICATION_JSON).content(body(badCheck)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("身份证号无效"));
+        assertThat(households()).isEqualTo(before);
+
+        register(valid);
+        mvc.perform(post("/api/monitoring/households").header("Authorization", CADRE)
+                        .contentType(MediaType.APPLICATION_JSON).content(body(valid)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("身份证号已登记"));
+        assertThat(households()).isEqualTo(before + 1);
+
+        mvc.perform(post("/api/monitoring/households").header("Authorization", CADRE)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"divisionCode\":\"21\",\"members\":[]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'divisionCode')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'members')]").exists());
+        assertThat(households()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void shouldHideHouseholdFromAnotherCountyAndRefuseWrongRole() throws Exception {
+        UUID householdId = register(SyntheticIdNumbers.next(random, "210422"));
+
+        mvc.perform(get("/api/monitoring/households/" + householdId).header("Authorization", QINGYUAN))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/monitoring/households/" + householdId).header("Authorization", ANALYST))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.members[0].maskedIdNumber").value(org.hamcrest.Matchers.matchesPattern("2104\\*{10}.{4}")));
+        mvc.perform(get("/api/monitoring/households/" + householdId).header("Authorization",
+                        "Bearer " + TestTokens.user("op", "210422", "civil-affairs-operator")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/monitoring/households/" + householdId)).andExpect(status().isUnauthorized());
+    }
+
+    private UUID register(String idNumber) throws Exception {
+        String response = mvc.perform(post("/api/monitoring/households").header("Authorization", CADRE)
+                        .contentType(MediaType.APPLICATION_JSON).content(body(idNumber)))
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        return UUID.fromString(response.replaceAll(".*\"householdId\":\"([^\"]+)\".*", "$1"));
+    }
+
+    private static String body(String idNumber) {
+        return """
+                {"divisionCode":"210422100201","category":"OUT_OF_POVERTY","notEntitledToPolicy":false,
+                 "members":[{"name":"测试户主","idNumber":"%s","relationship":"户主","labourCapacity":"FULL"}]}
+                """.formatted(idNumber);
+    }
+
+    private static EventEnvelope<RiskSignalObserved> signal(UUID householdId) {
+        return EventEnvelope.of("medical-insurance", householdId.toString(), "210422100201",
+                new RiskSignalObserved(UUID.randomUUID(), householdId, Bureau.MEDICAL_INSURANCE, RiskType.ILLNESS,
+                        "家庭年度自付医疗费用超过阈值",
+                        Map.of("selfPayYearToDate", new BigDecimal("12345.60"), "threshold", new BigDecimal("6000")),
+                        "medical.self-pay-threshold.monitored[*]@2021-01-01", Instant.now()));
+    }
+
+    private void send(String topic, EventEnvelope<?> envelope) throws Exception {
+        kafka.send(topic, envelope.key(), codec.write(envelope)).get();
+    }
+
+    private long households() {
+        return jdbc.sql("select count(*) from household").query(Long.class).single();
+    }
+}
