@@ -14,7 +14,6 @@ import fushun.platform.policy.PolicyParameters;
 import fushun.platform.web.ProblemDetailsAdvice;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +21,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -49,18 +47,16 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    PlatformSchema platformSchema(DataSource dataSource) {
-        return new PlatformSchema(dataSource);
+    PlatformSchema platformSchema() {
+        return new PlatformSchema();
     }
 
     @Bean
-    @DependsOn("platformSchema")
     OutboxWriter outboxWriter(JdbcClient jdbc, EventCodec codec, @Value("${spring.application.name}") String source) {
         return new OutboxWriter(jdbc, codec, source);
     }
 
     @Bean
-    @DependsOn("platformSchema")
     OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka,
                             PlatformTransactionManager transactions, PlatformProperties properties) {
         return new OutboxRelay(jdbc, kafka, new TransactionTemplate(transactions), properties.outbox());
@@ -73,13 +69,11 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    @DependsOn("platformSchema")
     OutboxPurge outboxPurge(JdbcClient jdbc, PlatformProperties properties) {
         return new OutboxPurge(jdbc, properties.outbox().retention());
     }
 
     @Bean
-    @DependsOn("platformSchema")
     Inbox inbox(JdbcClient jdbc) {
         return new Inbox(jdbc);
     }
@@ -90,7 +84,6 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    @DependsOn("platformSchema")
     PiiRevealAudit piiRevealAudit(JdbcClient jdbc) {
         return new PiiRevealAudit(jdbc);
     }
@@ -101,7 +94,6 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    @DependsOn("platformSchema")
     PolicyParameters policyParameters(JdbcClient jdbc) {
         return new PolicyParameters(jdbc);
     }

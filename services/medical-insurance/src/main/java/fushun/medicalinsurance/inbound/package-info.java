@@ -1,0 +1,2 @@
+/** Listeners for monitoring's topics. */
+package fushun.medicalinsurance.inbound;

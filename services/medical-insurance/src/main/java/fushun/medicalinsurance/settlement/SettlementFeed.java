@@ -1,0 +1,182 @@
+package fushun.medicalinsurance.settlement;
+
+import fushun.contracts.Bureau;
+import fushun.contracts.HouseholdCategory;
+import fushun.contracts.RiskType;
+import fushun.contracts.Topics;
+import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.platform.outbox.OutboxWriter;
+import fushun.platform.pii.PersonRefs;
+import fushun.platform.pii.PiiMasking;
+import fushun.platform.pii.ResidentIdNumbers;
+import fushun.platform.policy.PolicyParameters;
+import fushun.platform.policy.PolicyValue;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accepts settlement batches and keeps the high-spending signal up to date. */
+@Service
+public class SettlementFeed {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final JdbcClient jdbc;
+    private final PersonRefs personRefs;
+    private final PolicyParameters parameters;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public SettlementFeed(JdbcClient jdbc, PersonRefs personRefs, PolicyParameters parameters, OutboxWriter outbox,
+                          Clock clock) {
+        this.jdbc = jdbc;
+        this.personRefs = personRefs;
+        this.parameters = parameters;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public enum Outcome { ACCEPTED, DUPLICATE, REJECTED }
+
+    public record RowResult(int row, String settlementId, Outcome outcome, List<RowProblem> problems) {
+    }
+
+    public record RowProblem(String field, String message) {
+    }
+
+    /**
+     * Stores the good rows of a batch and reports each row. A settlement id seen before is a
+     * duplicate and changes nothing, so a resent batch is harmless. One transaction per batch.
+     */
+    @Transactional
+    public List<RowResult> accept(List<SettlementRecord> batch, String submittedBy) {
+        List<RowResult> results = new ArrayList<>();
+        Set<Map.Entry<UUID, Integer>> touched = new LinkedHashSet<>();
+        for (int i = 0; i < batch.size(); i++) {
+            SettlementRecord record = batch.get(i);
+            List<RowProblem> problems = problemsOf(record);
+            if (!problems.isEmpty()) {
+                results.add(new RowResult(i + 1, record.settlementId(), Outcome.REJECTED, problems));
+                continue;
+            }
+            String personRef = personRefs.of(record.idNumber());
+            BigDecimal selfPay = SelfPayThreshold.selfPayOf(record.totalCost(), record.basicInsurancePaid(),
+                    record.criticalIllnessPaid(), record.medicalAssistancePaid());
+            int inserted = jdbc.sql("""
+                            insert into settlement (settlement_id, person_ref, masked_id_number, hospital, settled_on, total_cost,
+                                                    basic_insurance_paid, critical_illness_paid, medical_assistance_paid,
+                                                    self_pay, submitted_by)
+                            values (:id, :ref, :masked, :hospital, :settledOn, :total, :basic, :critical, :assistance,
+                                    :selfPay, :by)
+                            on conflict (settlement_id) do nothing""")
+                    .param("id", record.settlementId()).param("ref", personRef)
+                    .param("masked", PiiMasking.idNumber(record.idNumber())).param("hospital", record.hospital())
+                    .param("settledOn", record.settledOn()).param("total", record.totalCost())
+                    .param("basic", record.basicInsurancePaid()).param("critical", record.criticalIllnessPaid())
+                    .param("assistance", record.medicalAssistancePaid()).param("selfPay", selfPay)
+                    .param("by", submittedBy)
+                    .update();
+            results.add(new RowResult(i + 1, record.settlementId(), inserted == 1 ? Outcome.ACCEPTED : Outcome.DUPLICATE, List.of()));
+            if (inserted == 1) {
+                householdOf(personRef).ifPresent(h -> touched.add(Map.entry(h, record.settledOn().getYear())));
+            }
+        }
+        touched.forEach(t -> evaluate(t.getKey(), t.getValue()));
+        return results;
+    }
+
+    private List<RowProblem> problemsOf(SettlementRecord r) {
+        List<RowProblem> problems = new ArrayList<>();
+        if (r.settlementId() == null || r.settlementId().isBlank() || r.settlementId().length() > 64) {
+            problems.add(new RowProblem("settlementId", "结算单号不能为空且不超过64个字符"));
+        }
+        if (!ResidentIdNumbers.isValid(r.idNumber())) {
+            problems.add(new RowProblem("idNumber", "身份证号无效（应为18位且校验位正确）"));
+        }
+        if (r.hospital() == null || r.hospital().isBlank()) {
+            problems.add(new RowProblem("hospital", "必须填写医疗机构"));
+        }
+        if (r.settledOn() == null || r.settledOn().isAfter(LocalDate.now(clock.withZone(CHINA)))) {
+            problems.add(new RowProblem("settledOn", "结算日期不能为空，也不能晚于今天"));
+        }
+        BigDecimal[] amounts = {r.totalCost(), r.basicInsurancePaid(), r.criticalIllnessPaid(), r.medicalAssistancePaid()};
+        boolean amountsPresent = true;
+        for (BigDecimal amount : amounts) {
+            if (amount == null || amount.signum() < 0 || amount.scale() > 2) {
+                amountsPresent = false;
+            }
+        }
+        if (!amountsPresent) {
+            problems.add(new RowProblem("amounts", "金额必须填写，不能为负数，最多两位小数"));
+        } else if (SelfPayThreshold.selfPayOf(r.totalCost(), r.basicInsurancePaid(), r.criticalIllnessPaid(),
+                r.medicalAssistancePaid()).signum() < 0) {
+            problems.add(new RowProblem("amounts", "各项报销之和不能超过总费用"));
+        }
+        return problems;
+    }
+
+    private Optional<UUID> householdOf(String personRef) {
+        return jdbc.sql("select household_id from insured_person where person_ref = :ref")
+                .param("ref", personRef).query(UUID.class).optional();
+    }
+
+    /**
+     * Re-evaluates the settlement years of a household that just became known: settlements that
+     * arrived before the household registration still count.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void evaluateAllYears(UUID householdId) {
+        jdbc.sql("""
+                        select distinct extract(year from s.settled_on)::int from settlement s
+                        join insured_person p on p.person_ref = s.person_ref where p.household_id = :h""")
+                .param("h", householdId).query(Integer.class).list()
+                .forEach(year -> evaluate(householdId, year));
+    }
+
+    /** Signals monitoring once per household and year when yearly self-pay crosses the threshold. */
+    void evaluate(UUID householdId, int year) {
+        record Household(String divisionCode, HouseholdCategory category) {
+        }
+        Household household = jdbc.sql("select division_code, category from insured_household where household_id = :h")
+                .param("h", householdId)
+                .query((rs, n) -> new Household(rs.getString(1), HouseholdCategory.valueOf(rs.getString(2)))).single();
+        BigDecimal selfPay = jdbc.sql("""
+                        select coalesce(sum(s.self_pay), 0) from settlement s
+                        join insured_person p on p.person_ref = s.person_ref
+                        where p.household_id = :h and s.settled_on >= :from and s.settled_on < :to""")
+                .param("h", householdId).param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year + 1, 1, 1))
+                .query(BigDecimal.class).single();
+        PolicyValue threshold = parameters.required(SelfPayThreshold.parameterFor(household.category()),
+                household.divisionCode().substring(0, 6), LocalDate.of(year, 12, 31));
+        if (!SelfPayThreshold.crossed(selfPay, threshold.value())) {
+            return;
+        }
+        UUID signalId = UUID.randomUUID();
+        int first = jdbc.sql("""
+                        insert into self_pay_signal (household_id, year, signal_id, self_pay, threshold, parameter_version)
+                        values (:h, :year, :signal, :selfPay, :threshold, :version) on conflict do nothing""")
+                .param("h", householdId).param("year", year).param("signal", signalId).param("selfPay", selfPay)
+                .param("threshold", threshold.value()).param("version", threshold.version())
+                .update();
+        if (first == 1) {
+            outbox.append(Topics.MEDICAL_INSURANCE_SIGNAL, householdId.toString(), household.divisionCode(),
+                    new RiskSignalObserved(signalId, householdId, Bureau.MEDICAL_INSURANCE, RiskType.ILLNESS,
+                            "家庭年度自付医疗费用超过预警线",
+                            Map.of("year", BigDecimal.valueOf(year), "selfPayYearToDate", selfPay,
+                                    "threshold", threshold.value().stripTrailingZeros()),
+                            threshold.version(), clock.instant()));
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The settlement feed (结算数据): integrations post settlements; the service keeps yearly self-pay
+ * per household and signals monitoring once when it crosses the threshold (a parameter). The
+ * three-tier calculation itself comes with issue 5; here the hospital's settled amounts are taken.
+ */
+package fushun.medicalinsurance.settlement;

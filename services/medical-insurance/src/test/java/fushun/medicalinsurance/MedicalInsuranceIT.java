@@ -1,0 +1,211 @@
+package fushun.medicalinsurance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fushun.contracts.Bureau;
+import fushun.contracts.EventCodec;
+import fushun.contracts.EventEnvelope;
+import fushun.contracts.HouseholdCategory;
+import fushun.contracts.RiskType;
+import fushun.contracts.Topics;
+import fushun.contracts.bureau.AssignmentAcknowledged;
+import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.contracts.monitoring.HouseholdRegistered;
+import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.platform.pii.PersonRefs;
+import fushun.platform.pii.SyntheticIdNumbers;
+import fushun.platform.testsupport.TestDatabases;
+import fushun.platform.testsupport.TestTokens;
+import fushun.platform.testsupport.TopicReader;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Settlements in, the high-spending signal out, alerts acknowledged: real broker, real PostgreSQL. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class MedicalInsuranceIT {
+
+    @TestConfiguration
+    static class Tokens {
+        @Bean
+        JwtDecoder jwtDecoder() {
+            return TestTokens.decoder();
+        }
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestDatabases.newDatabase("medical_insurance"));
+    }
+
+    private static final String CLIENT = "Bearer " + TestTokens.user("service-account-medical-insurance-integration",
+            "210400", "medical-insurance-integration");
+
+    @Autowired MockMvc mvc;
+    @Autowired KafkaTemplate<String, String> kafka;
+    @Autowired EventCodec codec;
+    @Autowired EmbeddedKafkaBroker broker;
+    @Autowired JdbcClient jdbc;
+    @Autowired PersonRefs personRefs;
+
+    private final Random random = new Random();
+    private final int year = LocalDate.now().getYear();
+
+    @Test
+    void shouldSignalOnceWhenYearlySelfPayCrossesThresholdAndIgnoreResentBatch() throws Exception {
+        String idNumber = SyntheticIdNumbers.next(random, "210422");
+        UUID householdId = registerHousehold(idNumber, HouseholdCategory.OUT_OF_POVERTY);
+        String batch = batch(row("S-" + UUID.randomUUID(), idNumber, "4000.00", "500.00"),
+                row("S-" + UUID.randomUUID(), idNumber, "3000.00", "400.00"));
+
+        postBatch(batch).andExpect(jsonPath("$.accepted").value(2));
+        postBatch(batch).andExpect(jsonPath("$.accepted").value(0)).andExpect(jsonPath("$.duplicates").value(2));
+
+        List<ConsumerRecord<String, String>> signals = TopicReader.readUntil(broker.getBrokersAsString(),
+                Topics.MEDICAL_INSURANCE_SIGNAL, r -> r.key().equals(householdId.toString()), Duration.ofSeconds(30));
+        RiskSignalObserved signal = codec.read(signals.get(signals.size() - 1).value(), RiskSignalObserved.class).data();
+        assertThat(signal.riskType()).isEqualTo(RiskType.ILLNESS);
+        assertThat(signal.figures().get("selfPayYearToDate")).isEqualByComparingTo("6100.00");
+        assertThat(signal.figures().get("threshold")).isEqualByComparingTo("6000");
+        assertThat(signal.parameterVersion()).isEqualTo("medical.self-pay-threshold.monitored[*]@2021-01-01");
+
+        postBatch(batch(row("S-" + UUID.randomUUID(), idNumber, "900.00", "0.00")))
+                .andExpect(jsonPath("$.accepted").value(1));
+        assertThat(jdbc.sql("select count(*) from self_pay_signal where household_id = :h")
+                .param("h", householdId).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from outbox_event where aggregateid = :h and type = 'RiskSignalObserved'")
+                .param("h", householdId.toString()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldUseHigherThresholdForOrdinaryHousehold() throws Exception {
+        String idNumber = SyntheticIdNumbers.next(random, "210423");
+        UUID householdId = registerHousehold(idNumber, HouseholdCategory.ORDINARY);
+
+        postBatch(batch(row("S-" + UUID.randomUUID(), idNumber, "9000.00", "0.00")));
+
+        assertThat(jdbc.sql("select count(*) from self_pay_signal where household_id = :h")
+                .param("h", householdId).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void shouldSignalWhenHouseholdRegisteredAfterItsSettlements() throws Exception {
+        String idNumber = SyntheticIdNumbers.next(random, "210422");
+        postBatch(batch(row("S-" + UUID.randomUUID(), idNumber, "7000.00", "0.00")))
+                .andExpect(jsonPath("$.accepted").value(1));
+
+        UUID householdId = registerHousehold(idNumber, HouseholdCategory.MARGINAL);
+
+        List<ConsumerRecord<String, String>> signals = TopicReader.readUntil(broker.getBrokersAsString(),
+                Topics.MEDICAL_INSURANCE_SIGNAL, r -> r.key().equals(householdId.toString()), Duration.ofSeconds(30));
+        assertThat(signals).anyMatch(r -> r.key().equals(householdId.toString()));
+    }
+
+    @Test
+    void shouldKeepGoodRowsAndReportBadRowsField() throws Exception {
+        String good = SyntheticIdNumbers.next(random, "210421");
+        String badCheck = good.substring(0, 17) + (good.charAt(17) == '1' ? '2' : '1');
+        long before = settlements();
+
+        postBatch(batch(row("S-" + UUID.randomUUID(), good, "100.00", "0.00"),
+                row("S-" + UUID.randomUUID(), badCheck, "100.00", "0.00"),
+                row("S-" + UUID.randomUUID(), good, "100.00", "150.00")))
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.rejected").value(2))
+                .andExpect(jsonPath("$.rows[1].problems[0].field").value("idNumber"))
+                .andExpect(jsonPath("$.rows[2].problems[0].field").value("amounts"));
+
+        assertThat(settlements()).isEqualTo(before + 1);
+        mvc.perform(post("/api/medical-insurance/settlements").header("Authorization", CLIENT)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"settlements\":[]}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/medical-insurance/settlements")
+                        .header("Authorization", "Bearer " + TestTokens.user("op", "210422", "civil-affairs-operator"))
+                        .contentType(MediaType.APPLICATION_JSON).content(batch(row("S-x", good, "1.00", "0.00"))))
+                .andExpect(status().isForbidden());
+        assertThat(settlements()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void shouldAcknowledgeAlertNamingMedicalInsuranceOnceWhenDeliveredTwice() throws Exception {
+        UUID householdId = UUID.randomUUID();
+        UUID assignmentId = UUID.randomUUID();
+        RiskAlertRaised alert = new RiskAlertRaised(UUID.randomUUID(), householdId, "210422100201", List.of(RiskType.ILLNESS),
+                "测试", Instant.now(), List.of(new RiskAlertRaised.Assignment(assignmentId, Bureau.MEDICAL_INSURANCE,
+                LocalDate.now().plusDays(15))));
+        EventEnvelope<RiskAlertRaised> envelope = EventEnvelope.of("monitoring", householdId.toString(), "210422100201", alert);
+
+        send(Topics.MONITORING_RISK_ALERT, envelope);
+        send(Topics.MONITORING_RISK_ALERT, envelope);
+
+        List<ConsumerRecord<String, String>> measures = TopicReader.readUntil(broker.getBrokersAsString(),
+                Topics.MEDICAL_INSURANCE_MEASURE, r -> r.key().equals(householdId.toString()), Duration.ofSeconds(30));
+        AssignmentAcknowledged ack = codec.read(measures.get(measures.size() - 1).value(), AssignmentAcknowledged.class).data();
+        assertThat(ack.assignmentId()).isEqualTo(assignmentId);
+        assertThat(ack.bureau()).isEqualTo(Bureau.MEDICAL_INSURANCE);
+        assertThat(jdbc.sql("select count(*) from outbox_event where aggregateid = :h and type = 'AssignmentAcknowledged'")
+                .param("h", householdId.toString()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private UUID registerHousehold(String idNumber, HouseholdCategory category) throws Exception {
+        UUID householdId = UUID.randomUUID();
+        HouseholdRegistered registered = new HouseholdRegistered(householdId, "210422100201", category, false, "测试户主",
+                List.of(new HouseholdRegistered.Member(UUID.randomUUID(), personRefs.of(idNumber), "测试户主",
+                        "2104**********0000", "户主", "FULL")));
+        send(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", householdId.toString(), "210422100201", registered));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from insured_household where household_id = :h").param("h", householdId)
+                .query(Long.class).single() == 1);
+        return householdId;
+    }
+
+    private org.springframework.test.web.servlet.ResultActions postBatch(String body) throws Exception {
+        return mvc.perform(post("/api/medical-insurance/settlements").header("Authorization", CLIENT)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk());
+    }
+
+    private String row(String id, String idNumber, String total, String basic) {
+        return """
+                {"settlementId":"%s","idNumber":"%s","hospital":"抚顺市示例医院","settledOn":"%s",
+                 "totalCost":%s,"basicInsurancePaid":%s,"criticalIllnessPaid":0,"medicalAssistancePaid":0}"""
+                .formatted(id, idNumber, LocalDate.of(year, 1, 15), total, basic);
+    }
+
+    private static String batch(String... rows) {
+        return "{\"settlements\":[" + String.join(",", rows) + "]}";
+    }
+
+    private void send(String topic, EventEnvelope<?> envelope) throws Exception {
+        kafka.send(topic, envelope.key(), codec.write(envelope)).get();
+    }
+
+    private long settlements() {
+        return jdbc.sql("select count(*) from settlement").query(Long.class).single();
+    }
+}
