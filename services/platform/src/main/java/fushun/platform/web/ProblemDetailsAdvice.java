@@ -17,6 +17,7 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -67,6 +68,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<Map<String, Object>> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> Map.<String, Object>of("field", f.getField(),
                         "message", f.getDefaultMessage() == null ? "无效" : f.getDefaultMessage()))
+                .toList();
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "请求参数不符合要求，请按提示修改。");
+        problem.setTitle("请求无效");
+        List<Map<String, Object>> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.<String, Object>of(
+                        "field", String.valueOf(result.getMethodParameter().getParameterName()),
+                        "message", error.getDefaultMessage() == null ? "无效" : error.getDefaultMessage())))
                 .toList();
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);

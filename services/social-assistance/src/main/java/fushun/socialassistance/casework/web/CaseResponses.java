@@ -1,0 +1,31 @@
+package fushun.socialassistance.casework.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** What the operators' queue and case page show. */
+final class CaseResponses {
+
+    private CaseResponses() {
+    }
+
+    record CaseSummary(UUID caseId, UUID householdId, String divisionCode, String headName, List<String> riskTypes,
+                       String status, LocalDate dueDate, Instant openedAt) {
+    }
+
+    record CaseDetail(UUID caseId, UUID householdId, UUID alertId, String divisionCode, List<String> riskTypes,
+                      String explanation, String status, LocalDate dueDate, Instant openedAt, Household household) {
+    }
+
+    /** Null until the household's registration has reached this service. */
+    record Household(String category, boolean notEntitledToPolicy, String headName, List<Member> members) {
+    }
+
+    record Member(String name, String maskedIdNumber, String relationship, String labourCapacity) {
+    }
+
+    record QueuePage(List<CaseSummary> items, int page, int size, long total) {
+    }
+}

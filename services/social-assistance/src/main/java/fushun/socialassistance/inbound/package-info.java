@@ -1,0 +1,2 @@
+/** Listeners for monitoring's topics. */
+package fushun.socialassistance.inbound;

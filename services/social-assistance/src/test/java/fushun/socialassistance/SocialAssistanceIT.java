@@ -1,0 +1,150 @@
+package fushun.socialassistance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fushun.contracts.Bureau;
+import fushun.contracts.EventCodec;
+import fushun.contracts.EventEnvelope;
+import fushun.contracts.HouseholdCategory;
+import fushun.contracts.RiskType;
+import fushun.contracts.Topics;
+import fushun.contracts.bureau.AssignmentAcknowledged;
+import fushun.contracts.monitoring.HouseholdRegistered;
+import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.platform.testsupport.TestDatabases;
+import fushun.platform.testsupport.TestTokens;
+import fushun.platform.testsupport.TopicReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Alerts become cases in the county queue, once; operators see only their county. Real broker and PostgreSQL. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class SocialAssistanceIT {
+
+    @TestConfiguration
+    static class Tokens {
+        @Bean
+        JwtDecoder jwtDecoder() {
+            return TestTokens.decoder();
+        }
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestDatabases.newDatabase("social_assistance"));
+    }
+
+    private static final String XINBIN = "Bearer " + TestTokens.user("xinbin-operator", "210422", "civil-affairs-operator");
+    private static final String QINGYUAN = "Bearer " + TestTokens.user("qingyuan-operator", "210423", "civil-affairs-operator");
+
+    @Autowired MockMvc mvc;
+    @Autowired KafkaTemplate<String, String> kafka;
+    @Autowired EventCodec codec;
+    @Autowired EmbeddedKafkaBroker broker;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void shouldOpenOneCaseAndAcknowledgeOnceWhenAlertArrivesTwice() throws Exception {
+        UUID householdId = UUID.randomUUID();
+        send(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", householdId.toString(), "210422100201",
+                new HouseholdRegistered(householdId, "210422100201", HouseholdCategory.OUT_OF_POVERTY, false, "王示明",
+                        List.of(new HouseholdRegistered.Member(UUID.randomUUID(), "a".repeat(64), "王示明",
+                                "2104**********9013", "户主", "PARTIAL")))));
+        RiskAlertRaised alert = alert(householdId, Bureau.CIVIL_AFFAIRS, Bureau.MEDICAL_INSURANCE);
+        EventEnvelope<RiskAlertRaised> envelope = EventEnvelope.of("monitoring", householdId.toString(), "210422100201", alert);
+
+        send(Topics.MONITORING_RISK_ALERT, envelope);
+        send(Topics.MONITORING_RISK_ALERT, envelope);
+        send(Topics.MONITORING_RISK_ALERT, EventEnvelope.of("monitoring", householdId.toString(), "210422100201", alert));
+
+        List<ConsumerRecord<String, String>> measures = TopicReader.readUntil(broker.getBrokersAsString(),
+                Topics.SOCIAL_ASSISTANCE_MEASURE, r -> r.key().equals(householdId.toString()), Duration.ofSeconds(30));
+        AssignmentAcknowledged ack = codec.read(measures.get(measures.size() - 1).value(), AssignmentAcknowledged.class).data();
+        assertThat(ack.assignmentId()).isEqualTo(alert.assignmentFor(Bureau.CIVIL_AFFAIRS).assignmentId());
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from inbox_event where consumer = 'social-assistance.alerts'").query(Long.class).single() >= 2);
+        assertThat(cases(householdId)).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from outbox_event where aggregateid = :h and type = 'AssignmentAcknowledged'")
+                .param("h", householdId.toString()).query(Long.class).single()).isEqualTo(1);
+
+        String caseId = ack.caseReference();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                mvc.perform(get("/api/social-assistance/cases/" + caseId).header("Authorization", XINBIN))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.riskTypes[0]").value("ILLNESS"))
+                        .andExpect(jsonPath("$.household.headName").value("王示明"))
+                        .andExpect(jsonPath("$.household.members[0].maskedIdNumber").value("2104**********9013")));
+        mvc.perform(get("/api/social-assistance/cases?status=OPEN").header("Authorization", XINBIN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.caseId == '" + caseId + "')].headName").value("王示明"));
+        mvc.perform(get("/api/social-assistance/cases/" + caseId).header("Authorization", QINGYUAN))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/social-assistance/cases").header("Authorization", QINGYUAN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.caseId == '" + caseId + "')]").isEmpty());
+        mvc.perform(get("/api/social-assistance/cases/" + caseId)
+                        .header("Authorization", "Bearer " + TestTokens.user("city-analyst", "210400", "analyst")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/social-assistance/cases/" + caseId)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void shouldRecordButOpenNoCaseWhenAlertDoesNotNameCivilAffairs() throws Exception {
+        UUID householdId = UUID.randomUUID();
+        RiskAlertRaised alert = alert(householdId, Bureau.HOUSING);
+
+        send(Topics.MONITORING_RISK_ALERT, EventEnvelope.of("monitoring", householdId.toString(), "210422100201", alert));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from received_alert where alert_id = :a").param("a", alert.alertId()).query(Long.class).single() == 1);
+        assertThat(cases(householdId)).isZero();
+    }
+
+    @Test
+    void shouldRefuseBadPagingWithFieldErrors() throws Exception {
+        mvc.perform(get("/api/social-assistance/cases?size=0&status=WHATEVER").header("Authorization", XINBIN))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").value("每页至少1条"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'status')]").exists());
+    }
+
+    private static RiskAlertRaised alert(UUID householdId, Bureau... bureaus) {
+        return new RiskAlertRaised(UUID.randomUUID(), householdId, "210422100201", List.of(RiskType.ILLNESS),
+                "医保局报告：家庭年度自付医疗费用超过预警线", Instant.now(),
+                java.util.Arrays.stream(bureaus).map(b -> new RiskAlertRaised.Assignment(UUID.randomUUID(), b,
+                        LocalDate.now().plusDays(15))).toList());
+    }
+
+    private long cases(UUID householdId) {
+        return jdbc.sql("select count(*) from assistance_case where household_id = :h")
+                .param("h", householdId).query(Long.class).single();
+    }
+
+    private void send(String topic, EventEnvelope<?> envelope) throws Exception {
+        kafka.send(topic, envelope.key(), codec.write(envelope)).get();
+    }
+}
