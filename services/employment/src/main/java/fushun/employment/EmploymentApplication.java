@@ -1,0 +1,20 @@
+package fushun.employment;
+
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/** The human resources and social security bureau's service (人社局): employment. */
+@SpringBootApplication
+public class EmploymentApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(EmploymentApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

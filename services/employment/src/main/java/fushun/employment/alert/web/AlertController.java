@@ -1,0 +1,29 @@
+package fushun.employment.alert.web;
+
+import fushun.employment.alert.ReceivedAlerts;
+import fushun.platform.security.Jurisdiction;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class AlertController {
+
+    private final ReceivedAlerts alerts;
+
+    AlertController(ReceivedAlerts alerts) {
+        this.alerts = alerts;
+    }
+
+    @GetMapping("/api/employment/alerts")
+    @PreAuthorize("hasAnyRole('hr-officer', 'analyst')")
+    List<ReceivedAlerts.ReceivedAlert> alerts(
+            @RequestParam(defaultValue = "true") boolean namedOnly,
+            @RequestParam(defaultValue = "50") @Min(value = 1, message = "至少1条") @Max(value = 500, message = "最多500条") int limit) {
+        return alerts.list(Jurisdiction.current(), namedOnly, limit);
+    }
+}

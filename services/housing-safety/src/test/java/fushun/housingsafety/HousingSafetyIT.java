@@ -1,0 +1,105 @@
+package fushun.housingsafety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fushun.contracts.Bureau;
+import fushun.contracts.EventCodec;
+import fushun.contracts.EventEnvelope;
+import fushun.contracts.RiskType;
+import fushun.contracts.Topics;
+import fushun.contracts.bureau.AssignmentAcknowledged;
+import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.platform.testsupport.TestDatabases;
+import fushun.platform.testsupport.TestTokens;
+import fushun.platform.testsupport.TopicReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Alerts recorded once and acknowledged when they name this bureau; real broker and PostgreSQL. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class HousingSafetyIT {
+
+    @TestConfiguration
+    static class Tokens {
+        @Bean
+        JwtDecoder jwtDecoder() {
+            return TestTokens.decoder();
+        }
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestDatabases.newDatabase("housing_safety"));
+    }
+
+    @Autowired MockMvc mvc;
+    @Autowired KafkaTemplate<String, String> kafka;
+    @Autowired EventCodec codec;
+    @Autowired EmbeddedKafkaBroker broker;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void shouldRecordAlertOnceAndAcknowledgeWhenNamed() throws Exception {
+        UUID householdId = UUID.randomUUID();
+        RiskAlertRaised alert = new RiskAlertRaised(UUID.randomUUID(), householdId, "210423100201",
+                List.of(RiskType.UNSAFE_HOUSING), "测试预警", Instant.now(),
+                List.of(new RiskAlertRaised.Assignment(UUID.randomUUID(), Bureau.HOUSING, LocalDate.now().plusDays(15))));
+        EventEnvelope<RiskAlertRaised> envelope = EventEnvelope.of("monitoring", householdId.toString(), "210423100201", alert);
+
+        send(envelope);
+        send(envelope);
+        send(EventEnvelope.of("monitoring", householdId.toString(), "210423100201", alert));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select count(*) from inbox_event").query(Long.class).single() == 2);
+        assertThat(jdbc.sql("select count(*) from received_alert where alert_id = :a")
+                .param("a", alert.alertId()).query(Long.class).single()).isEqualTo(1);
+        List<ConsumerRecord<String, String>> measures = TopicReader.readUntil(broker.getBrokersAsString(),
+                Topics.HOUSING_SAFETY_MEASURE, r -> r.key().equals(householdId.toString()), Duration.ofSeconds(30));
+        AssignmentAcknowledged ack = codec.read(measures.get(measures.size() - 1).value(), AssignmentAcknowledged.class).data();
+        assertThat(ack.bureau()).isEqualTo(Bureau.HOUSING);
+        assertThat(ack.assignmentId()).isEqualTo(alert.assignments().get(0).assignmentId());
+        assertThat(jdbc.sql("select count(*) from outbox_event where type = 'AssignmentAcknowledged'")
+                .query(Long.class).single()).isEqualTo(1);
+
+        String own = "Bearer " + TestTokens.user("officer", "210423", "housing-inspector");
+        mvc.perform(get("/api/housing-safety/alerts").header("Authorization", own))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].alertId").value(alert.alertId().toString()))
+                .andExpect(jsonPath("$[0].status").value("ACKNOWLEDGED"));
+        mvc.perform(get("/api/housing-safety/alerts").header("Authorization", "Bearer " + TestTokens.user("other", "210422", "housing-inspector")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$").isEmpty());
+        mvc.perform(get("/api/housing-safety/alerts")
+                        .header("Authorization", "Bearer " + TestTokens.user("op", "210423", "civil-affairs-operator")))
+                .andExpect(status().isForbidden());
+    }
+
+    private void send(EventEnvelope<?> envelope) throws Exception {
+        kafka.send(Topics.MONITORING_RISK_ALERT, envelope.key(), codec.write(envelope)).get();
+    }
+}
