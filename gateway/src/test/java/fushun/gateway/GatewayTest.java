@@ -1,0 +1,84 @@
+package fushun.gateway;
+
+import fushun.platform.testsupport.TestTokens;
+import java.io.IOException;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The gateway's own behaviour: tokens are checked before routing, and a service that does not
+ * answer (here: nothing listens on its port) gives a 503 problem through the circuit breaker.
+ * Routing to the real services is covered by the end-to-end test of the whole platform.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class GatewayTest {
+
+    @TestConfiguration
+    static class Tokens {
+        @Bean
+        ReactiveJwtDecoder jwtDecoder() {
+            var blocking = TestTokens.decoder();
+            return token -> reactor.core.publisher.Mono.fromCallable(() -> blocking.decode(token));
+        }
+    }
+
+    @DynamicPropertySource
+    static void deadBackends(DynamicPropertyRegistry registry) {
+        String nobody = "http://localhost:" + closedPort();
+        for (String service : new String[] {"MONITORING", "SOCIAL_ASSISTANCE", "MEDICAL_INSURANCE", "CONSOLE"}) {
+            registry.add(service + "_URL", () -> nobody);
+        }
+    }
+
+    @Autowired WebTestClient client;
+
+    @Test
+    void shouldAnswer401ProblemBeforeRoutingWhenNoToken() {
+        client.get().uri("/api/social-assistance/cases").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.title").isEqualTo("未登录或令牌无效");
+    }
+
+    @Test
+    void shouldAnswer401WhenTokenFromAnotherIssuer() {
+        client.get().uri("/api/social-assistance/cases")
+                .header("Authorization", "Bearer " + TestTokens.foreignIssuer("x", "210422", "civil-affairs-operator"))
+                .exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void shouldAnswer503ProblemWhenServiceDown() {
+        client.get().uri("/api/social-assistance/cases")
+                .header("Authorization", "Bearer " + TestTokens.user("xinbin-operator", "210422", "civil-affairs-operator"))
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.title").isEqualTo("服务暂不可用");
+    }
+
+    @Test
+    void shouldLeaveConsolePagesAndHealthOpen() {
+        client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        client.get().uri("/").exchange().expectStatus().isEqualTo(503);
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
