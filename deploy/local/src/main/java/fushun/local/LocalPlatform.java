@@ -1,0 +1,203 @@
+package fushun.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the whole platform and stops it cleanly. {@code main} is the README's "run" command;
+ * the end-to-end test uses {@link #start(LocalPlatformOptions)} with shifted ports.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+
+    private final LocalPlatformOptions options;
+    private final List<ManagedProcess> processes = Collections.synchronizedList(new ArrayList<>());
+    private Postgres postgres;
+    private long readyMillis;
+
+    private LocalPlatform(LocalPlatformOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
+        LocalPlatform platform = start(LocalPlatformOptions.fromEnvironment(root));
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "local-platform-stop"));
+        System.out.println(platform.banner());
+        Thread.currentThread().join();
+    }
+
+    public static LocalPlatform start(LocalPlatformOptions options) throws Exception {
+        LocalPlatform platform = new LocalPlatform(options);
+        try {
+            platform.startAll();
+            return platform;
+        } catch (Exception | Error e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws Exception {
+        long started = System.nanoTime();
+        Ports ports = options.ports();
+        Path logDir = options.dataDir().resolve("logs");
+        Files.createDirectories(logDir);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+        log.info("Starting PostgreSQL on port {}", ports.postgres());
+        postgres = Postgres.start(options);
+        List<String> databases = new ArrayList<>(ServiceModule.databases());
+        databases.add("keycloak");
+        postgres.createDatabases(databases);
+
+        log.info("Starting Kafka (KRaft) on port {} and Keycloak on port {}", ports.kafka(), ports.keycloak());
+        ManagedProcess kafka = KafkaBroker.start(options, java, launcherClasspath(), logDir);
+        processes.add(kafka);
+        ManagedProcess keycloak = KeycloakServer.start(options, postgres, logDir);
+        processes.add(keycloak);
+        KafkaBroker.awaitAndCreateTopics(bootstrapServers(), Duration.ofMinutes(2));
+
+        Map<ServiceModule, ManagedProcess> services = new HashMap<>();
+        for (ServiceModule module : ServiceModule.ALL) {
+            ManagedProcess process = startService(module, java, logDir);
+            processes.add(process);
+            services.put(module, process);
+        }
+        Health.await("keycloak", issuer() + "/.well-known/openid-configuration", keycloak, START_TIMEOUT);
+        for (ServiceModule module : ServiceModule.ALL) {
+            Health.await(module.name(), "http://localhost:" + module.port(ports) + "/actuator/health/readiness",
+                    services.get(module), START_TIMEOUT);
+        }
+        readyMillis = (System.nanoTime() - started) / 1_000_000;
+        log.info("Platform ready in {} s, resident memory {} MiB", readyMillis / 1000, rssKiB() / 1024);
+    }
+
+    private ManagedProcess startService(ServiceModule module, String java, Path logDir) throws IOException {
+        Path jar = options.root().resolve(module.jarPath());
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " missing: build first (./mvnw package -DskipTests)");
+        }
+        Ports ports = options.ports();
+        Map<String, String> env = new HashMap<>();
+        env.put("SERVER_PORT", Integer.toString(module.port(ports)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+        env.put("OIDC_ISSUER_URI", issuer());
+        if (module.database() != null) {
+            env.put("DATABASE_URL", postgres.url(module.database()));
+            env.put("DATABASE_USERNAME", postgres.user());
+            env.put("DATABASE_PASSWORD", postgres.password());
+        }
+        if (module.name().equals("monitoring")) {
+            env.put("MONITORING_DEMO_HOUSEHOLDS", Integer.toString(options.demoHouseholds()));
+        }
+        if (module.name().equals("gateway")) {
+            for (ServiceModule target : ServiceModule.ALL) {
+                if (target.portIndex() >= 0) {
+                    env.put(target.urlVariable(), "http://localhost:" + target.port(ports));
+                }
+            }
+        }
+        List<String> command = List.of(java, "-Xms64m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m", "-jar", jar.toString());
+        return ManagedProcess.start(module.name(), command, env, options.root(), logDir);
+    }
+
+    private String launcherClasspath() throws IOException {
+        Path file = options.root().resolve("deploy/local/target/classpath.txt");
+        String dependencies = Files.readString(file).trim();
+        return dependencies + java.io.File.pathSeparator + System.getProperty("java.class.path");
+    }
+
+    public String bootstrapServers() {
+        return "localhost:" + options.ports().kafka();
+    }
+
+    public String issuer() {
+        return "http://localhost:" + options.ports().keycloak() + "/realms/fushun";
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + options.ports().gateway();
+    }
+
+    public long readyMillis() {
+        return readyMillis;
+    }
+
+    /** Resident memory of the launcher, every child process tree and the PostgreSQL server. */
+    public long rssKiB() {
+        Optional<ProcessHandle> postmaster = postgres == null ? Optional.empty()
+                : postgres.postmasterPid().flatMap(ProcessHandle::of);
+        return Memory.rssKiB(Stream.concat(Stream.of(ProcessHandle.current()), postmaster.stream()));
+    }
+
+    String banner() {
+        String token = "http://localhost:" + options.ports().keycloak() + "/realms/fushun/protocol/openid-connect/token";
+        return """
+
+                ============================================================================
+                 抚顺市防止返贫动态监测和帮扶平台 · local platform ready in %d s, RSS %d MiB
+                ============================================================================
+                 Gateway and console : %s
+                 Keycloak            : http://localhost:%d  (admin console: admin / admin)
+                 Kafka               : %s      PostgreSQL: localhost:%d
+                 Logs and data       : %s
+
+                 Demo users (password "demo" for all):
+                   xinbin-operator    民政经办人 · 新宾县 210422
+                   qingyuan-operator  民政经办人 · 清原县 210423
+                   qingyuan-approver  县级审批人 · 清原县 210423
+                   city-analyst       乡村振兴局分析员 · 抚顺市 210400
+                   xinbin-cadre       村级监测员 · 新宾镇示范一村 210422100201
+                   city-admin         平台管理员 · 抚顺市 210400
+                 Medical-insurance integration client: medical-insurance-integration /
+                   demo-medical-insurance-secret (client credentials)
+
+                 A user's token:
+                   curl -s -d grant_type=password -d client_id=fushun-console \\
+                        -d username=xinbin-operator -d password=demo %s
+                 The integration's token:
+                   curl -s -d grant_type=client_credentials -d client_id=medical-insurance-integration \\
+                        -d client_secret=demo-medical-insurance-secret %s
+                 Then: curl -H "Authorization: Bearer $TOKEN" %s/api/social-assistance/cases
+
+                 Ctrl-C stops everything; the next start keeps the data.
+                """.formatted(readyMillis / 1000, rssKiB() / 1024, gatewayUrl(), options.ports().keycloak(),
+                bootstrapServers(), options.ports().postgres(), options.dataDir(), token, token, gatewayUrl());
+    }
+
+    /** Services first (they flush and commit), then Keycloak and Kafka, then PostgreSQL. */
+    @Override
+    public synchronized void close() {
+        List<ManagedProcess> reversed = new ArrayList<>(processes);
+        Collections.reverse(reversed);
+        reversed.parallelStream().filter(p -> !p.name().equals("kafka") && !p.name().equals("keycloak"))
+                .forEach(p -> p.stop(Duration.ofSeconds(20)));
+        reversed.stream().filter(p -> p.name().equals("keycloak") || p.name().equals("kafka"))
+                .forEach(p -> p.stop(Duration.ofSeconds(30)));
+        processes.clear();
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                log.warn("PostgreSQL did not stop cleanly: {}", e.toString());
+            }
+            postgres = null;
+        }
+        log.info("Local platform stopped");
+    }
+}

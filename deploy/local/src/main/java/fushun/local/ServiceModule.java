@@ -1,0 +1,34 @@
+package fushun.local;
+
+import java.util.List;
+
+/**
+ * A module the launcher starts: its jar, its port (first service port + index), its database
+ * (null for none) and the environment names the compose file and its application.yml share.
+ */
+record ServiceModule(String name, String jarPath, int portIndex, String database) {
+
+    /** In start order; the gateway last. */
+    static final List<ServiceModule> ALL = List.of(
+            new ServiceModule("monitoring", "services/monitoring/target/monitoring.jar", 0, "monitoring"),
+            new ServiceModule("social-assistance", "services/social-assistance/target/social-assistance.jar", 1, "social_assistance"),
+            new ServiceModule("medical-insurance", "services/medical-insurance/target/medical-insurance.jar", 2, "medical_insurance"),
+            new ServiceModule("housing-safety", "services/housing-safety/target/housing-safety.jar", 3, "housing_safety"),
+            new ServiceModule("employment", "services/employment/target/employment.jar", 4, "employment"),
+            new ServiceModule("asset-management", "services/asset-management/target/asset-management.jar", 5, "asset_management"),
+            new ServiceModule("console", "services/console/target/console.jar", 6, null),
+            new ServiceModule("gateway", "gateway/target/gateway.jar", -1, null));
+
+    int port(Ports ports) {
+        return portIndex < 0 ? ports.gateway() : ports.firstService() + portIndex;
+    }
+
+    /** The gateway's variable for this service's URL, e.g. SOCIAL_ASSISTANCE_URL. */
+    String urlVariable() {
+        return name.toUpperCase().replace('-', '_') + "_URL";
+    }
+
+    static List<String> databases() {
+        return ALL.stream().map(ServiceModule::database).filter(d -> d != null).toList();
+    }
+}
