@@ -180,15 +180,16 @@ public final class LocalPlatform implements AutoCloseable {
                 bootstrapServers(), options.ports().postgres(), options.dataDir(), token, token, gatewayUrl());
     }
 
-    /** Services first (they flush and commit), then Keycloak and Kafka, then PostgreSQL. */
+    /** Services first (they finish their work and commit), then Keycloak and Kafka, then PostgreSQL. */
     @Override
     public synchronized void close() {
-        List<ManagedProcess> reversed = new ArrayList<>(processes);
-        Collections.reverse(reversed);
-        reversed.parallelStream().filter(p -> !p.name().equals("kafka") && !p.name().equals("keycloak"))
-                .forEach(p -> p.stop(Duration.ofSeconds(20)));
-        reversed.stream().filter(p -> p.name().equals("keycloak") || p.name().equals("kafka"))
-                .forEach(p -> p.stop(Duration.ofSeconds(30)));
+        List<ManagedProcess> infrastructure = processes.stream()
+                .filter(p -> p.name().equals("kafka") || p.name().equals("keycloak")).toList();
+        List<ManagedProcess> services = processes.stream().filter(p -> !infrastructure.contains(p)).toList();
+        services.forEach(ManagedProcess::requestStop);
+        services.forEach(p -> p.awaitStop(Duration.ofSeconds(20)));
+        infrastructure.forEach(ManagedProcess::requestStop);
+        infrastructure.forEach(p -> p.awaitStop(Duration.ofSeconds(30)));
         processes.clear();
         if (postgres != null) {
             try {

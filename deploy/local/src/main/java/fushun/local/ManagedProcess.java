@@ -56,11 +56,15 @@ final class ManagedProcess {
         return process.exitValue();
     }
 
-    /** SIGTERM to the tree (Spring, Kafka and Keycloak shut down cleanly on it), then force. */
-    void stop(Duration grace) {
-        List<ProcessHandle> tree = process.descendants().toList();
+    /** SIGTERM to the whole tree: Spring, Kafka and Keycloak shut down cleanly on it. */
+    void requestStop() {
+        process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
-        tree.forEach(ProcessHandle::destroy);
+    }
+
+    /** Waits for the tree to end; whatever still runs after the grace period is killed. */
+    void awaitStop(Duration grace) {
+        List<ProcessHandle> tree = process.descendants().toList();
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();

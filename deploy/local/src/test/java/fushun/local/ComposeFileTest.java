@@ -1,0 +1,100 @@
+package fushun.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** Keeps docker-compose.yml in step with the modules the launcher starts and their configuration. */
+class ComposeFileTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("platform.root", "../..")).toAbsolutePath().normalize();
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)");
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> services() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        return (Map<String, Map<String, Object>>) compose.get("services");
+    }
+
+    @Test
+    void shouldDeclareEveryModuleWithItsJarAndAHealthcheck() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+
+        for (ServiceModule module : ServiceModule.ALL) {
+            assertThat(services).as("compose service for %s", module.name()).containsKey(module.name());
+            Map<String, Object> service = services.get(module.name());
+            assertThat((List<String>) service.get("volumes")).as(module.name())
+                    .contains("./" + module.jarPath() + ":/app/app.jar:ro");
+            assertThat(service).as(module.name() + " healthcheck").containsKey("healthcheck");
+        }
+        for (String infrastructure : List.of("postgres", "kafka", "keycloak")) {
+            assertThat(services.get(infrastructure)).as(infrastructure).containsKey("healthcheck");
+        }
+    }
+
+    @Test
+    void shouldOnlySetVariablesTheServicesRead() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        Set<String> platformVariables = placeholdersIn(ROOT.resolve("services/platform/src/main/resources/platform-defaults.yml"));
+
+        for (ServiceModule module : ServiceModule.ALL) {
+            Path applicationYml = ROOT.resolve(module.jarPath()).getParent().getParent().resolve("src/main/resources/application.yml");
+            Set<String> read = new HashSet<>(placeholdersIn(applicationYml));
+            if (module.database() != null) {
+                read.addAll(platformVariables);
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> environment = (Map<String, Object>) services.get(module.name()).get("environment");
+            assertThat(read).as("variables %s reads", module.name()).containsAll(environment.keySet());
+        }
+    }
+
+    @Test
+    void shouldCreateEveryServiceDatabaseAndPointEachServiceAtItsOwn() throws IOException {
+        String init = Files.readString(ROOT.resolve("deploy/postgres/init-databases.sql"));
+        Map<String, Map<String, Object>> services = services();
+
+        for (ServiceModule module : ServiceModule.ALL) {
+            if (module.database() == null) {
+                continue;
+            }
+            assertThat(init).contains("create database " + module.database() + ";");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> environment = (Map<String, Object>) services.get(module.name()).get("environment");
+            assertThat(String.valueOf(environment.get("DATABASE_URL"))).endsWith("/" + module.database());
+        }
+    }
+
+    @Test
+    void shouldRouteTheGatewayToEveryService() throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> environment = (Map<String, Object>) services().get("gateway").get("environment");
+        Set<String> gatewayReads = placeholdersIn(ROOT.resolve("gateway/src/main/resources/application.yml"));
+
+        for (ServiceModule module : ServiceModule.ALL) {
+            if (module.portIndex() >= 0) {
+                assertThat(environment).containsEntry(module.urlVariable(), "http://" + module.name() + ":8080");
+                assertThat(gatewayReads).contains(module.urlVariable());
+            }
+        }
+    }
+
+    private static Set<String> placeholdersIn(Path file) throws IOException {
+        Set<String> names = new HashSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(Files.readString(file));
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+}

@@ -1,0 +1,193 @@
+package fushun.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fushun.platform.pii.SyntheticIdNumbers;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The walking skeleton, end to end, on the real platform: real Keycloak, a real Kafka broker,
+ * real PostgreSQL, every service and the gateway as their own JVMs, started by the same launcher
+ * as the README's run command (on shifted ports, in a fresh data directory).
+ */
+class PlatformFlowE2EIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static LocalPlatform platform;
+    private static Path data;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        Path root = Path.of(System.getProperty("platform.root", "../..")).toAbsolutePath().normalize();
+        data = Files.createTempDirectory("fushun-e2e");
+        platform = LocalPlatform.start(new LocalPlatformOptions(root, data, Ports.withOffset(10000), 20, null, null, null));
+        System.out.printf("E2E platform ready in %d s, resident memory %d MiB%n",
+                platform.readyMillis() / 1000, platform.rssKiB() / 1024);
+    }
+
+    @AfterAll
+    static void stopPlatform() throws IOException {
+        if (platform != null) {
+            platform.close();
+        }
+        if (data != null && !Boolean.getBoolean("e2e.keepData")) {
+            try (var paths = Files.walk(data)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void shouldCarryHighSelfPayFromSettlementToCivilAffairsCaseAcrossTheBus() throws Exception {
+        // a village cadre registers a household in 新宾县 (the registry is monitoring's)
+        String cadre = userToken("xinbin-cadre");
+        String idNumber = SyntheticIdNumbers.next(new Random(), "210422");
+        HttpResponse<String> registered = call("POST", "/api/monitoring/households", cadre, """
+                {"divisionCode":"210422100201","category":"OUT_OF_POVERTY",
+                 "members":[{"name":"端到端户主","idNumber":"%s","relationship":"户主","labourCapacity":"PARTIAL"}]}
+                """.formatted(idNumber));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String householdId = JSON.readTree(registered.body()).get("householdId").asString();
+
+        // 1-2: the medical-insurance integration gets a token (client credentials) and posts settlements
+        String integration = clientToken();
+        String batch = """
+                {"settlements":[{"settlementId":"E2E-%s","idNumber":"%s","hospital":"抚顺市示例医院",
+                 "settledOn":"%s","totalCost":9000.00,"basicInsurancePaid":2000.00,"criticalIllnessPaid":0,
+                 "medicalAssistancePaid":0}]}""".formatted(UUID.randomUUID(), idNumber, LocalDate.now().withDayOfMonth(1));
+        HttpResponse<String> settled = call("POST", "/api/medical-insurance/settlements", integration, batch);
+        assertThat(settled.statusCode()).as(settled.body()).isEqualTo(200);
+        assertThat(JSON.readTree(settled.body()).get("accepted").asInt()).isEqualTo(1);
+
+        // 3-4: signal -> RiskAlertRaised -> social-assistance opens a case; the county operator reads it
+        String xinbin = userToken("xinbin-operator");
+        JsonNode caseSummary = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> caseOf(xinbin, householdId), c -> c != null);
+        String caseId = caseSummary.get("caseId").asString();
+        HttpResponse<String> detail = call("GET", "/api/social-assistance/cases/" + caseId, xinbin, null);
+        assertThat(detail.statusCode()).isEqualTo(200);
+        JsonNode detailJson = JSON.readTree(detail.body());
+        assertThat(detailJson.get("riskTypes").get(0).asString()).isEqualTo("ILLNESS");
+        assertThat(detail.body()).doesNotContain(idNumber);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(JSON.readTree(
+                call("GET", "/api/social-assistance/cases/" + caseId, xinbin, null).body())
+                .at("/household/members/0/maskedIdNumber").asString())
+                .isEqualTo(idNumber.substring(0, 4) + "**********" + idNumber.substring(14)));
+
+        // 5: another county's operator, no token, a wrong role
+        assertThat(call("GET", "/api/social-assistance/cases/" + caseId, userToken("qingyuan-operator"), null).statusCode())
+                .isEqualTo(404);
+        assertThat(call("GET", "/api/social-assistance/cases/" + caseId, null, null).statusCode()).isEqualTo(401);
+        String analyst = userToken("city-analyst");
+        assertThat(call("GET", "/api/social-assistance/cases/" + caseId, analyst, null).statusCode()).isEqualTo(403);
+
+        // monitoring named the responsible bureaus; the services with an assignment acknowledged it
+        JsonNode alert = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            JsonNode alerts = JSON.readTree(call("GET", "/api/monitoring/households/" + householdId + "/alerts", analyst, null).body());
+            JsonNode first = alerts.get(0);
+            return first != null && statusOf(first, "CIVIL_AFFAIRS").equals("ACKNOWLEDGED")
+                    && statusOf(first, "MEDICAL_INSURANCE").equals("ACKNOWLEDGED") ? first : null;
+        }, a -> a != null);
+        assertThat(statusOf(alert, "HEALTH")).isEqualTo("ASSIGNED");
+        String alertId = alert.get("id").asString();
+
+        // every bureau service received and recorded the alert
+        for (String service : new String[] {"housing-safety", "employment", "asset-management"}) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    call("GET", "/api/" + service + "/alerts?namedOnly=false", analyst, null).body()).contains(alertId));
+        }
+
+        // the same batch again changes nothing: no second case
+        JsonNode resent = JSON.readTree(call("POST", "/api/medical-insurance/settlements", integration, batch).body());
+        assertThat(resent.get("duplicates").asInt()).isEqualTo(1);
+        Thread.sleep(3000);
+        JsonNode queue = JSON.readTree(call("GET", "/api/social-assistance/cases?size=100", xinbin, null).body());
+        long casesForHousehold = 0;
+        for (JsonNode item : queue.get("items")) {
+            if (householdId.equals(item.get("householdId").asString())) {
+                casesForHousehold++;
+            }
+        }
+        assertThat(casesForHousehold).isEqualTo(1);
+    }
+
+    private static String statusOf(JsonNode alert, String bureau) {
+        for (JsonNode assignment : alert.get("assignments")) {
+            if (bureau.equals(assignment.get("bureau").asString())) {
+                return assignment.get("status").asString();
+            }
+        }
+        return "MISSING";
+    }
+
+    private static JsonNode caseOf(String token, String householdId) throws Exception {
+        HttpResponse<String> queue = call("GET", "/api/social-assistance/cases?status=OPEN&size=100", token, null);
+        if (queue.statusCode() != 200) {
+            return null;
+        }
+        for (JsonNode item : JSON.readTree(queue.body()).get("items")) {
+            if (householdId.equals(item.get("householdId").asString())) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    private static HttpResponse<String> call(String method, String path, String token, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String userToken(String username) throws Exception {
+        return token(Map.of("grant_type", "password", "client_id", "fushun-console", "username", username, "password", "demo"));
+    }
+
+    private static String clientToken() throws Exception {
+        return token(Map.of("grant_type", "client_credentials", "client_id", "medical-insurance-integration",
+                "client_secret", "demo-medical-insurance-secret"));
+    }
+
+    private static String token(Map<String, String> form) throws Exception {
+        String encoded = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                                URI.create(platform.issuer() + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(encoded)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("access_token").asString();
+    }
+}
