@@ -41,6 +41,8 @@ final class Postgres implements AutoCloseable {
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(options.ports().postgres())
+                // the server's log never quotes the values a statement refused (ID numbers, say)
+                .setServerConfig("log_error_verbosity", "terse")
                 .start();
         return new Postgres(server, "jdbc:postgresql://localhost:" + options.ports().postgres() + "/", "postgres",
                 "postgres", dataDir);

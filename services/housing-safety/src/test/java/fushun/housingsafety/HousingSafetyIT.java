@@ -13,6 +13,7 @@ import fushun.contracts.RiskType;
 import fushun.contracts.Topics;
 import fushun.contracts.bureau.AssignmentAcknowledged;
 import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.platform.testsupport.ContractSchemas;
 import fushun.platform.testsupport.TestDatabases;
 import fushun.platform.testsupport.TestTokens;
 import fushun.platform.testsupport.TopicReader;
@@ -80,6 +81,7 @@ class HousingSafetyIT {
                 .param("a", alert.alertId()).query(Long.class).single()).isEqualTo(1);
         List<ConsumerRecord<String, String>> measures = TopicReader.readUntil(broker.getBrokersAsString(),
                 Topics.HOUSING_SAFETY_MEASURE, r -> r.key().equals(householdId.toString()), Duration.ofSeconds(30));
+        ContractSchemas.assertConforms(measures.get(measures.size() - 1).value());
         AssignmentAcknowledged ack = codec.read(measures.get(measures.size() - 1).value(), AssignmentAcknowledged.class).data();
         assertThat(ack.bureau()).isEqualTo(Bureau.HOUSING);
         assertThat(ack.assignmentId()).isEqualTo(alert.assignments().get(0).assignmentId());

@@ -17,6 +17,7 @@ import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.platform.pii.PersonRefs;
 import fushun.platform.pii.SyntheticIdNumbers;
+import fushun.platform.testsupport.ContractSchemas;
 import fushun.platform.testsupport.TestDatabases;
 import fushun.platform.testsupport.TestTokens;
 import fushun.platform.testsupport.TopicReader;
@@ -88,6 +89,7 @@ class MedicalInsuranceIT {
 
         List<ConsumerRecord<String, String>> signals = TopicReader.readUntil(broker.getBrokersAsString(),
                 Topics.MEDICAL_INSURANCE_SIGNAL, r -> r.key().equals(householdId.toString()), Duration.ofSeconds(30));
+        ContractSchemas.assertConforms(signals.get(signals.size() - 1).value());
         RiskSignalObserved signal = codec.read(signals.get(signals.size() - 1).value(), RiskSignalObserved.class).data();
         assertThat(signal.riskType()).isEqualTo(RiskType.ILLNESS);
         assertThat(signal.figures().get("selfPayYearToDate")).isEqualByComparingTo("6100.00");
@@ -165,6 +167,7 @@ class MedicalInsuranceIT {
 
         List<ConsumerRecord<String, String>> measures = TopicReader.readUntil(broker.getBrokersAsString(),
                 Topics.MEDICAL_INSURANCE_MEASURE, r -> r.key().equals(householdId.toString()), Duration.ofSeconds(30));
+        ContractSchemas.assertConforms(measures.get(measures.size() - 1).value());
         AssignmentAcknowledged ack = codec.read(measures.get(measures.size() - 1).value(), AssignmentAcknowledged.class).data();
         assertThat(ack.assignmentId()).isEqualTo(assignmentId);
         assertThat(ack.bureau()).isEqualTo(Bureau.MEDICAL_INSURANCE);

@@ -17,6 +17,7 @@ import fushun.contracts.bureau.RiskSignalObserved;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.platform.pii.SyntheticIdNumbers;
+import fushun.platform.testsupport.ContractSchemas;
 import fushun.platform.testsupport.TestDatabases;
 import fushun.platform.testsupport.TestTokens;
 import fushun.platform.testsupport.TopicReader;
@@ -80,6 +81,7 @@ class MonitoringFlowIT {
         UUID householdId = register(SyntheticIdNumbers.next(random, "210422"));
         List<ConsumerRecord<String, String>> registered = TopicReader.readUntil(broker.getBrokersAsString(),
                 Topics.MONITORING_HOUSEHOLD, r -> r.key().equals(householdId.toString()), Duration.ofSeconds(20));
+        ContractSchemas.assertConforms(registered.get(registered.size() - 1).value());
         HouseholdRegistered published = codec.read(registered.get(registered.size() - 1).value(), HouseholdRegistered.class).data();
         assertThat(published.members()).singleElement().satisfies(m -> {
             assertThat(m.maskedIdNumber()).matches("2104\\*{10}\\d{3}[\\dX]");
@@ -93,6 +95,7 @@ class MonitoringFlowIT {
 
         List<ConsumerRecord<String, String>> alerts = TopicReader.readUntil(broker.getBrokersAsString(),
                 Topics.MONITORING_RISK_ALERT, r -> r.key().equals(householdId.toString()), Duration.ofSeconds(30));
+        ContractSchemas.assertConforms(alerts.get(alerts.size() - 1).value());
         RiskAlertRaised alert = codec.read(alerts.get(alerts.size() - 1).value(), RiskAlertRaised.class).data();
         assertThat(alert.riskTypes()).containsExactly(RiskType.ILLNESS);
         assertThat(alert.assignments()).extracting(RiskAlertRaised.Assignment::bureau)

@@ -15,6 +15,7 @@ import fushun.contracts.Topics;
 import fushun.contracts.bureau.AssignmentAcknowledged;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.platform.testsupport.ContractSchemas;
 import fushun.platform.testsupport.TestDatabases;
 import fushun.platform.testsupport.TestTokens;
 import fushun.platform.testsupport.TopicReader;
@@ -83,6 +84,7 @@ class SocialAssistanceIT {
 
         List<ConsumerRecord<String, String>> measures = TopicReader.readUntil(broker.getBrokersAsString(),
                 Topics.SOCIAL_ASSISTANCE_MEASURE, r -> r.key().equals(householdId.toString()), Duration.ofSeconds(30));
+        ContractSchemas.assertConforms(measures.get(measures.size() - 1).value());
         AssignmentAcknowledged ack = codec.read(measures.get(measures.size() - 1).value(), AssignmentAcknowledged.class).data();
         assertThat(ack.assignmentId()).isEqualTo(alert.assignmentFor(Bureau.CIVIL_AFFAIRS).assignmentId());
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(

@@ -14,6 +14,21 @@ public final class PiiMasking {
         return number.substring(0, 4) + "*".repeat(number.length() - 8) + number.substring(number.length() - 4).toUpperCase();
     }
 
+    private static final java.util.regex.Pattern ID_NUMBER = java.util.regex.Pattern.compile("(?<!\\d)(\\d{4})\\d{10}(\\d{3}[\\dXx])(?![\\dXx])");
+    private static final java.util.regex.Pattern MOBILE = java.util.regex.Pattern.compile("(?<!\\d)(1\\d{2})\\d{4}(\\d{4})(?!\\d)");
+
+    /**
+     * Masks anything in free text that looks like an ID or mobile number, e.g. a database error's
+     * detail, before the text goes to a log.
+     */
+    public static String scrub(String text) {
+        if (text == null) {
+            return null;
+        }
+        String masked = ID_NUMBER.matcher(text).replaceAll("$1**********$2");
+        return MOBILE.matcher(masked).replaceAll("$1****$2");
+    }
+
     /** 13812345678 → 138****5678. */
     public static String phone(String number) {
         if (number == null || number.length() < 7) {

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import fushun.platform.pii.PiiMasking;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,9 +54,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(DuplicateKeyException.class)
+    ProblemDetail conflict(DuplicateKeyException e) {
+        log.warn("Conflict: {}", PiiMasking.scrub(String.valueOf(e.getMostSpecificCause().getMessage())));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "该记录已存在，或正被他人同时修改，请刷新后重试。");
+        problem.setTitle("记录冲突");
+        return problem;
+    }
+
+    /** Logged without the messages' personal data: database errors quote the values they refused. */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
-        log.error("Unexpected error", e);
+        StringBuilder causes = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            causes.append("\n  caused by ").append(t.getClass().getName()).append(": ").append(PiiMasking.scrub(t.getMessage()));
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = 0; i < Math.min(frames.length, 8); i++) {
+                causes.append("\n    at ").append(frames[i]);
+            }
+        }
+        log.error("Unexpected error{}", causes);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "服务内部错误，请稍后重试。");
         problem.setTitle("服务错误");
         return problem;

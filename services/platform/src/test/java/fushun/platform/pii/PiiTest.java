@@ -44,6 +44,15 @@ class PiiTest {
     }
 
     @Test
+    void shouldScrubNumbersOutOfFreeText() {
+        String detail = "Key (id_number)=(11010519491231002X) already exists; phone 13812345678; order 12345";
+
+        assertThat(PiiMasking.scrub(detail))
+                .isEqualTo("Key (id_number)=(1101**********002X) already exists; phone 138****5678; order 12345")
+                .doesNotContain("11010519491231002X");
+    }
+
+    @Test
     void shouldHashIdNumbersWithTheKeyAndIgnoreCaseOfX() {
         PersonRefs refs = new PersonRefs("a-test-key-of-enough-length");
         PersonRefs otherKey = new PersonRefs("another-test-key-of-length");

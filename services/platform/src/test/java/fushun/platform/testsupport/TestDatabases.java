@@ -23,7 +23,8 @@ public final class TestDatabases {
     public static synchronized String newDatabase(String prefix) {
         try {
             if (server == null) {
-                server = EmbeddedPostgres.builder().start();
+                // terse: the server's log never quotes the values a statement refused (ID numbers, say)
+                server = EmbeddedPostgres.builder().setServerConfig("log_error_verbosity", "terse").start();
                 Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::stop));
             }
             String name = prefix.replaceAll("[^a-z0-9_]", "_") + "_" + COUNTER.incrementAndGet();
