@@ -7,12 +7,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import fushun.contracts.Bureau;
-import fushun.contracts.EventCodec;
 import fushun.contracts.EventEnvelope;
 import fushun.contracts.RiskType;
 import fushun.contracts.Topics;
 import fushun.contracts.monitoring.RiskAlertRaised;
-import fushun.platform.testsupport.TestDatabases;
+import fushun.platform.testsupport.EventBus;
+import fushun.platform.testsupport.ServiceIntegrationTest;
 import fushun.platform.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,40 +21,15 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Alerts recorded once, nothing acknowledged (no assignment names the asset office); real broker and PostgreSQL. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ServiceIntegrationTest
 class AssetManagementIT {
 
-    @TestConfiguration
-    static class Tokens {
-        @Bean
-        JwtDecoder jwtDecoder() {
-            return TestTokens.decoder();
-        }
-    }
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabases.newDatabase("asset_management"));
-    }
-
     @Autowired MockMvc mvc;
-    @Autowired KafkaTemplate<String, String> kafka;
-    @Autowired EventCodec codec;
+    @Autowired EventBus bus;
     @Autowired JdbcClient jdbc;
 
     @Test
@@ -65,9 +40,9 @@ class AssetManagementIT {
                 List.of(new RiskAlertRaised.Assignment(UUID.randomUUID(), Bureau.RURAL_REVITALIZATION, LocalDate.now().plusDays(15))));
         EventEnvelope<RiskAlertRaised> envelope = EventEnvelope.of("monitoring", householdId.toString(), "210423100201", alert);
 
-        send(envelope);
-        send(envelope);
-        send(EventEnvelope.of("monitoring", householdId.toString(), "210423100201", alert));
+        bus.publish(Topics.MONITORING_RISK_ALERT, envelope);
+        bus.publish(Topics.MONITORING_RISK_ALERT, envelope);
+        bus.publish(Topics.MONITORING_RISK_ALERT, EventEnvelope.of("monitoring", householdId.toString(), "210423100201", alert));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                 "select count(*) from inbox_event").query(Long.class).single() == 2);
@@ -88,7 +63,4 @@ class AssetManagementIT {
                 .andExpect(status().isForbidden());
     }
 
-    private void send(EventEnvelope<?> envelope) throws Exception {
-        kafka.send(Topics.MONITORING_RISK_ALERT, envelope.key(), codec.write(envelope)).get();
-    }
 }

@@ -7,60 +7,30 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import fushun.contracts.Bureau;
-import fushun.contracts.EventCodec;
 import fushun.contracts.EventEnvelope;
 import fushun.contracts.RiskType;
 import fushun.contracts.Topics;
 import fushun.contracts.bureau.AssignmentAcknowledged;
 import fushun.contracts.monitoring.RiskAlertRaised;
-import fushun.platform.testsupport.ContractSchemas;
-import fushun.platform.testsupport.TestDatabases;
+import fushun.platform.testsupport.EventBus;
+import fushun.platform.testsupport.ServiceIntegrationTest;
 import fushun.platform.testsupport.TestTokens;
-import fushun.platform.testsupport.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Alerts recorded once and acknowledged when they name this bureau; real broker and PostgreSQL. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ServiceIntegrationTest
 class HousingSafetyIT {
 
-    @TestConfiguration
-    static class Tokens {
-        @Bean
-        JwtDecoder jwtDecoder() {
-            return TestTokens.decoder();
-        }
-    }
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabases.newDatabase("housing_safety"));
-    }
-
     @Autowired MockMvc mvc;
-    @Autowired KafkaTemplate<String, String> kafka;
-    @Autowired EventCodec codec;
-    @Autowired EmbeddedKafkaBroker broker;
+    @Autowired EventBus bus;
     @Autowired JdbcClient jdbc;
 
     @Test
@@ -71,18 +41,16 @@ class HousingSafetyIT {
                 List.of(new RiskAlertRaised.Assignment(UUID.randomUUID(), Bureau.HOUSING, LocalDate.now().plusDays(15))));
         EventEnvelope<RiskAlertRaised> envelope = EventEnvelope.of("monitoring", householdId.toString(), "210423100201", alert);
 
-        send(envelope);
-        send(envelope);
-        send(EventEnvelope.of("monitoring", householdId.toString(), "210423100201", alert));
+        bus.publish(Topics.MONITORING_RISK_ALERT, envelope);
+        bus.publish(Topics.MONITORING_RISK_ALERT, envelope);
+        bus.publish(Topics.MONITORING_RISK_ALERT, EventEnvelope.of("monitoring", householdId.toString(), "210423100201", alert));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                 "select count(*) from inbox_event").query(Long.class).single() == 2);
         assertThat(jdbc.sql("select count(*) from received_alert where alert_id = :a")
                 .param("a", alert.alertId()).query(Long.class).single()).isEqualTo(1);
-        List<ConsumerRecord<String, String>> measures = TopicReader.readUntil(broker.getBrokersAsString(),
-                Topics.HOUSING_SAFETY_MEASURE, r -> r.key().equals(householdId.toString()), Duration.ofSeconds(30));
-        ContractSchemas.assertConforms(measures.get(measures.size() - 1).value());
-        AssignmentAcknowledged ack = codec.read(measures.get(measures.size() - 1).value(), AssignmentAcknowledged.class).data();
+        AssignmentAcknowledged ack = bus.awaitEvent(Topics.HOUSING_SAFETY_MEASURE, householdId.toString(),
+                AssignmentAcknowledged.class).data();
         assertThat(ack.bureau()).isEqualTo(Bureau.HOUSING);
         assertThat(ack.assignmentId()).isEqualTo(alert.assignments().get(0).assignmentId());
         assertThat(jdbc.sql("select count(*) from outbox_event where type = 'AssignmentAcknowledged'")
@@ -101,7 +69,4 @@ class HousingSafetyIT {
                 .andExpect(status().isForbidden());
     }
 
-    private void send(EventEnvelope<?> envelope) throws Exception {
-        kafka.send(Topics.MONITORING_RISK_ALERT, envelope.key(), codec.write(envelope)).get();
-    }
 }

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import fushun.contracts.Bureau;
-import fushun.contracts.EventCodec;
 import fushun.contracts.EventEnvelope;
 import fushun.contracts.HouseholdCategory;
 import fushun.contracts.RiskType;
@@ -17,10 +16,9 @@ import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.platform.pii.PersonRefs;
 import fushun.platform.pii.SyntheticIdNumbers;
-import fushun.platform.testsupport.ContractSchemas;
-import fushun.platform.testsupport.TestDatabases;
+import fushun.platform.testsupport.EventBus;
+import fushun.platform.testsupport.ServiceIntegrationTest;
 import fushun.platform.testsupport.TestTokens;
-import fushun.platform.testsupport.TopicReader;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,49 +26,21 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Settlements in, the high-spending signal out, alerts acknowledged: real broker, real PostgreSQL. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ServiceIntegrationTest
 class MedicalInsuranceIT {
-
-    @TestConfiguration
-    static class Tokens {
-        @Bean
-        JwtDecoder jwtDecoder() {
-            return TestTokens.decoder();
-        }
-    }
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabases.newDatabase("medical_insurance"));
-    }
 
     private static final String CLIENT = "Bearer " + TestTokens.user("service-account-medical-insurance-integration",
             "210400", "medical-insurance-integration");
 
     @Autowired MockMvc mvc;
-    @Autowired KafkaTemplate<String, String> kafka;
-    @Autowired EventCodec codec;
-    @Autowired EmbeddedKafkaBroker broker;
+    @Autowired EventBus bus;
     @Autowired JdbcClient jdbc;
     @Autowired PersonRefs personRefs;
 
@@ -87,10 +57,8 @@ class MedicalInsuranceIT {
         postBatch(batch).andExpect(jsonPath("$.accepted").value(2));
         postBatch(batch).andExpect(jsonPath("$.accepted").value(0)).andExpect(jsonPath("$.duplicates").value(2));
 
-        List<ConsumerRecord<String, String>> signals = TopicReader.readUntil(broker.getBrokersAsString(),
-                Topics.MEDICAL_INSURANCE_SIGNAL, r -> r.key().equals(householdId.toString()), Duration.ofSeconds(30));
-        ContractSchemas.assertConforms(signals.get(signals.size() - 1).value());
-        RiskSignalObserved signal = codec.read(signals.get(signals.size() - 1).value(), RiskSignalObserved.class).data();
+        RiskSignalObserved signal = bus.awaitEvent(Topics.MEDICAL_INSURANCE_SIGNAL, householdId.toString(),
+                RiskSignalObserved.class).data();
         assertThat(signal.riskType()).isEqualTo(RiskType.ILLNESS);
         assertThat(signal.figures().get("selfPayYearToDate")).isEqualByComparingTo("6100.00");
         assertThat(signal.figures().get("threshold")).isEqualByComparingTo("6000");
@@ -123,9 +91,9 @@ class MedicalInsuranceIT {
 
         UUID householdId = registerHousehold(idNumber, HouseholdCategory.MARGINAL);
 
-        List<ConsumerRecord<String, String>> signals = TopicReader.readUntil(broker.getBrokersAsString(),
-                Topics.MEDICAL_INSURANCE_SIGNAL, r -> r.key().equals(householdId.toString()), Duration.ofSeconds(30));
-        assertThat(signals).anyMatch(r -> r.key().equals(householdId.toString()));
+        RiskSignalObserved signal = bus.awaitEvent(Topics.MEDICAL_INSURANCE_SIGNAL, householdId.toString(),
+                RiskSignalObserved.class).data();
+        assertThat(signal.figures().get("selfPayYearToDate")).isEqualByComparingTo("7000.00");
     }
 
     @Test
@@ -162,13 +130,11 @@ class MedicalInsuranceIT {
                 LocalDate.now().plusDays(15))));
         EventEnvelope<RiskAlertRaised> envelope = EventEnvelope.of("monitoring", householdId.toString(), "210422100201", alert);
 
-        send(Topics.MONITORING_RISK_ALERT, envelope);
-        send(Topics.MONITORING_RISK_ALERT, envelope);
+        bus.publish(Topics.MONITORING_RISK_ALERT, envelope);
+        bus.publish(Topics.MONITORING_RISK_ALERT, envelope);
 
-        List<ConsumerRecord<String, String>> measures = TopicReader.readUntil(broker.getBrokersAsString(),
-                Topics.MEDICAL_INSURANCE_MEASURE, r -> r.key().equals(householdId.toString()), Duration.ofSeconds(30));
-        ContractSchemas.assertConforms(measures.get(measures.size() - 1).value());
-        AssignmentAcknowledged ack = codec.read(measures.get(measures.size() - 1).value(), AssignmentAcknowledged.class).data();
+        AssignmentAcknowledged ack = bus.awaitEvent(Topics.MEDICAL_INSURANCE_MEASURE, householdId.toString(),
+                AssignmentAcknowledged.class).data();
         assertThat(ack.assignmentId()).isEqualTo(assignmentId);
         assertThat(ack.bureau()).isEqualTo(Bureau.MEDICAL_INSURANCE);
         assertThat(jdbc.sql("select count(*) from outbox_event where aggregateid = :h and type = 'AssignmentAcknowledged'")
@@ -180,7 +146,7 @@ class MedicalInsuranceIT {
         HouseholdRegistered registered = new HouseholdRegistered(householdId, "210422100201", category, false, "测试户主",
                 List.of(new HouseholdRegistered.Member(UUID.randomUUID(), personRefs.of(idNumber), "测试户主",
                         "2104**********0000", "户主", "FULL")));
-        send(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", householdId.toString(), "210422100201", registered));
+        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", householdId.toString(), "210422100201", registered));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
                 "select count(*) from insured_household where household_id = :h").param("h", householdId)
                 .query(Long.class).single() == 1);
@@ -204,9 +170,6 @@ class MedicalInsuranceIT {
         return "{\"settlements\":[" + String.join(",", rows) + "]}";
     }
 
-    private void send(String topic, EventEnvelope<?> envelope) throws Exception {
-        kafka.send(topic, envelope.key(), codec.write(envelope)).get();
-    }
 
     private long settlements() {
         return jdbc.sql("select count(*) from settlement").query(Long.class).single();

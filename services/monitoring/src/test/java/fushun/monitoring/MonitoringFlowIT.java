@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import fushun.contracts.Bureau;
-import fushun.contracts.EventCodec;
 import fushun.contracts.EventEnvelope;
 import fushun.contracts.RiskType;
 import fushun.contracts.Topics;
@@ -17,10 +16,9 @@ import fushun.contracts.bureau.RiskSignalObserved;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.platform.pii.SyntheticIdNumbers;
-import fushun.platform.testsupport.ContractSchemas;
-import fushun.platform.testsupport.TestDatabases;
+import fushun.platform.testsupport.EventBus;
+import fushun.platform.testsupport.ServiceIntegrationTest;
 import fushun.platform.testsupport.TestTokens;
-import fushun.platform.testsupport.TopicReader;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,50 +26,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** From registration through a bureau's signal to the alert and the bureau's answer, on a real broker and PostgreSQL. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ServiceIntegrationTest
 class MonitoringFlowIT {
-
-    @TestConfiguration
-    static class Tokens {
-        @Bean
-        JwtDecoder jwtDecoder() {
-            return TestTokens.decoder();
-        }
-    }
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabases.newDatabase("monitoring"));
-    }
 
     private static final String CADRE = "Bearer " + TestTokens.user("xinbin-cadre", "210422100201", "village-cadre");
     private static final String ANALYST = "Bearer " + TestTokens.user("city-analyst", "210400", "analyst");
     private static final String QINGYUAN = "Bearer " + TestTokens.user("qingyuan-approver", "210423", "county-approver");
 
     @Autowired MockMvc mvc;
-    @Autowired KafkaTemplate<String, String> kafka;
-    @Autowired EventCodec codec;
-    @Autowired EmbeddedKafkaBroker broker;
+    @Autowired EventBus bus;
     @Autowired JdbcClient jdbc;
 
     private final Random random = new Random();
@@ -79,24 +49,19 @@ class MonitoringFlowIT {
     @Test
     void shouldRaiseOneAlertWithAssignmentsAndRecordTheAnswer() throws Exception {
         UUID householdId = register(SyntheticIdNumbers.next(random, "210422"));
-        List<ConsumerRecord<String, String>> registered = TopicReader.readUntil(broker.getBrokersAsString(),
-                Topics.MONITORING_HOUSEHOLD, r -> r.key().equals(householdId.toString()), Duration.ofSeconds(20));
-        ContractSchemas.assertConforms(registered.get(registered.size() - 1).value());
-        HouseholdRegistered published = codec.read(registered.get(registered.size() - 1).value(), HouseholdRegistered.class).data();
+        HouseholdRegistered published = bus.awaitEvent(Topics.MONITORING_HOUSEHOLD, householdId.toString(),
+                HouseholdRegistered.class).data();
         assertThat(published.members()).singleElement().satisfies(m -> {
             assertThat(m.maskedIdNumber()).matches("2104\\*{10}\\d{3}[\\dX]");
             assertThat(m.personRef()).hasSize(64);
         });
 
         EventEnvelope<RiskSignalObserved> signal = signal(householdId);
-        send(Topics.MEDICAL_INSURANCE_SIGNAL, signal);
-        send(Topics.MEDICAL_INSURANCE_SIGNAL, signal);
-        send(Topics.MEDICAL_INSURANCE_SIGNAL, signal(householdId));
+        bus.publish(Topics.MEDICAL_INSURANCE_SIGNAL, signal);
+        bus.publish(Topics.MEDICAL_INSURANCE_SIGNAL, signal);
+        bus.publish(Topics.MEDICAL_INSURANCE_SIGNAL, signal(householdId));
 
-        List<ConsumerRecord<String, String>> alerts = TopicReader.readUntil(broker.getBrokersAsString(),
-                Topics.MONITORING_RISK_ALERT, r -> r.key().equals(householdId.toString()), Duration.ofSeconds(30));
-        ContractSchemas.assertConforms(alerts.get(alerts.size() - 1).value());
-        RiskAlertRaised alert = codec.read(alerts.get(alerts.size() - 1).value(), RiskAlertRaised.class).data();
+        RiskAlertRaised alert = bus.awaitEvent(Topics.MONITORING_RISK_ALERT, householdId.toString(), RiskAlertRaised.class).data();
         assertThat(alert.riskTypes()).containsExactly(RiskType.ILLNESS);
         assertThat(alert.assignments()).extracting(RiskAlertRaised.Assignment::bureau)
                 .containsExactlyInAnyOrder(Bureau.MEDICAL_INSURANCE, Bureau.HEALTH, Bureau.CIVIL_AFFAIRS);
@@ -108,7 +73,7 @@ class MonitoringFlowIT {
                 .param("h", householdId).query(Long.class).single()).isEqualTo(1);
 
         RiskAlertRaised.Assignment civil = alert.assignmentFor(Bureau.CIVIL_AFFAIRS);
-        send(Topics.SOCIAL_ASSISTANCE_MEASURE, EventEnvelope.of("social-assistance", householdId.toString(), "210422100201",
+        bus.publish(Topics.SOCIAL_ASSISTANCE_MEASURE, EventEnvelope.of("social-assistance", householdId.toString(), "210422100201",
                 new AssignmentAcknowledged(civil.assignmentId(), alert.alertId(), householdId, Bureau.CIVIL_AFFAIRS,
                         "SA-1", Instant.now())));
 
@@ -184,9 +149,6 @@ class MonitoringFlowIT {
                         "medical.self-pay-threshold.monitored[*]@2021-01-01", Instant.now()));
     }
 
-    private void send(String topic, EventEnvelope<?> envelope) throws Exception {
-        kafka.send(topic, envelope.key(), codec.write(envelope)).get();
-    }
 
     private long households() {
         return jdbc.sql("select count(*) from household").query(Long.class).single();

@@ -1,0 +1,39 @@
+package fushun.platform.testsupport;
+
+import fushun.contracts.EventCodec;
+import fushun.contracts.EventEnvelope;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** Publishes events as another service would, and reads what the service under test published. */
+public class EventBus {
+
+    private final KafkaTemplate<String, String> kafka;
+    private final EventCodec codec;
+    private final String bootstrap;
+
+    EventBus(KafkaTemplate<String, String> kafka, EventCodec codec, String bootstrap) {
+        this.kafka = kafka;
+        this.codec = codec;
+        this.bootstrap = bootstrap;
+    }
+
+    public void publish(String topic, EventEnvelope<?> envelope) throws Exception {
+        kafka.send(topic, envelope.key(), codec.write(envelope)).get();
+    }
+
+    /**
+     * The first event on {@code topic} with this key, waited for up to 30 seconds, and checked
+     * against its contract's schema before it is returned.
+     */
+    public <T> EventEnvelope<T> awaitEvent(String topic, String key, Class<T> type) {
+        List<ConsumerRecord<String, String>> records = TopicReader.readUntil(bootstrap, topic,
+                r -> key.equals(r.key()), Duration.ofSeconds(30));
+        ConsumerRecord<String, String> found = records.stream().filter(r -> key.equals(r.key())).findFirst()
+                .orElseThrow(() -> new AssertionError("no event with key " + key + " on " + topic));
+        ContractSchemas.assertConforms(found.value());
+        return codec.read(found.value(), type);
+    }
+}

@@ -1,0 +1,26 @@
+package fushun.platform.testsupport;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/**
+ * A whole service against a real KRaft broker (spring-kafka-test) and a fresh database on a real
+ * PostgreSQL, with MockMvc, tokens from {@link TestTokens} and {@link EventBus} to publish and read
+ * events as other services would.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest
+@AutoConfigureMockMvc
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@Import(ServiceTestConfiguration.class)
+public @interface ServiceIntegrationTest {
+}
