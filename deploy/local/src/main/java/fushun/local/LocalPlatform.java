@@ -27,6 +27,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final List<ManagedProcess> processes = Collections.synchronizedList(new ArrayList<>());
     private Postgres postgres;
     private long readyMillis;
+    private final Thread shutdownHook = new Thread(this::close, "local-platform-stop");
 
     private LocalPlatform(LocalPlatformOptions options) {
         this.options = options;
@@ -35,13 +36,17 @@ public final class LocalPlatform implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
         LocalPlatform platform = start(LocalPlatformOptions.fromEnvironment(root));
-        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "local-platform-stop"));
         System.out.println(platform.banner());
         Thread.currentThread().join();
     }
 
+    /**
+     * Starts everything and returns when all is ready. Until {@link #close()} a JVM shutdown hook
+     * stops what was started, also when the JVM is ended during start-up.
+     */
     public static LocalPlatform start(LocalPlatformOptions options) throws Exception {
         LocalPlatform platform = new LocalPlatform(options);
+        Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
         try {
             platform.startAll();
             return platform;
@@ -96,6 +101,7 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("SERVER_PORT", Integer.toString(module.port(ports)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         env.put("OIDC_ISSUER_URI", issuer());
+        env.put("PLATFORM_ALLOW_DEMO_KEY", "true");
         if (module.database() != null) {
             env.put("DATABASE_URL", postgres.url(module.database()));
             env.put("DATABASE_USERNAME", postgres.user());
@@ -183,6 +189,13 @@ public final class LocalPlatform implements AutoCloseable {
     /** Services first (they finish their work and commit), then Keycloak and Kafka, then PostgreSQL. */
     @Override
     public synchronized void close() {
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook runs anyway; this call does the work first
+            }
+        }
         List<ManagedProcess> infrastructure = processes.stream()
                 .filter(p -> p.name().equals("kafka") || p.name().equals("keycloak")).toList();
         List<ManagedProcess> services = processes.stream().filter(p -> !infrastructure.contains(p)).toList();

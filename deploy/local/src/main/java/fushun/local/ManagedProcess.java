@@ -25,13 +25,29 @@ final class ManagedProcess {
                                 Path logDir) throws IOException {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(inOwnSession(command))
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         return new ManagedProcess(name, builder.start(), log);
     }
+
+    /**
+     * A terminal's Ctrl-C goes to the whole foreground process group; in a session of its own a
+     * child is stopped by the launcher, in order, instead of all at once.
+     */
+    private static List<String> inOwnSession(List<String> command) {
+        if (!Files.isExecutable(SETSID)) {
+            return command;
+        }
+        List<String> wrapped = new java.util.ArrayList<>();
+        wrapped.add(SETSID.toString());
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     String name() {
         return name;
@@ -51,6 +67,7 @@ final class ManagedProcess {
 
     int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
             throw new IllegalStateException(name + " did not finish within " + timeout);
         }
         return process.exitValue();

@@ -15,6 +15,7 @@ import fushun.contracts.bureau.RiskSignalObserved;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.platform.pii.PersonRefs;
+import fushun.medicalinsurance.settlement.SelfPayThreshold;
 import fushun.platform.pii.SyntheticIdNumbers;
 import fushun.platform.testsupport.EventBus;
 import fushun.platform.testsupport.ServiceIntegrationTest;
@@ -78,9 +79,31 @@ class MedicalInsuranceIT {
         UUID householdId = registerHousehold(idNumber, HouseholdCategory.ORDINARY);
 
         postBatch(batch(row("S-" + UUID.randomUUID(), idNumber, "9000.00", "0.00")));
-
         assertThat(jdbc.sql("select count(*) from self_pay_signal where household_id = :h")
                 .param("h", householdId).query(Long.class).single()).isZero();
+
+        postBatch(batch(row("S-" + UUID.randomUUID(), idNumber, "1000.01", "0.00")));
+        RiskSignalObserved signal = bus.awaitEvent(Topics.MEDICAL_INSURANCE_SIGNAL, householdId.toString(),
+                RiskSignalObserved.class).data();
+        assertThat(signal.figures().get("threshold")).isEqualByComparingTo("10000");
+        assertThat(signal.parameterVersion()).startsWith(SelfPayThreshold.OTHER);
+    }
+
+    @Test
+    void shouldRejectRowsOutsideTheColumnsAndDatesBeforeAnyThresholdWithoutFailingTheBatch() throws Exception {
+        String idNumber = SyntheticIdNumbers.next(random, "210421");
+        registerHousehold(idNumber, HouseholdCategory.OUT_OF_POVERTY);
+        String old = row("S-" + UUID.randomUUID(), idNumber, "9000.00", "0.00").replaceAll("\\d{4}-01-15", "2019-01-15");
+        String longHospital = row("S-" + UUID.randomUUID(), idNumber, "10.00", "0.00")
+                .replace("抚顺市示例医院", "医".repeat(201));
+        String huge = row("S-" + UUID.randomUUID(), idNumber, "1000000000000.00", "0.00");
+
+        postBatch("{\"settlements\":[" + old + "," + longHospital + "," + huge + ",null]}")
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.rejected").value(3))
+                .andExpect(jsonPath("$.rows[1].problems[0].field").value("hospital"))
+                .andExpect(jsonPath("$.rows[2].problems[0].field").value("amounts"))
+                .andExpect(jsonPath("$.rows[3].problems[0].field").value("row"));
     }
 
     @Test
@@ -132,11 +155,17 @@ class MedicalInsuranceIT {
 
         bus.publish(Topics.MONITORING_RISK_ALERT, envelope);
         bus.publish(Topics.MONITORING_RISK_ALERT, envelope);
+        RiskAlertRaised marker = new RiskAlertRaised(UUID.randomUUID(), householdId, "210422100201", List.of(RiskType.UNSAFE_HOUSING),
+                "测试", Instant.now(), List.of(new RiskAlertRaised.Assignment(UUID.randomUUID(), Bureau.HOUSING,
+                LocalDate.now().plusDays(15))));
+        bus.publish(Topics.MONITORING_RISK_ALERT, EventEnvelope.of("monitoring", householdId.toString(), "210422100201", marker));
 
         AssignmentAcknowledged ack = bus.awaitEvent(Topics.MEDICAL_INSURANCE_MEASURE, householdId.toString(),
                 AssignmentAcknowledged.class).data();
         assertThat(ack.assignmentId()).isEqualTo(assignmentId);
         assertThat(ack.bureau()).isEqualTo(Bureau.MEDICAL_INSURANCE);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from received_alert where alert_id = :a").param("a", marker.alertId()).query(Long.class).single() == 1);
         assertThat(jdbc.sql("select count(*) from outbox_event where aggregateid = :h and type = 'AssignmentAcknowledged'")
                 .param("h", householdId.toString()).query(Long.class).single()).isEqualTo(1);
     }

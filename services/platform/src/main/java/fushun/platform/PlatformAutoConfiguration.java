@@ -12,6 +12,7 @@ import fushun.platform.pii.PersonRefs;
 import fushun.platform.pii.PiiRevealAudit;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.web.ProblemDetailsAdvice;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -22,6 +23,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -31,6 +35,7 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /** Wires the shared mechanisms into every service that has the platform on its classpath. */
 @AutoConfiguration(afterName = {
@@ -90,6 +95,10 @@ public class PlatformAutoConfiguration {
 
     @Bean
     PersonRefs personRefs(PlatformProperties properties) {
+        if (PlatformProperties.DEMO_PERSON_KEY.equals(properties.pii().personKey()) && !properties.pii().allowDemoKey()) {
+            throw new IllegalStateException("PLATFORM_PERSON_KEY is the published demo key: set a secret of your own "
+                    + "(or PLATFORM_ALLOW_DEMO_KEY=true for a demo)");
+        }
         return new PersonRefs(properties.pii().personKey());
     }
 
@@ -112,7 +121,21 @@ public class PlatformAutoConfiguration {
         backOff.setMaxInterval(properties.consumer().maxBackoff().toMillis());
         var handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(PoisonEventException.class);
+        var outage = new ExponentialBackOff(properties.consumer().initialBackoff().toMillis(), 2.0);
+        outage.setMaxInterval(Duration.ofSeconds(30).toMillis());
+        outage.setMaxElapsedTime(properties.consumer().outageRetryFor().toMillis());
+        handler.setBackOffFunction((record, exception) -> isDatabaseOutage(exception) ? outage : null);
         return handler;
+    }
+
+    static boolean isDatabaseOutage(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof CannotGetJdbcConnectionException || t instanceof TransientDataAccessException
+                    || t instanceof RecoverableDataAccessException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every catalogued topic and its dead-letter topic; creating one that exists is a no-op. */

@@ -27,11 +27,16 @@ public record PlatformProperties(
             @DefaultValue("7d") Duration retention) {
     }
 
-    /** Retries before a record goes to its dead-letter topic, with exponential back-off. */
+    /**
+     * Retries before a record goes to its dead-letter topic, with exponential back-off. When the
+     * database itself is unreachable the record is not at fault: it is retried for up to
+     * {@code outageRetryFor} before it is given up.
+     */
     public record Consumer(
             @DefaultValue("3") int maxRetries,
             @DefaultValue("200ms") Duration initialBackoff,
-            @DefaultValue("2s") Duration maxBackoff) {
+            @DefaultValue("2s") Duration maxBackoff,
+            @DefaultValue("30m") Duration outageRetryFor) {
     }
 
     /** @param clientId the Keycloak client whose client roles count as the platform's roles */
@@ -39,9 +44,13 @@ public record PlatformProperties(
     }
 
     /**
-     * @param personKey secret for the keyed hash of ID numbers that travels on the bus instead of the
-     *                  number itself. The default is the demo key; production sets PLATFORM_PERSON_KEY.
+     * @param personKey     secret for the keyed hash of ID numbers that travels on the bus instead of the
+     *                      number itself. Whoever knows it can recover numbers from the hash and the
+     *                      masked form, so production must set its own (PLATFORM_PERSON_KEY).
+     * @param allowDemoKey  whether the published demo key may be used (local platform and tests only)
      */
-    public record Pii(@DefaultValue("demo-only-person-key-change-me") String personKey) {
+    public record Pii(@DefaultValue(DEMO_PERSON_KEY) String personKey, @DefaultValue("false") boolean allowDemoKey) {
     }
+
+    public static final String DEMO_PERSON_KEY = "demo-only-person-key-change-me";
 }

@@ -145,6 +145,8 @@ class OutboxInboxIT {
                 .map(r -> codec.read(r.value(), HouseholdRegistered.class).data().headName())
                 .toList();
         assertThat(heads).containsExactly("版本0", "版本1", "版本2", "版本3", "版本4");
+        assertThat(jdbc.sql("select count(*) from outbox_event where aggregateid = :k and sent_at is not null")
+                .param("k", householdId.toString()).query(Long.class).single()).isEqualTo(5);
     }
 
     private void send(EventEnvelope<?> envelope) throws Exception {

@@ -21,6 +21,7 @@ public class InsuredRoster {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void onRegistered(HouseholdRegistered household) {
+        settlements.lockPersons(household.members().stream().map(HouseholdRegistered.Member::personRef).toList());
         jdbc.sql("""
                         insert into insured_household (household_id, division_code, category, not_entitled_to_policy)
                         values (:id, :division, :category, :notEntitled)

@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -31,7 +33,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SettlementFeed {
 
+    private static final Logger log = LoggerFactory.getLogger(SettlementFeed.class);
+
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** Far above any real settlement, and within the columns' numeric(14, 2). */
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000.00");
 
     private final JdbcClient jdbc;
     private final PersonRefs personRefs;
@@ -64,8 +70,14 @@ public class SettlementFeed {
     public List<RowResult> accept(List<SettlementRecord> batch, String submittedBy) {
         List<RowResult> results = new ArrayList<>();
         Set<Map.Entry<UUID, Integer>> touched = new LinkedHashSet<>();
+        lockPersons(batch.stream().filter(r -> r != null && ResidentIdNumbers.isValid(r.idNumber()))
+                .map(r -> personRefs.of(r.idNumber())).toList());
         for (int i = 0; i < batch.size(); i++) {
             SettlementRecord record = batch.get(i);
+            if (record == null) {
+                results.add(new RowResult(i + 1, null, Outcome.REJECTED, List.of(new RowProblem("row", "空行"))));
+                continue;
+            }
             List<RowProblem> problems = problemsOf(record);
             if (!problems.isEmpty()) {
                 results.add(new RowResult(i + 1, record.settlementId(), Outcome.REJECTED, problems));
@@ -105,8 +117,8 @@ public class SettlementFeed {
         if (!ResidentIdNumbers.isValid(r.idNumber())) {
             problems.add(new RowProblem("idNumber", "身份证号无效（应为18位且校验位正确）"));
         }
-        if (r.hospital() == null || r.hospital().isBlank()) {
-            problems.add(new RowProblem("hospital", "必须填写医疗机构"));
+        if (r.hospital() == null || r.hospital().isBlank() || r.hospital().length() > 200) {
+            problems.add(new RowProblem("hospital", "必须填写医疗机构，且不超过200个字符"));
         }
         if (r.settledOn() == null || r.settledOn().isAfter(LocalDate.now(clock.withZone(CHINA)))) {
             problems.add(new RowProblem("settledOn", "结算日期不能为空，也不能晚于今天"));
@@ -114,17 +126,27 @@ public class SettlementFeed {
         BigDecimal[] amounts = {r.totalCost(), r.basicInsurancePaid(), r.criticalIllnessPaid(), r.medicalAssistancePaid()};
         boolean amountsPresent = true;
         for (BigDecimal amount : amounts) {
-            if (amount == null || amount.signum() < 0 || amount.scale() > 2) {
+            if (amount == null || amount.signum() < 0 || amount.scale() > 2 || amount.compareTo(MAX_AMOUNT) > 0) {
                 amountsPresent = false;
             }
         }
         if (!amountsPresent) {
-            problems.add(new RowProblem("amounts", "金额必须填写，不能为负数，最多两位小数"));
+            problems.add(new RowProblem("amounts", "金额必须填写，不能为负数，最多两位小数，不超过一亿元"));
         } else if (SelfPayThreshold.selfPayOf(r.totalCost(), r.basicInsurancePaid(), r.criticalIllnessPaid(),
                 r.medicalAssistancePaid()).signum() < 0) {
             problems.add(new RowProblem("amounts", "各项报销之和不能超过总费用"));
         }
         return problems;
+    }
+
+    /**
+     * Settlements and registrations of one person take turns (in a fixed order, so two batches
+     * cannot deadlock): whichever commits second sees the other's rows and counts them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockPersons(List<String> personRefs) {
+        personRefs.stream().distinct().sorted().forEach(ref ->
+                jdbc.sql("select pg_advisory_xact_lock(hashtext(:ref))").param("ref", ref).query((rs, n) -> 1).list());
     }
 
     private Optional<UUID> householdOf(String personRef) {
@@ -149,7 +171,9 @@ public class SettlementFeed {
     void evaluate(UUID householdId, int year) {
         record Household(String divisionCode, HouseholdCategory category) {
         }
-        Household household = jdbc.sql("select division_code, category from insured_household where household_id = :h")
+        // one evaluation per household at a time: a second batch waits and then sees the first's rows
+        Household household = jdbc.sql(
+                        "select division_code, category from insured_household where household_id = :h for update")
                 .param("h", householdId)
                 .query((rs, n) -> new Household(rs.getString(1), HouseholdCategory.valueOf(rs.getString(2)))).single();
         BigDecimal selfPay = jdbc.sql("""
@@ -158,8 +182,14 @@ public class SettlementFeed {
                         where p.household_id = :h and s.settled_on >= :from and s.settled_on < :to""")
                 .param("h", householdId).param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year + 1, 1, 1))
                 .query(BigDecimal.class).single();
-        PolicyValue threshold = parameters.required(SelfPayThreshold.parameterFor(household.category()),
+        Optional<PolicyValue> parameter = parameters.valueAt(SelfPayThreshold.parameterFor(household.category()),
                 household.divisionCode().substring(0, 6), LocalDate.of(year, 12, 31));
+        if (parameter.isEmpty()) {
+            // no threshold in force for that year (before the policy): nothing to signal, nothing to fail
+            log.info("No self-pay threshold in force for {}; household {} not evaluated", year, householdId);
+            return;
+        }
+        PolicyValue threshold = parameter.get();
         if (!SelfPayThreshold.crossed(selfPay, threshold.value())) {
             return;
         }

@@ -102,14 +102,14 @@ public class RiskAlerts {
         return alert;
     }
 
-    /** A bureau took on its assignment; acknowledging twice changes nothing. */
+    /** A bureau took on its own assignment; acknowledging twice, or another bureau's, changes nothing. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean onAcknowledged(AssignmentAcknowledged ack) {
         return jdbc.sql("""
                         update assignment set status = 'ACKNOWLEDGED', acknowledged_at = :at, case_reference = :ref
-                        where id = :id and status = 'ASSIGNED'""")
+                        where id = :id and bureau = :bureau and status = 'ASSIGNED'""")
                 .param("at", java.sql.Timestamp.from(ack.acknowledgedAt())).param("ref", ack.caseReference())
-                .param("id", ack.assignmentId())
+                .param("id", ack.assignmentId()).param("bureau", ack.bureau().name())
                 .update() == 1;
     }
 

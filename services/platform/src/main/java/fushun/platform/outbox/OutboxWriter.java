@@ -28,6 +28,9 @@ public class OutboxWriter {
     public <T> EventEnvelope<T> append(String topic, String key, String divisionCode, T data) {
         EventEnvelope<T> envelope = EventEnvelope.of(source, key, divisionCode, data)
                 .withTraceparent(TraceContext.continueOrStart());
+        // Transactions writing events for one key take turns from here to their commit, so outbox
+        // ids of one key are in commit order and the relay, which sends in id order, keeps it.
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", key).query((rs, n) -> 1).list();
         jdbc.sql("""
                         insert into outbox_event (event_id, aggregatetype, aggregateid, type, topic, payload)
                         values (:eventId, :aggregateType, :aggregateId, :type, :topic, :payload)""")

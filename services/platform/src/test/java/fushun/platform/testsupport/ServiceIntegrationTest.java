@@ -18,7 +18,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest
+@SpringBootTest(properties = "platform.pii.allow-demo-key=true")
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @Import(ServiceTestConfiguration.class)
