@@ -1,9 +1,7 @@
 package fushun.employment;
 
-import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
 
 /** The human resources and social security bureau's service (人社局): employment. */
 @SpringBootApplication
@@ -11,10 +9,5 @@ public class EmploymentApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(EmploymentApplication.class, args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

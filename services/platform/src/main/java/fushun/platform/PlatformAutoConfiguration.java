@@ -12,6 +12,7 @@ import fushun.platform.pii.PersonRefs;
 import fushun.platform.pii.PiiRevealAudit;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.web.ProblemDetailsAdvice;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -43,8 +45,16 @@ import org.springframework.util.backoff.ExponentialBackOff;
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
 @EnableConfigurationProperties(PlatformProperties.class)
 @EnableScheduling
-@Import({fushun.platform.security.PlatformSecurityConfiguration.class, ProblemDetailsAdvice.class})
+@Import({fushun.platform.security.PlatformSecurityConfiguration.class, ProblemDetailsAdvice.class,
+        fushun.platform.policy.web.PolicyParameterController.class})
 public class PlatformAutoConfiguration {
+
+    /** The platform's clock; services and tests may replace it. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Bean
     EventCodec eventCodec() {

@@ -1,9 +1,7 @@
 package fushun.socialassistance;
 
-import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
 
 /** The civil affairs bureau's service (民政局): social assistance and the operators' work queue. */
 @SpringBootApplication
@@ -11,10 +9,5 @@ public class SocialAssistanceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(SocialAssistanceApplication.class, args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

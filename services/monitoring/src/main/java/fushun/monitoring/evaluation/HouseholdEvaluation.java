@@ -1,0 +1,46 @@
+package fushun.monitoring.evaluation;
+
+import fushun.contracts.RiskType;
+import fushun.monitoring.income.HouseholdIncomes;
+import fushun.monitoring.income.IncomeStatement;
+import fushun.monitoring.income.MonitoringLine;
+import fushun.platform.policy.PolicyParameters;
+import fushun.platform.security.Jurisdiction;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Gathers a household's inputs for a year and runs the rule. */
+@Service
+public class HouseholdEvaluation {
+
+    private final HouseholdIncomes incomes;
+    private final PolicyParameters parameters;
+    private final JdbcClient jdbc;
+
+    public HouseholdEvaluation(HouseholdIncomes incomes, PolicyParameters parameters, JdbcClient jdbc) {
+        this.incomes = incomes;
+        this.parameters = parameters;
+        this.jdbc = jdbc;
+    }
+
+    public RiskEvaluation.Result evaluate(UUID householdId, int year, Jurisdiction jurisdiction) {
+        BigDecimal perCapita = incomes.statement(householdId, year, jurisdiction).map(IncomeStatement::perCapita).orElse(null);
+        String county = jdbc.sql("select substr(division_code, 1, 6) from household where id = :h")
+                .param("h", householdId).query(String.class).single();
+        LocalDate endOfYear = LocalDate.of(year, 12, 31);
+        List<RiskType> signals = jdbc.sql("""
+                        select distinct risk_type from risk_signal
+                        where household_id = :h and observed_at >= :from and observed_at < :to order by risk_type""")
+                .param("h", householdId)
+                .param("from", java.sql.Timestamp.valueOf(LocalDate.of(year, 1, 1).atStartOfDay()))
+                .param("to", java.sql.Timestamp.valueOf(LocalDate.of(year + 1, 1, 1).atStartOfDay()))
+                .query((rs, n) -> RiskType.valueOf(rs.getString(1))).list();
+        return RiskEvaluation.evaluate(new RiskEvaluation.Inputs(year, perCapita,
+                parameters.required(MonitoringLine.PARAMETER, county, endOfYear),
+                parameters.required(MonitoringLine.MARGIN_PARAMETER, county, endOfYear), signals));
+    }
+}

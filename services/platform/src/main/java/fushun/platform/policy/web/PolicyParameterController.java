@@ -1,0 +1,83 @@
+package fushun.platform.policy.web;
+
+import fushun.platform.policy.PolicyChange;
+import fushun.platform.policy.PolicyParameters;
+import fushun.platform.policy.PolicyValue;
+import fushun.platform.security.DivisionCodes;
+import fushun.platform.web.RuleViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Each service's policy parameters under {@code /api/<service>/parameters}: readable by every
+ * signed-in user, changed only by an admin, every change audited with its reason.
+ */
+@RestController
+@RequestMapping("/api/${spring.application.name}/parameters")
+public class PolicyParameterController {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    /** Body of a change: the new value from a date on, for all ({@code *}) or one division. */
+    public record ParameterChange(
+            @NotBlank(message = "必须填写参数名") String name,
+            @NotBlank(message = "必须填写适用范围") @Pattern(regexp = "\\*|\\d{6}|\\d{9}|\\d{12}",
+                    message = "适用范围应为 * 或行政区划代码") String scope,
+            @NotNull(message = "必须填写生效日期") LocalDate effectiveFrom,
+            @NotNull(message = "必须填写参数值") @DecimalMin(value = "0", message = "参数值不能为负") BigDecimal value,
+            @NotBlank(message = "必须说明调整原因") @Size(max = 500, message = "原因不超过500字") String reason) {
+    }
+
+    private final PolicyParameters parameters;
+    private final Clock clock;
+
+    public PolicyParameterController(PolicyParameters parameters, Clock clock) {
+        this.parameters = parameters;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @PreAuthorize("isAuthenticated()")
+    public List<PolicyValue> all() {
+        return parameters.all();
+    }
+
+    @GetMapping("/{name}/changes")
+    @PreAuthorize("isAuthenticated()")
+    public List<PolicyChange> changes(@PathVariable String name) {
+        return parameters.changesOf(name);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('admin')")
+    public PolicyValue change(@Valid @RequestBody ParameterChange change, Authentication admin) {
+        if (!"*".equals(change.scope()) && !DivisionCodes.isWellFormed(change.scope())) {
+            throw new RuleViolationException("适用范围无效", "适用范围应为 * 或行政区划代码。");
+        }
+        try {
+            return parameters.change(change.name(), change.scope(), change.effectiveFrom(), change.value(),
+                    admin.getName(), change.reason(), LocalDate.now(clock.withZone(CHINA)));
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolationException("参数调整被拒绝",
+                    e.getMessage().startsWith("unknown") ? "没有这个参数：" + change.name() + "。"
+                            : "已生效的参数值不能修改，调整只能从今天或以后生效。");
+        }
+    }
+}
