@@ -2,6 +2,7 @@ package fushun.contracts;
 
 import fushun.contracts.bureau.AssignmentAcknowledged;
 import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import java.util.List;
@@ -12,6 +13,7 @@ public final class EventCatalog {
 
     private static final List<EventType> TYPES = List.of(
             new EventType("HouseholdRegistered", 1, HouseholdRegistered.class, Topics.MONITORING_HOUSEHOLD),
+            new EventType("HouseholdMonitored", 1, HouseholdMonitored.class, Topics.MONITORING_HOUSEHOLD),
             new EventType("RiskAlertRaised", 1, RiskAlertRaised.class, Topics.MONITORING_RISK_ALERT),
             new EventType("RiskSignalObserved", 1, RiskSignalObserved.class, "<bureau>.signal.v1"),
             new EventType("AssignmentAcknowledged", 1, AssignmentAcknowledged.class, "<bureau>.measure.v1"));

@@ -1,7 +1,7 @@
 package fushun.monitoring.inbound;
 
 import fushun.contracts.bureau.RiskSignalObserved;
-import fushun.monitoring.risk.RiskAlerts;
+import fushun.monitoring.discovery.Discovery;
 import fushun.platform.inbox.InboundEvents;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -11,15 +11,15 @@ import org.springframework.stereotype.Component;
 class BureauSignalListener {
 
     private final InboundEvents inbound;
-    private final RiskAlerts alerts;
+    private final Discovery discovery;
 
-    BureauSignalListener(InboundEvents inbound, RiskAlerts alerts) {
+    BureauSignalListener(InboundEvents inbound, Discovery discovery) {
         this.inbound = inbound;
-        this.alerts = alerts;
+        this.discovery = discovery;
     }
 
     @KafkaListener(topics = "#{T(fushun.contracts.Topics).signals()}")
     void on(String json) {
-        inbound.applyOnce("monitoring.signals", json, RiskSignalObserved.class, event -> alerts.onSignal(event.data()));
+        inbound.applyOnce("monitoring.signals", json, RiskSignalObserved.class, event -> discovery.onSignal(event.data()));
     }
 }

@@ -1,5 +1,7 @@
 package fushun.monitoring.risk;
 
+import fushun.contracts.Bureau;
+import fushun.contracts.RiskType;
 import fushun.contracts.Topics;
 import fushun.contracts.bureau.AssignmentAcknowledged;
 import fushun.contracts.bureau.RiskSignalObserved;
@@ -12,22 +14,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Turns bureau signals into alerts and assignments, and records the bureaus' answers. */
+/** Alerts and their assignments (who must help with what by when), and the bureaus' answers. */
 @Service
 public class RiskAlerts {
 
-    private static final Logger log = LoggerFactory.getLogger(RiskAlerts.class);
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
@@ -42,64 +43,58 @@ public class RiskAlerts {
         this.clock = clock;
     }
 
-    /**
-     * Records the signal and, where the rule says so, raises an alert with its assignments. Runs in
-     * the listener's transaction, together with the inbox entry.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<RiskAlertRaised> onSignal(RiskSignalObserved signal) {
-        Optional<HouseholdFacts> household = jdbc.sql(
-                        "select division_code, not_entitled_to_policy from household where id = :id")
-                .param("id", signal.householdId())
-                .query((rs, n) -> new HouseholdFacts(rs.getString(1), rs.getBoolean(2))).optional();
-        if (household.isEmpty()) {
-            // A signal about a household we do not know is kept, so nothing is lost, but raises nothing.
-            insertSignal(signal, "未登记的农户，未预警");
-            log.warn("Signal {} names an unregistered household {}", signal.signalId(), signal.householdId());
-            return Optional.empty();
-        }
-        boolean alreadyMonitored = jdbc.sql(
-                        "select count(*) from monitored_risk where household_id = :h and risk_type = :r")
-                .param("h", signal.householdId()).param("r", signal.riskType().name())
-                .query(Long.class).single() > 0;
-        AlertDecision decision = AlertDecision.decide(signal.riskType(), household.get().notEntitled(),
-                alreadyMonitored, summaryOf(signal));
-        insertSignal(signal, decision.explanation());
-        if (!decision.raise()) {
-            return Optional.empty();
-        }
-        return Optional.of(raise(signal, household.get().divisionCode(), decision.explanation()));
+    /** Risk types the household is monitored for now (an open alert per type at most). */
+    public Set<RiskType> monitoredRisks(UUID householdId) {
+        return jdbc.sql("select risk_type from monitored_risk where household_id = :h").param("h", householdId)
+                .query((rs, n) -> RiskType.valueOf(rs.getString(1))).set();
     }
 
-    private RiskAlertRaised raise(RiskSignalObserved signal, String divisionCode, String explanation) {
+    /**
+     * Raises one alert for the risk types not yet monitored, with one assignment per responsible
+     * bureau (the union over the types, each with its earliest deadline). Empty if every type is
+     * already monitored. Runs inside the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<RiskAlertRaised> raise(UUID householdId, String divisionCode, List<RiskType> riskTypes,
+                                           String explanation, UUID signalId) {
+        Set<RiskType> monitored = monitoredRisks(householdId);
+        List<RiskType> fresh = riskTypes.stream().distinct().filter(t -> !monitored.contains(t)).toList();
+        if (fresh.isEmpty()) {
+            return Optional.empty();
+        }
         UUID alertId = UUID.randomUUID();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, CHINA);
         jdbc.sql("""
                         insert into risk_alert (id, household_id, division_code, risk_types, explanation, status, signal_id, raised_at)
                         values (:id, :household, :division, :types, :explanation, 'OPEN', :signal, :raisedAt)""")
-                .param("id", alertId).param("household", signal.householdId()).param("division", divisionCode)
-                .param("types", signal.riskType().name()).param("explanation", explanation)
-                .param("signal", signal.signalId()).param("raisedAt", java.sql.Timestamp.from(now))
+                .param("id", alertId).param("household", householdId).param("division", divisionCode)
+                .param("types", fresh.stream().map(Enum::name).collect(Collectors.joining(",")))
+                .param("explanation", explanation).param("signal", signalId)
+                .param("raisedAt", java.sql.Timestamp.from(now))
                 .update();
-        jdbc.sql("insert into monitored_risk (household_id, risk_type, alert_id) values (:h, :r, :a)")
-                .param("h", signal.householdId()).param("r", signal.riskType().name()).param("a", alertId)
-                .update();
-        List<RiskAlertRaised.Assignment> assignments = responsibilities.forRisk(signal.riskType(), today).stream()
-                .map(r -> new RiskAlertRaised.Assignment(UUID.randomUUID(), r.bureau(), today.plusDays(r.deadlineDays())))
+        Map<Bureau, LocalDate> dueByBureau = new EnumMap<>(Bureau.class);
+        for (RiskType type : fresh) {
+            jdbc.sql("insert into monitored_risk (household_id, risk_type, alert_id) values (:h, :r, :a)")
+                    .param("h", householdId).param("r", type.name()).param("a", alertId).update();
+            for (ResponsibilityMatrix.Responsibility r : responsibilities.forRisk(type, today)) {
+                dueByBureau.merge(r.bureau(), today.plusDays(r.deadlineDays()), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        List<RiskAlertRaised.Assignment> assignments = dueByBureau.entrySet().stream()
+                .map(e -> new RiskAlertRaised.Assignment(UUID.randomUUID(), e.getKey(), e.getValue()))
                 .toList();
         for (RiskAlertRaised.Assignment a : assignments) {
             jdbc.sql("""
                             insert into assignment (id, alert_id, household_id, bureau, due_date, status)
                             values (:id, :alert, :household, :bureau, :due, 'ASSIGNED')""")
-                    .param("id", a.assignmentId()).param("alert", alertId).param("household", signal.householdId())
+                    .param("id", a.assignmentId()).param("alert", alertId).param("household", householdId)
                     .param("bureau", a.bureau().name()).param("due", a.dueDate())
                     .update();
         }
-        RiskAlertRaised alert = new RiskAlertRaised(alertId, signal.householdId(), divisionCode,
-                List.of(signal.riskType()), explanation, now, assignments);
-        outbox.append(Topics.MONITORING_RISK_ALERT, signal.householdId().toString(), divisionCode, alert);
-        return alert;
+        RiskAlertRaised alert = new RiskAlertRaised(alertId, householdId, divisionCode, fresh, explanation, now, assignments);
+        outbox.append(Topics.MONITORING_RISK_ALERT, householdId.toString(), divisionCode, alert);
+        return Optional.of(alert);
     }
 
     /** A bureau took on its own assignment; acknowledging twice, or another bureau's, changes nothing. */
@@ -140,7 +135,9 @@ public class RiskAlerts {
                 .list();
     }
 
-    private void insertSignal(RiskSignalObserved signal, String outcome) {
+    /** Keeps a bureau's signal as received, with what it led to; a redelivered signal is kept once. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordSignal(RiskSignalObserved signal, String outcome) {
         jdbc.sql("""
                         insert into risk_signal (id, household_id, source_bureau, risk_type, description, figures,
                                                  parameter_version, observed_at, outcome)
@@ -154,14 +151,11 @@ public class RiskAlerts {
                 .update();
     }
 
-    static String summaryOf(RiskSignalObserved signal) {
+    public static String summaryOf(RiskSignalObserved signal) {
         String figures = signal.figures() == null ? "" : signal.figures().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue().toPlainString())
                 .collect(Collectors.joining(", ", "（", "）"));
         return signal.source().label() + "报告：" + (signal.description() == null ? "" : signal.description()) + figures
                 + (signal.parameterVersion() == null ? "" : "，参数 " + signal.parameterVersion());
-    }
-
-    private record HouseholdFacts(String divisionCode, boolean notEntitled) {
     }
 }

@@ -1,5 +1,6 @@
 package fushun.platform.testsupport;
 
+import fushun.contracts.EventCatalog;
 import fushun.contracts.EventCodec;
 import fushun.contracts.EventEnvelope;
 import java.time.Duration;
@@ -25,14 +26,16 @@ public class EventBus {
     }
 
     /**
-     * The first event on {@code topic} with this key, waited for up to 30 seconds, and checked
+     * The first event of this type on {@code topic} with this key, waited for up to 30 seconds, and checked
      * against its contract's schema before it is returned.
      */
     public <T> EventEnvelope<T> awaitEvent(String topic, String key, Class<T> type) {
-        List<ConsumerRecord<String, String>> records = TopicReader.readUntil(bootstrap, topic,
-                r -> key.equals(r.key()), Duration.ofSeconds(30));
-        ConsumerRecord<String, String> found = records.stream().filter(r -> key.equals(r.key())).findFirst()
-                .orElseThrow(() -> new AssertionError("no event with key " + key + " on " + topic));
+        String typeName = EventCatalog.typeOf(type).name();
+        java.util.function.Predicate<ConsumerRecord<String, String>> wanted =
+                r -> key.equals(r.key()) && typeName.equals(codec.readHeader(r.value()).type());
+        List<ConsumerRecord<String, String>> records = TopicReader.readUntil(bootstrap, topic, wanted, Duration.ofSeconds(30));
+        ConsumerRecord<String, String> found = records.stream().filter(wanted).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + typeName + " with key " + key + " on " + topic));
         ContractSchemas.assertConforms(found.value());
         return codec.read(found.value(), type);
     }

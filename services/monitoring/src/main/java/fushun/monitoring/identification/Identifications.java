@@ -1,0 +1,177 @@
+package fushun.monitoring.identification;
+
+import fushun.contracts.HouseholdCategory;
+import fushun.contracts.RiskType;
+import fushun.contracts.Topics;
+import fushun.contracts.monitoring.HouseholdMonitored;
+import fushun.monitoring.discovery.Channel;
+import fushun.monitoring.risk.RiskAlerts;
+import fushun.platform.outbox.OutboxWriter;
+import fushun.platform.policy.PolicyParameters;
+import fushun.platform.policy.PolicyValue;
+import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.NotFoundException;
+import fushun.platform.web.RuleViolationException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Runs the identification procedure and lists it for the people in each division. */
+@Service
+public class Identifications {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final String CLOCK_PARAMETER = "monitoring.clue-to-decision-days";
+
+    private final JdbcClient jdbc;
+    private final PolicyParameters parameters;
+    private final RiskAlerts alerts;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public Identifications(JdbcClient jdbc, PolicyParameters parameters, RiskAlerts alerts, OutboxWriter outbox, Clock clock) {
+        this.jdbc = jdbc;
+        this.parameters = parameters;
+        this.alerts = alerts;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the procedure for the household, or adds the risks to the one already open (the clock
+     * keeps running from the first clue).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID openOrJoin(UUID householdId, String divisionCode, Channel channel, List<RiskType> riskTypes,
+                           String description, boolean greenChannel) {
+        var open = jdbc.sql("select id, risk_types from identification where household_id = :h and stage in "
+                        + "('VILLAGE_SCREENING', 'TOWNSHIP_REVIEW', 'COUNTY_CONFIRMATION') for update")
+                .param("h", householdId)
+                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)}).optional();
+        if (open.isPresent()) {
+            UUID id = (UUID) open.get()[0];
+            Set<String> types = new LinkedHashSet<>(Arrays.asList(((String) open.get()[1]).split(",")));
+            riskTypes.forEach(t -> types.add(t.name()));
+            jdbc.sql("""
+                            update identification set risk_types = :types, description = left(description || '；' || :more, 2000),
+                                green_channel = green_channel or :green where id = :id""")
+                    .param("types", String.join(",", types)).param("more", description).param("green", greenChannel)
+                    .param("id", id).update();
+            return id;
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, CHINA);
+        PolicyValue days = parameters.required(CLOCK_PARAMETER, divisionCode.substring(0, 6), today);
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into identification (id, household_id, division_code, channel, risk_types, description, stage,
+                                                    green_channel, first_clue_at, due_date, clock_parameter)
+                        values (:id, :h, :division, :channel, :types, :description, 'VILLAGE_SCREENING', :green, :at, :due,
+                                :clock)""")
+                .param("id", id).param("h", householdId).param("division", divisionCode).param("channel", channel.name())
+                .param("types", riskTypes.stream().map(Enum::name).collect(Collectors.joining(",")))
+                .param("description", description.length() > 2000 ? description.substring(0, 2000) : description)
+                .param("green", greenChannel).param("at", Timestamp.from(now))
+                .param("due", today.plusDays(days.value().longValue())).param("clock", days.version())
+                .update();
+        return id;
+    }
+
+    /**
+     * Takes one step. The caller must hold the step's role in a division of the step's level that
+     * contains the household; a rejection or approval needs a reason; the county names the category.
+     * On confirmation the household becomes a monitoring object: {@code HouseholdMonitored} and the
+     * alert for its risks are published.
+     */
+    @Transactional
+    public IdentificationView decide(UUID id, Procedure.Decision decision, String reason, HouseholdCategory category,
+                                     String decidedBy, Set<String> roles, Jurisdiction jurisdiction) {
+        IdentificationView current = find(id, jurisdiction, true);
+        Procedure.refusal(current.stage(), roles, jurisdiction, current.divisionCode()).ifPresent(why -> {
+            throw new RuleViolationException("不能办理此环节", why);
+        });
+        Procedure.Stage next = Procedure.next(current.stage(), decision);
+        if (next == Procedure.Stage.CONFIRMED && (category == null || category == HouseholdCategory.ORDINARY
+                || category == HouseholdCategory.OUT_OF_POVERTY)) {
+            throw new RuleViolationException("须确定监测类别", "县级认定时须确定类别：脱贫不稳定户、边缘易致贫户或突发严重困难户。");
+        }
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        insert into identification_decision (identification_id, step, decision, reason, decided_by, decided_division, decided_at)
+                        values (:id, :step, :decision, :reason, :by, :division, :at)""")
+                .param("id", id).param("step", current.stage().name()).param("decision", decision.name())
+                .param("reason", reason).param("by", decidedBy).param("division", jurisdiction.divisionCode())
+                .param("at", Timestamp.from(now)).update();
+        jdbc.sql("update identification set stage = :stage, closed_at = :closed where id = :id")
+                .param("stage", next.name()).param("closed", next.isOpen() ? null : Timestamp.from(now)).param("id", id)
+                .update();
+        if (next == Procedure.Stage.CONFIRMED) {
+            confirm(current, category, reason, now);
+        }
+        return find(id, jurisdiction, false);
+    }
+
+    private void confirm(IdentificationView identification, HouseholdCategory category, String reason, Instant now) {
+        List<RiskType> riskTypes = identification.riskTypes().stream().map(RiskType::valueOf).toList();
+        jdbc.sql("update household set category = :category where id = :h")
+                .param("category", category.name()).param("h", identification.householdId()).update();
+        outbox.append(Topics.MONITORING_HOUSEHOLD, identification.householdId().toString(), identification.divisionCode(),
+                new HouseholdMonitored(identification.householdId(), identification.divisionCode(), category, riskTypes,
+                        identification.id(), now));
+        // after the green channel the alert is out already; raise() skips risks that are monitored
+        alerts.raise(identification.householdId(), identification.divisionCode(), riskTypes,
+                "县级认定为" + category.label() + "：" + reason + "（线索：" + identification.description() + "）", null);
+    }
+
+    /** Open procedures in the caller's division, oldest clue first; {@code overdueOnly} past their deadline. */
+    public List<IdentificationView> open(Jurisdiction jurisdiction, boolean overdueOnly) {
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        return jdbc.sql("""
+                        select id from identification
+                        where division_code like :scope and stage in ('VILLAGE_SCREENING', 'TOWNSHIP_REVIEW', 'COUNTY_CONFIRMATION')
+                          and (not :overdueOnly or due_date < :today)
+                        order by first_clue_at, id limit 500""")
+                .param("scope", jurisdiction.likePattern()).param("overdueOnly", overdueOnly).param("today", today)
+                .query(UUID.class).list().stream()
+                .map(id -> find(id, jurisdiction, false)).toList();
+    }
+
+    public IdentificationView find(UUID id, Jurisdiction jurisdiction) {
+        return find(id, jurisdiction, false);
+    }
+
+    private IdentificationView find(UUID id, Jurisdiction jurisdiction, boolean forUpdate) {
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        List<IdentificationView.DecisionView> decisions = jdbc.sql("""
+                        select step, decision, reason, decided_by, decided_division, decided_at
+                        from identification_decision where identification_id = :id order by decided_at, id""")
+                .param("id", id).query(IdentificationView.DecisionView.class).list();
+        return jdbc.sql("""
+                        select id, household_id, division_code, channel, risk_types, description, stage, green_channel,
+                               first_clue_at, due_date, clock_parameter
+                        from identification where id = :id and division_code like :scope""" + (forUpdate ? " for update" : ""))
+                .param("id", id).param("scope", jurisdiction.likePattern())
+                .query((rs, n) -> {
+                    Procedure.Stage stage = Procedure.Stage.valueOf(rs.getString("stage"));
+                    LocalDate due = rs.getDate("due_date").toLocalDate();
+                    return new IdentificationView(rs.getObject("id", UUID.class), rs.getObject("household_id", UUID.class),
+                            rs.getString("division_code"), rs.getString("channel"),
+                            List.of(rs.getString("risk_types").split(",")), rs.getString("description"), stage,
+                            rs.getBoolean("green_channel"), rs.getTimestamp("first_clue_at").toInstant(), due,
+                            stage.isOpen() && due.isBefore(today), rs.getString("clock_parameter"), decisions);
+                })
+                .optional().orElseThrow(() -> new NotFoundException("没有找到该认定事项。"));
+    }
+}

@@ -1,0 +1,135 @@
+package fushun.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fushun.contracts.Bureau;
+import fushun.contracts.HouseholdCategory;
+import fushun.contracts.RiskType;
+import fushun.contracts.Topics;
+import fushun.contracts.monitoring.HouseholdMonitored;
+import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.monitoring.household.HouseholdRegistry;
+import fushun.monitoring.household.NewHousehold;
+import fushun.platform.pii.SyntheticIdNumbers;
+import fushun.platform.security.Jurisdiction;
+import fushun.platform.testsupport.EventBus;
+import fushun.platform.testsupport.ServiceIntegrationTest;
+import fushun.platform.testsupport.TestTokens;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** An ordinary household through village, township and county to a monitoring object; real broker and PostgreSQL. */
+@ServiceIntegrationTest
+class IdentificationIT {
+
+    private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+    private static final String CADRE = "Bearer " + TestTokens.user("xinbin-cadre", "210422100201", "village-cadre");
+    private static final String TOWNSHIP = "Bearer " + TestTokens.user("xinbin-township", "210422100", "township-reviewer");
+    private static final String COUNTY = "Bearer " + TestTokens.user("xinbin-approver", "210422", "county-approver");
+    private static final String QINGYUAN = "Bearer " + TestTokens.user("qingyuan-approver", "210423", "county-approver");
+
+    @Autowired MockMvc mvc;
+    @Autowired EventBus bus;
+    @Autowired JdbcClient jdbc;
+    @Autowired HouseholdRegistry registry;
+
+    @Test
+    void shouldConfirmThroughThreeStepsAndThenWarn() throws Exception {
+        UUID household = ordinaryHousehold();
+
+        mvc.perform(post("/api/monitoring/households/" + household + "/visits").header("Authorization", CADRE)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"visitedOn\":\"" + LocalDate.now() + "\",\"findings\":\"户主住院，花费较大\",\"riskTypes\":[\"ILLNESS\"]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("IDENTIFY"));
+        String id = jdbc.sql("select id from identification where household_id = :h").param("h", household)
+                .query(String.class).single();
+        mvc.perform(get("/api/monitoring/identifications/" + id).header("Authorization", CADRE))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.stage").value("VILLAGE_SCREENING"))
+                .andExpect(jsonPath("$.channel").value("CADRE_VISIT"))
+                .andExpect(jsonPath("$.dueDate").value(LocalDate.now(CHINA).plusDays(15).toString()))
+                .andExpect(jsonPath("$.clockParameter").value("monitoring.clue-to-decision-days[*]@2021-01-01"));
+        assertThat(alerts(household)).isZero();
+
+        decide(id, TOWNSHIP, "APPROVE", null).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("不能办理此环节"));
+        decide(id, QINGYUAN, "APPROVE", "MARGINAL").andExpect(status().isNotFound());
+        decide(id, CADRE, "APPROVE", null).andExpect(status().isOk()).andExpect(jsonPath("$.stage").value("TOWNSHIP_REVIEW"));
+        decide(id, TOWNSHIP, "APPROVE", null).andExpect(status().isOk()).andExpect(jsonPath("$.stage").value("COUNTY_CONFIRMATION"));
+        decide(id, COUNTY, "APPROVE", null).andExpect(status().isUnprocessableContent());
+        assertThat(alerts(household)).isZero();
+        decide(id, COUNTY, "APPROVE", "MARGINAL").andExpect(status().isOk())
+                .andExpect(jsonPath("$.stage").value("CONFIRMED"))
+                .andExpect(jsonPath("$.decisions.length()").value(3))
+                .andExpect(jsonPath("$.decisions[2].decidedBy").value("xinbin-approver"))
+                .andExpect(jsonPath("$.decisions[2].reason").value("同意（测试）"));
+
+        HouseholdMonitored monitored = bus.awaitEvent(Topics.MONITORING_HOUSEHOLD, household.toString(), HouseholdMonitored.class).data();
+        assertThat(monitored.category()).isEqualTo(HouseholdCategory.MARGINAL);
+        assertThat(monitored.riskTypes()).containsExactly(RiskType.ILLNESS);
+        RiskAlertRaised alert = bus.awaitEvent(Topics.MONITORING_RISK_ALERT, household.toString(), RiskAlertRaised.class).data();
+        assertThat(alert.assignments()).extracting(RiskAlertRaised.Assignment::bureau).contains(Bureau.MEDICAL_INSURANCE);
+        assertThat(jdbc.sql("select category from household where id = :h").param("h", household).query(String.class).single())
+                .isEqualTo("MARGINAL");
+        decide(id, COUNTY, "APPROVE", "MARGINAL").andExpect(status().isUnprocessableContent());
+    }
+
+    @Test
+    void shouldHelpFirstForADisasterAndListTheProcedureWhenOverdue() throws Exception {
+        UUID household = ordinaryHousehold();
+
+        mvc.perform(post("/api/monitoring/households/" + household + "/applications").header("Authorization", CADRE)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"riskTypes\":[\"DISASTER\"],\"description\":\"房屋被洪水冲毁\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("IDENTIFY"))
+                .andExpect(jsonPath("$.greenChannel").value(true));
+
+        assertThat(alerts(household)).isEqualTo(1);
+        String id = jdbc.sql("select id from identification where household_id = :h").param("h", household)
+                .query(String.class).single();
+        mvc.perform(get("/api/monitoring/identifications?overdue=true").header("Authorization", COUNTY))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == '" + id + "')]").isEmpty());
+
+        jdbc.sql("update identification set due_date = current_date - 1 where id = :id").param("id", UUID.fromString(id)).update();
+
+        mvc.perform(get("/api/monitoring/identifications?overdue=true").header("Authorization", COUNTY))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == '" + id + "')].overdue").value(true))
+                .andExpect(jsonPath("$[?(@.id == '" + id + "')].greenChannel").value(true));
+        mvc.perform(get("/api/monitoring/identifications?overdue=true").header("Authorization", QINGYUAN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == '" + id + "')]").isEmpty());
+    }
+
+    private ResultActions decide(String id, String token, String decision, String category) throws Exception {
+        String body = "{\"decision\":\"" + decision + "\",\"reason\":\"同意（测试）\""
+                + (category == null ? "" : ",\"category\":\"" + category + "\"") + "}";
+        return mvc.perform(post("/api/monitoring/identifications/" + id + "/decisions").header("Authorization", token)
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private UUID ordinaryHousehold() {
+        return registry.register(new NewHousehold("210422100201", HouseholdCategory.ORDINARY, false, List.of(
+                new NewHousehold.NewMember("认定测试", SyntheticIdNumbers.next(new Random(), "210422"), "户主", "FULL"))),
+                Jurisdiction.of("210400"));
+    }
+
+    private long alerts(UUID household) {
+        return jdbc.sql("select count(*) from risk_alert where household_id = :h").param("h", household).query(Long.class).single();
+    }
+}
