@@ -1,7 +1,10 @@
 package fushun.contracts;
 
 import fushun.contracts.bureau.AssignmentAcknowledged;
+import fushun.contracts.bureau.CaseClosed;
+import fushun.contracts.bureau.MeasureApplied;
 import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.contracts.monitoring.AssignmentEscalated;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
@@ -16,7 +19,10 @@ public final class EventCatalog {
             new EventType("HouseholdMonitored", 1, HouseholdMonitored.class, Topics.MONITORING_HOUSEHOLD),
             new EventType("RiskAlertRaised", 1, RiskAlertRaised.class, Topics.MONITORING_RISK_ALERT),
             new EventType("RiskSignalObserved", 1, RiskSignalObserved.class, "<bureau>.signal.v1"),
-            new EventType("AssignmentAcknowledged", 1, AssignmentAcknowledged.class, "<bureau>.measure.v1"));
+            new EventType("AssignmentEscalated", 1, AssignmentEscalated.class, Topics.MONITORING_RISK_ALERT),
+            new EventType("AssignmentAcknowledged", 1, AssignmentAcknowledged.class, "<bureau>.measure.v1"),
+            new EventType("MeasureApplied", 1, MeasureApplied.class, "<bureau>.measure.v1"),
+            new EventType("CaseClosed", 1, CaseClosed.class, "<bureau>.measure.v1"));
 
     private EventCatalog() {
     }

@@ -1,7 +1,9 @@
 package fushun.monitoring.inbound;
 
 import fushun.contracts.bureau.AssignmentAcknowledged;
-import fushun.monitoring.risk.RiskAlerts;
+import fushun.contracts.bureau.CaseClosed;
+import fushun.contracts.bureau.MeasureApplied;
+import fushun.monitoring.assignment.Assignments;
 import fushun.platform.inbox.InboundEvents;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -10,17 +12,20 @@ import org.springframework.stereotype.Component;
 @Component
 class BureauMeasureListener {
 
-    private final InboundEvents inbound;
-    private final RiskAlerts alerts;
+    private static final String CONSUMER = "monitoring.measures";
 
-    BureauMeasureListener(InboundEvents inbound, RiskAlerts alerts) {
+    private final InboundEvents inbound;
+    private final Assignments assignments;
+
+    BureauMeasureListener(InboundEvents inbound, Assignments assignments) {
         this.inbound = inbound;
-        this.alerts = alerts;
+        this.assignments = assignments;
     }
 
     @KafkaListener(topics = "#{T(fushun.contracts.Topics).measures()}")
     void on(String json) {
-        inbound.applyOnce("monitoring.measures", json, AssignmentAcknowledged.class,
-                event -> alerts.onAcknowledged(event.data()));
+        inbound.applyOnce(CONSUMER, json, AssignmentAcknowledged.class, event -> assignments.onAcknowledged(event.data()));
+        inbound.applyOnce(CONSUMER, json, MeasureApplied.class, event -> assignments.onMeasure(event.data()));
+        inbound.applyOnce(CONSUMER, json, CaseClosed.class, event -> assignments.onClosed(event.data()));
     }
 }

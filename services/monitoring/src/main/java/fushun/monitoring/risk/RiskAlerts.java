@@ -3,7 +3,6 @@ package fushun.monitoring.risk;
 import fushun.contracts.Bureau;
 import fushun.contracts.RiskType;
 import fushun.contracts.Topics;
-import fushun.contracts.bureau.AssignmentAcknowledged;
 import fushun.contracts.bureau.RiskSignalObserved;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.platform.outbox.OutboxWriter;
@@ -95,17 +94,6 @@ public class RiskAlerts {
         RiskAlertRaised alert = new RiskAlertRaised(alertId, householdId, divisionCode, fresh, explanation, now, assignments);
         outbox.append(Topics.MONITORING_RISK_ALERT, householdId.toString(), divisionCode, alert);
         return Optional.of(alert);
-    }
-
-    /** A bureau took on its own assignment; acknowledging twice, or another bureau's, changes nothing. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public boolean onAcknowledged(AssignmentAcknowledged ack) {
-        return jdbc.sql("""
-                        update assignment set status = 'ACKNOWLEDGED', acknowledged_at = :at, case_reference = :ref
-                        where id = :id and bureau = :bureau and status = 'ASSIGNED'""")
-                .param("at", java.sql.Timestamp.from(ack.acknowledgedAt())).param("ref", ack.caseReference())
-                .param("id", ack.assignmentId()).param("bureau", ack.bureau().name())
-                .update() == 1;
     }
 
     /** A household's alerts with their assignments, newest first, within the caller's jurisdiction. */

@@ -4,18 +4,16 @@ import fushun.contracts.HouseholdCategory;
 import fushun.monitoring.identification.IdentificationView;
 import fushun.monitoring.identification.Identifications;
 import fushun.monitoring.identification.Procedure;
+import fushun.platform.security.CallerRoles;
 import fushun.platform.security.Jurisdiction;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,9 +54,7 @@ class IdentificationController {
     @PostMapping("/{id}/decisions")
     @PreAuthorize("hasAnyRole('village-cadre', 'township-reviewer', 'county-approver')")
     IdentificationView decide(@PathVariable UUID id, @Valid @RequestBody DecisionRequest request, Authentication caller) {
-        Set<String> roles = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet());
         return identifications.decide(id, request.decision(), request.reason(), request.category(), caller.getName(),
-                roles, Jurisdiction.current());
+                CallerRoles.current(), Jurisdiction.current());
     }
 }

@@ -1,0 +1,215 @@
+package fushun.monitoring.assignment;
+
+import fushun.contracts.Bureau;
+import fushun.contracts.Topics;
+import fushun.contracts.bureau.AssignmentAcknowledged;
+import fushun.contracts.bureau.CaseClosed;
+import fushun.contracts.bureau.MeasureApplied;
+import fushun.contracts.monitoring.AssignmentEscalated;
+import fushun.platform.outbox.OutboxWriter;
+import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.NotFoundException;
+import fushun.platform.web.RuleViolationException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The bureaus' answers to their assignments, escalation and the league table. */
+@Service
+public class Assignments {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final JdbcClient jdbc;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public Assignments(JdbcClient jdbc, OutboxWriter outbox, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    private record Current(UUID id, UUID alertId, UUID householdId, String divisionCode, Bureau bureau, AssignmentStatus status) {
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onAcknowledged(AssignmentAcknowledged ack) {
+        current(ack.assignmentId(), ack.bureau()).ifPresent(a -> jdbc.sql("""
+                        update assignment set status = :status, acknowledged_at = coalesce(acknowledged_at, :at),
+                            case_reference = coalesce(case_reference, :ref) where id = :id""")
+                .param("status", a.status().onAcknowledged().name()).param("at", Timestamp.from(ack.acknowledgedAt()))
+                .param("ref", ack.caseReference()).param("id", a.id()).update());
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onMeasure(MeasureApplied measure) {
+        current(measure.assignmentId(), measure.bureau()).ifPresent(a ->
+                record(a, measure.measureId(), measure.measure(), measure.description(), measure.amount(),
+                        measure.appliedOn(), measure.bureau().name()));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onClosed(CaseClosed closed) {
+        current(closed.assignmentId(), closed.bureau()).ifPresent(a -> close(a, closed.outcome(), closed.closedAt()));
+    }
+
+    /** A bureau without a service records a measure through the API (monitoring keeps it for them). */
+    @Transactional
+    public void recordMeasure(UUID assignmentId, String measure, String description, BigDecimal amount, LocalDate appliedOn,
+                              String actor, Set<String> roles, Jurisdiction jurisdiction) {
+        Current a = forOfficer(assignmentId, roles, jurisdiction);
+        if (a.status() == AssignmentStatus.CLOSED) {
+            throw new RuleViolationException("任务已办结", "该任务已经办结，不能再登记措施。");
+        }
+        record(a, UUID.randomUUID(), measure, description, amount, appliedOn, actor);
+    }
+
+    /** A bureau without a service closes its assignment through the API. */
+    @Transactional
+    public void closeByOfficer(UUID assignmentId, String outcome, Set<String> roles, Jurisdiction jurisdiction) {
+        Current a = forOfficer(assignmentId, roles, jurisdiction);
+        if (a.status() == AssignmentStatus.CLOSED) {
+            throw new RuleViolationException("任务已办结", "该任务已经办结。");
+        }
+        close(a, outcome, clock.instant());
+    }
+
+    /**
+     * Marks every unfinished assignment past its deadline as escalated, once, and publishes
+     * {@code AssignmentEscalated}. Returns how many it escalated.
+     */
+    @Scheduled(fixedDelayString = "${monitoring.escalation-interval:15m}", initialDelayString = "${monitoring.escalation-interval:15m}")
+    @Transactional
+    public int escalateOverdue() {
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        Instant now = clock.instant();
+        List<AssignmentView> overdue = jdbc.sql(VIEW + """
+                         where a.status <> 'CLOSED' and a.due_date < :today and a.escalated_at is null
+                         order by a.due_date limit 1000 for update of a""")
+                .param("today", today).query(this::view).list();
+        for (AssignmentView a : overdue) {
+            jdbc.sql("update assignment set escalated_at = :at where id = :id")
+                    .param("at", Timestamp.from(now)).param("id", a.id()).update();
+            outbox.append(Topics.MONITORING_RISK_ALERT, a.householdId().toString(), a.divisionCode(),
+                    new AssignmentEscalated(a.id(), a.alertId(), a.householdId(), a.divisionCode(), Bureau.valueOf(a.bureau()),
+                            a.dueDate(), (int) ChronoUnit.DAYS.between(a.dueDate(), today), now));
+        }
+        return overdue.size();
+    }
+
+    /** A bureau's assignments in the caller's division, earliest deadline first. */
+    public List<AssignmentView> list(Bureau bureau, boolean overdueOnly, Jurisdiction jurisdiction) {
+        return jdbc.sql(VIEW + """
+                         where r.division_code like :scope and (cast(:bureau as varchar) is null or a.bureau = :bureau)
+                           and (not :overdueOnly or (a.status <> 'CLOSED' and a.due_date < :today))
+                         order by a.due_date, a.id limit 500""")
+                .param("scope", jurisdiction.likePattern()).param("bureau", bureau == null ? null : bureau.name())
+                .param("overdueOnly", overdueOnly).param("today", LocalDate.now(clock.withZone(CHINA)))
+                .query(this::view).list();
+    }
+
+    /** Per bureau and county in the caller's division: deadlines kept, open, overdue, escalated. */
+    public List<LeagueRow> leagueTable(Jurisdiction jurisdiction) {
+        return jdbc.sql("""
+                        select a.bureau, substr(r.division_code, 1, 6) as county, count(*) as total,
+                               count(*) filter (where a.status <> 'CLOSED') as open,
+                               count(*) filter (where a.status = 'CLOSED' and cast(a.closed_at at time zone 'Asia/Shanghai' as date) <= a.due_date) as on_time,
+                               count(*) filter (where a.status = 'CLOSED' and cast(a.closed_at at time zone 'Asia/Shanghai' as date) > a.due_date) as late,
+                               count(*) filter (where a.status <> 'CLOSED' and a.due_date < :today) as overdue_open,
+                               count(*) filter (where a.escalated_at is not null) as escalated
+                        from assignment a join risk_alert r on r.id = a.alert_id
+                        where r.division_code like :scope
+                        group by a.bureau, substr(r.division_code, 1, 6) order by county, a.bureau""")
+                .param("scope", jurisdiction.likePattern()).param("today", LocalDate.now(clock.withZone(CHINA)))
+                .query((rs, n) -> {
+                    long onTime = rs.getLong("on_time");
+                    long late = rs.getLong("late");
+                    long overdueOpen = rs.getLong("overdue_open");
+                    long judged = onTime + late + overdueOpen;
+                    BigDecimal rate = judged == 0 ? null
+                            : BigDecimal.valueOf(onTime).divide(BigDecimal.valueOf(judged), 4, RoundingMode.HALF_UP);
+                    return new LeagueRow(rs.getString("bureau"), rs.getString("county"), rs.getLong("total"),
+                            rs.getLong("open"), onTime, late, overdueOpen, rs.getLong("escalated"), rate);
+                }).list();
+    }
+
+    private static final String VIEW = """
+            select a.id, a.alert_id, a.household_id, r.division_code, a.bureau, a.due_date, a.status, a.escalated_at,
+                   a.closed_at, a.outcome
+            from assignment a join risk_alert r on r.id = a.alert_id
+            """;
+
+    private AssignmentView view(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        LocalDate due = rs.getDate("due_date").toLocalDate();
+        String status = rs.getString("status");
+        return new AssignmentView(rs.getObject("id", UUID.class), rs.getObject("alert_id", UUID.class),
+                rs.getObject("household_id", UUID.class), rs.getString("division_code"), rs.getString("bureau"), due, status,
+                !"CLOSED".equals(status) && due.isBefore(LocalDate.now(clock.withZone(CHINA))),
+                rs.getTimestamp("escalated_at") == null ? null : rs.getTimestamp("escalated_at").toInstant(),
+                rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(), rs.getString("outcome"));
+    }
+
+    /** The assignment if it is this bureau's; an answer for another bureau's assignment changes nothing. */
+    private Optional<Current> current(UUID assignmentId, Bureau bureau) {
+        return jdbc.sql("""
+                        select a.id, a.alert_id, a.household_id, r.division_code, a.bureau, a.status
+                        from assignment a join risk_alert r on r.id = a.alert_id where a.id = :id and a.bureau = :bureau
+                        for update of a""")
+                .param("id", assignmentId).param("bureau", bureau.name())
+                .query((rs, n) -> new Current(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                        rs.getString(4), Bureau.valueOf(rs.getString(5)), AssignmentStatus.valueOf(rs.getString(6))))
+                .optional();
+    }
+
+    private Current forOfficer(UUID assignmentId, Set<String> roles, Jurisdiction jurisdiction) {
+        Current a = jdbc.sql("""
+                        select a.id, a.alert_id, a.household_id, r.division_code, a.bureau, a.status
+                        from assignment a join risk_alert r on r.id = a.alert_id
+                        where a.id = :id and r.division_code like :scope for update of a""")
+                .param("id", assignmentId).param("scope", jurisdiction.likePattern())
+                .query((rs, n) -> new Current(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                        rs.getString(4), Bureau.valueOf(rs.getString(5)), AssignmentStatus.valueOf(rs.getString(6))))
+                .optional().orElseThrow(() -> new NotFoundException("没有找到该任务。"));
+        String role = BureauRoles.apiRoleOf(a.bureau()).orElseThrow(() -> new RuleViolationException("请在本部门系统办理",
+                a.bureau().label() + "的任务由其业务系统通过消息反馈，不在此办理。"));
+        if (!roles.contains(role)) {
+            throw new RuleViolationException("不能办理此任务", "该任务属于" + a.bureau().label() + "，需由其经办人员办理。");
+        }
+        return a;
+    }
+
+    private void record(Current a, UUID measureId, String measure, String description, BigDecimal amount, LocalDate appliedOn,
+                        String recordedBy) {
+        jdbc.sql("""
+                        insert into measure (id, assignment_id, household_id, bureau, measure, description, amount, applied_on, recorded_by)
+                        values (:id, :assignment, :household, :bureau, :measure, :description, :amount, :on, :by)
+                        on conflict (id) do nothing""")
+                .param("id", measureId).param("assignment", a.id()).param("household", a.householdId())
+                .param("bureau", a.bureau().name()).param("measure", measure).param("description", description)
+                .param("amount", amount).param("on", appliedOn).param("by", recordedBy).update();
+        jdbc.sql("update assignment set status = :status where id = :id")
+                .param("status", a.status().onMeasure().name()).param("id", a.id()).update();
+    }
+
+    private void close(Current a, String outcome, Instant at) {
+        jdbc.sql("""
+                        update assignment set status = 'CLOSED', outcome = coalesce(outcome, :outcome),
+                            closed_at = coalesce(closed_at, :at) where id = :id""")
+                .param("outcome", outcome).param("at", Timestamp.from(at)).param("id", a.id()).update();
+    }
+}

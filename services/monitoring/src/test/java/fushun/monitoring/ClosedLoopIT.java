@@ -1,0 +1,133 @@
+package fushun.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fushun.contracts.Bureau;
+import fushun.contracts.EventEnvelope;
+import fushun.contracts.HouseholdCategory;
+import fushun.contracts.RiskType;
+import fushun.contracts.Topics;
+import fushun.contracts.bureau.CaseClosed;
+import fushun.contracts.bureau.MeasureApplied;
+import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.contracts.monitoring.AssignmentEscalated;
+import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.monitoring.assignment.Assignments;
+import fushun.monitoring.household.HouseholdRegistry;
+import fushun.monitoring.household.NewHousehold;
+import fushun.platform.pii.SyntheticIdNumbers;
+import fushun.platform.security.Jurisdiction;
+import fushun.platform.testsupport.EventBus;
+import fushun.platform.testsupport.ServiceIntegrationTest;
+import fushun.platform.testsupport.TestTokens;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** From the alert through every bureau's answer, escalation and the league table to the timeline. */
+@ServiceIntegrationTest
+class ClosedLoopIT {
+
+    private static final String HEALTH = "Bearer " + TestTokens.user("xinbin-health", "210422", "health-officer");
+    private static final String ANALYST = "Bearer " + TestTokens.user("city-analyst", "210400", "analyst");
+
+    @Autowired MockMvc mvc;
+    @Autowired EventBus bus;
+    @Autowired JdbcClient jdbc;
+    @Autowired HouseholdRegistry registry;
+    @Autowired Assignments assignments;
+
+    @Test
+    void shouldCloseTheLoopEscalateTheLateAndRankTheBureaus() throws Exception {
+        UUID household = registry.register(new NewHousehold("210422101201", HouseholdCategory.OUT_OF_POVERTY, false, List.of(
+                new NewHousehold.NewMember("闭环测试", SyntheticIdNumbers.next(new Random(), "210422"), "户主", "FULL"))),
+                Jurisdiction.of("210400"));
+        bus.publish(Topics.MEDICAL_INSURANCE_SIGNAL, EventEnvelope.of("medical-insurance", household.toString(), "210422101201",
+                new RiskSignalObserved(UUID.randomUUID(), household, Bureau.MEDICAL_INSURANCE, RiskType.ILLNESS, "自付超线",
+                        Map.of("selfPayYearToDate", new BigDecimal("8000")), null, Instant.now())));
+        RiskAlertRaised alert = bus.awaitEvent(Topics.MONITORING_RISK_ALERT, household.toString(), RiskAlertRaised.class).data();
+        UUID civil = alert.assignmentFor(Bureau.CIVIL_AFFAIRS).assignmentId();
+        UUID health = alert.assignmentFor(Bureau.HEALTH).assignmentId();
+        UUID medical = alert.assignmentFor(Bureau.MEDICAL_INSURANCE).assignmentId();
+
+        // civil affairs answers over Kafka; a message naming the wrong bureau changes nothing
+        bus.publish(Topics.SOCIAL_ASSISTANCE_MEASURE, EventEnvelope.of("social-assistance", household.toString(), "210422101201",
+                new CaseClosed(civil, alert.alertId(), household, Bureau.HOUSING, "冒名办结", Instant.now())));
+        bus.publish(Topics.SOCIAL_ASSISTANCE_MEASURE, EventEnvelope.of("social-assistance", household.toString(), "210422101201",
+                new MeasureApplied(UUID.randomUUID(), civil, alert.alertId(), household, Bureau.CIVIL_AFFAIRS, "TEMPORARY_AID",
+                        "临时救助", new BigDecimal("2000.00"), LocalDate.now(), Instant.now())));
+        bus.publish(Topics.SOCIAL_ASSISTANCE_MEASURE, EventEnvelope.of("social-assistance", household.toString(), "210422101201",
+                new CaseClosed(civil, alert.alertId(), household, Bureau.CIVIL_AFFAIRS, "已救助", Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(civil).equals("CLOSED"));
+        assertThat(jdbc.sql("select outcome from assignment where id = :id").param("id", civil).query(String.class).single())
+                .isEqualTo("已救助");
+
+        // health has no service: its officer answers through the API
+        mvc.perform(post("/api/monitoring/assignments/" + health + "/measures").header("Authorization", HEALTH)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"measure\":\"FAMILY_DOCTOR\",\"description\":\"家庭医生签约\",\"appliedOn\":\"" + LocalDate.now() + "\"}"))
+                .andExpect(status().isNoContent());
+        assertThat(statusOf(health)).isEqualTo("MEASURE_APPLIED");
+        mvc.perform(post("/api/monitoring/assignments/" + medical + "/close").header("Authorization", HEALTH)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"代办\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("请在本部门系统办理"));
+        mvc.perform(post("/api/monitoring/assignments/" + health + "/close")
+                        .header("Authorization", "Bearer " + TestTokens.user("qingyuan-health", "210423", "health-officer"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"越权\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/monitoring/assignments/" + health + "/close").header("Authorization", HEALTH)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"已签约并随访\"}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(post("/api/monitoring/assignments/" + health + "/close").header("Authorization", HEALTH)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"再次办结\"}"))
+                .andExpect(status().isUnprocessableContent());
+
+        // medical insurance lets its deadline pass: escalated once
+        jdbc.sql("update assignment set due_date = current_date - 3 where id = :id").param("id", medical).update();
+        assertThat(assignments.escalateOverdue()).isEqualTo(1);
+        assertThat(assignments.escalateOverdue()).isZero();
+        AssignmentEscalated escalated = bus.awaitEvent(Topics.MONITORING_RISK_ALERT, household.toString(), AssignmentEscalated.class).data();
+        assertThat(escalated.bureau()).isEqualTo(Bureau.MEDICAL_INSURANCE);
+        assertThat(escalated.daysOverdue()).isBetween(3, 4);
+
+        mvc.perform(get("/api/monitoring/assignments?bureau=MEDICAL_INSURANCE&overdue=true").header("Authorization", ANALYST))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == '" + medical + "')].overdue").value(true));
+        mvc.perform(get("/api/monitoring/league-table").header("Authorization", ANALYST))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.bureau == 'HEALTH' && @.county == '210422')].closedOnTime").value(1))
+                .andExpect(jsonPath("$[?(@.bureau == 'CIVIL_AFFAIRS' && @.county == '210422')].onTimeRate").value(1.0))
+                .andExpect(jsonPath("$[?(@.bureau == 'MEDICAL_INSURANCE' && @.county == '210422')].escalated").value(1))
+                .andExpect(jsonPath("$[?(@.bureau == 'MEDICAL_INSURANCE' && @.county == '210422')].onTimeRate").value(0.0));
+
+        mvc.perform(get("/api/monitoring/households/" + household + "/timeline").header("Authorization", ANALYST))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].kind").value("REGISTERED"))
+                .andExpect(jsonPath("$[?(@.kind == 'SIGNAL')]").exists())
+                .andExpect(jsonPath("$[?(@.kind == 'ALERT')]").exists())
+                .andExpect(jsonPath("$[?(@.kind == 'MEASURE')].summary").value(org.hamcrest.Matchers.hasItem(
+                        org.hamcrest.Matchers.containsString("FAMILY_DOCTOR"))))
+                .andExpect(jsonPath("$[?(@.kind == 'CLOSED')]", org.hamcrest.Matchers.hasSize(2)))
+                .andExpect(jsonPath("$[?(@.kind == 'ESCALATED')]").exists());
+    }
+
+    private String statusOf(UUID assignment) {
+        return jdbc.sql("select status from assignment where id = :id").param("id", assignment).query(String.class).single();
+    }
+}
