@@ -8,6 +8,8 @@ import fushun.contracts.monitoring.AssignmentEscalated;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.contracts.monitoring.RiskEliminated;
+import fushun.contracts.monitoring.RiskEliminationRolledBack;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +19,8 @@ public final class EventCatalog {
     private static final List<EventType> TYPES = List.of(
             new EventType("HouseholdRegistered", 1, HouseholdRegistered.class, Topics.MONITORING_HOUSEHOLD),
             new EventType("HouseholdMonitored", 1, HouseholdMonitored.class, Topics.MONITORING_HOUSEHOLD),
+            new EventType("RiskEliminated", 1, RiskEliminated.class, Topics.MONITORING_HOUSEHOLD),
+            new EventType("RiskEliminationRolledBack", 1, RiskEliminationRolledBack.class, Topics.MONITORING_HOUSEHOLD),
             new EventType("RiskAlertRaised", 1, RiskAlertRaised.class, Topics.MONITORING_RISK_ALERT),
             new EventType("RiskSignalObserved", 1, RiskSignalObserved.class, "<bureau>.signal.v1"),
             new EventType("AssignmentEscalated", 1, AssignmentEscalated.class, Topics.MONITORING_RISK_ALERT),

@@ -5,8 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** An identification as shown to the people who work it, with its decisions. */
-public record IdentificationView(UUID id, UUID householdId, String divisionCode, String channel, List<String> riskTypes,
+/**
+ * A procedure as shown to the people who work it, with its decisions. {@code purpose} is
+ * MONITORING (identify a monitoring object) or ELIMINATION (confirm its risks eliminated).
+ */
+public record IdentificationView(UUID id, UUID householdId, String divisionCode, String purpose, String channel, List<String> riskTypes,
                                  String description, Procedure.Stage stage, boolean greenChannel, Instant firstClueAt,
                                  LocalDate dueDate, boolean overdue, String clockParameter, List<DecisionView> decisions) {
 

@@ -5,6 +5,7 @@ import fushun.contracts.RiskType;
 import fushun.contracts.Topics;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.monitoring.discovery.Channel;
+import fushun.monitoring.elimination.EliminationRecords;
 import fushun.monitoring.risk.RiskAlerts;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.policy.PolicyParameters;
@@ -39,13 +40,16 @@ public class Identifications {
     private final PolicyParameters parameters;
     private final RiskAlerts alerts;
     private final OutboxWriter outbox;
+    private final EliminationRecords eliminations;
     private final Clock clock;
 
-    public Identifications(JdbcClient jdbc, PolicyParameters parameters, RiskAlerts alerts, OutboxWriter outbox, Clock clock) {
+    public Identifications(JdbcClient jdbc, PolicyParameters parameters, RiskAlerts alerts, OutboxWriter outbox,
+                           EliminationRecords eliminations, Clock clock) {
         this.jdbc = jdbc;
         this.parameters = parameters;
         this.alerts = alerts;
         this.outbox = outbox;
+        this.eliminations = eliminations;
         this.clock = clock;
     }
 
@@ -56,8 +60,8 @@ public class Identifications {
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID openOrJoin(UUID householdId, String divisionCode, Channel channel, List<RiskType> riskTypes,
                            String description, boolean greenChannel) {
-        var open = jdbc.sql("select id, risk_types from identification where household_id = :h and stage in "
-                        + "('VILLAGE_SCREENING', 'TOWNSHIP_REVIEW', 'COUNTY_CONFIRMATION') for update")
+        var open = jdbc.sql("select id, risk_types from identification where household_id = :h and purpose = 'MONITORING' "
+                        + "and stage in ('VILLAGE_SCREENING', 'TOWNSHIP_REVIEW', 'COUNTY_CONFIRMATION') for update")
                 .param("h", householdId)
                 .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)}).optional();
         if (open.isPresent()) {
@@ -89,6 +93,32 @@ public class Identifications {
         return id;
     }
 
+    /** Opens the procedure that confirms a household's risks eliminated; one open at a time. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID openElimination(UUID householdId, String divisionCode, List<RiskType> riskTypes, String reason) {
+        boolean alreadyOpen = jdbc.sql("select count(*) from identification where household_id = :h and purpose = 'ELIMINATION' "
+                        + "and stage in ('VILLAGE_SCREENING', 'TOWNSHIP_REVIEW', 'COUNTY_CONFIRMATION')")
+                .param("h", householdId).query(Long.class).single() > 0;
+        if (alreadyOpen) {
+            throw new RuleViolationException("已在办理中", "该户的风险消除正在认定中。");
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, CHINA);
+        PolicyValue days = parameters.required(CLOCK_PARAMETER, divisionCode.substring(0, 6), today);
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into identification (id, household_id, division_code, channel, risk_types, description, stage,
+                                                    green_channel, first_clue_at, due_date, clock_parameter, purpose)
+                        values (:id, :h, :division, 'ELIMINATION_REQUEST', :types, :description, 'VILLAGE_SCREENING', false,
+                                :at, :due, :clock, 'ELIMINATION')""")
+                .param("id", id).param("h", householdId).param("division", divisionCode)
+                .param("types", riskTypes.stream().map(Enum::name).collect(Collectors.joining(",")))
+                .param("description", reason).param("at", Timestamp.from(now))
+                .param("due", today.plusDays(days.value().longValue())).param("clock", days.version())
+                .update();
+        return id;
+    }
+
     /**
      * Takes one step. The caller must hold the step's role in a division of the step's level that
      * contains the household; a rejection or approval needs a reason; the county names the category.
@@ -103,7 +133,8 @@ public class Identifications {
             throw new RuleViolationException("不能办理此环节", why);
         });
         Procedure.Stage next = Procedure.next(current.stage(), decision);
-        if (next == Procedure.Stage.CONFIRMED && (category == null || category == HouseholdCategory.ORDINARY
+        boolean elimination = "ELIMINATION".equals(current.purpose());
+        if (next == Procedure.Stage.CONFIRMED && !elimination && (category == null || category == HouseholdCategory.ORDINARY
                 || category == HouseholdCategory.OUT_OF_POVERTY)) {
             throw new RuleViolationException("须确定监测类别", "县级认定时须确定类别：脱贫不稳定户、边缘易致贫户或突发严重困难户。");
         }
@@ -117,7 +148,9 @@ public class Identifications {
         jdbc.sql("update identification set stage = :stage, closed_at = :closed where id = :id")
                 .param("stage", next.name()).param("closed", next.isOpen() ? null : Timestamp.from(now)).param("id", id)
                 .update();
-        if (next == Procedure.Stage.CONFIRMED) {
+        if (next == Procedure.Stage.CONFIRMED && elimination) {
+            eliminations.eliminate(current.householdId(), current.divisionCode(), current.id());
+        } else if (next == Procedure.Stage.CONFIRMED) {
             confirm(current, category, reason, now);
         }
         return find(id, jurisdiction, false);
@@ -159,7 +192,7 @@ public class Identifications {
                         from identification_decision where identification_id = :id order by decided_at, id""")
                 .param("id", id).query(IdentificationView.DecisionView.class).list();
         return jdbc.sql("""
-                        select id, household_id, division_code, channel, risk_types, description, stage, green_channel,
+                        select id, household_id, division_code, purpose, channel, risk_types, description, stage, green_channel,
                                first_clue_at, due_date, clock_parameter
                         from identification where id = :id and division_code like :scope""" + (forUpdate ? " for update" : ""))
                 .param("id", id).param("scope", jurisdiction.likePattern())
@@ -167,7 +200,7 @@ public class Identifications {
                     Procedure.Stage stage = Procedure.Stage.valueOf(rs.getString("stage"));
                     LocalDate due = rs.getDate("due_date").toLocalDate();
                     return new IdentificationView(rs.getObject("id", UUID.class), rs.getObject("household_id", UUID.class),
-                            rs.getString("division_code"), rs.getString("channel"),
+                            rs.getString("division_code"), rs.getString("purpose"), rs.getString("channel"),
                             List.of(rs.getString("risk_types").split(",")), rs.getString("description"), stage,
                             rs.getBoolean("green_channel"), rs.getTimestamp("first_clue_at").toInstant(), due,
                             stage.isOpen() && due.isBefore(today), rs.getString("clock_parameter"), decisions);

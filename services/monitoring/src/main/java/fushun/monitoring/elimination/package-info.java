@@ -1,0 +1,5 @@
+/**
+ * Risk elimination (风险消除): the preconditions checked by the service, the same village →
+ * township → county procedure to confirm it, and rollback with re-entry, the history kept.
+ */
+package fushun.monitoring.elimination;

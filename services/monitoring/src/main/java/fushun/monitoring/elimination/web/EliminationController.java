@@ -1,0 +1,83 @@
+package fushun.monitoring.elimination.web;
+
+import fushun.contracts.RiskType;
+import fushun.monitoring.elimination.EliminationCheck;
+import fushun.monitoring.elimination.EliminationRecords;
+import fushun.monitoring.identification.Identifications;
+import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.NotFoundException;
+import fushun.platform.web.RuleViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Check the preconditions, start the confirming procedure, or take an elimination back. */
+@RestController
+@RequestMapping("/api/monitoring/households/{householdId}/elimination")
+class EliminationController {
+
+    record Reason(@NotBlank(message = "必须填写理由") @Size(max = 1000, message = "理由不超过1000字") String reason) {
+    }
+
+    private final EliminationRecords records;
+    private final Identifications identifications;
+    private final JdbcClient jdbc;
+
+    EliminationController(EliminationRecords records, Identifications identifications, JdbcClient jdbc) {
+        this.records = records;
+        this.identifications = identifications;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/check")
+    @PreAuthorize("hasAnyRole('village-cadre', 'township-reviewer', 'county-approver', 'analyst', 'admin')")
+    EliminationCheck.Result check(@PathVariable UUID householdId) {
+        divisionOf(householdId);
+        return records.check(householdId);
+    }
+
+    /** A village cadre proposes elimination; refused with every unmet precondition listed. */
+    @PostMapping
+    @PreAuthorize("hasAnyRole('village-cadre', 'township-reviewer')")
+    @Transactional
+    Map<String, UUID> start(@PathVariable UUID householdId, @Valid @RequestBody Reason request) {
+        String division = divisionOf(householdId);
+        EliminationCheck.Result result = records.check(householdId);
+        if (!result.eligible()) {
+            throw new RuleViolationException("不满足风险消除条件", result.failures().stream()
+                    .map(EliminationCheck.Failure::message).reduce((a, b) -> a + " " + b).orElse(""));
+        }
+        List<RiskType> types = jdbc.sql("select risk_type from monitored_risk where household_id = :h order by risk_type")
+                .param("h", householdId).query((rs, n) -> RiskType.valueOf(rs.getString(1))).list();
+        return Map.of("identificationId", identifications.openElimination(householdId, division, types, request.reason()));
+    }
+
+    /** The county takes an elimination back (e.g. a review finds the income unstable). */
+    @PostMapping("/rollback")
+    @PreAuthorize("hasRole('county-approver')")
+    Map<String, List<RiskType>> rollback(@PathVariable UUID householdId, @Valid @RequestBody Reason request) {
+        Jurisdiction county = Jurisdiction.current();
+        if (county.prefix() == null || county.prefix().length() != 6) {
+            throw new RuleViolationException("须由县级办理", "风险消除回退须由县级审批人办理。");
+        }
+        return Map.of("riskTypes", records.rollback(householdId, divisionOf(householdId), request.reason()));
+    }
+
+    private String divisionOf(UUID householdId) {
+        return jdbc.sql("select division_code from household where id = :h and division_code like :scope")
+                .param("h", householdId).param("scope", Jurisdiction.current().likePattern())
+                .query(String.class).optional().orElseThrow(() -> new NotFoundException("没有找到该农户。"));
+    }
+}
