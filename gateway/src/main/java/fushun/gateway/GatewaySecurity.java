@@ -22,6 +22,7 @@ class GatewaySecurity {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .authorizeExchange(exchange -> exchange
+                        .pathMatchers("/api/*/api-docs", "/api/*/api-docs/**", "/api/*/docs", "/api/*/docs/**").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(oauth -> oauth

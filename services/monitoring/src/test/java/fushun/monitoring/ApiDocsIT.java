@@ -1,0 +1,27 @@
+package fushun.monitoring;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fushun.platform.testsupport.ServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The OpenAPI description is served, without a token, under the service's prefix. */
+@ServiceIntegrationTest
+class ApiDocsIT {
+
+    @Autowired MockMvc mvc;
+
+    @Test
+    void shouldDescribeTheApiUnderTheServicePrefix() throws Exception {
+        mvc.perform(get("/api/monitoring/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.openapi").exists())
+                .andExpect(jsonPath("$.paths['/api/monitoring/households']").exists())
+                .andExpect(jsonPath("$.paths['/api/monitoring/identifications/{id}/decisions'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/monitoring/parameters']").exists());
+    }
+}
