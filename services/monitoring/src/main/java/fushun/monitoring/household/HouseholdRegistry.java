@@ -92,9 +92,11 @@ public class HouseholdRegistry {
             if (!seen.add(idNumber.toUpperCase())) {
                 throw new RuleViolationException("身份证号重复", "第 " + (i + 1) + " 位成员的身份证号在本户中重复。");
             }
-            boolean taken = jdbc.sql("select count(*) from household_member where id_number = :n")
-                    .param("n", idNumber.toUpperCase()).query(Long.class).single() > 0;
-            if (taken) {
+        }
+        List<String> taken = jdbc.sql("select id_number from household_member where id_number in (:numbers)")
+                .param("numbers", List.copyOf(seen)).query(String.class).list();
+        for (int i = 0; i < household.members().size(); i++) {
+            if (taken.contains(household.members().get(i).idNumber().toUpperCase())) {
                 throw new RuleViolationException("身份证号已登记", "第 " + (i + 1) + " 位成员已在其他农户中登记。");
             }
         }
