@@ -1,7 +1,7 @@
 package fushun.platform.testsupport;
 
 import fushun.contracts.EventCodec;
-import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -10,7 +10,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /** What {@link ServiceIntegrationTest} adds to a service's own context. */
-@TestConfiguration(proxyBeanMethods = false)
+@Configuration(proxyBeanMethods = false)
 public class ServiceTestConfiguration {
 
     /** Real signature, issuer and audience checks against the tests' own key. */
