@@ -45,7 +45,7 @@ class ScreeningBenchmark {
                 from generate_series(1, :n) g, generate_series(1, 2) k""").param("n", households).update();
         jdbc.sql("""
                 insert into income_record (household_id, year, component, amount, recorded_by)
-                select md5('bench-h' || g)::uuid, :year, 'WAGES', 8000 + (g * 7919) % 40000, 'bench'
+                select md5('bench-h' || g)::uuid, :year, 'WAGES', 8000 + (g::bigint * 7919) % 40000, 'bench'
                 from generate_series(1, :n) g""").param("n", households).param("year", month.getYear()).update();
         jdbc.sql("""
                 insert into risk_signal (id, household_id, source_bureau, risk_type, observed_at)
