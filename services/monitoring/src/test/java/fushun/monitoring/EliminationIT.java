@@ -86,7 +86,10 @@ class EliminationIT {
                 .replaceAll(".*\"identificationId\":\"([^\"]+)\".*", "$1");
         decide(id, CADRE).andExpect(jsonPath("$.purpose").value("ELIMINATION"));
         decide(id, TOWNSHIP).andExpect(status().isOk());
-        decide(id, COUNTY).andExpect(status().isOk()).andExpect(jsonPath("$.stage").value("CONFIRMED"));
+        decide(id, COUNTY).andExpect(status().isOk()).andExpect(jsonPath("$.stage").value("CONFIRMED"))
+                .andExpect(jsonPath("$.decisions[2].parameterVersions").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("monitoring.elimination.min-months-monitored[*]@2021-01-01"),
+                        org.hamcrest.Matchers.containsString("monitoring.line[*]@"))));
 
         RiskEliminated eliminated = bus.awaitEvent(Topics.MONITORING_HOUSEHOLD, household.toString(), RiskEliminated.class).data();
         assertThat(eliminated.riskTypes()).containsExactly(RiskType.ILLNESS);

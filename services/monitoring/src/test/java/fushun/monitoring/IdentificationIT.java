@@ -75,7 +75,8 @@ class IdentificationIT {
                 .andExpect(jsonPath("$.stage").value("CONFIRMED"))
                 .andExpect(jsonPath("$.decisions.length()").value(3))
                 .andExpect(jsonPath("$.decisions[2].decidedBy").value("xinbin-approver"))
-                .andExpect(jsonPath("$.decisions[2].reason").value("同意（测试）"));
+                .andExpect(jsonPath("$.decisions[2].reason").value("同意（测试）"))
+                .andExpect(jsonPath("$.decisions[2].parameterVersions").value("monitoring.clue-to-decision-days[*]@2021-01-01"));
 
         HouseholdMonitored monitored = bus.awaitEvent(Topics.MONITORING_HOUSEHOLD, household.toString(), HouseholdMonitored.class).data();
         assertThat(monitored.category()).isEqualTo(HouseholdCategory.MARGINAL);

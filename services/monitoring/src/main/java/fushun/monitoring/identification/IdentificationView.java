@@ -13,7 +13,8 @@ public record IdentificationView(UUID id, UUID householdId, String divisionCode,
                                  String description, Procedure.Stage stage, boolean greenChannel, Instant firstClueAt,
                                  LocalDate dueDate, boolean overdue, String clockParameter, List<DecisionView> decisions) {
 
+    /** {@code parameterVersions}: the clock's, and for an elimination the check's, as in force that day. */
     public record DecisionView(String step, String decision, String reason, String decidedBy, String decidedDivision,
-                               Instant decidedAt) {
+                               Instant decidedAt, String parameterVersions) {
     }
 }

@@ -88,7 +88,7 @@ public class Identifications {
                 .param("types", riskTypes.stream().map(Enum::name).collect(Collectors.joining(",")))
                 .param("description", description.length() > 2000 ? description.substring(0, 2000) : description)
                 .param("green", greenChannel).param("at", Timestamp.from(now))
-                .param("due", today.plusDays(days.value().longValue())).param("clock", days.version())
+                .param("due", ClueClock.deadline(today, days.value().intValue())).param("clock", days.version())
                 .update();
         return id;
     }
@@ -114,7 +114,7 @@ public class Identifications {
                 .param("id", id).param("h", householdId).param("division", divisionCode)
                 .param("types", riskTypes.stream().map(Enum::name).collect(Collectors.joining(",")))
                 .param("description", reason).param("at", Timestamp.from(now))
-                .param("due", today.plusDays(days.value().longValue())).param("clock", days.version())
+                .param("due", ClueClock.deadline(today, days.value().intValue())).param("clock", days.version())
                 .update();
         return id;
     }
@@ -139,12 +139,17 @@ public class Identifications {
             throw new RuleViolationException("须确定监测类别", "县级认定时须确定类别：脱贫不稳定户、边缘易致贫户或突发严重困难户。");
         }
         Instant now = clock.instant();
+        List<String> versions = new java.util.ArrayList<>(List.of(current.clockParameter()));
+        if (elimination && decision == Procedure.Decision.APPROVE) {
+            versions.addAll(eliminations.check(current.householdId()).parameterVersions());
+        }
         jdbc.sql("""
-                        insert into identification_decision (identification_id, step, decision, reason, decided_by, decided_division, decided_at)
-                        values (:id, :step, :decision, :reason, :by, :division, :at)""")
+                        insert into identification_decision (identification_id, step, decision, reason, decided_by, decided_division,
+                                                             decided_at, parameter_versions)
+                        values (:id, :step, :decision, :reason, :by, :division, :at, :versions)""")
                 .param("id", id).param("step", current.stage().name()).param("decision", decision.name())
                 .param("reason", reason).param("by", decidedBy).param("division", jurisdiction.divisionCode())
-                .param("at", Timestamp.from(now)).update();
+                .param("at", Timestamp.from(now)).param("versions", String.join(",", versions)).update();
         jdbc.sql("update identification set stage = :stage, closed_at = :closed where id = :id")
                 .param("stage", next.name()).param("closed", next.isOpen() ? null : Timestamp.from(now)).param("id", id)
                 .update();
@@ -188,7 +193,7 @@ public class Identifications {
     private IdentificationView find(UUID id, Jurisdiction jurisdiction, boolean forUpdate) {
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
         List<IdentificationView.DecisionView> decisions = jdbc.sql("""
-                        select step, decision, reason, decided_by, decided_division, decided_at
+                        select step, decision, reason, decided_by, decided_division, decided_at, parameter_versions
                         from identification_decision where identification_id = :id order by decided_at, id""")
                 .param("id", id).query(IdentificationView.DecisionView.class).list();
         return jdbc.sql("""
@@ -203,7 +208,7 @@ public class Identifications {
                             rs.getString("division_code"), rs.getString("purpose"), rs.getString("channel"),
                             List.of(rs.getString("risk_types").split(",")), rs.getString("description"), stage,
                             rs.getBoolean("green_channel"), rs.getTimestamp("first_clue_at").toInstant(), due,
-                            stage.isOpen() && due.isBefore(today), rs.getString("clock_parameter"), decisions);
+                            ClueClock.isOverdue(due, today, stage.isOpen()), rs.getString("clock_parameter"), decisions);
                 })
                 .optional().orElseThrow(() -> new NotFoundException("没有找到该认定事项。"));
     }
