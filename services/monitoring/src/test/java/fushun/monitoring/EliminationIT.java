@@ -46,6 +46,7 @@ class EliminationIT {
 
     private static final String CADRE = "Bearer " + TestTokens.user("xinbin-cadre", "210422100201", "village-cadre");
     private static final String TOWNSHIP = "Bearer " + TestTokens.user("xinbin-township", "210422100", "township-reviewer");
+    private static final String HEALTH = "Bearer " + TestTokens.user("xinbin-health", "210422", "health-officer");
     private static final String COUNTY = "Bearer " + TestTokens.user("xinbin-approver", "210422", "county-approver");
 
     @Autowired MockMvc mvc;
@@ -58,10 +59,23 @@ class EliminationIT {
         UUID household = household("FULL");
         RiskAlertRaised alert = illness(household);
         for (RiskAlertRaised.Assignment a : alert.assignments()) {
-            bus.publish(Topics.SOCIAL_ASSISTANCE_MEASURE, EventEnvelope.of("test", household.toString(), "210422100201",
+            if (a.bureau() == Bureau.HEALTH) {
+                // no service of its own: its officer answers through the API
+                mvc.perform(post("/api/monitoring/assignments/" + a.assignmentId() + "/measures").header("Authorization", HEALTH)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"measure\":\"FAMILY_DOCTOR\",\"appliedOn\":\"" + LocalDate.now() + "\"}"))
+                        .andExpect(status().isNoContent());
+                mvc.perform(post("/api/monitoring/assignments/" + a.assignmentId() + "/close").header("Authorization", HEALTH)
+                                .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"办结\"}"))
+                        .andExpect(status().isNoContent());
+                continue;
+            }
+            String service = a.bureau() == Bureau.CIVIL_AFFAIRS ? "social-assistance" : "medical-insurance";
+            String topic = a.bureau() == Bureau.CIVIL_AFFAIRS ? Topics.SOCIAL_ASSISTANCE_MEASURE : Topics.MEDICAL_INSURANCE_MEASURE;
+            bus.publish(topic, EventEnvelope.of(service, household.toString(), "210422100201",
                     new MeasureApplied(UUID.randomUUID(), a.assignmentId(), alert.alertId(), household, a.bureau(), "HELP",
                             "帮扶", BigDecimal.ONE, LocalDate.now(), Instant.now())));
-            bus.publish(Topics.SOCIAL_ASSISTANCE_MEASURE, EventEnvelope.of("test", household.toString(), "210422100201",
+            bus.publish(topic, EventEnvelope.of(service, household.toString(), "210422100201",
                     new CaseClosed(a.assignmentId(), alert.alertId(), household, a.bureau(), "办结", Instant.now())));
         }
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
@@ -110,6 +124,13 @@ class EliminationIT {
                 RiskEliminationRolledBack.class).data();
         assertThat(rolledBack.reason()).isEqualTo("复核发现收入不稳定");
         assertThat(alertStatus(alert.alertId())).isEqualTo("OPEN");
+        mvc.perform(post("/api/monitoring/households/" + household + "/elimination/rollback").header("Authorization", COUNTY)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"再次回退\"}"))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(get("/api/monitoring/households/" + household + "/timeline").header("Authorization", COUNTY))
+                .andExpect(jsonPath("$[?(@.kind == 'ELIMINATION_ROLLED_BACK')].summary").value("xinbin-approver：复核发现收入不稳定"));
+        assertThat(jdbc.sql("select count(*) from risk_alert where id = :a and eliminated_by is not null")
+                .param("a", alert.alertId()).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from identification_decision d join identification i on i.id = d.identification_id "
                 + "where i.household_id = :h").param("h", household).query(Long.class).single()).isEqualTo(3);
     }

@@ -115,6 +115,13 @@ class IdentificationIT {
         mvc.perform(get("/api/monitoring/identifications?overdue=true").header("Authorization", QINGYUAN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.id == '" + id + "')]").isEmpty());
+
+        // the village finds no lasting difficulty: the early alert closes as not confirmed, the help stays on record
+        decide(id, CADRE, "REJECT", null).andExpect(status().isOk()).andExpect(jsonPath("$.stage").value("REJECTED"));
+        assertThat(jdbc.sql("select status from risk_alert where household_id = :h").param("h", household)
+                .query(String.class).single()).isEqualTo("NOT_CONFIRMED");
+        assertThat(jdbc.sql("select count(*) from monitored_risk where household_id = :h").param("h", household)
+                .query(Long.class).single()).isZero();
     }
 
     private ResultActions decide(String id, String token, String decision, String category) throws Exception {

@@ -63,11 +63,20 @@ class RosterImportIT {
 
         JsonNode again = JSON.readTree(upload("roster-copy.csv", csv.getBytes(StandardCharsets.UTF_8)));
         assertThat(again.get("id").asString()).isEqualTo(job.get("id").asString());
+        String colleague = "Bearer " + TestTokens.user("xinbin-cadre-2", "210422100201", "village-cadre");
+        String fromColleague = mvc.perform(multipart("/api/monitoring/imports")
+                        .file(new MockMultipartFile("file", "same.csv", null, csv.getBytes(StandardCharsets.UTF_8)))
+                        .header("Authorization", colleague))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        assertThat(JSON.readTree(fromColleague).get("id").asString()).isEqualTo(job.get("id").asString());
         assertThat(households()).isEqualTo(before + 2);
 
-        String overlapping = HEADER + "H4,210422100201,一般农户,否,导入戊," + good + ",户主,无\n";
+        String overlapping = HEADER + "H4,210422100201,一般农户,否,导入戊," + good + ",户主,无\n"
+                + "H9,210422100201,一般农户,否,冒用," + good + ",户主,无\n"
+                + "H9,210422100201,,,新成员," + SyntheticIdNumbers.next(random, "210422") + ",配偶,有\n";
         JsonNode second = awaitDone(upload("roster-2.csv", overlapping.getBytes(StandardCharsets.UTF_8)));
         assertThat(second.get("householdsUnchanged").asInt()).isEqualTo(1);
+        assertThat(second.get("rejectedRows").asInt()).isEqualTo(2);
         assertThat(households()).isEqualTo(before + 2);
     }
 

@@ -32,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Assignments {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Assignments.class);
+
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
@@ -48,8 +50,8 @@ public class Assignments {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void onAcknowledged(AssignmentAcknowledged ack) {
-        current(ack.assignmentId(), ack.bureau()).ifPresent(a -> jdbc.sql("""
+    public void onAcknowledged(AssignmentAcknowledged ack, String source) {
+        fromItsService(ack.assignmentId(), ack.bureau(), source).ifPresent(a -> jdbc.sql("""
                         update assignment set status = :status, acknowledged_at = coalesce(acknowledged_at, :at),
                             case_reference = coalesce(case_reference, :ref) where id = :id""")
                 .param("status", a.status().onAcknowledged().name()).param("at", Timestamp.from(ack.acknowledgedAt()))
@@ -57,15 +59,15 @@ public class Assignments {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void onMeasure(MeasureApplied measure) {
-        current(measure.assignmentId(), measure.bureau()).ifPresent(a ->
+    public void onMeasure(MeasureApplied measure, String source) {
+        fromItsService(measure.assignmentId(), measure.bureau(), source).ifPresent(a ->
                 record(a, measure.measureId(), measure.measure(), measure.description(), measure.amount(),
                         measure.appliedOn(), measure.bureau().name()));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void onClosed(CaseClosed closed) {
-        current(closed.assignmentId(), closed.bureau()).ifPresent(a -> close(a, closed.outcome(), closed.closedAt()));
+    public void onClosed(CaseClosed closed, String source) {
+        fromItsService(closed.assignmentId(), closed.bureau(), source).ifPresent(a -> close(a, closed.outcome(), closed.closedAt()));
     }
 
     /** A bureau without a service records a measure through the API (monitoring keeps it for them). */
@@ -162,6 +164,18 @@ public class Assignments {
                 !"CLOSED".equals(status) && due.isBefore(LocalDate.now(clock.withZone(CHINA))),
                 rs.getTimestamp("escalated_at") == null ? null : rs.getTimestamp("escalated_at").toInstant(),
                 rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(), rs.getString("outcome"));
+    }
+
+    /**
+     * The assignment, if the answer comes from the service of the bureau it belongs to; an answer
+     * for another bureau's assignment, or from another service, changes nothing.
+     */
+    private Optional<Current> fromItsService(UUID assignmentId, Bureau bureau, String source) {
+        if (!BureauRoles.serviceOf(bureau).map(s -> s.equals(source)).orElse(false)) {
+            log.warn("Ignored an answer for {} from {}", bureau, source);
+            return Optional.empty();
+        }
+        return current(assignmentId, bureau);
     }
 
     /** The assignment if it is this bureau's; an answer for another bureau's assignment changes nothing. */

@@ -21,7 +21,18 @@ public final class BureauRoles {
     private BureauRoles() {
     }
 
+    private static final Map<Bureau, String> SERVICES = Map.of(
+            Bureau.CIVIL_AFFAIRS, "social-assistance",
+            Bureau.MEDICAL_INSURANCE, "medical-insurance",
+            Bureau.HOUSING, "housing-safety",
+            Bureau.HUMAN_RESOURCES, "employment");
+
     public static Optional<String> apiRoleOf(Bureau bureau) {
         return Optional.ofNullable(ROLES.get(bureau));
+    }
+
+    /** The service that answers for a bureau over Kafka; empty for bureaus that answer through the API. */
+    public static Optional<String> serviceOf(Bureau bureau) {
+        return Optional.ofNullable(SERVICES.get(bureau));
     }
 }

@@ -23,6 +23,11 @@ public record ClueDecision(Outcome outcome, List<RiskType> riskTypes, boolean gr
         NO_RISK
     }
 
+    /** The risks that go through the green channel at once; the others wait for the procedure. */
+    public List<RiskType> greenChannelRisks() {
+        return riskTypes.stream().filter(GREEN_CHANNEL::contains).toList();
+    }
+
     /** Disasters and accidents: help first, confirm later (绿色通道). */
     static final Set<RiskType> GREEN_CHANNEL = EnumSet.of(RiskType.DISASTER, RiskType.ACCIDENT);
 

@@ -50,7 +50,10 @@ public class Discovery {
         }
         ClueDecision decision = decide(signal.householdId(), household.get(), List.of(signal.riskType()),
                 RiskAlerts.summaryOf(signal));
-        alerts.recordSignal(signal, decision.explanation());
+        if (!alerts.recordSignal(signal, decision.explanation())) {
+            // the same signal again (e.g. replayed under a new event id): already acted on
+            return decision;
+        }
         act(signal.householdId(), household.get(), decision, Channel.DEPARTMENT_COMPARISON, RiskAlerts.summaryOf(signal),
                 signal.signalId());
         return decision;
@@ -98,7 +101,8 @@ public class Discovery {
                 identifications.openOrJoin(householdId, household.divisionCode(), channel, decision.riskTypes(), summary,
                         decision.greenChannel());
                 if (decision.greenChannel()) {
-                    alerts.raise(householdId, household.divisionCode(), decision.riskTypes(),
+                    // help first only for the disaster or accident; other risks wait for the county
+                    alerts.raise(householdId, household.divisionCode(), decision.greenChannelRisks(),
                             decision.explanation(), signalId);
                 }
             }

@@ -67,9 +67,17 @@ public class EliminationRecords {
                     .query(Integer.class).single();
             perCapita = new IncomeStatement(year, components, members).perCapita();
         }
+        // an income drop reported through any channel: a bureau's signal, a cadre's visit, an alert
         Timestamp lastDrop = jdbc.sql("""
-                        select max(observed_at) from risk_signal
-                        where household_id = :h and risk_type in ('UNSTABLE_EMPLOYMENT', 'FAILED_BUSINESS', 'LACK_OF_LABOUR')""")
+                        select max(at) from (
+                            select observed_at as at from risk_signal where household_id = :h
+                              and risk_type in ('UNSTABLE_EMPLOYMENT', 'FAILED_BUSINESS', 'LACK_OF_LABOUR')
+                            union all
+                            select recorded_at from cadre_visit where household_id = :h
+                              and risk_types ~ '(UNSTABLE_EMPLOYMENT|FAILED_BUSINESS|LACK_OF_LABOUR)'
+                            union all
+                            select raised_at from risk_alert where household_id = :h
+                              and risk_types ~ '(UNSTABLE_EMPLOYMENT|FAILED_BUSINESS|LACK_OF_LABOUR)') drops""")
                 .param("h", householdId).query(Timestamp.class).optional().orElse(null);
         long open = jdbc.sql("""
                         select count(*) from assignment a join risk_alert r on r.id = a.alert_id
@@ -113,19 +121,29 @@ public class EliminationRecords {
      * monitored again (a risk alerted anew in between stays with its new alert).
      */
     @Transactional
-    public List<RiskType> rollback(UUID householdId, String divisionCode, String reason) {
-        UUID latest = jdbc.sql("""
+    public List<RiskType> rollback(UUID householdId, String divisionCode, String reason, String rolledBackBy) {
+        boolean eliminatedNow = jdbc.sql("select risk_eliminated_at is not null from household where id = :h for update")
+                .param("h", householdId).query(Boolean.class).single();
+        UUID latest = !eliminatedNow ? null : jdbc.sql("""
                         select eliminated_by from risk_alert where household_id = :h and status = 'ELIMINATED'
                         order by closed_at desc limit 1""")
-                .param("h", householdId).query(UUID.class).optional()
-                .orElseThrow(() -> new RuleViolationException("没有可回退的风险消除", "该户没有已标注的风险消除。"));
+                .param("h", householdId).query(UUID.class).optional().orElse(null);
+        if (latest == null) {
+            throw new RuleViolationException("没有可回退的风险消除", "该户当前没有已标注的风险消除。");
+        }
         List<Map.Entry<UUID, String>> alerts = jdbc.sql(
                         "select id, risk_types from risk_alert where household_id = :h and eliminated_by = :e")
                 .param("h", householdId).param("e", latest)
                 .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list();
         Instant now = clock.instant();
-        jdbc.sql("update risk_alert set status = 'OPEN', eliminated_by = null, closed_at = null where eliminated_by = :e")
+        // the alerts keep eliminated_by: the elimination and its rollback both stay on record
+        jdbc.sql("update risk_alert set status = 'OPEN', closed_at = null where eliminated_by = :e and status = 'ELIMINATED'")
                 .param("e", latest).update();
+        jdbc.sql("""
+                        insert into elimination_rollback (household_id, identification_id, reason, rolled_back_by, rolled_back_at)
+                        values (:h, :e, :reason, :by, :at)""")
+                .param("h", householdId).param("e", latest).param("reason", reason).param("by", rolledBackBy)
+                .param("at", Timestamp.from(now)).update();
         List<RiskType> types = new java.util.ArrayList<>();
         for (Map.Entry<UUID, String> alert : alerts) {
             for (String type : alert.getValue().split(",")) {

@@ -17,6 +17,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class HouseholdEvaluation {
 
+    private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+
     private final HouseholdIncomes incomes;
     private final PolicyParameters parameters;
     private final JdbcClient jdbc;
@@ -36,8 +38,8 @@ public class HouseholdEvaluation {
                         select distinct risk_type from risk_signal
                         where household_id = :h and observed_at >= :from and observed_at < :to order by risk_type""")
                 .param("h", householdId)
-                .param("from", java.sql.Timestamp.valueOf(LocalDate.of(year, 1, 1).atStartOfDay()))
-                .param("to", java.sql.Timestamp.valueOf(LocalDate.of(year + 1, 1, 1).atStartOfDay()))
+                .param("from", java.sql.Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(CHINA).toInstant()))
+                .param("to", java.sql.Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(CHINA).toInstant()))
                 .query((rs, n) -> RiskType.valueOf(rs.getString(1))).list();
         return RiskEvaluation.evaluate(new RiskEvaluation.Inputs(year, perCapita,
                 parameters.required(MonitoringLine.PARAMETER, county, endOfYear),

@@ -153,6 +153,9 @@ public class Identifications {
         jdbc.sql("update identification set stage = :stage, closed_at = :closed where id = :id")
                 .param("stage", next.name()).param("closed", next.isOpen() ? null : Timestamp.from(now)).param("id", id)
                 .update();
+        if (next == Procedure.Stage.REJECTED && !elimination && current.greenChannel()) {
+            alerts.notConfirmed(current.householdId(), current.riskTypes().stream().map(RiskType::valueOf).toList());
+        }
         if (next == Procedure.Stage.CONFIRMED && elimination) {
             eliminations.eliminate(current.householdId(), current.divisionCode(), current.id());
         } else if (next == Procedure.Stage.CONFIRMED) {

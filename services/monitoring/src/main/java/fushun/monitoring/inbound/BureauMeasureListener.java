@@ -24,8 +24,8 @@ class BureauMeasureListener {
 
     @KafkaListener(topics = "#{T(fushun.contracts.Topics).measures()}")
     void on(String json) {
-        inbound.applyOnce(CONSUMER, json, AssignmentAcknowledged.class, event -> assignments.onAcknowledged(event.data()));
-        inbound.applyOnce(CONSUMER, json, MeasureApplied.class, event -> assignments.onMeasure(event.data()));
-        inbound.applyOnce(CONSUMER, json, CaseClosed.class, event -> assignments.onClosed(event.data()));
+        inbound.applyOnce(CONSUMER, json, AssignmentAcknowledged.class, event -> assignments.onAcknowledged(event.data(), event.source()));
+        inbound.applyOnce(CONSUMER, json, MeasureApplied.class, event -> assignments.onMeasure(event.data(), event.source()));
+        inbound.applyOnce(CONSUMER, json, CaseClosed.class, event -> assignments.onClosed(event.data(), event.source()));
     }
 }

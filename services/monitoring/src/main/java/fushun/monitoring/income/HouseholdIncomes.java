@@ -26,6 +26,8 @@ public class HouseholdIncomes {
     public IncomeStatement record(UUID householdId, int year, Map<IncomeComponent, BigDecimal> components,
                                   String recordedBy, Jurisdiction jurisdiction) {
         int members = membersOf(householdId, jurisdiction);
+        // one writer per household at a time, so a replacement is never merged with another
+        jdbc.sql("select id from household where id = :h for update").param("h", householdId).query(UUID.class).single();
         jdbc.sql("delete from income_record where household_id = :h and year = :y")
                 .param("h", householdId).param("y", year).update();
         components.forEach((component, amount) -> jdbc.sql("""

@@ -61,6 +61,7 @@ public class RiskAlerts {
         if (fresh.isEmpty()) {
             return Optional.empty();
         }
+        explanation = clip(explanation, 2000);
         UUID alertId = UUID.randomUUID();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, CHINA);
@@ -123,10 +124,28 @@ public class RiskAlerts {
                 .list();
     }
 
+    /**
+     * The county did not confirm a household helped through the green channel: its early alerts
+     * close as not confirmed (the help given stays on record) and the risks are no longer monitored.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void notConfirmed(UUID householdId, List<RiskType> riskTypes) {
+        for (RiskType type : riskTypes) {
+            jdbc.sql("""
+                            update risk_alert set status = 'NOT_CONFIRMED', closed_at = now()
+                            where id = (select alert_id from monitored_risk where household_id = :h and risk_type = :r)
+                              and status = 'OPEN'""")
+                    .param("h", householdId).param("r", type.name()).update();
+            jdbc.sql("delete from monitored_risk where household_id = :h and risk_type = :r")
+                    .param("h", householdId).param("r", type.name()).update();
+        }
+    }
+
     /** Keeps a bureau's signal as received, with what it led to; a redelivered signal is kept once. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void recordSignal(RiskSignalObserved signal, String outcome) {
-        jdbc.sql("""
+    public boolean recordSignal(RiskSignalObserved signal, String outcome) {
+        outcome = clip(outcome, 2000);
+        return jdbc.sql("""
                         insert into risk_signal (id, household_id, source_bureau, risk_type, description, figures,
                                                  parameter_version, observed_at, outcome)
                         values (:id, :household, :source, :risk, :description, :figures, :version, :observedAt, :outcome)
@@ -136,7 +155,12 @@ public class RiskAlerts {
                 .param("description", signal.description()).param("figures", String.valueOf(signal.figures()))
                 .param("version", signal.parameterVersion())
                 .param("observedAt", java.sql.Timestamp.from(signal.observedAt())).param("outcome", outcome)
-                .update();
+                .update() == 1;
+    }
+
+    /** Texts quoted into fixed-size columns are cut, never refused: a long clue must not stop an alert. */
+    public static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     public static String summaryOf(RiskSignalObserved signal) {

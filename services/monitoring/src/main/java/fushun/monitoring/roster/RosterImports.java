@@ -94,23 +94,25 @@ public class RosterImports implements DisposableBean {
             Files.deleteIfExists(file);
             UUID existing = jdbc.sql("select id from import_job where sha256 = :sha and scope = :scope and status <> 'FAILED'")
                     .param("sha", sha256).param("scope", jurisdiction.divisionCode()).query(UUID.class).single();
-            return find(existing, submittedBy);
+            return find(existing, submittedBy, jurisdiction);
         }
         worker.submit(() -> run(id, file, format, jurisdiction));
-        return find(id, submittedBy);
+        return find(id, submittedBy, jurisdiction);
     }
 
-    public ImportJob find(UUID id, String submittedBy) {
+    /** A job is visible to whoever submitted it and to anyone whose division contains its scope. */
+    public ImportJob find(UUID id, String caller, Jurisdiction jurisdiction) {
         return jdbc.sql("""
                         select id, file_name, format, status, total_rows, processed_rows, households_registered,
                                households_unchanged, rejected_rows, submitted_at, finished_at, failure
-                        from import_job where id = :id and submitted_by = :by""")
-                .param("id", id).param("by", submittedBy).query(ImportJob.class).optional()
+                        from import_job where id = :id and (submitted_by = :by or scope like :scope)""")
+                .param("id", id).param("by", caller).param("scope", jurisdiction.likePattern())
+                .query(ImportJob.class).optional()
                 .orElseThrow(() -> new NotFoundException("没有找到该导入任务。"));
     }
 
-    public List<RosterRules.RowError> errors(UUID id, String submittedBy, int page, int size) {
-        find(id, submittedBy);
+    public List<RosterRules.RowError> errors(UUID id, String caller, Jurisdiction jurisdiction, int page, int size) {
+        find(id, caller, jurisdiction);
         return jdbc.sql("""
                         select row_number, column_name, reason from import_row_error where job_id = :id
                         order by row_number, column_name limit :size offset :offset""")
@@ -162,15 +164,23 @@ public class RosterImports implements DisposableBean {
         }
         NewHousehold household = parsed.household();
         List<String> numbers = household.members().stream().map(NewHousehold.NewMember::idNumber).toList();
-        List<UUID> registeredIn = jdbc.sql("select household_id from household_member where id_number in (:numbers)")
-                .param("numbers", numbers).query(UUID.class).list();
-        long known = registeredIn.size();
-        registeredIn = registeredIn.stream().distinct().toList();
-        if (registeredIn.size() == 1 && known == numbers.size()) {
+        record Existing(UUID householdId, String divisionCode, long size) {
+        }
+        List<Existing> existing = jdbc.sql("""
+                        select m.household_id, h.division_code,
+                               (select count(*) from household_member x where x.household_id = m.household_id) as size
+                        from household_member m join household h on h.id = m.household_id
+                        where m.id_number in (:numbers)""")
+                .param("numbers", numbers).query(Existing.class).list();
+        // unchanged only if exactly this household is already there, same members, same place
+        if (existing.size() == numbers.size() && existing.stream().map(Existing::householdId).distinct().count() == 1
+                && existing.get(0).size() == numbers.size()
+                && existing.get(0).divisionCode().equals(household.divisionCode())
+                && jurisdiction.covers(existing.get(0).divisionCode())) {
             progress.unchanged(rows.size());
             return;
         }
-        if (!registeredIn.isEmpty()) {
+        if (!existing.isEmpty()) {
             progress.reject(rows, List.of(new RosterRules.RowError(rows.get(0).rowNumber(), RosterRow.Column.ID_NUMBER.header(),
                     "本户成员已在其他农户中登记")));
             return;
@@ -185,8 +195,9 @@ public class RosterImports implements DisposableBean {
             });
             progress.registered(rows.size());
         } catch (RuleViolationException refused) {
-            progress.reject(rows, List.of(new RosterRules.RowError(rows.get(0).rowNumber(),
-                    RosterRow.Column.DIVISION.header(), refused.getMessage())));
+            RosterRow.Column column = refused.title().contains("身份证") ? RosterRow.Column.ID_NUMBER : RosterRow.Column.DIVISION;
+            progress.reject(rows, List.of(new RosterRules.RowError(rows.get(0).rowNumber(), column.header(),
+                    refused.getMessage())));
         }
     }
 

@@ -80,9 +80,13 @@ public class MonthlyScreening {
         int[] counts = new int[3];
         jdbc.query(INPUTS, rs -> {
             String division = rs.getString("division_code");
-            PolicyValue[] policy = byCounty.computeIfAbsent(division.substring(0, 6), county -> new PolicyValue[] {
-                    parameters.required(MonitoringLine.PARAMETER, county, monthEnd),
-                    parameters.required(MonitoringLine.MARGIN_PARAMETER, county, monthEnd)});
+            PolicyValue[] policy = byCounty.computeIfAbsent(division.substring(0, 6), county -> {
+                PolicyValue[] values = {parameters.required(MonitoringLine.PARAMETER, county, monthEnd),
+                        parameters.required(MonitoringLine.MARGIN_PARAMETER, county, monthEnd)};
+                versions.add(values[0].version());
+                versions.add(values[1].version());
+                return values;
+            });
             BigDecimal total = rs.getBigDecimal("total");
             BigDecimal perCapita = total == null ? null
                     : total.divide(BigDecimal.valueOf(rs.getInt("members")), 2, RoundingMode.HALF_UP);
@@ -94,17 +98,19 @@ public class MonthlyScreening {
             }
             if (result.atRisk()) {
                 counts[1]++;
-                versions.addAll(result.parameterVersions());
                 Set<RiskType> monitored = new LinkedHashSet<>(types(rs.getString("monitored")));
+                // below the line without a reported cause (OTHER): known if monitored for anything
+                boolean known = !monitored.isEmpty() && (monitored.containsAll(result.riskTypes())
+                        || result.riskTypes().equals(List.of(RiskType.OTHER)));
                 pending.add(new Object[] {id, rs.getObject("id", UUID.class), division, result.rule().name(),
                         String.join(",", result.riskTypes().stream().map(Enum::name).toList()), result.explanation(),
-                        monitored.containsAll(result.riskTypes())});
+                        known});
                 if (pending.size() >= BATCH) {
                     flush(pending);
                 }
             }
-        }, month.getYear(), Timestamp.valueOf(month.atDay(1).atStartOfDay()),
-                Timestamp.valueOf(month.plusMonths(1).atDay(1).atStartOfDay()), jurisdiction.likePattern());
+        }, month.getYear(), Timestamp.from(month.atDay(1).atStartOfDay(CHINA).toInstant()),
+                Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(CHINA).toInstant()), jurisdiction.likePattern());
         flush(pending);
         Timestamp finished = Timestamp.from(clock.instant());
         jdbc.update("""

@@ -42,6 +42,8 @@ class Timeline {
             union all
             select escalated_at, 'ESCALATED', bureau || ' 超期未办结（期限 ' || due_date || '）' from assignment where household_id = :h and escalated_at is not null
             union all
+            select rolled_back_at, 'ELIMINATION_ROLLED_BACK', rolled_back_by || '：' || reason from elimination_rollback where household_id = :h
+            union all
             select closed_at, 'CLOSED', bureau || ' 办结：' || coalesce(outcome, '') from assignment where household_id = :h and closed_at is not null
             order by at, kind""";
 

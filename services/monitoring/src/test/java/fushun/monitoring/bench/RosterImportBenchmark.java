@@ -43,7 +43,7 @@ class RosterImportBenchmark {
         }
         while (!"DONE".equals(job.status()) && !"FAILED".equals(job.status())) {
             Thread.sleep(2000);
-            job = imports.find(job.id(), "bench");
+            job = imports.find(job.id(), "bench", Jurisdiction.of("210400"));
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Files.deleteIfExists(file);

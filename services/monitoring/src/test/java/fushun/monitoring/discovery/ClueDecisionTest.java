@@ -34,6 +34,12 @@ class ClueDecisionTest {
         assertThat(decision.riskTypes()).containsExactlyElementsOf(types(types));
         assertThat(decision.greenChannel()).isEqualTo(green);
         assertThat(decision.explanation()).contains("测试线索");
+        if (green) {
+            // only the disaster or accident is helped at once; e.g. ACCIDENT ILLNESS -> ACCIDENT
+            assertThat(decision.greenChannelRisks()).containsExactlyElementsOf(
+                    types(types).stream().filter(ClueDecision.GREEN_CHANNEL::contains).toList());
+            assertThat(decision.greenChannelRisks()).doesNotContain(RiskType.ILLNESS);
+        }
     }
 
     private static List<RiskType> types(String names) {

@@ -67,12 +67,13 @@ class EliminationController {
     /** The county takes an elimination back (e.g. a review finds the income unstable). */
     @PostMapping("/rollback")
     @PreAuthorize("hasRole('county-approver')")
-    Map<String, List<RiskType>> rollback(@PathVariable UUID householdId, @Valid @RequestBody Reason request) {
+    Map<String, List<RiskType>> rollback(@PathVariable UUID householdId, @Valid @RequestBody Reason request,
+                                         org.springframework.security.core.Authentication caller) {
         Jurisdiction county = Jurisdiction.current();
         if (county.prefix() == null || county.prefix().length() != 6) {
             throw new RuleViolationException("须由县级办理", "风险消除回退须由县级审批人办理。");
         }
-        return Map.of("riskTypes", records.rollback(householdId, divisionOf(householdId), request.reason()));
+        return Map.of("riskTypes", records.rollback(householdId, divisionOf(householdId), request.reason(), caller.getName()));
     }
 
     private String divisionOf(UUID householdId) {

@@ -38,7 +38,9 @@ public final class RosterRules {
         }
         Optional<HouseholdCategory> category = category(first.cell(Column.CATEGORY));
         if (category.isEmpty()) {
-            errors.add(new RowError(first.rowNumber(), Column.CATEGORY.header(), "农户类别无法识别：" + first.cell(Column.CATEGORY)));
+            // the cell is not quoted back: with shifted columns it could be an ID number
+            errors.add(new RowError(first.rowNumber(), Column.CATEGORY.header(),
+                    "农户类别无法识别，应为 脱贫户、脱贫不稳定户、边缘易致贫户、突发严重困难户 或 一般农户"));
         }
         String flag = first.cell(Column.NOT_ENTITLED);
         if (!Set.of("", "是", "否").contains(flag)) {

@@ -48,7 +48,7 @@ class RosterImportController {
 
     @GetMapping("/{id}")
     ImportJob job(@PathVariable UUID id, Authentication caller) {
-        return imports.find(id, caller.getName());
+        return imports.find(id, caller.getName(), Jurisdiction.current());
     }
 
     @GetMapping("/{id}/errors")
@@ -56,6 +56,6 @@ class RosterImportController {
                                       @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
                                       @RequestParam(defaultValue = "100") @Min(value = 1, message = "每页至少1条")
                                       @Max(value = 1000, message = "每页最多1000条") int size) {
-        return imports.errors(id, caller.getName(), page, size);
+        return imports.errors(id, caller.getName(), Jurisdiction.current(), page, size);
     }
 }
