@@ -1,0 +1,111 @@
+package fushun.socialassistance.temporaryaid;
+
+import fushun.platform.policy.PolicyParameters;
+import fushun.platform.policy.PolicyValue;
+import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.NotFoundException;
+import fushun.platform.web.RuleViolationException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The townships' reserve funds: balance, top-ups and payouts. */
+@Service
+public class ReserveFunds {
+
+    static final String MAX_PAYOUT = "temporary-aid.max-payout";
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    public record Fund(String townshipCode, BigDecimal balance) {
+    }
+
+    public record Movement(UUID id, String kind, BigDecimal amount, UUID householdId, String reason, boolean greenChannel,
+                           String recordedBy, java.time.Instant recordedAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final PolicyParameters parameters;
+    private final Clock clock;
+
+    public ReserveFunds(JdbcClient jdbc, PolicyParameters parameters, Clock clock) {
+        this.jdbc = jdbc;
+        this.parameters = parameters;
+        this.clock = clock;
+    }
+
+    /** Adds money to a township's fund (opening it on the first top-up). */
+    @Transactional
+    public Fund topUp(String township, BigDecimal amount, String reason, String by, Jurisdiction jurisdiction) {
+        requireTownship(township, jurisdiction);
+        jdbc.sql("""
+                        insert into reserve_fund (township_code, balance) values (:t, :a)
+                        on conflict (township_code) do update set balance = reserve_fund.balance + excluded.balance,
+                            updated_at = now()""")
+                .param("t", township).param("a", amount).update();
+        movement(township, "TOP_UP", amount, null, reason, false, by);
+        return fund(township, jurisdiction);
+    }
+
+    /**
+     * Pays temporary aid from the township's fund. The balance is decreased in one conditional
+     * update, so concurrent payouts can never overdraw it: the one that does not fit is refused.
+     */
+    @Transactional
+    public Fund pay(String township, UUID householdId, BigDecimal amount, String reason, boolean greenChannel, String by,
+                    Jurisdiction jurisdiction) {
+        requireTownship(township, jurisdiction);
+        PolicyValue limit = parameters.required(MAX_PAYOUT, township.substring(0, 6), LocalDate.now(clock.withZone(CHINA)));
+        if (amount.compareTo(limit.value()) > 0) {
+            throw new RuleViolationException("超过救助上限", "单次临时救助不能超过 " + limit.value().stripTrailingZeros().toPlainString()
+                    + " 元（参数 " + limit.version() + "）。");
+        }
+        int paid = jdbc.sql("""
+                        update reserve_fund set balance = balance - :a, updated_at = now()
+                        where township_code = :t and balance >= :a""")
+                .param("t", township).param("a", amount).update();
+        if (paid == 0) {
+            throw new RuleViolationException("备用金余额不足", "该乡镇临时救助备用金余额不足以支付 " + amount.toPlainString()
+                    + " 元，请先补充备用金。");
+        }
+        movement(township, "PAYOUT", amount, householdId, reason, greenChannel, by);
+        return fund(township, jurisdiction);
+    }
+
+    public Fund fund(String township, Jurisdiction jurisdiction) {
+        requireTownship(township, jurisdiction);
+        return jdbc.sql("select township_code, balance from reserve_fund where township_code = :t").param("t", township)
+                .query(Fund.class).optional().orElseThrow(() -> new NotFoundException("该乡镇尚未设立临时救助备用金。"));
+    }
+
+    public List<Movement> movements(String township, Jurisdiction jurisdiction) {
+        requireTownship(township, jurisdiction);
+        return jdbc.sql("""
+                        select id, kind, amount, household_id, reason, green_channel, recorded_by, recorded_at
+                        from fund_movement where township_code = :t order by recorded_at desc limit 200""")
+                .param("t", township).query(Movement.class).list();
+    }
+
+    private void movement(String township, String kind, BigDecimal amount, UUID householdId, String reason,
+                          boolean greenChannel, String by) {
+        jdbc.sql("""
+                        insert into fund_movement (id, township_code, kind, amount, household_id, reason, green_channel, recorded_by)
+                        values (:id, :t, :kind, :a, :h, :reason, :green, :by)""")
+                .param("id", UUID.randomUUID()).param("t", township).param("kind", kind).param("a", amount)
+                .param("h", householdId).param("reason", reason).param("green", greenChannel).param("by", by).update();
+    }
+
+    private static void requireTownship(String township, Jurisdiction jurisdiction) {
+        if (township == null || !township.matches("2104\\d{5}")) {
+            throw new RuleViolationException("乡镇代码无效", "应为抚顺市内9位乡镇行政区划代码。");
+        }
+        if (!jurisdiction.covers(township)) {
+            throw new NotFoundException("该乡镇不在您的管辖范围内。");
+        }
+    }
+}

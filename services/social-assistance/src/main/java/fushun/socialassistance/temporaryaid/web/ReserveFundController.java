@@ -1,0 +1,67 @@
+package fushun.socialassistance.temporaryaid.web;
+
+import fushun.platform.security.Jurisdiction;
+import fushun.socialassistance.temporaryaid.ReserveFunds;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A township's reserve fund for temporary assistance, for the civil-affairs operators of its county. */
+@RestController
+@RequestMapping("/api/social-assistance/reserve-funds/{township}")
+@PreAuthorize("hasRole('civil-affairs-operator')")
+class ReserveFundController {
+
+    record TopUp(@NotNull(message = "必须填写金额") @DecimalMin(value = "0.01", message = "金额必须大于零")
+                 @Digits(integer = 10, fraction = 2, message = "金额最多两位小数") BigDecimal amount,
+                 @NotBlank(message = "必须填写资金来源") @Size(max = 500) String reason) {
+    }
+
+    record Payout(@NotNull(message = "必须选择救助对象") UUID householdId,
+                  @NotNull(message = "必须填写金额") @DecimalMin(value = "0.01", message = "金额必须大于零")
+                  @Digits(integer = 10, fraction = 2, message = "金额最多两位小数") BigDecimal amount,
+                  @NotBlank(message = "必须填写救助事由") @Size(max = 500) String reason,
+                  boolean greenChannel) {
+    }
+
+    private final ReserveFunds funds;
+
+    ReserveFundController(ReserveFunds funds) {
+        this.funds = funds;
+    }
+
+    @GetMapping
+    ReserveFunds.Fund fund(@PathVariable String township) {
+        return funds.fund(township, Jurisdiction.current());
+    }
+
+    @GetMapping("/movements")
+    List<ReserveFunds.Movement> movements(@PathVariable String township) {
+        return funds.movements(township, Jurisdiction.current());
+    }
+
+    @PostMapping("/top-ups")
+    ReserveFunds.Fund topUp(@PathVariable String township, @Valid @RequestBody TopUp request, Authentication caller) {
+        return funds.topUp(township, request.amount(), request.reason(), caller.getName(), Jurisdiction.current());
+    }
+
+    @PostMapping("/payouts")
+    ReserveFunds.Fund pay(@PathVariable String township, @Valid @RequestBody Payout request, Authentication caller) {
+        return funds.pay(township, request.householdId(), request.amount(), request.reason(), request.greenChannel(),
+                caller.getName(), Jurisdiction.current());
+    }
+}

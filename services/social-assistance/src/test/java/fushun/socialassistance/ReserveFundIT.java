@@ -1,0 +1,100 @@
+package fushun.socialassistance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fushun.platform.security.Jurisdiction;
+import fushun.platform.testsupport.ServiceIntegrationTest;
+import fushun.platform.testsupport.TestTokens;
+import fushun.platform.web.RuleViolationException;
+import fushun.socialassistance.temporaryaid.ReserveFunds;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The township reserve fund on a real PostgreSQL: limits, refusals, and no overdraft under concurrent payouts. */
+@ServiceIntegrationTest
+class ReserveFundIT {
+
+    private static final String XINBIN = "Bearer " + TestTokens.user("xinbin-operator", "210422", "civil-affairs-operator");
+
+    @Autowired MockMvc mvc;
+    @Autowired ReserveFunds funds;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void shouldNeverOverdrawUnderConcurrentPayouts() throws Exception {
+        String township = "210422101";
+        Jurisdiction county = Jurisdiction.of("210422");
+        funds.topUp(township, new BigDecimal("10000.00"), "县级拨付", "test", county);
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            Callable<Boolean> payout = () -> {
+                try {
+                    funds.pay(township, UUID.randomUUID(), new BigDecimal("900.00"), "并发测试", false, "test", county);
+                    return true;
+                } catch (RuleViolationException refused) {
+                    return false;
+                }
+            };
+            results.add(pool.submit(payout));
+        }
+        long paid = 0;
+        for (Future<Boolean> result : results) {
+            if (result.get()) {
+                paid++;
+            }
+        }
+        pool.shutdown();
+
+        assertThat(paid).isEqualTo(11);
+        assertThat(funds.fund(township, county).balance()).isEqualByComparingTo("100.00");
+        assertThat(jdbc.sql("select count(*) from fund_movement where township_code = :t and kind = 'PAYOUT'")
+                .param("t", township).query(Long.class).single()).isEqualTo(11);
+    }
+
+    @Test
+    void shouldRefuseOverLimitAndOverBalanceAndOtherCountiesWithoutChangingTheFund() throws Exception {
+        String township = "210422102";
+        mvc.perform(post("/api/social-assistance/reserve-funds/" + township + "/top-ups").header("Authorization", XINBIN)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"amount\":3000.00,\"reason\":\"县级拨付\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.balance").value(3000.00));
+
+        payout(township, XINBIN, "6000.00").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("超过救助上限"));
+        payout(township, XINBIN, "3500.00").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("备用金余额不足"));
+        payout(township, "Bearer " + TestTokens.user("qingyuan-operator", "210423", "civil-affairs-operator"), "100.00")
+                .andExpect(status().isNotFound());
+        payout(township, XINBIN, "-5").andExpect(status().isBadRequest());
+        mvc.perform(get("/api/social-assistance/reserve-funds/" + township).header("Authorization", XINBIN))
+                .andExpect(jsonPath("$.balance").value(3000.00));
+
+        payout(township, XINBIN, "2000.00").andExpect(status().isOk()).andExpect(jsonPath("$.balance").value(1000.00));
+        mvc.perform(get("/api/social-assistance/reserve-funds/" + township + "/movements").header("Authorization", XINBIN))
+                .andExpect(jsonPath("$[0].kind").value("PAYOUT"))
+                .andExpect(jsonPath("$[0].greenChannel").value(true))
+                .andExpect(jsonPath("$.length()").value(2));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions payout(String township, String token, String amount) throws Exception {
+        return mvc.perform(post("/api/social-assistance/reserve-funds/" + township + "/payouts").header("Authorization", token)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"householdId\":\"" + UUID.randomUUID()
+                        + "\",\"amount\":" + amount + ",\"reason\":\"火灾应急\",\"greenChannel\":true}"));
+    }
+}
