@@ -7,6 +7,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import fushun.platform.security.Jurisdiction;
+import fushun.contracts.Topics;
+import fushun.contracts.bureau.MeasureApplied;
+import fushun.platform.testsupport.EventBus;
 import fushun.platform.testsupport.ServiceIntegrationTest;
 import fushun.platform.testsupport.TestTokens;
 import fushun.platform.web.RuleViolationException;
@@ -34,6 +37,7 @@ class ReserveFundIT {
     @Autowired MockMvc mvc;
     @Autowired ReserveFunds funds;
     @Autowired JdbcClient jdbc;
+    @Autowired EventBus bus;
 
     @Test
     void shouldNeverOverdrawUnderConcurrentPayouts() throws Exception {
@@ -90,6 +94,38 @@ class ReserveFundIT {
                 .andExpect(jsonPath("$[0].kind").value("PAYOUT"))
                 .andExpect(jsonPath("$[0].greenChannel").value(true))
                 .andExpect(jsonPath("$.length()").value(2));
+    }
+
+    @Test
+    void shouldReportAPayoutForACaseToMonitoringAsAMeasure() throws Exception {
+        UUID household = UUID.randomUUID();
+        UUID alert = UUID.randomUUID();
+        UUID assignment = UUID.randomUUID();
+        UUID caseId = UUID.randomUUID();
+        jdbc.sql("""
+                insert into assistance_case (id, household_id, alert_id, assignment_id, division_code, risk_types, explanation,
+                                             status, due_date)
+                values (:id, :h, :a, :s, '210422100201', 'ACCIDENT', '测试', 'OPEN', current_date + 7)""")
+                .param("id", caseId).param("h", household).param("a", alert).param("s", assignment).update();
+        String township = "210422100";
+        funds.topUp(township, new BigDecimal("5000.00"), "县级拨付", "test", Jurisdiction.of("210422"));
+
+        mvc.perform(post("/api/social-assistance/reserve-funds/" + township + "/payouts").header("Authorization", XINBIN)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"householdId\":\"" + household + "\",\"caseId\":\""
+                                + caseId + "\",\"amount\":1500.00,\"reason\":\"意外事故\",\"greenChannel\":true}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.balance").value(3500.00));
+
+        MeasureApplied measure = bus.awaitEvent(Topics.SOCIAL_ASSISTANCE_MEASURE, household.toString(), MeasureApplied.class).data();
+        assertThat(measure.assignmentId()).isEqualTo(assignment);
+        assertThat(measure.measure()).isEqualTo("TEMPORARY_AID");
+        assertThat(measure.amount()).isEqualByComparingTo("1500.00");
+
+        mvc.perform(post("/api/social-assistance/reserve-funds/" + township + "/payouts").header("Authorization", XINBIN)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"householdId\":\"" + UUID.randomUUID() + "\",\"caseId\":\""
+                                + caseId + "\",\"amount\":100.00,\"reason\":\"错配\"}"))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(get("/api/social-assistance/reserve-funds/" + township).header("Authorization", XINBIN))
+                .andExpect(jsonPath("$.balance").value(3500.00));
     }
 
     private org.springframework.test.web.servlet.ResultActions payout(String township, String token, String amount) throws Exception {

@@ -1,5 +1,9 @@
 package fushun.socialassistance.temporaryaid;
 
+import fushun.contracts.Bureau;
+import fushun.contracts.Topics;
+import fushun.contracts.bureau.MeasureApplied;
+import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.policy.PolicyValue;
 import fushun.platform.security.Jurisdiction;
@@ -31,11 +35,13 @@ public class ReserveFunds {
 
     private final JdbcClient jdbc;
     private final PolicyParameters parameters;
+    private final OutboxWriter outbox;
     private final Clock clock;
 
-    public ReserveFunds(JdbcClient jdbc, PolicyParameters parameters, Clock clock) {
+    public ReserveFunds(JdbcClient jdbc, PolicyParameters parameters, OutboxWriter outbox, Clock clock) {
         this.jdbc = jdbc;
         this.parameters = parameters;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -59,7 +65,26 @@ public class ReserveFunds {
     @Transactional
     public Fund pay(String township, UUID householdId, BigDecimal amount, String reason, boolean greenChannel, String by,
                     Jurisdiction jurisdiction) {
+        return pay(township, householdId, null, amount, reason, greenChannel, by, jurisdiction);
+    }
+
+    /**
+     * As {@link #pay(String, UUID, BigDecimal, String, boolean, String, Jurisdiction)}, for a case:
+     * the payout is also reported to monitoring as the measure taken for the case's assignment, in
+     * the same transaction (the outbox), so the loop closes only if the money left the fund.
+     */
+    @Transactional
+    public Fund pay(String township, UUID householdId, UUID caseId, BigDecimal amount, String reason, boolean greenChannel,
+                    String by, Jurisdiction jurisdiction) {
         requireTownship(township, jurisdiction);
+        CaseRef assistanceCase = caseId == null ? null : jdbc.sql("""
+                        select id, household_id, alert_id, assignment_id, division_code from assistance_case
+                        where id = :id and division_code like :scope""")
+                .param("id", caseId).param("scope", jurisdiction.likePattern()).query(CaseRef.class).optional()
+                .orElseThrow(() -> new NotFoundException("没有找到该救助个案。"));
+        if (assistanceCase != null && !assistanceCase.householdId().equals(householdId)) {
+            throw new RuleViolationException("救助对象不一致", "支付对象与个案中的农户不一致。");
+        }
         PolicyValue limit = parameters.required(MAX_PAYOUT, township.substring(0, 6), LocalDate.now(clock.withZone(CHINA)));
         if (amount.compareTo(limit.value()) > 0) {
             throw new RuleViolationException("超过救助上限", "单次临时救助不能超过 " + limit.value().stripTrailingZeros().toPlainString()
@@ -74,7 +99,16 @@ public class ReserveFunds {
                     + " 元，请先补充备用金。");
         }
         movement(township, "PAYOUT", amount, householdId, reason, greenChannel, by);
+        if (assistanceCase != null) {
+            outbox.append(Topics.SOCIAL_ASSISTANCE_MEASURE, householdId.toString(), assistanceCase.divisionCode(),
+                    new MeasureApplied(UUID.randomUUID(), assistanceCase.assignmentId(), assistanceCase.alertId(), householdId,
+                            Bureau.CIVIL_AFFAIRS, "TEMPORARY_AID", "临时救助：" + reason, amount,
+                            LocalDate.now(clock.withZone(CHINA)), clock.instant()));
+        }
         return fund(township, jurisdiction);
+    }
+
+    private record CaseRef(UUID id, UUID householdId, UUID alertId, UUID assignmentId, String divisionCode) {
     }
 
     public Fund fund(String township, Jurisdiction jurisdiction) {

@@ -31,11 +31,14 @@ class ReserveFundController {
                  @NotBlank(message = "必须填写资金来源") @Size(max = 500) String reason) {
     }
 
+    /** {@code caseId}: the case the aid answers, if any; the payout is then reported to monitoring. */
     record Payout(@NotNull(message = "必须选择救助对象") UUID householdId,
+                  UUID caseId,
                   @NotNull(message = "必须填写金额") @DecimalMin(value = "0.01", message = "金额必须大于零")
                   @Digits(integer = 10, fraction = 2, message = "金额最多两位小数") BigDecimal amount,
                   @NotBlank(message = "必须填写救助事由") @Size(max = 500) String reason,
-                  boolean greenChannel) {
+                  /** help first, review later (绿色通道); absent means no */
+                  Boolean greenChannel) {
     }
 
     private final ReserveFunds funds;
@@ -61,7 +64,7 @@ class ReserveFundController {
 
     @PostMapping("/payouts")
     ReserveFunds.Fund pay(@PathVariable String township, @Valid @RequestBody Payout request, Authentication caller) {
-        return funds.pay(township, request.householdId(), request.amount(), request.reason(), request.greenChannel(),
-                caller.getName(), Jurisdiction.current());
+        return funds.pay(township, request.householdId(), request.caseId(), request.amount(), request.reason(),
+                Boolean.TRUE.equals(request.greenChannel()), caller.getName(), Jurisdiction.current());
     }
 }
