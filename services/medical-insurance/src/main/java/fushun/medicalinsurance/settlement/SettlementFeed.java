@@ -1,5 +1,6 @@
 package fushun.medicalinsurance.settlement;
 
+import fushun.platform.PlatformTime;
 import fushun.contracts.Bureau;
 import fushun.contracts.HouseholdCategory;
 import fushun.contracts.RiskType;
@@ -14,7 +15,6 @@ import fushun.platform.policy.PolicyValue;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +35,6 @@ public class SettlementFeed {
 
     private static final Logger log = LoggerFactory.getLogger(SettlementFeed.class);
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** Far above any real settlement, and within the columns' numeric(14, 2). */
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000.00");
 
@@ -120,7 +119,7 @@ public class SettlementFeed {
         if (r.hospital() == null || r.hospital().isBlank() || r.hospital().length() > 200) {
             problems.add(new RowProblem("hospital", "必须填写医疗机构，且不超过200个字符"));
         }
-        if (r.settledOn() == null || r.settledOn().isAfter(LocalDate.now(clock.withZone(CHINA)))) {
+        if (r.settledOn() == null || r.settledOn().isAfter(PlatformTime.today(clock))) {
             problems.add(new RowProblem("settledOn", "结算日期不能为空，也不能晚于今天"));
         }
         BigDecimal[] amounts = {r.totalCost(), r.basicInsurancePaid(), r.criticalIllnessPaid(), r.medicalAssistancePaid()};

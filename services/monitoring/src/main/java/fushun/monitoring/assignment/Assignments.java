@@ -1,5 +1,6 @@
 package fushun.monitoring.assignment;
 
+import fushun.platform.PlatformTime;
 import fushun.contracts.Bureau;
 import fushun.contracts.Topics;
 import fushun.contracts.bureau.AssignmentAcknowledged;
@@ -16,7 +17,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +34,6 @@ public class Assignments {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Assignments.class);
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
     private final OutboxWriter outbox;
@@ -98,7 +97,7 @@ public class Assignments {
     @Scheduled(fixedDelayString = "${monitoring.escalation-interval:15m}", initialDelayString = "${monitoring.escalation-interval:15m}")
     @Transactional
     public int escalateOverdue() {
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LocalDate today = PlatformTime.today(clock);
         Instant now = clock.instant();
         List<AssignmentView> overdue = jdbc.sql(VIEW + """
                          where a.status <> 'CLOSED' and a.due_date < :today and a.escalated_at is null
@@ -121,7 +120,7 @@ public class Assignments {
                            and (not :overdueOnly or (a.status <> 'CLOSED' and a.due_date < :today))
                          order by a.due_date, a.id limit 500""")
                 .param("scope", jurisdiction.likePattern()).param("bureau", bureau == null ? null : bureau.name())
-                .param("overdueOnly", overdueOnly).param("today", LocalDate.now(clock.withZone(CHINA)))
+                .param("overdueOnly", overdueOnly).param("today", PlatformTime.today(clock))
                 .query(this::view).list();
     }
 
@@ -137,7 +136,7 @@ public class Assignments {
                         from assignment a join risk_alert r on r.id = a.alert_id
                         where r.division_code like :scope
                         group by a.bureau, substr(r.division_code, 1, 6) order by county, a.bureau""")
-                .param("scope", jurisdiction.likePattern()).param("today", LocalDate.now(clock.withZone(CHINA)))
+                .param("scope", jurisdiction.likePattern()).param("today", PlatformTime.today(clock))
                 .query((rs, n) -> {
                     long onTime = rs.getLong("on_time");
                     long late = rs.getLong("late");
@@ -161,7 +160,7 @@ public class Assignments {
         String status = rs.getString("status");
         return new AssignmentView(rs.getObject("id", UUID.class), rs.getObject("alert_id", UUID.class),
                 rs.getObject("household_id", UUID.class), rs.getString("division_code"), rs.getString("bureau"), due, status,
-                !"CLOSED".equals(status) && due.isBefore(LocalDate.now(clock.withZone(CHINA))),
+                !"CLOSED".equals(status) && due.isBefore(PlatformTime.today(clock)),
                 rs.getTimestamp("escalated_at") == null ? null : rs.getTimestamp("escalated_at").toInstant(),
                 rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(), rs.getString("outcome"));
     }
@@ -185,9 +184,13 @@ public class Assignments {
                         from assignment a join risk_alert r on r.id = a.alert_id where a.id = :id and a.bureau = :bureau
                         for update of a""")
                 .param("id", assignmentId).param("bureau", bureau.name())
-                .query((rs, n) -> new Current(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                        rs.getString(4), Bureau.valueOf(rs.getString(5)), AssignmentStatus.valueOf(rs.getString(6))))
+                .query(Assignments::current)
                 .optional();
+    }
+
+    private static Current current(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Current(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                rs.getString(4), Bureau.valueOf(rs.getString(5)), AssignmentStatus.valueOf(rs.getString(6)));
     }
 
     private Current forOfficer(UUID assignmentId, Set<String> roles, Jurisdiction jurisdiction) {
@@ -196,8 +199,7 @@ public class Assignments {
                         from assignment a join risk_alert r on r.id = a.alert_id
                         where a.id = :id and r.division_code like :scope for update of a""")
                 .param("id", assignmentId).param("scope", jurisdiction.likePattern())
-                .query((rs, n) -> new Current(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                        rs.getString(4), Bureau.valueOf(rs.getString(5)), AssignmentStatus.valueOf(rs.getString(6))))
+                .query(Assignments::current)
                 .optional().orElseThrow(() -> new NotFoundException("没有找到该任务。"));
         String role = BureauRoles.apiRoleOf(a.bureau()).orElseThrow(() -> new RuleViolationException("请在本部门系统办理",
                 a.bureau().label() + "的任务由其业务系统通过消息反馈，不在此办理。"));

@@ -1,5 +1,8 @@
 package fushun.monitoring.elimination;
 
+import static fushun.platform.PlatformTime.CHINA;
+
+import fushun.platform.PlatformTime;
 import fushun.contracts.RiskType;
 import fushun.contracts.Topics;
 import fushun.contracts.monitoring.RiskEliminated;
@@ -15,7 +18,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class EliminationRecords {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
     private final PolicyParameters parameters;
@@ -45,7 +46,7 @@ public class EliminationRecords {
 
     /** The check on today's facts; the household must exist (callers scope it first). */
     public EliminationCheck.Result check(UUID householdId) {
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LocalDate today = PlatformTime.today(clock);
         String county = jdbc.sql("select substr(division_code, 1, 6) from household where id = :h").param("h", householdId)
                 .query(String.class).single();
         Timestamp since = jdbc.sql("select min(raised_at) from risk_alert where household_id = :h and status = 'OPEN'")

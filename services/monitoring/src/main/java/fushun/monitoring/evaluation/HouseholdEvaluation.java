@@ -1,5 +1,7 @@
 package fushun.monitoring.evaluation;
 
+import static fushun.platform.PlatformTime.CHINA;
+
 import fushun.contracts.RiskType;
 import fushun.monitoring.income.HouseholdIncomes;
 import fushun.monitoring.income.IncomeStatement;
@@ -17,7 +19,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class HouseholdEvaluation {
 
-    private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
 
     private final HouseholdIncomes incomes;
     private final PolicyParameters parameters;

@@ -1,5 +1,8 @@
 package fushun.monitoring.identification;
 
+import static fushun.platform.PlatformTime.CHINA;
+
+import fushun.platform.PlatformTime;
 import fushun.contracts.HouseholdCategory;
 import fushun.contracts.RiskType;
 import fushun.contracts.Topics;
@@ -17,7 +20,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,7 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Identifications {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final String CLOCK_PARAMETER = "monitoring.clue-to-decision-days";
 
     private final JdbcClient jdbc;
@@ -75,22 +76,7 @@ public class Identifications {
                     .param("id", id).update();
             return id;
         }
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, CHINA);
-        PolicyValue days = parameters.required(CLOCK_PARAMETER, divisionCode.substring(0, 6), today);
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into identification (id, household_id, division_code, channel, risk_types, description, stage,
-                                                    green_channel, first_clue_at, due_date, clock_parameter)
-                        values (:id, :h, :division, :channel, :types, :description, 'VILLAGE_SCREENING', :green, :at, :due,
-                                :clock)""")
-                .param("id", id).param("h", householdId).param("division", divisionCode).param("channel", channel.name())
-                .param("types", riskTypes.stream().map(Enum::name).collect(Collectors.joining(",")))
-                .param("description", description.length() > 2000 ? description.substring(0, 2000) : description)
-                .param("green", greenChannel).param("at", Timestamp.from(now))
-                .param("due", ClueClock.deadline(today, days.value().intValue())).param("clock", days.version())
-                .update();
-        return id;
+        return insert(householdId, divisionCode, "MONITORING", channel.name(), riskTypes, description, greenChannel);
     }
 
     /** Opens the procedure that confirms a household's risks eliminated; one open at a time. */
@@ -102,18 +88,26 @@ public class Identifications {
         if (alreadyOpen) {
             throw new RuleViolationException("已在办理中", "该户的风险消除正在认定中。");
         }
+        return insert(householdId, divisionCode, "ELIMINATION", "ELIMINATION_REQUEST", riskTypes, reason, false);
+    }
+
+    /** A new procedure at the village step, its clock starting now. */
+    private UUID insert(UUID householdId, String divisionCode, String purpose, String channel, List<RiskType> riskTypes,
+                        String description, boolean greenChannel) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, CHINA);
         PolicyValue days = parameters.required(CLOCK_PARAMETER, divisionCode.substring(0, 6), today);
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                        insert into identification (id, household_id, division_code, channel, risk_types, description, stage,
-                                                    green_channel, first_clue_at, due_date, clock_parameter, purpose)
-                        values (:id, :h, :division, 'ELIMINATION_REQUEST', :types, :description, 'VILLAGE_SCREENING', false,
-                                :at, :due, :clock, 'ELIMINATION')""")
-                .param("id", id).param("h", householdId).param("division", divisionCode)
+                        insert into identification (id, household_id, division_code, purpose, channel, risk_types, description,
+                                                    stage, green_channel, first_clue_at, due_date, clock_parameter)
+                        values (:id, :h, :division, :purpose, :channel, :types, :description, 'VILLAGE_SCREENING', :green,
+                                :at, :due, :clock)""")
+                .param("id", id).param("h", householdId).param("division", divisionCode).param("purpose", purpose)
+                .param("channel", channel)
                 .param("types", riskTypes.stream().map(Enum::name).collect(Collectors.joining(",")))
-                .param("description", reason).param("at", Timestamp.from(now))
+                .param("description", RiskAlerts.clip(description, 2000))
+                .param("green", greenChannel).param("at", Timestamp.from(now))
                 .param("due", ClueClock.deadline(today, days.value().intValue())).param("clock", days.version())
                 .update();
         return id;
@@ -178,7 +172,7 @@ public class Identifications {
 
     /** Open procedures in the caller's division, oldest clue first; {@code overdueOnly} past their deadline. */
     public List<IdentificationView> open(Jurisdiction jurisdiction, boolean overdueOnly) {
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LocalDate today = PlatformTime.today(clock);
         return jdbc.sql("""
                         select id from identification
                         where division_code like :scope and stage in ('VILLAGE_SCREENING', 'TOWNSHIP_REVIEW', 'COUNTY_CONFIRMATION')
@@ -194,7 +188,7 @@ public class Identifications {
     }
 
     private IdentificationView find(UUID id, Jurisdiction jurisdiction, boolean forUpdate) {
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LocalDate today = PlatformTime.today(clock);
         List<IdentificationView.DecisionView> decisions = jdbc.sql("""
                         select step, decision, reason, decided_by, decided_division, decided_at, parameter_versions
                         from identification_decision where identification_id = :id order by decided_at, id""")

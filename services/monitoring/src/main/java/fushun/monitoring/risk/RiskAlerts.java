@@ -1,5 +1,7 @@
 package fushun.monitoring.risk;
 
+import static fushun.platform.PlatformTime.CHINA;
+
 import fushun.contracts.Bureau;
 import fushun.contracts.RiskType;
 import fushun.contracts.Topics;
@@ -11,7 +13,6 @@ import fushun.platform.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
@@ -28,7 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RiskAlerts {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
     private final OutboxWriter outbox;

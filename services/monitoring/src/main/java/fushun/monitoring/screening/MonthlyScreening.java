@@ -1,5 +1,7 @@
 package fushun.monitoring.screening;
 
+import static fushun.platform.PlatformTime.CHINA;
+
 import fushun.contracts.RiskType;
 import fushun.monitoring.evaluation.RiskEvaluation;
 import fushun.monitoring.income.MonitoringLine;
@@ -12,7 +14,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,7 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MonthlyScreening {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final int BATCH = 1000;
 
     private static final String INPUTS = """

@@ -1,5 +1,6 @@
 package fushun.socialassistance.temporaryaid;
 
+import fushun.platform.PlatformTime;
 import fushun.contracts.Bureau;
 import fushun.contracts.Topics;
 import fushun.contracts.bureau.MeasureApplied;
@@ -12,7 +13,6 @@ import fushun.platform.web.RuleViolationException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReserveFunds {
 
     static final String MAX_PAYOUT = "temporary-aid.max-payout";
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     public record Fund(String townshipCode, BigDecimal balance) {
     }
@@ -85,7 +84,7 @@ public class ReserveFunds {
         if (assistanceCase != null && !assistanceCase.householdId().equals(householdId)) {
             throw new RuleViolationException("救助对象不一致", "支付对象与个案中的农户不一致。");
         }
-        PolicyValue limit = parameters.required(MAX_PAYOUT, township.substring(0, 6), LocalDate.now(clock.withZone(CHINA)));
+        PolicyValue limit = parameters.required(MAX_PAYOUT, township.substring(0, 6), PlatformTime.today(clock));
         if (amount.compareTo(limit.value()) > 0) {
             throw new RuleViolationException("超过救助上限", "单次临时救助不能超过 " + limit.value().stripTrailingZeros().toPlainString()
                     + " 元（参数 " + limit.version() + "）。");
@@ -103,7 +102,7 @@ public class ReserveFunds {
             outbox.append(Topics.SOCIAL_ASSISTANCE_MEASURE, householdId.toString(), assistanceCase.divisionCode(),
                     new MeasureApplied(UUID.randomUUID(), assistanceCase.assignmentId(), assistanceCase.alertId(), householdId,
                             Bureau.CIVIL_AFFAIRS, "TEMPORARY_AID", "临时救助：" + reason, amount,
-                            LocalDate.now(clock.withZone(CHINA)), clock.instant()));
+                            PlatformTime.today(clock), clock.instant()));
         }
         return fund(township, jurisdiction);
     }

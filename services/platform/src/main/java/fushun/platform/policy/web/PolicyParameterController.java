@@ -1,5 +1,6 @@
 package fushun.platform.policy.web;
 
+import fushun.platform.PlatformTime;
 import fushun.platform.policy.PolicyChange;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.policy.PolicyValue;
@@ -14,7 +15,6 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -33,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/${spring.application.name}/parameters")
 public class PolicyParameterController {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /** Body of a change: the new value from a date on, for all ({@code *}) or one division. */
     public record ParameterChange(
@@ -73,7 +72,7 @@ public class PolicyParameterController {
         }
         try {
             return parameters.change(change.name(), change.scope(), change.effectiveFrom(), change.value(),
-                    admin.getName(), change.reason(), LocalDate.now(clock.withZone(CHINA)));
+                    admin.getName(), change.reason(), PlatformTime.today(clock));
         } catch (IllegalArgumentException e) {
             throw new RuleViolationException("参数调整被拒绝",
                     e.getMessage().startsWith("unknown") ? "没有这个参数：" + change.name() + "。"
