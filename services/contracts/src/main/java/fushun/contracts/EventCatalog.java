@@ -10,6 +10,7 @@ import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.contracts.monitoring.RiskEliminated;
 import fushun.contracts.monitoring.RiskEliminationRolledBack;
+import fushun.contracts.socialassistance.AssistanceStatusChanged;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +27,8 @@ public final class EventCatalog {
             new EventType("AssignmentEscalated", 1, AssignmentEscalated.class, Topics.MONITORING_RISK_ALERT),
             new EventType("AssignmentAcknowledged", 1, AssignmentAcknowledged.class, "<bureau>.measure.v1"),
             new EventType("MeasureApplied", 1, MeasureApplied.class, "<bureau>.measure.v1"),
-            new EventType("CaseClosed", 1, CaseClosed.class, "<bureau>.measure.v1"));
+            new EventType("CaseClosed", 1, CaseClosed.class, "<bureau>.measure.v1"),
+            new EventType("AssistanceStatusChanged", 1, AssistanceStatusChanged.class, Topics.SOCIAL_ASSISTANCE_STATUS));
 
     private EventCatalog() {
     }

@@ -15,6 +15,8 @@ public final class Topics {
     public static final String MEDICAL_INSURANCE_MEASURE = "medical-insurance.measure.v1";
     public static final String SOCIAL_ASSISTANCE_SIGNAL = "social-assistance.signal.v1";
     public static final String SOCIAL_ASSISTANCE_MEASURE = "social-assistance.measure.v1";
+    /** Dibao, 特困 and temporary-aid status changes, for medical insurance and employment. */
+    public static final String SOCIAL_ASSISTANCE_STATUS = "social-assistance.status.v1";
     public static final String HOUSING_SAFETY_SIGNAL = "housing-safety.signal.v1";
     public static final String HOUSING_SAFETY_MEASURE = "housing-safety.measure.v1";
     public static final String EMPLOYMENT_SIGNAL = "employment.signal.v1";
@@ -29,7 +31,7 @@ public final class Topics {
     public static List<String> all() {
         return List.of(MONITORING_HOUSEHOLD, MONITORING_RISK_ALERT,
                 MEDICAL_INSURANCE_SIGNAL, MEDICAL_INSURANCE_MEASURE,
-                SOCIAL_ASSISTANCE_SIGNAL, SOCIAL_ASSISTANCE_MEASURE,
+                SOCIAL_ASSISTANCE_SIGNAL, SOCIAL_ASSISTANCE_MEASURE, SOCIAL_ASSISTANCE_STATUS,
                 HOUSING_SAFETY_SIGNAL, HOUSING_SAFETY_MEASURE,
                 EMPLOYMENT_SIGNAL, EMPLOYMENT_MEASURE,
                 ASSET_MANAGEMENT_MEASURE);

@@ -8,7 +8,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import fushun.platform.security.Jurisdiction;
 import fushun.contracts.Topics;
+import com.jayway.jsonpath.JsonPath;
 import fushun.contracts.bureau.MeasureApplied;
+import fushun.contracts.socialassistance.AssistanceStatusChanged;
 import fushun.platform.testsupport.EventBus;
 import fushun.platform.testsupport.ServiceIntegrationTest;
 import fushun.platform.testsupport.TestTokens;
@@ -119,6 +121,31 @@ class ReserveFundIT {
         assertThat(measure.assignmentId()).isEqualTo(assignment);
         assertThat(measure.measure()).isEqualTo("TEMPORARY_AID");
         assertThat(measure.amount()).isEqualByComparingTo("1500.00");
+        AssistanceStatusChanged paid = bus.awaitEvent(Topics.SOCIAL_ASSISTANCE_STATUS, household.toString(),
+                AssistanceStatusChanged.class).data();
+        assertThat(paid.programme()).isEqualTo(AssistanceStatusChanged.Programme.TEMPORARY_AID);
+        assertThat(paid.status()).isEqualTo(AssistanceStatusChanged.Status.PAID);
+        assertThat(paid.amount()).isEqualByComparingTo("1500.00");
+
+        // Paid first through the green channel, reviewed afterwards, once.
+        String awaiting = mvc.perform(get("/api/social-assistance/reserve-funds/" + township + "/payouts/awaiting-review")
+                        .header("Authorization", XINBIN))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<String> ids = JsonPath.read(awaiting, "$[?(@.householdId == '" + household + "')].id");
+        assertThat(ids).hasSize(1);
+        mvc.perform(post("/api/social-assistance/reserve-funds/" + township + "/payouts/" + ids.get(0) + "/review")
+                        .header("Authorization", XINBIN).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"note\":\"事后核查属实\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reviewNote").value("事后核查属实"))
+                .andExpect(jsonPath("$.reviewedBy").value("xinbin-operator"));
+        mvc.perform(post("/api/social-assistance/reserve-funds/" + township + "/payouts/" + ids.get(0) + "/review")
+                        .header("Authorization", XINBIN).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"note\":\"再审一次\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/social-assistance/reserve-funds/" + township + "/payouts/awaiting-review")
+                        .header("Authorization", XINBIN))
+                .andExpect(jsonPath("$[?(@.householdId == '" + household + "')]").isEmpty());
 
         mvc.perform(post("/api/social-assistance/reserve-funds/" + township + "/payouts").header("Authorization", XINBIN)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"householdId\":\"" + UUID.randomUUID() + "\",\"caseId\":\""

@@ -30,9 +30,16 @@ public class EventBus {
      * against its contract's schema before it is returned.
      */
     public <T> EventEnvelope<T> awaitEvent(String topic, String key, Class<T> type) {
+        return awaitEvent(topic, key, type, data -> true);
+    }
+
+    /** As {@link #awaitEvent(String, String, Class)}, the first whose data also matches {@code matching}. */
+    public <T> EventEnvelope<T> awaitEvent(String topic, String key, Class<T> type,
+                                           java.util.function.Predicate<T> matching) {
         String typeName = EventCatalog.typeOf(type).name();
         java.util.function.Predicate<ConsumerRecord<String, String>> wanted =
-                r -> key.equals(r.key()) && typeName.equals(codec.readHeader(r.value()).type());
+                r -> key.equals(r.key()) && typeName.equals(codec.readHeader(r.value()).type())
+                        && matching.test(codec.read(r.value(), type).data());
         List<ConsumerRecord<String, String>> records = TopicReader.readUntil(bootstrap, topic, wanted, Duration.ofSeconds(30));
         ConsumerRecord<String, String> found = records.stream().filter(wanted).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + typeName + " with key " + key + " on " + topic));

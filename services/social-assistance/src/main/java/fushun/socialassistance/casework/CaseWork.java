@@ -3,12 +3,17 @@ package fushun.socialassistance.casework;
 import fushun.contracts.Bureau;
 import fushun.contracts.Topics;
 import fushun.contracts.bureau.AssignmentAcknowledged;
+import fushun.contracts.bureau.CaseClosed;
 import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.platform.PlatformTime;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
+import fushun.platform.web.RuleViolationException;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,18 +74,72 @@ public class CaseWork {
     public record Page<T>(List<T> items, int page, int size, long total) {
     }
 
-    /** The queue: newest first, optionally one status, limited to the caller's division. */
-    public Page<AssistanceCase> queue(Jurisdiction jurisdiction, String status, int page, int size) {
-        String filter = "division_code like :scope and (cast(:status as varchar) is null or status = :status)";
-        long total = jdbc.sql("select count(*) from assistance_case where " + filter)
-                .param("scope", jurisdiction.likePattern()).param("status", status)
-                .query(Long.class).single();
-        List<AssistanceCase> items = jdbc.sql("select * from assistance_case where " + filter
-                        + " order by opened_at desc, id limit :size offset :offset")
-                .param("scope", jurisdiction.likePattern()).param("status", status)
+    /**
+     * What an operator narrows the queue by; every field may be null.
+     *
+     * @param division a village, township or county code inside the caller's division
+     * @param riskType one of the case's risk types
+     * @param overdue  only open cases past their due date
+     * @param search   part of a member's name or of the masked ID number as shown (e.g. its last digits)
+     */
+    public record QueueFilter(String status, String division, String riskType, boolean overdue, String search) {
+    }
+
+    /** The queue: the overdue first, then newest first, limited to the caller's division. */
+    public Page<AssistanceCase> queue(Jurisdiction jurisdiction, QueueFilter filter, int page, int size) {
+        StringBuilder where = new StringBuilder(" from assistance_case c where c.division_code like :scope");
+        Map<String, Object> params = new HashMap<>(Map.of("scope", jurisdiction.likePattern()));
+        if (filter.status() != null) {
+            where.append(" and c.status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.division() != null) {
+            where.append(" and c.division_code like :division");
+            params.put("division", filter.division() + "%");
+        }
+        if (filter.riskType() != null) {
+            where.append(" and (',' || c.risk_types || ',') like :risk");
+            params.put("risk", "%," + filter.riskType() + ",%");
+        }
+        if (filter.overdue()) {
+            where.append(" and c.status = 'OPEN' and c.due_date < :today");
+            params.put("today", PlatformTime.today(clock));
+        }
+        if (filter.search() != null) {
+            where.append(" and exists (select 1 from roster_member m where m.household_id = c.household_id"
+                    + " and (m.name like :search escape '\\' or m.masked_id_number like :search escape '\\'))");
+            params.put("search", "%" + filter.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+        List<AssistanceCase> items = jdbc.sql("select c.*" + where
+                        + " order by (c.status = 'OPEN' and c.due_date < :asOf) desc, c.opened_at desc, c.id"
+                        + " limit :size offset :offset")
+                .params(params).param("asOf", PlatformTime.today(clock))
                 .param("size", size).param("offset", (long) page * size)
                 .query(AssistanceCase.class).list();
         return new Page<>(items, page, size, total);
+    }
+
+    /**
+     * Closes a case with its outcome and tells monitoring (CaseClosed), which closes the assignment.
+     * Only an open case can be closed.
+     */
+    @Transactional
+    public AssistanceCase close(UUID caseId, String outcome, Jurisdiction jurisdiction) {
+        AssistanceCase found = find(caseId, jurisdiction);
+        int closed = jdbc.sql("""
+                        update assistance_case set status = 'CLOSED', outcome = :outcome, closed_at = now()
+                        where id = :id and status = 'OPEN'""")
+                .param("outcome", outcome).param("id", caseId).update();
+        if (closed == 0) {
+            throw new RuleViolationException("个案已办结", "该个案已经办结，不能重复办结。");
+        }
+        UUID assignmentId = jdbc.sql("select assignment_id from assistance_case where id = :id").param("id", caseId)
+                .query(UUID.class).single();
+        outbox.append(Topics.SOCIAL_ASSISTANCE_MEASURE, found.householdId().toString(), found.divisionCode(),
+                new CaseClosed(assignmentId, found.alertId(), found.householdId(), Bureau.CIVIL_AFFAIRS, outcome,
+                        clock.instant()));
+        return find(caseId, jurisdiction);
     }
 
     /** One case; a case outside the caller's division is "not found", not "forbidden". */

@@ -1,6 +1,7 @@
 package fushun.socialassistance.inbound;
 
 import fushun.contracts.Topics;
+import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.platform.inbox.InboundEvents;
@@ -25,6 +26,7 @@ class MonitoringListener {
     @KafkaListener(topics = Topics.MONITORING_HOUSEHOLD)
     void onHousehold(String json) {
         inbound.applyOnce("social-assistance.households", json, HouseholdRegistered.class, e -> roster.onRegistered(e.data()));
+        inbound.applyOnce("social-assistance.households", json, HouseholdMonitored.class, e -> roster.onMonitored(e.data()));
     }
 
     @KafkaListener(topics = Topics.MONITORING_RISK_ALERT)

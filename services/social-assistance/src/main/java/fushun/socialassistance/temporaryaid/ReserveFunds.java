@@ -4,6 +4,7 @@ import fushun.platform.PlatformTime;
 import fushun.contracts.Bureau;
 import fushun.contracts.Topics;
 import fushun.contracts.bureau.MeasureApplied;
+import fushun.contracts.socialassistance.AssistanceStatusChanged;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.policy.PolicyValue;
@@ -29,7 +30,8 @@ public class ReserveFunds {
     }
 
     public record Movement(UUID id, String kind, BigDecimal amount, UUID householdId, String reason, boolean greenChannel,
-                           String recordedBy, java.time.Instant recordedAt) {
+                           String recordedBy, java.time.Instant recordedAt, String reviewedBy, java.time.Instant reviewedAt,
+                           String reviewNote) {
     }
 
     private final JdbcClient jdbc;
@@ -98,6 +100,10 @@ public class ReserveFunds {
                     + " 元，请先补充备用金。");
         }
         movement(township, "PAYOUT", amount, householdId, reason, greenChannel, by);
+        outbox.append(Topics.SOCIAL_ASSISTANCE_STATUS, householdId.toString(), township,
+                new AssistanceStatusChanged(UUID.randomUUID(), householdId, township,
+                        AssistanceStatusChanged.Programme.TEMPORARY_AID, AssistanceStatusChanged.Status.PAID, List.of(),
+                        amount, PlatformTime.today(clock), "临时救助：" + reason, clock.instant()));
         if (assistanceCase != null) {
             outbox.append(Topics.SOCIAL_ASSISTANCE_MEASURE, householdId.toString(), assistanceCase.divisionCode(),
                     new MeasureApplied(UUID.randomUUID(), assistanceCase.assignmentId(), assistanceCase.alertId(), householdId,
@@ -119,9 +125,39 @@ public class ReserveFunds {
     public List<Movement> movements(String township, Jurisdiction jurisdiction) {
         requireTownship(township, jurisdiction);
         return jdbc.sql("""
-                        select id, kind, amount, household_id, reason, green_channel, recorded_by, recorded_at
+                        select id, kind, amount, household_id, reason, green_channel, recorded_by, recorded_at,
+                               reviewed_by, reviewed_at, review_note
                         from fund_movement where township_code = :t order by recorded_at desc limit 200""")
                 .param("t", township).query(Movement.class).list();
+    }
+
+    /** Green-channel payouts not yet reviewed (先救助后审核), oldest first. */
+    public List<Movement> awaitingReview(String township, Jurisdiction jurisdiction) {
+        requireTownship(township, jurisdiction);
+        return jdbc.sql("""
+                        select id, kind, amount, household_id, reason, green_channel, recorded_by, recorded_at,
+                               reviewed_by, reviewed_at, review_note
+                        from fund_movement where township_code = :t and green_channel and reviewed_at is null
+                        order by recorded_at""")
+                .param("t", township).query(Movement.class).list();
+    }
+
+    /**
+     * Records the review that follows a green-channel payout. The money is not taken back here: a
+     * review that finds the aid was not due says so in its note, and recovery is a case of its own.
+     */
+    @Transactional
+    public Movement review(String township, UUID movementId, String note, String by, Jurisdiction jurisdiction) {
+        requireTownship(township, jurisdiction);
+        int reviewed = jdbc.sql("""
+                        update fund_movement set reviewed_by = :by, reviewed_at = now(), review_note = :note
+                        where id = :id and township_code = :t and green_channel and reviewed_at is null""")
+                .param("by", by).param("note", note).param("id", movementId).param("t", township).update();
+        if (reviewed == 0) {
+            throw new NotFoundException("没有找到待审核的绿色通道救助记录。");
+        }
+        return movements(township, jurisdiction).stream().filter(m -> m.id().equals(movementId)).findFirst()
+                .orElseThrow();
     }
 
     private void movement(String township, String kind, BigDecimal amount, UUID householdId, String reason,

@@ -16,7 +16,8 @@ final class CaseResponses {
     }
 
     record CaseDetail(UUID caseId, UUID householdId, UUID alertId, String divisionCode, List<String> riskTypes,
-                      String explanation, String status, LocalDate dueDate, Instant openedAt, Household household) {
+                      String explanation, String status, LocalDate dueDate, Instant openedAt, String outcome,
+                      Instant closedAt, Household household) {
     }
 
     /** Null until the household's registration has reached this service. */

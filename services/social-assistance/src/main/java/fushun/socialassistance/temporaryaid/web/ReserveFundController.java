@@ -41,6 +41,9 @@ class ReserveFundController {
                   Boolean greenChannel) {
     }
 
+    record Review(@NotBlank(message = "必须填写审核意见") @Size(max = 500, message = "审核意见最多500字") String note) {
+    }
+
     private final ReserveFunds funds;
 
     ReserveFundController(ReserveFunds funds) {
@@ -55,6 +58,18 @@ class ReserveFundController {
     @GetMapping("/movements")
     List<ReserveFunds.Movement> movements(@PathVariable String township) {
         return funds.movements(township, Jurisdiction.current());
+    }
+
+    /** Green-channel payouts still waiting for their review. */
+    @GetMapping("/payouts/awaiting-review")
+    List<ReserveFunds.Movement> awaitingReview(@PathVariable String township) {
+        return funds.awaitingReview(township, Jurisdiction.current());
+    }
+
+    @PostMapping("/payouts/{movementId}/review")
+    ReserveFunds.Movement review(@PathVariable String township, @PathVariable UUID movementId,
+                                 @Valid @RequestBody Review request, Authentication caller) {
+        return funds.review(township, movementId, request.note(), caller.getName(), Jurisdiction.current());
     }
 
     @PostMapping("/top-ups")

@@ -1,0 +1,213 @@
+package fushun.socialassistance.benefits;
+
+import fushun.platform.PlatformTime;
+import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.NotFoundException;
+import fushun.platform.web.RuleViolationException;
+import fushun.socialassistance.casework.CaseWork;
+import fushun.socialassistance.dibao.DibaoIncome;
+import fushun.socialassistance.eligibility.SupportAssessment.Capacity;
+import fushun.socialassistance.eligibility.SupportAssessment.MemberFacts;
+import fushun.socialassistance.household.HouseholdRoster;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Dibao and 特困 applications: taken down, then decided with reasons. */
+@Service
+public class Applications {
+
+    /** An application as stored, with its determination once decided. */
+    public record Application(UUID id, UUID householdId, UUID caseId, String divisionCode, Programme programme,
+                              String status, DibaoIncome.Declaration declaration, List<Member> members,
+                              String submittedBy, Instant submittedAt, String decidedBy, LocalDate decidedOn,
+                              String decisionReason, Decided determination, UUID grantId) {
+    }
+
+    public record Member(UUID personId, Capacity capacity, BigDecimal ownYearlyIncome, boolean underSixteen,
+                         boolean covered) {
+    }
+
+    /** What the decision found, in figures and words. */
+    public record Decided(BigDecimal countedIncome, BigDecimal incomePerPerson, BigDecimal standardMonthly,
+                          BigDecimal monthlyAmount, String parameterVersions, String explanation) {
+    }
+
+    public record Page<T>(List<T> items, int page, int size, long total) {
+    }
+
+    private final JdbcClient jdbc;
+    private final HouseholdRoster roster;
+    private final CaseWork cases;
+    private final Determination determination;
+    private final Grants grants;
+    private final Clock clock;
+
+    public Applications(JdbcClient jdbc, HouseholdRoster roster, CaseWork cases, Determination determination,
+                        Grants grants, Clock clock) {
+        this.jdbc = jdbc;
+        this.roster = roster;
+        this.cases = cases;
+        this.determination = determination;
+        this.grants = grants;
+        this.clock = clock;
+    }
+
+    /** Takes an application down; checks what can be checked now, decides nothing. */
+    @Transactional
+    public UUID submit(NewApplication application, String by, Jurisdiction jurisdiction) {
+        HouseholdRoster.Standing household = roster.lockInScope(application.householdId(), jurisdiction);
+        if (application.caseId() != null
+                && !cases.find(application.caseId(), jurisdiction).householdId().equals(application.householdId())) {
+            throw new RuleViolationException("申请对象不一致", "申请的农户与个案中的农户不一致。");
+        }
+        Set<UUID> registered = new HashSet<>(roster.persons(household.householdId()).stream()
+                .map(HouseholdRoster.Person::personId).toList());
+        Set<UUID> described = new HashSet<>(application.members().stream().map(MemberFacts::personId).toList());
+        if (described.size() != application.members().size() || !described.equals(registered)) {
+            throw new RuleViolationException("家庭成员不完整", "须逐一填写该户全部 " + registered.size()
+                    + " 名登记成员的劳动能力和本人收入，且每人只填一次。");
+        }
+        List<UUID> covered = coveredPersons(application, registered);
+        Long pending = jdbc.sql("""
+                        select count(*) from assistance_application
+                        where household_id = :h and programme = :p and status = 'SUBMITTED'""")
+                .param("h", household.householdId()).param("p", application.programme().name())
+                .query(Long.class).single();
+        if (pending > 0) {
+            throw new RuleViolationException("已有待审批的申请", "该户已有一份待审批的" + application.programme().label()
+                    + "申请，请先审批该申请。");
+        }
+        UUID id = UUID.randomUUID();
+        DibaoIncome.Declaration d = application.declaration();
+        jdbc.sql("""
+                        insert into assistance_application (id, household_id, case_id, division_code, programme, total_income,
+                            basic_pension, illness_spending, schooling_spending, employment_costs, status, submitted_by)
+                        values (:id, :h, :case, :division, :programme, :income, :pension, :illness, :schooling, :employment,
+                                'SUBMITTED', :by)""")
+                .param("id", id).param("h", household.householdId()).param("case", application.caseId())
+                .param("division", household.divisionCode()).param("programme", application.programme().name())
+                .param("income", d.totalIncome()).param("pension", d.basicPension()).param("illness", d.illnessSpending())
+                .param("schooling", d.schoolingSpending()).param("employment", d.employmentCosts()).param("by", by)
+                .update();
+        for (MemberFacts m : application.members()) {
+            jdbc.sql("""
+                            insert into application_member (application_id, person_id, capacity, own_yearly_income,
+                                                            under_sixteen, covered)
+                            values (:a, :p, :capacity, :income, :child, :covered)""")
+                    .param("a", id).param("p", m.personId()).param("capacity", m.capacity().name())
+                    .param("income", m.ownYearlyIncome()).param("child", m.underSixteen())
+                    .param("covered", covered.contains(m.personId())).update();
+        }
+        return id;
+    }
+
+    private static List<UUID> coveredPersons(NewApplication application, Set<UUID> registered) {
+        List<UUID> asked = application.coveredPersons() == null ? List.of() : application.coveredPersons();
+        if (!registered.containsAll(asked) || new HashSet<>(asked).size() != asked.size()) {
+            throw new RuleViolationException("保障对象无效", "保障对象必须是该户的登记成员，且不能重复。");
+        }
+        if (application.programme() == Programme.TEKUN && asked.size() != 1) {
+            throw new RuleViolationException("保障对象无效", "特困供养申请须指定一名保障对象。");
+        }
+        return asked.isEmpty() ? List.copyOf(registered) : asked;
+    }
+
+    /**
+     * Decides a submitted application. Approval applies the rules on the decision date and is
+     * refused, with the rule's reason, when they do not support the programme; a rejection needs
+     * only its reason. An approval opens the grant (and tells the other bureaus and monitoring).
+     */
+    @Transactional
+    public Application decide(UUID applicationId, boolean approve, String reason, String by, Jurisdiction jurisdiction) {
+        Application application = find(applicationId, jurisdiction);
+        HouseholdRoster.Standing household = roster.lockInScope(application.householdId(), jurisdiction);
+        String status = jdbc.sql("select status from assistance_application where id = :id for update")
+                .param("id", applicationId).query(String.class).single();
+        if (!status.equals("SUBMITTED")) {
+            throw new RuleViolationException("申请已审批", "该申请已经审批过（" + ("GRANTED".equals(status) ? "已批准" : "未批准")
+                    + "），不能重复审批。");
+        }
+        LocalDate today = PlatformTime.today(clock);
+        List<UUID> covered = application.members().stream().filter(Member::covered).map(Member::personId).toList();
+        Determination.Outcome outcome = determination.determine(application.programme(), household.divisionCode(),
+                household.outOfPoverty(), application.declaration(), application.members().stream()
+                        .map(m -> new MemberFacts(m.personId(), m.capacity(), m.ownYearlyIncome(), m.underSixteen()))
+                        .toList(), covered, today);
+        if (approve && !outcome.eligible()) {
+            throw new RuleViolationException("不符合条件，不能批准", outcome.refusal() + "。如确需救助，请不予批准并说明理由，或改为临时救助。");
+        }
+        jdbc.sql("""
+                        update assistance_application set status = :status, decided_by = :by, decided_on = :today,
+                            decision_reason = :reason, counted_income = :counted, income_per_person = :perPerson,
+                            standard_monthly = :standard, monthly_amount = :amount, parameter_versions = :versions,
+                            determination = :explanation
+                        where id = :id""")
+                .param("status", approve ? "GRANTED" : "REJECTED").param("by", by).param("today", today)
+                .param("reason", reason).param("counted", outcome.countedIncome())
+                .param("perPerson", outcome.incomePerPerson()).param("standard", outcome.standardMonthly())
+                .param("amount", approve ? outcome.monthlyAmount() : null).param("versions", outcome.parameterVersions())
+                .param("explanation", outcome.explanation()).param("id", applicationId)
+                .update();
+        if (approve) {
+            grants.open(application, household, covered, outcome.monthlyAmount(), reason, today);
+        }
+        return find(applicationId, jurisdiction);
+    }
+
+    public Application find(UUID applicationId, Jurisdiction jurisdiction) {
+        Application application = jdbc.sql("""
+                        select a.*, g.id as grant_id from assistance_application a
+                        left join assistance_grant g on g.application_id = a.id
+                        where a.id = :id and a.division_code like :scope""")
+                .param("id", applicationId).param("scope", jurisdiction.likePattern())
+                .query((rs, n) -> new Application(rs.getObject("id", UUID.class), rs.getObject("household_id", UUID.class),
+                        rs.getObject("case_id", UUID.class), rs.getString("division_code"),
+                        Programme.valueOf(rs.getString("programme")), rs.getString("status"),
+                        new DibaoIncome.Declaration(rs.getBigDecimal("total_income"), rs.getBigDecimal("basic_pension"),
+                                rs.getBigDecimal("illness_spending"), rs.getBigDecimal("schooling_spending"),
+                                rs.getBigDecimal("employment_costs")),
+                        List.of(), rs.getString("submitted_by"), rs.getTimestamp("submitted_at").toInstant(),
+                        rs.getString("decided_by"), rs.getObject("decided_on", LocalDate.class),
+                        rs.getString("decision_reason"),
+                        rs.getString("determination") == null ? null : new Decided(rs.getBigDecimal("counted_income"),
+                                rs.getBigDecimal("income_per_person"), rs.getBigDecimal("standard_monthly"),
+                                rs.getBigDecimal("monthly_amount"), rs.getString("parameter_versions"),
+                                rs.getString("determination")),
+                        rs.getObject("grant_id", UUID.class)))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("没有找到该申请。"));
+        List<Member> members = jdbc.sql("""
+                        select person_id, capacity, own_yearly_income, under_sixteen, covered from application_member
+                        where application_id = :id order by person_id""")
+                .param("id", applicationId)
+                .query((rs, n) -> new Member(rs.getObject(1, UUID.class), Capacity.valueOf(rs.getString(2)),
+                        rs.getBigDecimal(3), rs.getBoolean(4), rs.getBoolean(5)))
+                .list();
+        return new Application(application.id(), application.householdId(), application.caseId(),
+                application.divisionCode(), application.programme(), application.status(), application.declaration(),
+                members, application.submittedBy(), application.submittedAt(), application.decidedBy(),
+                application.decidedOn(), application.decisionReason(), application.determination(), application.grantId());
+    }
+
+    /** Applications in the caller's division, newest first, optionally one status. */
+    public Page<Application> list(Jurisdiction jurisdiction, String status, int page, int size) {
+        String filter = " from assistance_application where division_code like :scope"
+                + " and (cast(:status as varchar) is null or status = :status)";
+        long total = jdbc.sql("select count(*)" + filter).param("scope", jurisdiction.likePattern())
+                .param("status", status).query(Long.class).single();
+        List<UUID> ids = jdbc.sql("select id" + filter + " order by submitted_at desc, id limit :size offset :offset")
+                .param("scope", jurisdiction.likePattern()).param("status", status)
+                .param("size", size).param("offset", (long) page * size)
+                .query(UUID.class).list();
+        return new Page<>(ids.stream().map(id -> find(id, jurisdiction)).toList(), page, size, total);
+    }
+}

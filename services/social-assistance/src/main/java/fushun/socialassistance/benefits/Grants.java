@@ -1,0 +1,282 @@
+package fushun.socialassistance.benefits;
+
+import fushun.contracts.Bureau;
+import fushun.contracts.Topics;
+import fushun.contracts.bureau.MeasureApplied;
+import fushun.contracts.socialassistance.AssistanceStatusChanged;
+import fushun.platform.PlatformTime;
+import fushun.platform.outbox.OutboxWriter;
+import fushun.platform.policy.PolicyParameters;
+import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.NotFoundException;
+import fushun.platform.web.RuleViolationException;
+import fushun.socialassistance.dibao.DibaoCalendar;
+import fushun.socialassistance.household.HouseholdRoster;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Granted benefits: opened by a decision, paid by the monthly payroll, kept or stopped by reviews. */
+@Service
+public class Grants {
+
+    public record Grant(UUID id, UUID applicationId, UUID householdId, String divisionCode, Programme programme,
+                        List<UUID> coveredPersons, BigDecimal monthlyAmount, YearMonth firstMonth, YearMonth stopMonth,
+                        LocalDate nextReview, String status, LocalDate grantedOn) {
+    }
+
+    /** One month of the schedule: paid (with the payroll's date) or still to pay. */
+    public record ScheduledPayment(YearMonth month, BigDecimal amount, boolean paid) {
+    }
+
+    public record Review(boolean eligible, String reason, LocalDate decidedOn, String decidedBy) {
+    }
+
+    /** What a payroll run did: payments made now, and those an earlier run had already made. */
+    public record PayrollRun(String county, YearMonth month, int paid, BigDecimal total, int alreadyPaid) {
+    }
+
+    private final JdbcClient jdbc;
+    private final HouseholdRoster roster;
+    private final PolicyParameters parameters;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public Grants(JdbcClient jdbc, HouseholdRoster roster, PolicyParameters parameters, OutboxWriter outbox, Clock clock) {
+        this.jdbc = jdbc;
+        this.roster = roster;
+        this.parameters = parameters;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the grant for an approved application, paid from the month after the decision (the
+     * mirror of the stop rule), reviewed after the programme's period (the longer one for dibao in
+     * out-of-poverty households). Called under the household's lock.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    UUID open(Applications.Application application, HouseholdRoster.Standing household, List<UUID> covered,
+              BigDecimal monthlyAmount, String reason, LocalDate decidedOn) {
+        List<String> alreadyCovered = jdbc.sql("""
+                        select distinct g.programme from grant_person gp join assistance_grant g on g.id = gp.grant_id
+                        where g.status = 'ACTIVE' and gp.person_id in (:persons)""")
+                .param("persons", covered).query(String.class).list();
+        if (!alreadyCovered.isEmpty()) {
+            throw new RuleViolationException("已在享受救助", "保障对象中有人已在享受"
+                    + alreadyCovered.stream().map(p -> Programme.valueOf(p).label()).collect(Collectors.joining("、"))
+                    + "，同一人不能同时重复纳入；如需调整，请先复核停发原待遇。");
+        }
+        String county = household.divisionCode().substring(0, 6);
+        int reviewMonths = months(application.programme().reviewMonthsParameter(), county, decidedOn);
+        LocalDate nextReview = application.programme() == Programme.DIBAO
+                ? DibaoCalendar.nextReview(decidedOn, household.outOfPoverty(), reviewMonths,
+                months("dibao.review-months.out-of-poverty", county, decidedOn))
+                : decidedOn.plusMonths(reviewMonths);
+        YearMonth firstMonth = YearMonth.from(decidedOn).plusMonths(1);
+        UUID grantId = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into assistance_grant (id, application_id, household_id, division_code, programme,
+                            monthly_amount, first_month, next_review, status, granted_on)
+                        values (:id, :application, :h, :division, :programme, :amount, :first, :review, 'ACTIVE', :on)""")
+                .param("id", grantId).param("application", application.id()).param("h", household.householdId())
+                .param("division", household.divisionCode()).param("programme", application.programme().name())
+                .param("amount", monthlyAmount).param("first", firstMonth.atDay(1)).param("review", nextReview)
+                .param("on", decidedOn).update();
+        Map<UUID, String> refs = personRefs(household.householdId());
+        for (UUID person : covered) {
+            jdbc.sql("insert into grant_person (grant_id, person_id, person_ref) values (:g, :p, :ref)")
+                    .param("g", grantId).param("p", person).param("ref", refs.get(person)).update();
+        }
+        publishStatus(household, application.programme(), AssistanceStatusChanged.Status.GRANTED, covered, refs,
+                monthlyAmount, firstMonth.atDay(1), application.programme().label() + "批准：" + reason);
+        if (application.caseId() != null) {
+            CaseLink link = jdbc.sql("select assignment_id, alert_id from assistance_case where id = :id")
+                    .param("id", application.caseId()).query(CaseLink.class).single();
+            outbox.append(Topics.SOCIAL_ASSISTANCE_MEASURE, household.householdId().toString(), household.divisionCode(),
+                    new MeasureApplied(UUID.randomUUID(), link.assignmentId(), link.alertId(), household.householdId(),
+                            Bureau.CIVIL_AFFAIRS, application.programme().measure(),
+                            application.programme().label() + "：每月 " + Determination.plain(monthlyAmount) + " 元，自 "
+                                    + firstMonth + " 起发放，" + nextReview + " 前复核",
+                            monthlyAmount, decidedOn, clock.instant()));
+        }
+        return grantId;
+    }
+
+    private record CaseLink(UUID assignmentId, UUID alertId) {
+    }
+
+    /**
+     * Records a review. Still eligible: the grant goes on and the next review is set. No longer
+     * eligible: payment stops from the month after the decision date (自复核决定之日的下月起停止救助).
+     */
+    @Transactional
+    public Grant review(UUID grantId, boolean eligible, String reason, String by, Jurisdiction jurisdiction) {
+        Grant grant = find(grantId, jurisdiction);
+        HouseholdRoster.Standing household = roster.lockInScope(grant.householdId(), jurisdiction);
+        String status = jdbc.sql("select status from assistance_grant where id = :id for update").param("id", grantId)
+                .query(String.class).single();
+        if (!status.equals("ACTIVE")) {
+            throw new RuleViolationException("待遇已停发", "该待遇已经停发，不能再复核。");
+        }
+        LocalDate today = PlatformTime.today(clock);
+        jdbc.sql("""
+                        insert into grant_review (id, grant_id, eligible, reason, decided_on, decided_by)
+                        values (:id, :g, :eligible, :reason, :on, :by)""")
+                .param("id", UUID.randomUUID()).param("g", grantId).param("eligible", eligible).param("reason", reason)
+                .param("on", today).param("by", by).update();
+        if (eligible) {
+            String county = grant.divisionCode().substring(0, 6);
+            int months = months(grant.programme().reviewMonthsParameter(), county, today);
+            LocalDate next = grant.programme() == Programme.DIBAO
+                    ? DibaoCalendar.nextReview(today, household.outOfPoverty(), months,
+                    months("dibao.review-months.out-of-poverty", county, today))
+                    : today.plusMonths(months);
+            jdbc.sql("update assistance_grant set next_review = :next where id = :id")
+                    .param("next", next).param("id", grantId).update();
+            return find(grantId, jurisdiction);
+        }
+        YearMonth stop = DibaoCalendar.firstMonthWithoutPayment(today);
+        if (stop.isBefore(grant.firstMonth())) {
+            stop = grant.firstMonth();
+        }
+        jdbc.sql("update assistance_grant set status = 'STOPPED', stop_month = :stop where id = :id")
+                .param("stop", stop.atDay(1)).param("id", grantId).update();
+        publishStatus(household, grant.programme(), AssistanceStatusChanged.Status.STOPPED, grant.coveredPersons(),
+                personRefs(grant.householdId()), grant.monthlyAmount(), stop.atDay(1),
+                grant.programme().label() + "复核不再符合条件，自 " + stop + " 起停发：" + reason);
+        return find(grantId, jurisdiction);
+    }
+
+    /**
+     * Pays one month for every grant of a county due in that month: granted before it and not
+     * stopped by then. Run twice, it pays nobody twice. A month in the future cannot be paid.
+     */
+    @Transactional
+    public PayrollRun payroll(String county, YearMonth month, String by, Jurisdiction jurisdiction) {
+        if (!jurisdiction.covers(county)) {
+            throw new NotFoundException("该县区不在您的管辖范围内。");
+        }
+        if (month.isAfter(YearMonth.from(PlatformTime.today(clock)))) {
+            throw new RuleViolationException("不能预先发放", month + " 尚未到来，不能发放该月待遇。");
+        }
+        String due = """
+                from assistance_grant g where g.division_code like :county and g.first_month <= :month
+                  and (g.stop_month is null or g.stop_month > :month)""";
+        int dueCount = jdbc.sql("select count(*) " + due).param("county", county + "%").param("month", month.atDay(1))
+                .query(Integer.class).single();
+        List<BigDecimal> paid = jdbc.sql("insert into grant_payment (grant_id, month, amount, run_by) select g.id, :month, "
+                        + "g.monthly_amount, :by " + due + " on conflict (grant_id, month) do nothing returning amount")
+                .param("county", county + "%").param("month", month.atDay(1)).param("by", by)
+                .query(BigDecimal.class).list();
+        BigDecimal total = paid.stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        return new PayrollRun(county, month, paid.size(), total, dueCount - paid.size());
+    }
+
+    /**
+     * The payment schedule: every month from the first, paid or not, up to the month before the
+     * stop month, or for an active grant up to the month of its next review (at least this month).
+     */
+    public List<ScheduledPayment> schedule(UUID grantId, Jurisdiction jurisdiction) {
+        Grant grant = find(grantId, jurisdiction);
+        YearMonth last = grant.stopMonth() != null ? grant.stopMonth().minusMonths(1)
+                : max(YearMonth.from(grant.nextReview()), YearMonth.from(PlatformTime.today(clock)));
+        Map<YearMonth, BigDecimal> paid = jdbc.sql("select month, amount from grant_payment where grant_id = :g")
+                .param("g", grantId)
+                .query((rs, n) -> Map.entry(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getBigDecimal(2)))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        List<ScheduledPayment> schedule = new ArrayList<>();
+        for (YearMonth m = grant.firstMonth(); !m.isAfter(last); m = m.plusMonths(1)) {
+            schedule.add(new ScheduledPayment(m, paid.getOrDefault(m, grant.monthlyAmount()), paid.containsKey(m)));
+        }
+        return schedule;
+    }
+
+    public List<Review> reviews(UUID grantId, Jurisdiction jurisdiction) {
+        find(grantId, jurisdiction);
+        return jdbc.sql("select eligible, reason, decided_on, decided_by from grant_review where grant_id = :g order by recorded_at")
+                .param("g", grantId).query(Review.class).list();
+    }
+
+    public Grant find(UUID grantId, Jurisdiction jurisdiction) {
+        return grants("g.id = :id and g.division_code like :scope", Map.of("id", grantId, "scope", jurisdiction.likePattern()), 1, 0)
+                .stream().findFirst().orElseThrow(() -> new NotFoundException("没有找到该救助待遇。"));
+    }
+
+    /** Grants in the caller's division; {@code reviewDueBy} keeps the active ones due for review by that date. */
+    public List<Grant> list(Jurisdiction jurisdiction, UUID householdId, LocalDate reviewDueBy, int page, int size) {
+        StringBuilder where = new StringBuilder("g.division_code like :scope");
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("scope", jurisdiction.likePattern()));
+        if (householdId != null) {
+            where.append(" and g.household_id = :h");
+            params.put("h", householdId);
+        }
+        if (reviewDueBy != null) {
+            where.append(" and g.status = 'ACTIVE' and g.next_review <= :due");
+            params.put("due", reviewDueBy);
+        }
+        return grants(where.toString(), params, size, (long) page * size);
+    }
+
+    private List<Grant> grants(String where, Map<String, Object> params, int limit, long offset) {
+        List<Grant> found = jdbc.sql("select g.* from assistance_grant g where " + where
+                        + " order by g.next_review, g.id limit :limit offset :offset")
+                .params(params).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new Grant(rs.getObject("id", UUID.class), rs.getObject("application_id", UUID.class),
+                        rs.getObject("household_id", UUID.class), rs.getString("division_code"),
+                        Programme.valueOf(rs.getString("programme")), List.of(), rs.getBigDecimal("monthly_amount"),
+                        YearMonth.from(rs.getObject("first_month", LocalDate.class)),
+                        rs.getObject("stop_month", LocalDate.class) == null ? null
+                                : YearMonth.from(rs.getObject("stop_month", LocalDate.class)),
+                        rs.getObject("next_review", LocalDate.class), rs.getString("status"),
+                        rs.getObject("granted_on", LocalDate.class)))
+                .list();
+        if (found.isEmpty()) {
+            return found;
+        }
+        Map<UUID, List<UUID>> persons = jdbc.sql("select grant_id, person_id from grant_person where grant_id in (:ids) order by person_id")
+                .param("ids", found.stream().map(Grant::id).toList())
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return found.stream().map(g -> new Grant(g.id(), g.applicationId(), g.householdId(), g.divisionCode(),
+                g.programme(), persons.getOrDefault(g.id(), List.of()), g.monthlyAmount(), g.firstMonth(), g.stopMonth(),
+                g.nextReview(), g.status(), g.grantedOn())).toList();
+    }
+
+    private void publishStatus(HouseholdRoster.Standing household, Programme programme,
+                               AssistanceStatusChanged.Status status, List<UUID> persons, Map<UUID, String> refs,
+                               BigDecimal amount, LocalDate effectiveFrom, String reason) {
+        outbox.append(Topics.SOCIAL_ASSISTANCE_STATUS, household.householdId().toString(), household.divisionCode(),
+                new AssistanceStatusChanged(UUID.randomUUID(), household.householdId(), household.divisionCode(),
+                        programme.contract(), status,
+                        persons.stream().map(p -> new AssistanceStatusChanged.Person(p, refs.get(p))).toList(),
+                        amount, effectiveFrom, clip(reason), clock.instant()));
+    }
+
+    private Map<UUID, String> personRefs(UUID householdId) {
+        return roster.persons(householdId).stream().filter(p -> p.personRef() != null)
+                .collect(Collectors.toMap(HouseholdRoster.Person::personId, HouseholdRoster.Person::personRef));
+    }
+
+    private int months(String parameter, String county, LocalDate on) {
+        return parameters.required(parameter, county, on).value().intValueExact();
+    }
+
+    private static YearMonth max(YearMonth a, YearMonth b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 2000 ? text : text.substring(0, 2000);
+    }
+}

@@ -1,0 +1,67 @@
+package fushun.socialassistance.benefits.web;
+
+import fushun.platform.security.Jurisdiction;
+import fushun.socialassistance.benefits.Grants;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Granted dibao and 特困 benefits: schedules, reviews and the monthly payroll. */
+@RestController
+@RequestMapping("/api/social-assistance")
+@PreAuthorize("hasRole('civil-affairs-operator')")
+class GrantController {
+
+    /** A grant with its payment schedule and review history. */
+    record GrantDetail(Grants.Grant grant, List<Grants.ScheduledPayment> schedule, List<Grants.Review> reviews) {
+    }
+
+    private final Grants grants;
+
+    GrantController(Grants grants) {
+        this.grants = grants;
+    }
+
+    /** {@code reviewDueBy}: only active grants whose review falls on or before that date (复核到期). */
+    @GetMapping("/grants")
+    List<Grants.Grant> list(@RequestParam(required = false) UUID householdId,
+                            @RequestParam(required = false) LocalDate reviewDueBy,
+                            @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+                            @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
+                            @Max(value = 200, message = "每页最多200条") int size) {
+        return grants.list(Jurisdiction.current(), householdId, reviewDueBy, page, size);
+    }
+
+    @GetMapping("/grants/{grantId}")
+    GrantDetail find(@PathVariable UUID grantId) {
+        Jurisdiction jurisdiction = Jurisdiction.current();
+        return new GrantDetail(grants.find(grantId, jurisdiction), grants.schedule(grantId, jurisdiction),
+                grants.reviews(grantId, jurisdiction));
+    }
+
+    @PostMapping("/grants/{grantId}/reviews")
+    GrantDetail review(@PathVariable UUID grantId, @Valid @RequestBody ApplicationRequests.Review request,
+                       Authentication caller) {
+        Jurisdiction jurisdiction = Jurisdiction.current();
+        grants.review(grantId, request.eligible(), request.reason(), caller.getName(), jurisdiction);
+        return find(grantId);
+    }
+
+    /** Pays one month for the county's grants; running it again pays nobody twice. */
+    @PostMapping("/payrolls")
+    Grants.PayrollRun payroll(@Valid @RequestBody ApplicationRequests.Payroll request, Authentication caller) {
+        return grants.payroll(request.county(), request.month(), caller.getName(), Jurisdiction.current());
+    }
+}

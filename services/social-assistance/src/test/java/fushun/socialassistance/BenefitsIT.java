@@ -1,0 +1,419 @@
+package fushun.socialassistance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import fushun.contracts.Bureau;
+import fushun.contracts.EventEnvelope;
+import fushun.contracts.HouseholdCategory;
+import fushun.contracts.RiskType;
+import fushun.contracts.Topics;
+import fushun.contracts.bureau.AssignmentAcknowledged;
+import fushun.contracts.bureau.CaseClosed;
+import fushun.contracts.bureau.MeasureApplied;
+import fushun.contracts.monitoring.HouseholdRegistered;
+import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.contracts.socialassistance.AssistanceStatusChanged;
+import fushun.platform.testsupport.EventBus;
+import fushun.platform.testsupport.MovableClock;
+import fushun.platform.testsupport.ServiceIntegrationTest;
+import fushun.platform.testsupport.TestTokens;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * Dibao and 特困 from application to decision, payroll, review and stop; single-member dibao (单人保);
+ * the queue's filters and search; closing a case. Real broker and PostgreSQL, a clock the test moves.
+ * Each test works in a county of its own, so their payrolls do not meet.
+ */
+@ServiceIntegrationTest
+@Import(BenefitsIT.Clocks.class)
+class BenefitsIT {
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        MovableClock clock() {
+            return new MovableClock(Instant.now());
+        }
+    }
+
+    /** 10:00 in China on the given day. */
+    private static Instant chinaMorning(String date) {
+        return LocalDate.parse(date).atTime(10, 0).atZone(fushun.platform.PlatformTime.CHINA).toInstant();
+    }
+
+    @Autowired MockMvc mvc;
+    @Autowired EventBus bus;
+    @Autowired JdbcClient jdbc;
+    @Autowired MovableClock clock;
+
+    record Person(UUID id, String name, String maskedId, String relationship, String capacity) {
+    }
+
+    @Test
+    void shouldGrantDibaoFromACasePayMonthlyOnceAndStopFromTheMonthAfterANegativeReview() throws Exception {
+        clock.set(chinaMorning("2026-03-31"));
+        String operator = token("210422");
+        Person head = new Person(UUID.randomUUID(), "赵示伟", "2104**********1011", "户主", "PARTIAL");
+        Person spouse = new Person(UUID.randomUUID(), "钱示芳", "2104**********1022", "配偶", "NONE");
+        Person son = new Person(UUID.randomUUID(), "赵示强", "2104**********1033", "子女", "FULL");
+        UUID householdId = register("210422100201", HouseholdCategory.OUT_OF_POVERTY, head, spouse, son);
+        RiskAlertRaised alert = alert(householdId, "210422100201", RiskType.ILLNESS);
+        String caseId = caseFor(householdId, alert);
+
+        // 12,000 income, 1,800 basic pension not counted, 4,000 illness spending deducted: 6,200 counted,
+        // 6,200 / 12 / 3 = 172.22 a person; (520 - 172.22) x 3 = 1,043.34 a month.
+        String applicationId = submit(operator, householdId, caseId, "DIBAO", List.of(), "12000", "1800", "4000",
+                member(head, "PARTIAL", "2000"), member(spouse, "NONE", "0"), member(son, "FULL", "10000"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("SUBMITTED"))
+                .andReturn().getResponse().getHeader("Location").replaceAll(".*/", "");
+
+        String decided = mvc.perform(post("/api/social-assistance/applications/" + applicationId + "/decision")
+                        .header("Authorization", operator).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"approve\":true,\"reason\":\"入户核查属实，家庭收入低于低保标准\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("GRANTED"))
+                .andExpect(jsonPath("$.determination.countedIncome").value(6200.00))
+                .andExpect(jsonPath("$.determination.incomePerPerson").value(172.22))
+                .andExpect(jsonPath("$.determination.monthlyAmount").value(1043.34))
+                .andExpect(jsonPath("$.determination.parameterVersions").value(org.hamcrest.Matchers.containsString(
+                        "dibao.rural-standard.monthly[*]@2024-01-01")))
+                .andReturn().getResponse().getContentAsString();
+        String grantId = JsonPath.read(decided, "$.grantId");
+
+        AssistanceStatusChanged granted = bus.awaitEvent(Topics.SOCIAL_ASSISTANCE_STATUS, householdId.toString(),
+                AssistanceStatusChanged.class).data();
+        assertThat(granted.programme()).isEqualTo(AssistanceStatusChanged.Programme.DIBAO);
+        assertThat(granted.status()).isEqualTo(AssistanceStatusChanged.Status.GRANTED);
+        assertThat(granted.amount()).isEqualByComparingTo("1043.34");
+        assertThat(granted.effectiveFrom()).isEqualTo(LocalDate.parse("2026-04-01"));
+        assertThat(granted.persons()).extracting(AssistanceStatusChanged.Person::personId)
+                .containsExactlyInAnyOrder(head.id(), spouse.id(), son.id());
+        assertThat(granted.persons()).allSatisfy(p -> assertThat(p.personRef()).hasSize(64));
+        MeasureApplied measure = bus.awaitEvent(Topics.SOCIAL_ASSISTANCE_MEASURE, householdId.toString(),
+                MeasureApplied.class).data();
+        assertThat(measure.measure()).isEqualTo("DIBAO");
+        assertThat(measure.assignmentId()).isEqualTo(alert.assignmentFor(Bureau.CIVIL_AFFAIRS).assignmentId());
+        assertThat(measure.amount()).isEqualByComparingTo("1043.34");
+
+        // Out-of-poverty household: the longer review period (24 months, a parameter).
+        mvc.perform(get("/api/social-assistance/grants/" + grantId).header("Authorization", operator))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.grant.firstMonth").value("2026-04"))
+                .andExpect(jsonPath("$.grant.nextReview").value("2028-03-31"));
+        mvc.perform(post("/api/social-assistance/applications/" + applicationId + "/decision")
+                        .header("Authorization", operator).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"approve\":true,\"reason\":\"再次审批\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("申请已审批"));
+
+        // March is before the first month; April cannot be paid in March.
+        payroll(operator, "210422", "2026-03").andExpect(jsonPath("$.paid").value(0));
+        payroll(operator, "210422", "2026-04").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("不能预先发放"));
+
+        clock.set(chinaMorning("2026-04-10"));
+        payroll(operator, "210422", "2026-04").andExpect(jsonPath("$.paid").value(1))
+                .andExpect(jsonPath("$.total").value(1043.34));
+        payroll(operator, "210422", "2026-04").andExpect(jsonPath("$.paid").value(0))
+                .andExpect(jsonPath("$.alreadyPaid").value(1));
+
+        // A negative review on 30 April: May is the first month without payment.
+        clock.set(chinaMorning("2026-04-30"));
+        mvc.perform(post("/api/social-assistance/grants/" + grantId + "/reviews")
+                        .header("Authorization", operator).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"eligible\":false,\"reason\":\"儿子外出务工，家庭收入已超过低保标准\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.grant.status").value("STOPPED"))
+                .andExpect(jsonPath("$.grant.stopMonth").value("2026-05"))
+                .andExpect(jsonPath("$.schedule.length()").value(1))
+                .andExpect(jsonPath("$.schedule[0].month").value("2026-04"))
+                .andExpect(jsonPath("$.schedule[0].paid").value(true))
+                .andExpect(jsonPath("$.reviews[0].eligible").value(false));
+        AssistanceStatusChanged stopped = bus.awaitEvent(Topics.SOCIAL_ASSISTANCE_STATUS, householdId.toString(),
+                AssistanceStatusChanged.class, e -> e.status() == AssistanceStatusChanged.Status.STOPPED).data();
+        assertThat(stopped.effectiveFrom()).isEqualTo(LocalDate.parse("2026-05-01"));
+
+        clock.set(chinaMorning("2026-05-06"));
+        payroll(operator, "210422", "2026-05").andExpect(jsonPath("$.paid").value(0))
+                .andExpect(jsonPath("$.alreadyPaid").value(0));
+        assertThat(jdbc.sql("select count(*) from grant_payment where grant_id = :g").param("g", UUID.fromString(grantId))
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseAnApprovalTheRulesDoNotSupportChangingNothingAndRecordARejectionWithItsReasons() throws Exception {
+        clock.set(chinaMorning("2026-06-15"));
+        String operator = token("210423");
+        Person head = new Person(UUID.randomUUID(), "孙示林", "2104**********2011", "户主", "FULL");
+        Person wife = new Person(UUID.randomUUID(), "李示梅", "2104**********2022", "配偶", "FULL");
+        UUID householdId = register("210423100201", HouseholdCategory.MARGINAL, head, wife);
+        // 20,000 counted for 2 people: 833.33 a month each, above the 520 standard.
+        String applicationId = JsonPath.read(submit(operator, householdId, null, "DIBAO", List.of(), "20000", "0", "0",
+                member(head, "FULL", "12000"), member(wife, "FULL", "8000"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+
+        mvc.perform(post("/api/social-assistance/applications/" + applicationId + "/decision")
+                        .header("Authorization", operator).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"approve\":true,\"reason\":\"同意\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("不符合条件，不能批准"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("不低于低保标准 520 元")));
+        mvc.perform(get("/api/social-assistance/applications/" + applicationId).header("Authorization", operator))
+                .andExpect(jsonPath("$.status").value("SUBMITTED"))
+                .andExpect(jsonPath("$.determination").isEmpty());
+        assertThat(count("select count(*) from assistance_grant where household_id = :h", householdId)).isZero();
+        assertThat(count("select count(*) from outbox_event where aggregateid = :h", householdId.toString())).isZero();
+
+        mvc.perform(post("/api/social-assistance/applications/" + applicationId + "/decision")
+                        .header("Authorization", operator).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"approve\":false,\"reason\":\"家庭月人均收入高于本县低保标准\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("REJECTED"))
+                .andExpect(jsonPath("$.decisionReason").value("家庭月人均收入高于本县低保标准"))
+                .andExpect(jsonPath("$.determination.incomePerPerson").value(833.33))
+                .andExpect(jsonPath("$.grantId").isEmpty());
+        assertThat(count("select count(*) from outbox_event where aggregateid = :h", householdId.toString())).isZero();
+    }
+
+    @Test
+    void shouldGrantTekunToAPersonAloneAndDibaoToADisabledMemberOfAHouseholdAboveTheStandard() throws Exception {
+        clock.set(chinaMorning("2026-07-01"));
+        String operator = token("210421");
+        Person elder = new Person(UUID.randomUUID(), "周示德", "2104**********3011", "户主", "NONE");
+        UUID aloneId = register("210421100201", HouseholdCategory.OUT_OF_POVERTY, elder);
+        String tekun = JsonPath.read(submit(operator, aloneId, null, "TEKUN", List.of(elder.id()), "1200", "1200", "0",
+                member(elder, "NONE", "0")).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(),
+                "$.id");
+        decide(operator, tekun, true, "无劳动能力、无生活来源、无法定赡养人")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.determination.monthlyAmount").value(680.00));
+        AssistanceStatusChanged supported = bus.awaitEvent(Topics.SOCIAL_ASSISTANCE_STATUS, aloneId.toString(),
+                AssistanceStatusChanged.class).data();
+        assertThat(supported.programme()).isEqualTo(AssistanceStatusChanged.Programme.TEKUN);
+        assertThat(supported.persons()).extracting(AssistanceStatusChanged.Person::personId).containsExactly(elder.id());
+
+        // Covered already: a second application for the same person is refused at approval.
+        String again = JsonPath.read(submit(operator, aloneId, null, "TEKUN", List.of(elder.id()), "1200", "1200", "0",
+                member(elder, "NONE", "0")).andReturn().getResponse().getContentAsString(), "$.id");
+        decide(operator, again, true, "重复申请").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("已在享受救助"));
+
+        // 单人保: the mother cannot work and has no income; the son earns well, so the household is above
+        // the standard and she has a supporter (no 特困), but as out-of-poverty population she is included alone.
+        Person son = new Person(UUID.randomUUID(), "吴示军", "2104**********3022", "户主", "FULL");
+        Person mother = new Person(UUID.randomUUID(), "郑示兰", "2104**********3033", "母亲", "NONE");
+        UUID familyId = register("210421100202", HouseholdCategory.OUT_OF_POVERTY, son, mother);
+        String single = JsonPath.read(submit(operator, familyId, null, "DIBAO", List.of(mother.id()), "36600", "0", "0",
+                member(son, "FULL", "36000"), member(mother, "NONE", "600")).andReturn().getResponse().getContentAsString(),
+                "$.id");
+        String tekunForMother = JsonPath.read(submit(operator, familyId, null, "TEKUN", List.of(mother.id()), "36600", "0",
+                "0", member(son, "FULL", "36000"), member(mother, "NONE", "600")).andReturn().getResponse()
+                .getContentAsString(), "$.id");
+        decide(operator, tekunForMother, true, "申请特困").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("不符合特困人员认定条件")));
+        // 520 - 600 / 12 = 470 a month for her alone.
+        decide(operator, single, true, "完全丧失劳动能力的脱贫人口，单人纳入低保")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.determination.monthlyAmount").value(470.00));
+        AssistanceStatusChanged alone = bus.awaitEvent(Topics.SOCIAL_ASSISTANCE_STATUS, familyId.toString(),
+                AssistanceStatusChanged.class).data();
+        assertThat(alone.persons()).extracting(AssistanceStatusChanged.Person::personId).containsExactly(mother.id());
+    }
+
+    @Test
+    void shouldRefuseBadApplicationsWithFieldErrorsAndHideOtherCountiesChangingNothing() throws Exception {
+        clock.set(chinaMorning("2026-08-03"));
+        String xinbin = token("210422");
+        Person head = new Person(UUID.randomUUID(), "冯示安", "2104**********4011", "户主", "FULL");
+        Person child = new Person(UUID.randomUUID(), "冯示乐", "2104**********4022", "子女", "NONE");
+        UUID householdId = register("210422100301", HouseholdCategory.ORDINARY, head, child);
+        long before = count("select count(*) from assistance_application where household_id = :h", householdId);
+
+        mvc.perform(post("/api/social-assistance/applications").header("Authorization", xinbin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"householdId\":\"" + householdId + "\",\"programme\":\"DIBAO\",\"declaration\":"
+                                + "{\"totalIncome\":-5,\"basicPension\":0,\"illnessSpending\":0,\"schoolingSpending\":0,"
+                                + "\"employmentCosts\":0.001},\"members\":[]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'declaration.totalIncome')].message").value("金额不能为负"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'declaration.employmentCosts')].message").value("金额最多两位小数"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'members')].message").value("必须逐一填写家庭成员情况"));
+        submit(xinbin, householdId, null, "DIBAO", List.of(), "1000", "0", "0", member(head, "FULL", "1000"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("家庭成员不完整"));
+        submit(xinbin, householdId, null, "TEKUN", List.of(), "1000", "0", "0", member(head, "FULL", "1000"),
+                member(child, "NONE", "0"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value("特困供养申请须指定一名保障对象。"));
+        submit(token("210423"), householdId, null, "DIBAO", List.of(), "1000", "0", "0", member(head, "FULL", "1000"),
+                member(child, "NONE", "0"))
+                .andExpect(status().isNotFound());
+        assertThat(count("select count(*) from assistance_application where household_id = :h", householdId))
+                .isEqualTo(before);
+
+        String applicationId = JsonPath.read(submit(xinbin, householdId, null, "DIBAO", List.of(), "1000", "0", "0",
+                member(head, "FULL", "1000"), member(child, "NONE", "0", true))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+        mvc.perform(get("/api/social-assistance/applications/" + applicationId).header("Authorization", token("210423")))
+                .andExpect(status().isNotFound());
+        decide(token("210423"), applicationId, true, "越权审批").andExpect(status().isNotFound());
+        mvc.perform(post("/api/social-assistance/payrolls").header("Authorization", token("210423"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"county\":\"210422\",\"month\":\"2026-08\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/social-assistance/payrolls").header("Authorization", xinbin)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"county\":\"210422\",\"month\":\"August\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("请求无效"));
+        mvc.perform(get("/api/social-assistance/applications/" + applicationId).header("Authorization", xinbin))
+                .andExpect(jsonPath("$.status").value("SUBMITTED"));
+    }
+
+    @Test
+    void shouldFilterAndSearchTheQueueAndCloseACaseOnce() throws Exception {
+        clock.set(Instant.now());
+        String operator = token("210424");
+        Person head = new Person(UUID.randomUUID(), "陈示远", "2104**********5678", "户主", "FULL");
+        UUID householdId = register("210424100201", HouseholdCategory.UNSTABLE_OUT_OF_POVERTY, head);
+        RiskAlertRaised alert = alert(householdId, "210424100201", RiskType.LACK_OF_LABOUR);
+        String caseId = caseFor(householdId, alert);
+        Person other = new Person(UUID.randomUUID(), "林示青", "2104**********9999", "户主", "FULL");
+        UUID otherHousehold = register("210424200201", HouseholdCategory.MARGINAL, other);
+        String otherCase = caseFor(otherHousehold, alert(otherHousehold, "210424200201", RiskType.ILLNESS));
+
+        queue(operator, "q=陈示").andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].caseId").value(caseId));
+        assertThat(caseIds(operator, "q=5678")).containsExactly(caseId);
+        queue(operator, "q=%25").andExpect(jsonPath("$.total").value(0));
+        assertThat(caseIds(operator, "riskType=ILLNESS")).containsExactly(otherCase);
+        assertThat(caseIds(operator, "division=210424200")).containsExactly(otherCase);
+        queue(operator, "overdue=true").andExpect(jsonPath("$.total").value(0));
+        queue(operator, "riskType=NOT_A_RISK").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("riskType")));
+        queue(operator, "size=1&page=1").andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.items.length()").value(1));
+
+        mvc.perform(post("/api/social-assistance/cases/" + caseId + "/close").header("Authorization", operator)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\" \"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/social-assistance/cases/" + caseId + "/close").header("Authorization", operator)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"已推荐公益性岗位，家庭收入恢复\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CLOSED"))
+                .andExpect(jsonPath("$.outcome").value("已推荐公益性岗位，家庭收入恢复"));
+        mvc.perform(post("/api/social-assistance/cases/" + caseId + "/close").header("Authorization", operator)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"再办结一次\"}"))
+                .andExpect(status().isUnprocessableContent());
+        CaseClosed closed = bus.awaitEvent(Topics.SOCIAL_ASSISTANCE_MEASURE, householdId.toString(), CaseClosed.class).data();
+        assertThat(closed.assignmentId()).isEqualTo(alert.assignmentFor(Bureau.CIVIL_AFFAIRS).assignmentId());
+        assertThat(count("select count(*) from outbox_event where aggregateid = :h and type = 'CaseClosed'",
+                householdId.toString())).isEqualTo(1);
+        assertThat(caseIds(operator, "status=OPEN")).containsExactly(otherCase);
+    }
+
+    // ---- helpers ----
+
+    private static String token(String county) {
+        return "Bearer " + TestTokens.user("operator-" + county, county, "civil-affairs-operator");
+    }
+
+    private UUID register(String village, HouseholdCategory category, Person... people) throws Exception {
+        UUID householdId = UUID.randomUUID();
+        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", householdId.toString(), village,
+                new HouseholdRegistered(householdId, village, category, false, people[0].name(),
+                        java.util.Arrays.stream(people).map(p -> new HouseholdRegistered.Member(p.id(),
+                                UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", ""),
+                                p.name(), p.maskedId(), p.relationship(), p.capacity())).toList())));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                count("select count(*) from roster_member where household_id = :h", householdId) == people.length);
+        return householdId;
+    }
+
+    private static RiskAlertRaised alert(UUID householdId, String village, RiskType risk) {
+        return new RiskAlertRaised(UUID.randomUUID(), householdId, village, List.of(risk), "监测预警：" + risk.name(),
+                Instant.now(), List.of(new RiskAlertRaised.Assignment(UUID.randomUUID(), Bureau.CIVIL_AFFAIRS,
+                LocalDate.now().plusDays(15))));
+    }
+
+    private String caseFor(UUID householdId, RiskAlertRaised alert) throws Exception {
+        bus.publish(Topics.MONITORING_RISK_ALERT, EventEnvelope.of("monitoring", householdId.toString(),
+                alert.divisionCode(), alert));
+        return bus.awaitEvent(Topics.SOCIAL_ASSISTANCE_MEASURE, householdId.toString(), AssignmentAcknowledged.class)
+                .data().caseReference();
+    }
+
+    private static Map<String, Object> member(Person p, String capacity, String ownIncome) {
+        return member(p, capacity, ownIncome, false);
+    }
+
+    private static Map<String, Object> member(Person p, String capacity, String ownIncome, boolean underSixteen) {
+        return Map.of("personId", p.id(), "capacity", capacity, "ownYearlyIncome", new java.math.BigDecimal(ownIncome),
+                "underSixteen", underSixteen);
+    }
+
+    @SafeVarargs
+    private ResultActions submit(String token, UUID householdId, String caseId, String programme, List<UUID> covered,
+                                 String income, String pension, String illness, Map<String, Object>... members)
+            throws Exception {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("householdId", householdId);
+        body.put("caseId", caseId);
+        body.put("programme", programme);
+        body.put("coveredPersons", covered);
+        body.put("declaration", Map.of("totalIncome", new java.math.BigDecimal(income),
+                "basicPension", new java.math.BigDecimal(pension), "illnessSpending", new java.math.BigDecimal(illness),
+                "schoolingSpending", 0, "employmentCosts", 0));
+        body.put("members", List.of(members));
+        return mvc.perform(post("/api/social-assistance/applications").header("Authorization", token)
+                .contentType(MediaType.APPLICATION_JSON).content(json(body)));
+    }
+
+    private ResultActions decide(String token, String applicationId, boolean approve, String reason) throws Exception {
+        return mvc.perform(post("/api/social-assistance/applications/" + applicationId + "/decision")
+                .header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
+                .content(json(Map.of("approve", approve, "reason", reason))));
+    }
+
+    private ResultActions payroll(String token, String county, String month) throws Exception {
+        return mvc.perform(post("/api/social-assistance/payrolls").header("Authorization", token)
+                .contentType(MediaType.APPLICATION_JSON).content(json(Map.of("county", county, "month", month))));
+    }
+
+    private List<String> caseIds(String token, String query) throws Exception {
+        return JsonPath.read(queue(token, query).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(),
+                "$.items[*].caseId");
+    }
+
+    private ResultActions queue(String token, String query) throws Exception {
+        return mvc.perform(get("/api/social-assistance/cases?" + query).header("Authorization", token));
+    }
+
+    private static String json(Object body) {
+        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(body);
+    }
+
+    private long count(String sql, Object household) {
+        return jdbc.sql(sql).param("h", household).query(Long.class).single();
+    }
+}
