@@ -136,6 +136,32 @@ class PlatformFlowE2EIT {
             }
         }
         assertThat(casesForHousehold).isEqualTo(1);
+
+        // 6: the operator takes down a dibao application for the case and approves it; the grant is
+        // reported to monitoring as the measure, and closing the case closes the assignment
+        String personId = JSON.readTree(call("GET", "/api/social-assistance/cases/" + caseId, xinbin, null).body())
+                .at("/household/members/0/personId").asString();
+        HttpResponse<String> applied = call("POST", "/api/social-assistance/applications", xinbin, """
+                {"householdId":"%s","caseId":"%s","programme":"DIBAO","coveredPersons":[],
+                 "declaration":{"totalIncome":3000,"basicPension":1200,"illnessSpending":7000,
+                                "schoolingSpending":0,"employmentCosts":0},
+                 "members":[{"personId":"%s","capacity":"PARTIAL","ownYearlyIncome":1800,"underSixteen":false}]}
+                """.formatted(householdId, caseId, personId));
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+        String applicationId = JSON.readTree(applied.body()).get("id").asString();
+        HttpResponse<String> approved = call("POST", "/api/social-assistance/applications/" + applicationId + "/decision",
+                xinbin, "{\"approve\":true,\"reason\":\"入户核查：因病支出大，收入低于标准\"}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(JSON.readTree(approved.body()).at("/determination/countedIncome").asDouble()).isEqualTo(0.0);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(statusOf(
+                JSON.readTree(call("GET", "/api/monitoring/households/" + householdId + "/alerts", analyst, null).body()).get(0),
+                "CIVIL_AFFAIRS")).isEqualTo("MEASURE_APPLIED"));
+        HttpResponse<String> closed = call("POST", "/api/social-assistance/cases/" + caseId + "/close", xinbin,
+                "{\"outcome\":\"已纳入农村低保\"}");
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(statusOf(
+                JSON.readTree(call("GET", "/api/monitoring/households/" + householdId + "/alerts", analyst, null).body()).get(0),
+                "CIVIL_AFFAIRS")).isEqualTo("CLOSED"));
     }
 
     private static String statusOf(JsonNode alert, String bureau) {

@@ -20,7 +20,7 @@ public class HouseholdRoster {
     public record RosterHousehold(String category, boolean notEntitledToPolicy, String headName, List<RosterMember> members) {
     }
 
-    public record RosterMember(String name, String maskedIdNumber, String relationship, String labourCapacity) {
+    public record RosterMember(UUID personId, String name, String maskedIdNumber, String relationship, String labourCapacity) {
     }
 
     /** A member as the benefit rules need them: who they are to other bureaus, and their recorded labour capacity. */
@@ -109,10 +109,11 @@ public class HouseholdRoster {
 
     private List<RosterMember> membersOf(UUID householdId) {
         return jdbc.sql("""
-                        select name, masked_id_number, relationship, labour_capacity from roster_member
+                        select person_id, name, masked_id_number, relationship, labour_capacity from roster_member
                         where household_id = :id order by relationship = '户主' desc, name""")
                 .param("id", householdId)
-                .query((rs, n) -> new RosterMember(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .query((rs, n) -> new RosterMember(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5)))
                 .list();
     }
 }

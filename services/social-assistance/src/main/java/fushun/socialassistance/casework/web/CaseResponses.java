@@ -24,7 +24,8 @@ final class CaseResponses {
     record Household(String category, boolean notEntitledToPolicy, String headName, List<Member> members) {
     }
 
-    record Member(String name, String maskedIdNumber, String relationship, String labourCapacity) {
+    /** {@code personId} is what applications name members by. */
+    record Member(UUID personId, String name, String maskedIdNumber, String relationship, String labourCapacity) {
     }
 
     record QueuePage(List<CaseSummary> items, int page, int size, long total) {
