@@ -37,6 +37,7 @@ create table application_member (
     person_id         uuid           not null,
     capacity          varchar(10)    not null check (capacity in ('FULL', 'PARTIAL', 'NONE')),
     own_yearly_income numeric(12, 2) not null check (own_yearly_income >= 0),
+    own_basic_pension numeric(12, 2) not null check (own_basic_pension >= 0),
     under_sixteen     boolean        not null,
     covered           boolean        not null,
     primary key (application_id, person_id)
@@ -98,6 +99,8 @@ alter table assistance_case add column closed_at timestamptz;
 alter table fund_movement add column reviewed_by varchar(200);
 alter table fund_movement add column reviewed_at timestamptz;
 alter table fund_movement add column review_note varchar(500);
+-- A payout's request id (the caller's): the same request again pays nothing more.
+alter table fund_movement add column request_id uuid unique;
 
 insert into policy_parameter (name, scope, effective_from, value, unit, source) values
     ('tekun.support-standard.monthly', '*', date '2021-01-01', 600.00, 'CNY/person/month', '示例值：农村特困人员基本生活标准（待民政局核定）'),

@@ -23,18 +23,15 @@ import fushun.platform.testsupport.EventBus;
 import fushun.platform.testsupport.MovableClock;
 import fushun.platform.testsupport.ServiceIntegrationTest;
 import fushun.platform.testsupport.TestTokens;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,20 +39,12 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * Dibao and 特困 from application to decision, payroll, review and stop; single-member dibao (单人保);
- * the queue's filters and search; closing a case. Real broker and PostgreSQL, a clock the test moves.
+ * the queue's filters and search; closing a case. Real broker and PostgreSQL; the tests move the
+ * context's clock and put it back.
  * Each test works in a county of its own, so their payrolls do not meet.
  */
 @ServiceIntegrationTest
-@Import(BenefitsIT.Clocks.class)
 class BenefitsIT {
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        MovableClock clock() {
-            return new MovableClock(Instant.now());
-        }
-    }
 
     /** 10:00 in China on the given day. */
     private static Instant chinaMorning(String date) {
@@ -68,6 +57,11 @@ class BenefitsIT {
     @Autowired MovableClock clock;
 
     record Person(UUID id, String name, String maskedId, String relationship, String capacity) {
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     @Test
@@ -127,6 +121,18 @@ class BenefitsIT {
                         .content("{\"approve\":true,\"reason\":\"再次审批\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.title").value("申请已审批"));
+
+        // Another county sees none of it and can change none of it.
+        String qingyuan = token("210423");
+        mvc.perform(get("/api/social-assistance/grants/" + grantId).header("Authorization", qingyuan))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/social-assistance/grants/" + grantId + "/reviews").header("Authorization", qingyuan)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"eligible\":false,\"reason\":\"越权复核\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/social-assistance/cases/" + caseId + "/close").header("Authorization", qingyuan)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"越权办结\"}"))
+                .andExpect(status().isNotFound());
+        assertThat(count("select count(*) from grant_review where grant_id = :h", UUID.fromString(grantId))).isZero();
 
         // March is before the first month; April cannot be paid in March.
         payroll(operator, "210422", "2026-03").andExpect(jsonPath("$.paid").value(0));
@@ -219,6 +225,10 @@ class BenefitsIT {
                 member(elder, "NONE", "0")).andReturn().getResponse().getContentAsString(), "$.id");
         decide(operator, again, true, "重复申请").andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.title").value("已在享受救助"));
+        mvc.perform(get("/api/social-assistance/applications/" + again).header("Authorization", operator))
+                .andExpect(jsonPath("$.status").value("SUBMITTED"));
+        assertThat(count("select count(*) from assistance_grant where household_id = :h", aloneId)).isEqualTo(1);
+        assertThat(count("select count(*) from outbox_event where aggregateid = :h", aloneId.toString())).isEqualTo(1);
 
         // 单人保: the mother cannot work and has no income; the son earns well, so the household is above
         // the standard and she has a supporter (no 特困), but as out-of-poverty population she is included alone.
@@ -292,7 +302,6 @@ class BenefitsIT {
 
     @Test
     void shouldFilterAndSearchTheQueueAndCloseACaseOnce() throws Exception {
-        clock.set(Instant.now());
         String operator = token("210424");
         Person head = new Person(UUID.randomUUID(), "陈示远", "2104**********5678", "户主", "FULL");
         UUID householdId = register("210424100201", HouseholdCategory.UNSTABLE_OUT_OF_POVERTY, head);
@@ -301,6 +310,12 @@ class BenefitsIT {
         Person other = new Person(UUID.randomUUID(), "林示青", "2104**********9999", "户主", "FULL");
         UUID otherHousehold = register("210424200201", HouseholdCategory.MARGINAL, other);
         String otherCase = caseFor(otherHousehold, alert(otherHousehold, "210424200201", RiskType.ILLNESS));
+        Person late = new Person(UUID.randomUUID(), "黄示迟", "2104**********7777", "户主", "FULL");
+        UUID lateHousehold = register("210424300201", HouseholdCategory.MARGINAL, late);
+        RiskAlertRaised overdueAlert = new RiskAlertRaised(UUID.randomUUID(), lateHousehold, "210424300201",
+                List.of(RiskType.ACCIDENT), "监测预警：ACCIDENT", Instant.now(), List.of(new RiskAlertRaised.Assignment(
+                UUID.randomUUID(), Bureau.CIVIL_AFFAIRS, LocalDate.now().minusDays(1))));
+        String lateCase = caseFor(lateHousehold, overdueAlert);
 
         queue(operator, "q=陈示").andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].caseId").value(caseId));
@@ -308,10 +323,12 @@ class BenefitsIT {
         queue(operator, "q=%25").andExpect(jsonPath("$.total").value(0));
         assertThat(caseIds(operator, "riskType=ILLNESS")).containsExactly(otherCase);
         assertThat(caseIds(operator, "division=210424200")).containsExactly(otherCase);
-        queue(operator, "overdue=true").andExpect(jsonPath("$.total").value(0));
+        assertThat(caseIds(operator, "overdue=true")).containsExactly(lateCase);
+        assertThat(caseIds(operator, "")).first().isEqualTo(lateCase);
+        assertThat(caseIds(operator, "division=210400")).hasSize(3);
         queue(operator, "riskType=NOT_A_RISK").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("riskType")));
-        queue(operator, "size=1&page=1").andExpect(jsonPath("$.total").value(2))
+        queue(operator, "size=1&page=1").andExpect(jsonPath("$.total").value(3))
                 .andExpect(jsonPath("$.items.length()").value(1));
 
         mvc.perform(post("/api/social-assistance/cases/" + caseId + "/close").header("Authorization", operator)
@@ -329,7 +346,54 @@ class BenefitsIT {
         assertThat(closed.assignmentId()).isEqualTo(alert.assignmentFor(Bureau.CIVIL_AFFAIRS).assignmentId());
         assertThat(count("select count(*) from outbox_event where aggregateid = :h and type = 'CaseClosed'",
                 householdId.toString())).isEqualTo(1);
-        assertThat(caseIds(operator, "status=OPEN")).containsExactly(otherCase);
+        assertThat(caseIds(operator, "status=OPEN")).containsExactlyInAnyOrder(otherCase, lateCase);
+    }
+
+    @Test
+    void shouldDecideAnApplicationOnceAndPayAMonthOnceWhenOperatorsActAtTheSameTime() throws Exception {
+        clock.set(chinaMorning("2026-09-30"));
+        String operator = token("210411");
+        Person head = new Person(UUID.randomUUID(), "何示山", "2104**********6011", "户主", "NONE");
+        UUID householdId = register("210411100201", HouseholdCategory.OUT_OF_POVERTY, head);
+        String applicationId = JsonPath.read(submit(operator, householdId, null, "DIBAO", List.of(), "0", "0", "0",
+                member(head, "NONE", "0")).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+
+        List<Integer> answers = inParallel(4, () -> decide(operator, applicationId, true, "同时审批").andReturn()
+                .getResponse().getStatus());
+
+        assertThat(answers).containsExactlyInAnyOrder(200, 422, 422, 422);
+        assertThat(count("select count(*) from assistance_grant where household_id = :h", householdId)).isEqualTo(1);
+        assertThat(count("select count(*) from outbox_event where aggregateid = :h and type = 'AssistanceStatusChanged'",
+                householdId.toString())).isEqualTo(1);
+
+        clock.set(chinaMorning("2026-10-08"));
+        List<Integer> paid = inParallel(4, () -> JsonPath.read(payroll(operator, "210411", "2026-10")
+                .andReturn().getResponse().getContentAsString(), "$.paid"));
+        assertThat(paid).containsExactlyInAnyOrder(1, 0, 0, 0);
+        assertThat(count("select count(*) from grant_payment p join assistance_grant g on g.id = p.grant_id "
+                + "where g.household_id = :h", householdId)).isEqualTo(1);
+    }
+
+    private static <T> List<T> inParallel(int times, java.util.concurrent.Callable<T> work) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(times);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<T>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < times; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return work.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     // ---- helpers ----

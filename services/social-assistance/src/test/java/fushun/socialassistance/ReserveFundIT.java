@@ -52,7 +52,8 @@ class ReserveFundIT {
         for (int i = 0; i < 30; i++) {
             Callable<Boolean> payout = () -> {
                 try {
-                    funds.pay(township, UUID.randomUUID(), new BigDecimal("900.00"), "并发测试", false, "test", county);
+                    funds.pay(township, new ReserveFunds.Payout(UUID.randomUUID(), registered(township + "201"), null,
+                            new BigDecimal("900.00"), "并发测试", false), "test", county);
                     return true;
                 } catch (RuleViolationException refused) {
                     return false;
@@ -91,7 +92,28 @@ class ReserveFundIT {
         mvc.perform(get("/api/social-assistance/reserve-funds/" + township).header("Authorization", XINBIN))
                 .andExpect(jsonPath("$.balance").value(3000.00));
 
-        payout(township, XINBIN, "2000.00").andExpect(status().isOk()).andExpect(jsonPath("$.balance").value(1000.00));
+        payout(township, XINBIN, "100.00", registered("210423100201"), UUID.randomUUID())
+                .andExpect(status().isNotFound());
+        payout(township, XINBIN, "100.00", registered("210422199201"), UUID.randomUUID())
+                .andExpect(status().isNotFound());
+        payout(township, XINBIN, "100.00", UUID.randomUUID(), UUID.randomUUID()).andExpect(status().isNotFound());
+        mvc.perform(post("/api/social-assistance/reserve-funds/" + township + "/payouts").header("Authorization", XINBIN)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"householdId\":\"" + registered(township + "201")
+                                + "\",\"amount\":100,\"reason\":\"没有请求编号\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'requestId')]").exists());
+        mvc.perform(get("/api/social-assistance/reserve-funds/" + township).header("Authorization", XINBIN))
+                .andExpect(jsonPath("$.balance").value(3000.00));
+
+        // A retried request (same request id) pays once.
+        UUID household = registered(township + "201");
+        UUID requestId = UUID.randomUUID();
+        payout(township, XINBIN, "2000.00", household, requestId).andExpect(status().isOk())
+                .andExpect(jsonPath("$.balance").value(1000.00));
+        payout(township, XINBIN, "2000.00", household, requestId).andExpect(status().isOk())
+                .andExpect(jsonPath("$.balance").value(1000.00));
+        assertThat(jdbc.sql("select count(*) from outbox_event where aggregateid = :h and type = 'AssistanceStatusChanged'")
+                .param("h", household.toString()).query(Long.class).single()).isEqualTo(1);
         mvc.perform(get("/api/social-assistance/reserve-funds/" + township + "/movements").header("Authorization", XINBIN))
                 .andExpect(jsonPath("$[0].kind").value("PAYOUT"))
                 .andExpect(jsonPath("$[0].greenChannel").value(true))
@@ -100,7 +122,8 @@ class ReserveFundIT {
 
     @Test
     void shouldReportAPayoutForACaseToMonitoringAsAMeasure() throws Exception {
-        UUID household = UUID.randomUUID();
+        String township = "210422100";
+        UUID household = registered(township + "201");
         UUID alert = UUID.randomUUID();
         UUID assignment = UUID.randomUUID();
         UUID caseId = UUID.randomUUID();
@@ -109,11 +132,11 @@ class ReserveFundIT {
                                              status, due_date)
                 values (:id, :h, :a, :s, '210422100201', 'ACCIDENT', '测试', 'OPEN', current_date + 7)""")
                 .param("id", caseId).param("h", household).param("a", alert).param("s", assignment).update();
-        String township = "210422100";
         funds.topUp(township, new BigDecimal("5000.00"), "县级拨付", "test", Jurisdiction.of("210422"));
 
         mvc.perform(post("/api/social-assistance/reserve-funds/" + township + "/payouts").header("Authorization", XINBIN)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"householdId\":\"" + household + "\",\"caseId\":\""
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"requestId\":\"" + UUID.randomUUID()
+                                + "\",\"householdId\":\"" + household + "\",\"caseId\":\""
                                 + caseId + "\",\"amount\":1500.00,\"reason\":\"意外事故\",\"greenChannel\":true}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.balance").value(3500.00));
 
@@ -126,6 +149,7 @@ class ReserveFundIT {
         assertThat(paid.programme()).isEqualTo(AssistanceStatusChanged.Programme.TEMPORARY_AID);
         assertThat(paid.status()).isEqualTo(AssistanceStatusChanged.Status.PAID);
         assertThat(paid.amount()).isEqualByComparingTo("1500.00");
+        assertThat(paid.persons()).hasSize(1).allSatisfy(p -> assertThat(p.personRef()).isEqualTo("f".repeat(64)));
 
         // Paid first through the green channel, reviewed afterwards, once.
         String awaiting = mvc.perform(get("/api/social-assistance/reserve-funds/" + township + "/payouts/awaiting-review")
@@ -148,7 +172,8 @@ class ReserveFundIT {
                 .andExpect(jsonPath("$[?(@.householdId == '" + household + "')]").isEmpty());
 
         mvc.perform(post("/api/social-assistance/reserve-funds/" + township + "/payouts").header("Authorization", XINBIN)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"householdId\":\"" + UUID.randomUUID() + "\",\"caseId\":\""
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"requestId\":\"" + UUID.randomUUID()
+                                + "\",\"householdId\":\"" + registered(township + "201") + "\",\"caseId\":\""
                                 + caseId + "\",\"amount\":100.00,\"reason\":\"错配\"}"))
                 .andExpect(status().isUnprocessableContent());
         mvc.perform(get("/api/social-assistance/reserve-funds/" + township).header("Authorization", XINBIN))
@@ -156,8 +181,27 @@ class ReserveFundIT {
     }
 
     private org.springframework.test.web.servlet.ResultActions payout(String township, String token, String amount) throws Exception {
+        return payout(township, token, amount, registered(township + "201"), UUID.randomUUID());
+    }
+
+    private org.springframework.test.web.servlet.ResultActions payout(String township, String token, String amount,
+                                                                       UUID household, UUID requestId) throws Exception {
         return mvc.perform(post("/api/social-assistance/reserve-funds/" + township + "/payouts").header("Authorization", token)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"householdId\":\"" + UUID.randomUUID()
-                        + "\",\"amount\":" + amount + ",\"reason\":\"火灾应急\",\"greenChannel\":true}"));
+                .contentType(MediaType.APPLICATION_JSON).content("{\"requestId\":\"" + requestId + "\",\"householdId\":\""
+                        + household + "\",\"amount\":" + amount + ",\"reason\":\"火灾应急\",\"greenChannel\":true}"));
+    }
+
+    /** A household of the village as its registration would have left it in this service's roster. */
+    private UUID registered(String village) {
+        UUID household = UUID.randomUUID();
+        jdbc.sql("""
+                insert into household_roster (household_id, division_code, category, not_entitled_to_policy, head_name)
+                values (:h, :v, 'MARGINAL', false, '测试户主')""").param("h", household).param("v", village).update();
+        jdbc.sql("""
+                insert into roster_member (person_id, household_id, name, masked_id_number, relationship, labour_capacity,
+                                           person_ref)
+                values (:p, :h, '测试户主', '2104**********0000', '户主', 'FULL', :ref)""")
+                .param("p", UUID.randomUUID()).param("h", household).param("ref", "f".repeat(64)).update();
+        return household;
     }
 }

@@ -1,37 +1,44 @@
 package fushun.platform.testsupport;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock a test sets to the moment it needs (a decision on the 31st, the next month's payroll).
- * Register it as the context's {@code Clock} bean in a test configuration of the test's own.
+ * The service ITs' clock: the system clock, shifted when a test needs another moment (a decision
+ * on the 31st, next month's payroll). Time keeps running from the moment set. A test that moves
+ * it puts it back with {@link #reset()}, since the context (and the clock) is shared.
  */
 public class MovableClock extends Clock {
 
-    private final AtomicReference<Instant> now;
+    private final AtomicReference<Duration> offset;
     private final ZoneId zone;
 
-    public MovableClock(Instant start) {
-        this(new AtomicReference<>(start), ZoneOffset.UTC);
+    public MovableClock() {
+        this(new AtomicReference<>(Duration.ZERO), ZoneOffset.UTC);
     }
 
-    private MovableClock(AtomicReference<Instant> now, ZoneId zone) {
-        this.now = now;
+    private MovableClock(AtomicReference<Duration> offset, ZoneId zone) {
+        this.offset = offset;
         this.zone = zone;
     }
 
-    /** Moves this clock and every zone view of it to {@code instant}, for example {@code Instant.parse("2026-03-31T02:00:00Z")} (10:00 in China). */
+    /** Moves this clock and every zone view of it to {@code instant}, from where it runs on. */
     public void set(Instant instant) {
-        now.set(instant);
+        offset.set(Duration.between(Instant.now(), instant));
+    }
+
+    /** Back to the system's time. */
+    public void reset() {
+        offset.set(Duration.ZERO);
     }
 
     @Override
     public Instant instant() {
-        return now.get();
+        return Instant.now().plus(offset.get());
     }
 
     @Override
@@ -41,6 +48,6 @@ public class MovableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return new MovableClock(now, zone);
+        return new MovableClock(offset, zone);
     }
 }

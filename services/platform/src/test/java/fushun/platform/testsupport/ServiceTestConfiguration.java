@@ -26,6 +26,12 @@ public class ServiceTestConfiguration {
         return registry -> registry.add("spring.datasource.url", () -> TestDatabases.newDatabase(service));
     }
 
+    /** The system's time until a test moves it (and puts it back). */
+    @Bean
+    MovableClock clock() {
+        return new MovableClock();
+    }
+
     @Bean
     EventBus eventBus(KafkaTemplate<String, String> kafka, EventCodec codec, EmbeddedKafkaBroker broker) {
         return new EventBus(kafka, codec, broker.getBrokersAsString());

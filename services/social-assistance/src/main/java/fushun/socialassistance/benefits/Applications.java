@@ -4,6 +4,7 @@ import fushun.platform.PlatformTime;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
 import fushun.platform.web.RuleViolationException;
+import fushun.socialassistance.casework.AssistanceCase;
 import fushun.socialassistance.casework.CaseWork;
 import fushun.socialassistance.dibao.DibaoIncome;
 import fushun.socialassistance.eligibility.SupportAssessment.Capacity;
@@ -32,8 +33,8 @@ public class Applications {
                               String decisionReason, Decided determination, UUID grantId) {
     }
 
-    public record Member(UUID personId, Capacity capacity, BigDecimal ownYearlyIncome, boolean underSixteen,
-                         boolean covered) {
+    public record Member(UUID personId, Capacity capacity, BigDecimal ownYearlyIncome, BigDecimal ownBasicPension,
+                         boolean underSixteen, boolean covered) {
     }
 
     /** What the decision found, in figures and words. */
@@ -65,9 +66,18 @@ public class Applications {
     @Transactional
     public UUID submit(NewApplication application, String by, Jurisdiction jurisdiction) {
         HouseholdRoster.Standing household = roster.lockInScope(application.householdId(), jurisdiction);
-        if (application.caseId() != null
-                && !cases.find(application.caseId(), jurisdiction).householdId().equals(application.householdId())) {
-            throw new RuleViolationException("申请对象不一致", "申请的农户与个案中的农户不一致。");
+        if (application.caseId() != null) {
+            AssistanceCase fromCase = cases.find(application.caseId(), jurisdiction);
+            if (!fromCase.householdId().equals(application.householdId())) {
+                throw new RuleViolationException("申请对象不一致", "申请的农户与个案中的农户不一致。");
+            }
+            if (!fromCase.status().equals("OPEN")) {
+                throw new RuleViolationException("个案已办结", "该个案已经办结，请作为来访申请受理（不填个案）。");
+            }
+        }
+        if (application.declaration().basicPension().compareTo(application.declaration().totalIncome()) > 0
+                || application.members().stream().anyMatch(m -> m.ownBasicPension().compareTo(m.ownYearlyIncome()) > 0)) {
+            throw new RuleViolationException("收入申报有误", "基础养老金是收入的一部分，不能大于所申报的年收入。");
         }
         Set<UUID> registered = new HashSet<>(roster.persons(household.householdId()).stream()
                 .map(HouseholdRoster.Person::personId).toList());
@@ -101,10 +111,11 @@ public class Applications {
         for (MemberFacts m : application.members()) {
             jdbc.sql("""
                             insert into application_member (application_id, person_id, capacity, own_yearly_income,
-                                                            under_sixteen, covered)
-                            values (:a, :p, :capacity, :income, :child, :covered)""")
+                                                            own_basic_pension, under_sixteen, covered)
+                            values (:a, :p, :capacity, :income, :pension, :child, :covered)""")
                     .param("a", id).param("p", m.personId()).param("capacity", m.capacity().name())
-                    .param("income", m.ownYearlyIncome()).param("child", m.underSixteen())
+                    .param("income", m.ownYearlyIncome()).param("pension", m.ownBasicPension())
+                    .param("child", m.underSixteen())
                     .param("covered", covered.contains(m.personId())).update();
         }
         return id;
@@ -140,7 +151,8 @@ public class Applications {
         List<UUID> covered = application.members().stream().filter(Member::covered).map(Member::personId).toList();
         Determination.Outcome outcome = determination.determine(application.programme(), household.divisionCode(),
                 household.outOfPoverty(), application.declaration(), application.members().stream()
-                        .map(m -> new MemberFacts(m.personId(), m.capacity(), m.ownYearlyIncome(), m.underSixteen()))
+                        .map(m -> new MemberFacts(m.personId(), m.capacity(), m.ownYearlyIncome(),
+                                m.ownBasicPension(), m.underSixteen()))
                         .toList(), covered, today);
         if (approve && !outcome.eligible()) {
             throw new RuleViolationException("不符合条件，不能批准", outcome.refusal() + "。如确需救助，请不予批准并说明理由，或改为临时救助。");
@@ -158,7 +170,7 @@ public class Applications {
                 .param("explanation", outcome.explanation()).param("id", applicationId)
                 .update();
         if (approve) {
-            grants.open(application, household, covered, outcome.monthlyAmount(), reason, today);
+            grants.open(application, household, covered, outcome.monthlyAmount(), today);
         }
         return find(applicationId, jurisdiction);
     }
@@ -186,11 +198,11 @@ public class Applications {
                 .optional()
                 .orElseThrow(() -> new NotFoundException("没有找到该申请。"));
         List<Member> members = jdbc.sql("""
-                        select person_id, capacity, own_yearly_income, under_sixteen, covered from application_member
-                        where application_id = :id order by person_id""")
+                        select person_id, capacity, own_yearly_income, own_basic_pension, under_sixteen, covered
+                        from application_member where application_id = :id order by person_id""")
                 .param("id", applicationId)
                 .query((rs, n) -> new Member(rs.getObject(1, UUID.class), Capacity.valueOf(rs.getString(2)),
-                        rs.getBigDecimal(3), rs.getBoolean(4), rs.getBoolean(5)))
+                        rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBoolean(5), rs.getBoolean(6)))
                 .list();
         return new Application(application.id(), application.householdId(), application.caseId(),
                 application.divisionCode(), application.programme(), application.status(), application.declaration(),

@@ -87,12 +87,15 @@ public class Determination {
         List<String> parts = new ArrayList<>();
         for (UUID person : covered) {
             MemberFacts facts = members.stream().filter(m -> m.personId().equals(person)).findFirst().orElseThrow();
-            BigDecimal own = DibaoBenefit.monthlyBenefit(standard.value(), facts.ownYearlyIncome(), 1);
+            BigDecimal own = DibaoBenefit.monthlyBenefit(standard.value(), facts.countedOwnIncome(), 1);
             amount = amount.add(own);
             parts.add(reasonOf(assessment, person) + "，本人月保障金 " + plain(own) + " 元");
             if (assessment.of(person) != Recommendation.INDIVIDUAL_DIBAO) {
                 refusals.add(reasonOf(assessment, person));
             }
+        }
+        if (refusals.isEmpty() && amount.signum() <= 0) {
+            refusals.add("本人月均认定收入不低于低保标准，没有差额可补");
         }
         String refusal = refusals.isEmpty() ? null : "不符合单人纳入低保条件：" + String.join("；", refusals);
         return new Outcome(counted, perPerson, standard.value(), amount, String.join(", ", versions),

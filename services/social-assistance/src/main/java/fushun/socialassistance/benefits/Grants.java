@@ -67,7 +67,7 @@ public class Grants {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     UUID open(Applications.Application application, HouseholdRoster.Standing household, List<UUID> covered,
-              BigDecimal monthlyAmount, String reason, LocalDate decidedOn) {
+              BigDecimal monthlyAmount, LocalDate decidedOn) {
         List<String> alreadyCovered = jdbc.sql("""
                         select distinct g.programme from grant_person gp join assistance_grant g on g.id = gp.grant_id
                         where g.status = 'ACTIVE' and gp.person_id in (:persons)""")
@@ -99,7 +99,7 @@ public class Grants {
                     .param("g", grantId).param("p", person).param("ref", refs.get(person)).update();
         }
         publishStatus(household, application.programme(), AssistanceStatusChanged.Status.GRANTED, covered, refs,
-                monthlyAmount, firstMonth.atDay(1), application.programme().label() + "批准：" + reason);
+                monthlyAmount, firstMonth.atDay(1), application.programme().label() + "批准，自 " + firstMonth + " 起发放");
         if (application.caseId() != null) {
             CaseLink link = jdbc.sql("select assignment_id, alert_id from assistance_case where id = :id")
                     .param("id", application.caseId()).query(CaseLink.class).single();
@@ -154,7 +154,7 @@ public class Grants {
                 .param("stop", stop.atDay(1)).param("id", grantId).update();
         publishStatus(household, grant.programme(), AssistanceStatusChanged.Status.STOPPED, grant.coveredPersons(),
                 personRefs(grant.householdId()), grant.monthlyAmount(), stop.atDay(1),
-                grant.programme().label() + "复核不再符合条件，自 " + stop + " 起停发：" + reason);
+                grant.programme().label() + "复核不再符合条件，自 " + stop + " 起停发");
         return find(grantId, jurisdiction);
     }
 
@@ -170,13 +170,16 @@ public class Grants {
         if (month.isAfter(YearMonth.from(PlatformTime.today(clock)))) {
             throw new RuleViolationException("不能预先发放", month + " 尚未到来，不能发放该月待遇。");
         }
+        // One run per county and month at a time: concurrent runs would only wait on each other's rows.
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", "payroll:" + county + ":" + month)
+                .query((rs, n) -> 1).list();
         String due = """
                 from assistance_grant g where g.division_code like :county and g.first_month <= :month
                   and (g.stop_month is null or g.stop_month > :month)""";
         int dueCount = jdbc.sql("select count(*) " + due).param("county", county + "%").param("month", month.atDay(1))
                 .query(Integer.class).single();
         List<BigDecimal> paid = jdbc.sql("insert into grant_payment (grant_id, month, amount, run_by) select g.id, :month, "
-                        + "g.monthly_amount, :by " + due + " on conflict (grant_id, month) do nothing returning amount")
+                        + "g.monthly_amount, :by " + due + " order by g.id on conflict (grant_id, month) do nothing returning amount")
                 .param("county", county + "%").param("month", month.atDay(1)).param("by", by)
                 .query(BigDecimal.class).list();
         BigDecimal total = paid.stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
@@ -253,6 +256,10 @@ public class Grants {
                 g.nextReview(), g.status(), g.grantedOn())).toList();
     }
 
+    /**
+     * Other bureaus get the change in fixed words: the operator's own reasons can carry health or
+     * family details and stay in this service.
+     */
     private void publishStatus(HouseholdRoster.Standing household, Programme programme,
                                AssistanceStatusChanged.Status status, List<UUID> persons, Map<UUID, String> refs,
                                BigDecimal amount, LocalDate effectiveFrom, String reason) {

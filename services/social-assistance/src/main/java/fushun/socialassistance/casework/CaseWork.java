@@ -95,7 +95,7 @@ public class CaseWork {
         }
         if (filter.division() != null) {
             where.append(" and c.division_code like :division");
-            params.put("division", filter.division() + "%");
+            params.put("division", Jurisdiction.of(filter.division()).likePattern());
         }
         if (filter.riskType() != null) {
             where.append(" and (',' || c.risk_types || ',') like :risk");

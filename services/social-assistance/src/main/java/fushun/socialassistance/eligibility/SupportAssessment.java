@@ -1,5 +1,6 @@
 package fushun.socialassistance.eligibility;
 
+import fushun.socialassistance.dibao.DibaoBenefit;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -11,8 +12,10 @@ import java.util.UUID;
  *
  * <p>The rules, as the platform applies them:
  * <ul>
- *   <li><b>No stable income</b>: the person's own counted yearly income is below the county's yearly
- *       dibao standard (the line 特困人员认定办法 uses for 无生活来源).</li>
+ *   <li><b>No stable income</b>: the person's own counted income (their income without the basic
+ *       pension, a month's share to the fen as {@link DibaoBenefit} rounds it) is below the county's
+ *       monthly dibao standard (the line 特困人员认定办法 uses for 无生活来源). The same rounded figure
+ *       gives a single member's benefit, so "no stable income" always leaves a gap to pay.</li>
  *   <li><b>A supporter</b> is another member of the household with full labour capacity who is not a
  *       child under 16. The platform only knows the registered household; a legal supporter living
  *       elsewhere is for the operator to find, who then rejects with that reason.</li>
@@ -29,8 +32,19 @@ public final class SupportAssessment {
 
     public enum Capacity { FULL, PARTIAL, NONE }
 
-    /** One member as the operator established them. */
-    public record MemberFacts(UUID personId, Capacity capacity, BigDecimal ownYearlyIncome, boolean underSixteen) {
+    /** One member as the operator established them; yearly amounts in yuan. */
+    public record MemberFacts(UUID personId, Capacity capacity, BigDecimal ownYearlyIncome, BigDecimal ownBasicPension,
+                              boolean underSixteen) {
+
+        /** Own income as the dibao test counts it: the basic pension left out, never below zero. */
+        public BigDecimal countedOwnIncome() {
+            return ownYearlyIncome.subtract(ownBasicPension).max(BigDecimal.ZERO);
+        }
+
+        /** A month's share of the counted own income, to the fen. */
+        public BigDecimal countedOwnMonthly() {
+            return DibaoBenefit.monthlyIncomePerPerson(countedOwnIncome(), 1);
+        }
     }
 
     public enum Recommendation {
@@ -66,19 +80,18 @@ public final class SupportAssessment {
         String householdReason = householdDibao
                 ? "家庭月人均认定收入 " + plain(householdMonthlyIncomePerPerson) + " 元，低于低保标准 " + plain(monthlyStandard) + " 元"
                 : "家庭月人均认定收入 " + plain(householdMonthlyIncomePerPerson) + " 元，不低于低保标准 " + plain(monthlyStandard) + " 元";
-        BigDecimal yearlyLine = monthlyStandard.multiply(BigDecimal.valueOf(12));
         List<MemberResult> results = members.stream()
-                .map(m -> assessMember(m, members, outOfPovertyHousehold, householdDibao, yearlyLine))
+                .map(m -> assessMember(m, members, outOfPovertyHousehold, householdDibao, monthlyStandard))
                 .toList();
         return new Result(householdDibao, householdReason, results);
     }
 
     private static MemberResult assessMember(MemberFacts m, List<MemberFacts> household, boolean outOfPovertyHousehold,
-                                             boolean householdDibao, BigDecimal yearlyLine) {
-        boolean noStableIncome = m.ownYearlyIncome().compareTo(yearlyLine) < 0;
+                                             boolean householdDibao, BigDecimal monthlyStandard) {
+        boolean noStableIncome = m.countedOwnMonthly().compareTo(monthlyStandard) < 0;
         if (!noStableIncome) {
-            return new MemberResult(m.personId(), Recommendation.NONE,
-                    "本人年收入 " + plain(m.ownYearlyIncome()) + " 元，不低于年低保标准 " + plain(yearlyLine) + " 元，有稳定收入");
+            return new MemberResult(m.personId(), Recommendation.NONE, "本人月均认定收入 " + plain(m.countedOwnMonthly())
+                    + " 元（不计基础养老金），不低于低保标准 " + plain(monthlyStandard) + " 元，有稳定收入");
         }
         boolean hasSupporter = household.stream().anyMatch(o -> !o.personId().equals(m.personId())
                 && o.capacity() == Capacity.FULL && !o.underSixteen());

@@ -11,6 +11,7 @@ import fushun.platform.policy.PolicyValue;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
 import fushun.platform.web.RuleViolationException;
+import fushun.socialassistance.household.HouseholdRoster;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,12 +36,15 @@ public class ReserveFunds {
     }
 
     private final JdbcClient jdbc;
+    private final HouseholdRoster roster;
     private final PolicyParameters parameters;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public ReserveFunds(JdbcClient jdbc, PolicyParameters parameters, OutboxWriter outbox, Clock clock) {
+    public ReserveFunds(JdbcClient jdbc, HouseholdRoster roster, PolicyParameters parameters, OutboxWriter outbox,
+                        Clock clock) {
         this.jdbc = jdbc;
+        this.roster = roster;
         this.parameters = parameters;
         this.outbox = outbox;
         this.clock = clock;
@@ -60,55 +64,69 @@ public class ReserveFunds {
     }
 
     /**
-     * Pays temporary aid from the township's fund. The balance is decreased in one conditional
-     * update, so concurrent payouts can never overdraw it: the one that does not fit is refused.
+     * A payout as asked for. {@code requestId} is the caller's own id for this payout: a request
+     * sent again (a retry after a timeout) pays nothing more. {@code caseId} is optional.
      */
-    @Transactional
-    public Fund pay(String township, UUID householdId, BigDecimal amount, String reason, boolean greenChannel, String by,
-                    Jurisdiction jurisdiction) {
-        return pay(township, householdId, null, amount, reason, greenChannel, by, jurisdiction);
+    public record Payout(UUID requestId, UUID householdId, UUID caseId, BigDecimal amount, String reason,
+                         boolean greenChannel) {
     }
 
     /**
-     * As {@link #pay(String, UUID, BigDecimal, String, boolean, String, Jurisdiction)}, for a case:
-     * the payout is also reported to monitoring as the measure taken for the case's assignment, in
-     * the same transaction (the outbox), so the loop closes only if the money left the fund.
+     * Pays temporary aid from the township's fund to a registered household of that township. The
+     * balance is decreased in one conditional update, so concurrent payouts can never overdraw it:
+     * the one that does not fit is refused. Civil affairs tells the other bureaus (status PAID); a
+     * payout for a case is also reported to monitoring as the measure taken for the case's
+     * assignment. Both go through the outbox in the same transaction, so they leave only if the
+     * money left the fund.
      */
     @Transactional
-    public Fund pay(String township, UUID householdId, UUID caseId, BigDecimal amount, String reason, boolean greenChannel,
-                    String by, Jurisdiction jurisdiction) {
+    public Fund pay(String township, Payout payout, String by, Jurisdiction jurisdiction) {
         requireTownship(township, jurisdiction);
-        CaseRef assistanceCase = caseId == null ? null : jdbc.sql("""
+        HouseholdRoster.Standing household = roster.lockInScope(payout.householdId(), Jurisdiction.of(township));
+        CaseRef assistanceCase = payout.caseId() == null ? null : jdbc.sql("""
                         select id, household_id, alert_id, assignment_id, division_code from assistance_case
                         where id = :id and division_code like :scope""")
-                .param("id", caseId).param("scope", jurisdiction.likePattern()).query(CaseRef.class).optional()
+                .param("id", payout.caseId()).param("scope", jurisdiction.likePattern()).query(CaseRef.class).optional()
                 .orElseThrow(() -> new NotFoundException("没有找到该救助个案。"));
-        if (assistanceCase != null && !assistanceCase.householdId().equals(householdId)) {
+        if (assistanceCase != null && !assistanceCase.householdId().equals(payout.householdId())) {
             throw new RuleViolationException("救助对象不一致", "支付对象与个案中的农户不一致。");
         }
         PolicyValue limit = parameters.required(MAX_PAYOUT, township.substring(0, 6), PlatformTime.today(clock));
-        if (amount.compareTo(limit.value()) > 0) {
+        if (payout.amount().compareTo(limit.value()) > 0) {
             throw new RuleViolationException("超过救助上限", "单次临时救助不能超过 " + limit.value().stripTrailingZeros().toPlainString()
                     + " 元（参数 " + limit.version() + "）。");
+        }
+        int recorded = jdbc.sql("""
+                        insert into fund_movement (id, township_code, kind, amount, household_id, case_id, reason,
+                                                   green_channel, recorded_by, request_id)
+                        values (:id, :t, 'PAYOUT', :a, :h, :case, :reason, :green, :by, :request)
+                        on conflict (request_id) do nothing""")
+                .param("id", UUID.randomUUID()).param("t", township).param("a", payout.amount())
+                .param("h", payout.householdId()).param("case", payout.caseId()).param("reason", payout.reason())
+                .param("green", payout.greenChannel()).param("by", by).param("request", payout.requestId())
+                .update();
+        if (recorded == 0) {
+            return fund(township, jurisdiction);
         }
         int paid = jdbc.sql("""
                         update reserve_fund set balance = balance - :a, updated_at = now()
                         where township_code = :t and balance >= :a""")
-                .param("t", township).param("a", amount).update();
+                .param("t", township).param("a", payout.amount()).update();
         if (paid == 0) {
-            throw new RuleViolationException("备用金余额不足", "该乡镇临时救助备用金余额不足以支付 " + amount.toPlainString()
-                    + " 元，请先补充备用金。");
+            throw new RuleViolationException("备用金余额不足", "该乡镇临时救助备用金余额不足以支付 "
+                    + payout.amount().toPlainString() + " 元，请先补充备用金。");
         }
-        movement(township, "PAYOUT", amount, householdId, reason, greenChannel, by);
-        outbox.append(Topics.SOCIAL_ASSISTANCE_STATUS, householdId.toString(), township,
-                new AssistanceStatusChanged(UUID.randomUUID(), householdId, township,
-                        AssistanceStatusChanged.Programme.TEMPORARY_AID, AssistanceStatusChanged.Status.PAID, List.of(),
-                        amount, PlatformTime.today(clock), "临时救助：" + reason, clock.instant()));
+        List<AssistanceStatusChanged.Person> persons = roster.persons(household.householdId()).stream()
+                .map(p -> new AssistanceStatusChanged.Person(p.personId(), p.personRef())).toList();
+        outbox.append(Topics.SOCIAL_ASSISTANCE_STATUS, household.householdId().toString(), household.divisionCode(),
+                new AssistanceStatusChanged(UUID.randomUUID(), household.householdId(), household.divisionCode(),
+                        AssistanceStatusChanged.Programme.TEMPORARY_AID, AssistanceStatusChanged.Status.PAID, persons,
+                        payout.amount(), PlatformTime.today(clock), "乡镇临时救助备用金支付", clock.instant()));
         if (assistanceCase != null) {
-            outbox.append(Topics.SOCIAL_ASSISTANCE_MEASURE, householdId.toString(), assistanceCase.divisionCode(),
-                    new MeasureApplied(UUID.randomUUID(), assistanceCase.assignmentId(), assistanceCase.alertId(), householdId,
-                            Bureau.CIVIL_AFFAIRS, "TEMPORARY_AID", "临时救助：" + reason, amount,
-                            PlatformTime.today(clock), clock.instant()));
+            outbox.append(Topics.SOCIAL_ASSISTANCE_MEASURE, household.householdId().toString(), assistanceCase.divisionCode(),
+                    new MeasureApplied(UUID.randomUUID(), assistanceCase.assignmentId(), assistanceCase.alertId(),
+                            household.householdId(), Bureau.CIVIL_AFFAIRS, "TEMPORARY_AID", "临时救助：" + payout.reason(),
+                            payout.amount(), PlatformTime.today(clock), clock.instant()));
         }
         return fund(township, jurisdiction);
     }
@@ -156,8 +174,11 @@ public class ReserveFunds {
         if (reviewed == 0) {
             throw new NotFoundException("没有找到待审核的绿色通道救助记录。");
         }
-        return movements(township, jurisdiction).stream().filter(m -> m.id().equals(movementId)).findFirst()
-                .orElseThrow();
+        return jdbc.sql("""
+                        select id, kind, amount, household_id, reason, green_channel, recorded_by, recorded_at,
+                               reviewed_by, reviewed_at, review_note
+                        from fund_movement where id = :id""")
+                .param("id", movementId).query(Movement.class).single();
     }
 
     private void movement(String township, String kind, BigDecimal amount, UUID householdId, String reason,

@@ -13,7 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** 特困 and 单人保 from labour capacity and income; standard 520 a month, so the yearly line is 6,240. */
+/**
+ * 特困 and 单人保 from labour capacity and income; standard 520 a month. "No stable income" is the
+ * member's counted own income, a month's share to the fen, below 520: 6,239.93 a year is 519.99 a
+ * month (below), 6,239.94 rounds to 520.00 (not below, so no gap would be left to pay).
+ */
 class SupportAssessmentTest {
 
     private static final BigDecimal STANDARD = new BigDecimal("520.00");
@@ -26,7 +30,8 @@ class SupportAssessmentTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "alone, no capacity, no income               | NONE    | false |    0.00 |                |   0.00 | false | TEKUN",
-            "alone, no capacity, income just below line  | NONE    | false | 6239.99 |                | 520.00 | false | TEKUN",
+            "alone, no capacity, income just below line  | NONE    | false | 6239.93 |                | 519.99 | false | TEKUN",
+            "alone, no capacity, rounds up to the line   | NONE    | false | 6239.94 |                | 520.00 | false | NONE",
             "alone, no capacity, income at the line      | NONE    | false | 6240.00 |                | 520.00 | false | NONE",
             "no capacity, only a partial-capacity spouse | NONE    | false |    0.00 | PARTIAL        | 600.00 | false | TEKUN",
             "no capacity, a working son                  | NONE    | false |    0.00 | FULL           | 600.00 | true  | INDIVIDUAL_DIBAO",
@@ -42,12 +47,12 @@ class SupportAssessmentTest {
                                               String others, BigDecimal householdMonthlyPerPerson, boolean outOfPoverty,
                                               Recommendation expected) {
         List<MemberFacts> members = new ArrayList<>();
-        members.add(new MemberFacts(PERSON, capacity, ownIncome, underSixteen));
+        members.add(new MemberFacts(PERSON, capacity, ownIncome, BigDecimal.ZERO, underSixteen));
         if (others != null) {
             for (String other : others.split(",")) {
                 boolean child = other.endsWith("+child");
                 members.add(new MemberFacts(UUID.randomUUID(), Capacity.valueOf(other.replace("+child", "")),
-                        new BigDecimal("30000"), child));
+                        new BigDecimal("30000"), BigDecimal.ZERO, child));
             }
         }
 
@@ -57,8 +62,21 @@ class SupportAssessmentTest {
     }
 
     @Test
+    void shouldLeaveTheMembersBasicPensionOutOfTheirOwnIncome() {
+        // 8,000 a year of which 2,400 is the basic pension: 5,600 counted, 466.67 a month, below 520.
+        MemberFacts elder = new MemberFacts(PERSON, Capacity.NONE, new BigDecimal("8000"), new BigDecimal("2400"), false);
+        MemberFacts withoutPension = new MemberFacts(PERSON, Capacity.NONE, new BigDecimal("8000"), BigDecimal.ZERO, false);
+
+        assertThat(elder.countedOwnMonthly()).isEqualByComparingTo("466.67");
+        assertThat(SupportAssessment.assess(false, new BigDecimal("666.67"), STANDARD, List.of(elder)).of(PERSON))
+                .isEqualTo(Recommendation.TEKUN);
+        assertThat(SupportAssessment.assess(false, new BigDecimal("666.67"), STANDARD, List.of(withoutPension)).of(PERSON))
+                .isEqualTo(Recommendation.NONE);
+    }
+
+    @Test
     void shouldQualifyTheHouseholdOnlyBelowTheStandardAndSayWhy() {
-        List<MemberFacts> one = List.of(new MemberFacts(PERSON, Capacity.FULL, BigDecimal.ZERO, false));
+        List<MemberFacts> one = List.of(new MemberFacts(PERSON, Capacity.FULL, BigDecimal.ZERO, BigDecimal.ZERO, false));
 
         SupportAssessment.Result below = SupportAssessment.assess(false, new BigDecimal("519.99"), STANDARD, one);
         SupportAssessment.Result at = SupportAssessment.assess(false, new BigDecimal("520.00"), STANDARD, one);

@@ -45,11 +45,16 @@ final class ApplicationRequests {
                        @Digits(integer = 10, fraction = 2, message = "金额最多两位小数") BigDecimal employmentCosts) {
     }
 
-    /** A member as the operator established them on the visit. */
+    /**
+     * A member as the operator established them on the visit: own yearly income, and the part of it
+     * that is the residents' basic pension (not counted; absent means none).
+     */
     record Member(@NotNull(message = "必须选择成员") UUID personId,
                   @NotNull(message = "必须填写劳动能力（FULL、PARTIAL 或 NONE）") Capacity capacity,
                   @NotNull(message = "必须填写本人年收入（没有填0）") @DecimalMin(value = "0", message = "金额不能为负")
                   @Digits(integer = 10, fraction = 2, message = "金额最多两位小数") BigDecimal ownYearlyIncome,
+                  @DecimalMin(value = "0", message = "金额不能为负")
+                  @Digits(integer = 10, fraction = 2, message = "金额最多两位小数") BigDecimal ownBasicPension,
                   boolean underSixteen) {
     }
 

@@ -32,7 +32,8 @@ class ReserveFundController {
     }
 
     /** {@code caseId}: the case the aid answers, if any; the payout is then reported to monitoring. */
-    record Payout(@NotNull(message = "必须选择救助对象") UUID householdId,
+    record Payout(@NotNull(message = "必须提供请求编号 requestId（UUID），重试时沿用同一编号") UUID requestId,
+                  @NotNull(message = "必须选择救助对象") UUID householdId,
                   UUID caseId,
                   @NotNull(message = "必须填写金额") @DecimalMin(value = "0.01", message = "金额必须大于零")
                   @Digits(integer = 10, fraction = 2, message = "金额最多两位小数") BigDecimal amount,
@@ -79,7 +80,8 @@ class ReserveFundController {
 
     @PostMapping("/payouts")
     ReserveFunds.Fund pay(@PathVariable String township, @Valid @RequestBody Payout request, Authentication caller) {
-        return funds.pay(township, request.householdId(), request.caseId(), request.amount(), request.reason(),
-                Boolean.TRUE.equals(request.greenChannel()), caller.getName(), Jurisdiction.current());
+        return funds.pay(township, new ReserveFunds.Payout(request.requestId(), request.householdId(), request.caseId(),
+                request.amount(), request.reason(), Boolean.TRUE.equals(request.greenChannel())), caller.getName(),
+                Jurisdiction.current());
     }
 }
