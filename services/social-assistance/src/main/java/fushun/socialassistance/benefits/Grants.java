@@ -77,12 +77,7 @@ public class Grants {
                     + alreadyCovered.stream().map(p -> Programme.valueOf(p).label()).collect(Collectors.joining("、"))
                     + "，同一人不能同时重复纳入；如需调整，请先复核停发原待遇。");
         }
-        String county = household.divisionCode().substring(0, 6);
-        int reviewMonths = months(application.programme().reviewMonthsParameter(), county, decidedOn);
-        LocalDate nextReview = application.programme() == Programme.DIBAO
-                ? DibaoCalendar.nextReview(decidedOn, household.outOfPoverty(), reviewMonths,
-                months("dibao.review-months.out-of-poverty", county, decidedOn))
-                : decidedOn.plusMonths(reviewMonths);
+        LocalDate nextReview = nextReview(application.programme(), household, decidedOn);
         YearMonth firstMonth = YearMonth.from(decidedOn).plusMonths(1);
         UUID grantId = UUID.randomUUID();
         jdbc.sql("""
@@ -136,14 +131,8 @@ public class Grants {
                 .param("id", UUID.randomUUID()).param("g", grantId).param("eligible", eligible).param("reason", reason)
                 .param("on", today).param("by", by).update();
         if (eligible) {
-            String county = grant.divisionCode().substring(0, 6);
-            int months = months(grant.programme().reviewMonthsParameter(), county, today);
-            LocalDate next = grant.programme() == Programme.DIBAO
-                    ? DibaoCalendar.nextReview(today, household.outOfPoverty(), months,
-                    months("dibao.review-months.out-of-poverty", county, today))
-                    : today.plusMonths(months);
             jdbc.sql("update assistance_grant set next_review = :next where id = :id")
-                    .param("next", next).param("id", grantId).update();
+                    .param("next", nextReview(grant.programme(), household, today)).param("id", grantId).update();
             return find(grantId, jurisdiction);
         }
         YearMonth stop = DibaoCalendar.firstMonthWithoutPayment(today);
@@ -273,6 +262,16 @@ public class Grants {
     private Map<UUID, String> personRefs(UUID householdId) {
         return roster.persons(householdId).stream().filter(p -> p.personRef() != null)
                 .collect(Collectors.toMap(HouseholdRoster.Person::personId, HouseholdRoster.Person::personRef));
+    }
+
+    /** The programme's review period from {@code on}; for dibao the longer one for out-of-poverty households. */
+    private LocalDate nextReview(Programme programme, HouseholdRoster.Standing household, LocalDate on) {
+        String county = household.divisionCode().substring(0, 6);
+        int months = months(programme.reviewMonthsParameter(), county, on);
+        return programme == Programme.DIBAO
+                ? DibaoCalendar.nextReview(on, household.outOfPoverty(), months,
+                months("dibao.review-months.out-of-poverty", county, on))
+                : on.plusMonths(months);
     }
 
     private int months(String parameter, String county, LocalDate on) {
