@@ -4,6 +4,7 @@ import fushun.contracts.bureau.AssignmentAcknowledged;
 import fushun.contracts.bureau.CaseClosed;
 import fushun.contracts.bureau.MeasureApplied;
 import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.contracts.medicalinsurance.FeedCompletenessChecked;
 import fushun.contracts.monitoring.AssignmentEscalated;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
@@ -28,7 +29,8 @@ public final class EventCatalog {
             new EventType("AssignmentAcknowledged", 1, AssignmentAcknowledged.class, "<bureau>.measure.v1"),
             new EventType("MeasureApplied", 1, MeasureApplied.class, "<bureau>.measure.v1"),
             new EventType("CaseClosed", 1, CaseClosed.class, "<bureau>.measure.v1"),
-            new EventType("AssistanceStatusChanged", 1, AssistanceStatusChanged.class, Topics.SOCIAL_ASSISTANCE_STATUS));
+            new EventType("AssistanceStatusChanged", 1, AssistanceStatusChanged.class, Topics.SOCIAL_ASSISTANCE_STATUS),
+            new EventType("FeedCompletenessChecked", 1, FeedCompletenessChecked.class, Topics.MEDICAL_INSURANCE_FEED));
 
     private EventCatalog() {
     }

@@ -13,6 +13,8 @@ public final class Topics {
 
     public static final String MEDICAL_INSURANCE_SIGNAL = "medical-insurance.signal.v1";
     public static final String MEDICAL_INSURANCE_MEASURE = "medical-insurance.measure.v1";
+    /** Whether each month's settlements arrived by the deadline. */
+    public static final String MEDICAL_INSURANCE_FEED = "medical-insurance.feed.v1";
     public static final String SOCIAL_ASSISTANCE_SIGNAL = "social-assistance.signal.v1";
     public static final String SOCIAL_ASSISTANCE_MEASURE = "social-assistance.measure.v1";
     /** Dibao, 特困 and temporary-aid status changes, for medical insurance and employment. */
@@ -30,7 +32,7 @@ public final class Topics {
 
     public static List<String> all() {
         return List.of(MONITORING_HOUSEHOLD, MONITORING_RISK_ALERT,
-                MEDICAL_INSURANCE_SIGNAL, MEDICAL_INSURANCE_MEASURE,
+                MEDICAL_INSURANCE_SIGNAL, MEDICAL_INSURANCE_MEASURE, MEDICAL_INSURANCE_FEED,
                 SOCIAL_ASSISTANCE_SIGNAL, SOCIAL_ASSISTANCE_MEASURE, SOCIAL_ASSISTANCE_STATUS,
                 HOUSING_SAFETY_SIGNAL, HOUSING_SAFETY_MEASURE,
                 EMPLOYMENT_SIGNAL, EMPLOYMENT_MEASURE,

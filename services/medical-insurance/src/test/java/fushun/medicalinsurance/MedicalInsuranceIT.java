@@ -90,7 +90,7 @@ class MedicalInsuranceIT {
     }
 
     @Test
-    void shouldRejectRowsOutsideTheColumnsAndDatesBeforeAnyThresholdWithoutFailingTheBatch() throws Exception {
+    void shouldRejectRowsOutsideTheColumnsAndDatesBeforeAnyParameterWithoutFailingTheBatch() throws Exception {
         String idNumber = SyntheticIdNumbers.next(random, "210421");
         registerHousehold(idNumber, HouseholdCategory.OUT_OF_POVERTY);
         String old = row("S-" + UUID.randomUUID(), idNumber, "9000.00", "0.00").replaceAll("\\d{4}-01-15", "2019-01-15");
@@ -99,8 +99,10 @@ class MedicalInsuranceIT {
         String huge = row("S-" + UUID.randomUUID(), idNumber, "1000000000000.00", "0.00");
 
         postBatch("{\"settlements\":[" + old + "," + longHospital + "," + huge + ",null]}")
-                .andExpect(jsonPath("$.accepted").value(1))
-                .andExpect(jsonPath("$.rejected").value(3))
+                .andExpect(jsonPath("$.accepted").value(0))
+                .andExpect(jsonPath("$.rejected").value(4))
+                .andExpect(jsonPath("$.rows[0].problems[0].field").value("settledOn"))
+                .andExpect(jsonPath("$.rows[0].problems[0].message").value("结算日期没有适用的医保待遇参数（早于政策生效日期）"))
                 .andExpect(jsonPath("$.rows[1].problems[0].field").value("hospital"))
                 .andExpect(jsonPath("$.rows[2].problems[0].field").value("amounts"))
                 .andExpect(jsonPath("$.rows[3].problems[0].field").value("row"));
@@ -188,11 +190,12 @@ class MedicalInsuranceIT {
                 .andExpect(status().isOk());
     }
 
+    /** A settlement whose whole cost is inside the policy range, insured where the ID number was issued. */
     private String row(String id, String idNumber, String total, String basic) {
         return """
-                {"settlementId":"%s","idNumber":"%s","hospital":"抚顺市示例医院","settledOn":"%s",
-                 "totalCost":%s,"basicInsurancePaid":%s,"criticalIllnessPaid":0,"medicalAssistancePaid":0}"""
-                .formatted(id, idNumber, LocalDate.of(year, 1, 15), total, basic);
+                {"settlementId":"%s","idNumber":"%s","insuredCounty":"%s","hospital":"抚顺市示例医院","settledOn":"%s",
+                 "totalCost":%s,"policyRangeCost":%s,"basicInsurancePaid":%s}"""
+                .formatted(id, idNumber, idNumber.substring(0, 6), LocalDate.of(year, 1, 15), total, total, basic);
     }
 
     private static String batch(String... rows) {

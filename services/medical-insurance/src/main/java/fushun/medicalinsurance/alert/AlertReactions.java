@@ -4,6 +4,7 @@ import fushun.contracts.Bureau;
 import fushun.contracts.Topics;
 import fushun.contracts.bureau.AssignmentAcknowledged;
 import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.medicalinsurance.cover.CoverRegister;
 import fushun.platform.outbox.OutboxWriter;
 import java.time.Clock;
 import java.util.stream.Collectors;
@@ -13,18 +14,20 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records every alert; for one that names medical insurance, acknowledges the assignment. Tilted
- * cover from the decision date follows with issue 5.
+ * Records every alert; for one that names medical insurance, acknowledges the assignment and
+ * tilts the household's cover from the alert's decision date (reported back as the measure).
  */
 @Service
 public class AlertReactions {
 
     private final JdbcClient jdbc;
+    private final CoverRegister cover;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public AlertReactions(JdbcClient jdbc, OutboxWriter outbox, Clock clock) {
+    public AlertReactions(JdbcClient jdbc, CoverRegister cover, OutboxWriter outbox, Clock clock) {
         this.jdbc = jdbc;
+        this.cover = cover;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -47,6 +50,7 @@ public class AlertReactions {
             outbox.append(Topics.MEDICAL_INSURANCE_MEASURE, alert.householdId().toString(), alert.divisionCode(),
                     new AssignmentAcknowledged(assignment.assignmentId(), alert.alertId(), alert.householdId(),
                             Bureau.MEDICAL_INSURANCE, "MI-" + alert.alertId().toString().substring(0, 8), clock.instant()));
+            cover.onNamedAlert(alert);
         }
     }
 }

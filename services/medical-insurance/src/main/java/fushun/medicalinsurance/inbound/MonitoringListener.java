@@ -1,7 +1,12 @@
 package fushun.medicalinsurance.inbound;
 
 import fushun.contracts.Topics;
+import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
+import fushun.contracts.monitoring.RiskEliminated;
+import fushun.contracts.monitoring.RiskEliminationRolledBack;
+import fushun.contracts.socialassistance.AssistanceStatusChanged;
+import fushun.medicalinsurance.cover.CoverRegister;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.medicalinsurance.alert.AlertReactions;
 import fushun.medicalinsurance.insured.InsuredRoster;
@@ -15,8 +20,10 @@ class MonitoringListener {
     private final InboundEvents inbound;
     private final InsuredRoster roster;
     private final AlertReactions alerts;
+    private final CoverRegister cover;
 
-    MonitoringListener(InboundEvents inbound, InsuredRoster roster, AlertReactions alerts) {
+    MonitoringListener(InboundEvents inbound, InsuredRoster roster, AlertReactions alerts, CoverRegister cover) {
+        this.cover = cover;
         this.inbound = inbound;
         this.roster = roster;
         this.alerts = alerts;
@@ -25,6 +32,17 @@ class MonitoringListener {
     @KafkaListener(topics = Topics.MONITORING_HOUSEHOLD)
     void onHousehold(String json) {
         inbound.applyOnce("medical-insurance.households", json, HouseholdRegistered.class, e -> roster.onRegistered(e.data()));
+        inbound.applyOnce("medical-insurance.households", json, HouseholdMonitored.class, e -> roster.onMonitored(e.data()));
+        inbound.applyOnce("medical-insurance.households", json, RiskEliminated.class, e -> cover.onEliminated(e.data()));
+        inbound.applyOnce("medical-insurance.households", json, RiskEliminationRolledBack.class,
+                e -> cover.onRolledBack(e.data(), e.eventId()));
+    }
+
+    /** Civil affairs' dibao and 特困 decisions: the basis of tilted cover, assistance and premium subsidies. */
+    @KafkaListener(topics = Topics.SOCIAL_ASSISTANCE_STATUS)
+    void onAssistanceStatus(String json) {
+        inbound.applyOnce("medical-insurance.assistance-status", json, AssistanceStatusChanged.class,
+                e -> cover.onAssistanceStatus(e.data()));
     }
 
     @KafkaListener(topics = Topics.MONITORING_RISK_ALERT)

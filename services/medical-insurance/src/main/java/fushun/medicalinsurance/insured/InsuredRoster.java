@@ -1,5 +1,6 @@
 package fushun.medicalinsurance.insured;
 
+import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.medicalinsurance.settlement.SettlementFeed;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,5 +42,12 @@ public class InsuredRoster {
                     .update();
         }
         settlements.evaluateAllYears(household.householdId());
+    }
+
+    /** The county confirmed the household as monitored: its category from now on (thresholds, subsidies). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onMonitored(HouseholdMonitored monitored) {
+        jdbc.sql("update insured_household set category = :category, updated_at = now() where household_id = :h")
+                .param("category", monitored.category().name()).param("h", monitored.householdId()).update();
     }
 }

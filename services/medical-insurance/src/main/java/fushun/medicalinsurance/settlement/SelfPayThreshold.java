@@ -21,9 +21,4 @@ public final class SelfPayThreshold {
     public static boolean crossed(BigDecimal yearlySelfPay, BigDecimal threshold) {
         return yearlySelfPay.compareTo(threshold) > 0;
     }
-
-    /** Self-pay of one settlement: what is left after the three tiers paid their part. */
-    public static BigDecimal selfPayOf(BigDecimal total, BigDecimal basic, BigDecimal critical, BigDecimal assistance) {
-        return total.subtract(basic).subtract(critical).subtract(assistance);
-    }
 }

@@ -6,6 +6,10 @@ import fushun.contracts.HouseholdCategory;
 import fushun.contracts.RiskType;
 import fushun.contracts.Topics;
 import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.medicalinsurance.cover.CoverClass;
+import fushun.medicalinsurance.cover.CoverRegister;
+import fushun.medicalinsurance.tiers.ThreeTiers;
+import fushun.medicalinsurance.tiers.TierParameters;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.pii.PersonRefs;
 import fushun.platform.pii.PiiMasking;
@@ -39,14 +43,18 @@ public class SettlementFeed {
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000.00");
 
     private final JdbcClient jdbc;
+    private final CoverRegister cover;
+    private final TierParameters tierParameters;
     private final PersonRefs personRefs;
     private final PolicyParameters parameters;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public SettlementFeed(JdbcClient jdbc, PersonRefs personRefs, PolicyParameters parameters, OutboxWriter outbox,
-                          Clock clock) {
+    public SettlementFeed(JdbcClient jdbc, CoverRegister cover, TierParameters tierParameters, PersonRefs personRefs,
+                          PolicyParameters parameters, OutboxWriter outbox, Clock clock) {
         this.jdbc = jdbc;
+        this.cover = cover;
+        this.tierParameters = tierParameters;
         this.personRefs = personRefs;
         this.parameters = parameters;
         this.outbox = outbox;
@@ -55,60 +63,103 @@ public class SettlementFeed {
 
     public enum Outcome { ACCEPTED, DUPLICATE, REJECTED }
 
-    public record RowResult(int row, String settlementId, Outcome outcome, List<RowProblem> problems) {
+    /** What the three tiers paid for an accepted row, and on which basis. */
+    public record Tiers(BigDecimal basicInsurance, BigDecimal criticalIllness, BigDecimal medicalAssistance,
+                        BigDecimal selfPay, String coverClass, String parameterVersions) {
+    }
+
+    public record RowResult(int row, String settlementId, Outcome outcome, List<RowProblem> problems, Tiers tiers) {
     }
 
     public record RowProblem(String field, String message) {
     }
 
     /**
-     * Stores the good rows of a batch and reports each row. A settlement id seen before is a
-     * duplicate and changes nothing, so a resent batch is harmless. One transaction per batch.
+     * Stores the good rows of a batch with their three tiers and reports each row. A settlement id
+     * seen before is a duplicate and changes nothing, so a resent batch is harmless. One transaction
+     * per batch; a person's settlements are settled in arrival order under the person's lock.
      */
     @Transactional
-    public List<RowResult> accept(List<SettlementRecord> batch, String submittedBy) {
+    public List<RowResult> accept(List<SettlementRecord> batch, String submittedBy, String source) {
         List<RowResult> results = new ArrayList<>();
         Set<Map.Entry<UUID, Integer>> touched = new LinkedHashSet<>();
         lockPersons(batch.stream().filter(r -> r != null && ResidentIdNumbers.isValid(r.idNumber()))
                 .map(r -> personRefs.of(r.idNumber())).toList());
+        Set<String> counties = new java.util.HashSet<>(jdbc.sql("select county_code from feed_county")
+                .query(String.class).list());
         for (int i = 0; i < batch.size(); i++) {
             SettlementRecord record = batch.get(i);
             if (record == null) {
-                results.add(new RowResult(i + 1, null, Outcome.REJECTED, List.of(new RowProblem("row", "空行"))));
+                results.add(new RowResult(i + 1, null, Outcome.REJECTED, List.of(new RowProblem("row", "空行")), null));
                 continue;
             }
-            List<RowProblem> problems = problemsOf(record);
+            List<RowProblem> problems = problemsOf(record, counties);
             if (!problems.isEmpty()) {
-                results.add(new RowResult(i + 1, record.settlementId(), Outcome.REJECTED, problems));
+                results.add(new RowResult(i + 1, record.settlementId(), Outcome.REJECTED, problems, null));
                 continue;
             }
             String personRef = personRefs.of(record.idNumber());
-            BigDecimal selfPay = SelfPayThreshold.selfPayOf(record.totalCost(), record.basicInsurancePaid(),
-                    record.criticalIllnessPaid(), record.medicalAssistancePaid());
+            Optional<UUID> household = householdOf(personRef);
+            Optional<CoverClass> coverClass = cover.classOn(personRef, household.orElse(null), record.settledOn());
+            TierParameters.Applied applied;
+            try {
+                applied = tierParameters.rulesFor(record.insuredCounty(), record.settledOn(), coverClass);
+            } catch (IllegalStateException noParameters) {
+                results.add(new RowResult(i + 1, record.settlementId(), Outcome.REJECTED,
+                        List.of(new RowProblem("settledOn", "结算日期没有适用的医保待遇参数（早于政策生效日期）")), null));
+                continue;
+            }
+            int year = record.settledOn().getYear();
+            ThreeTiers.YearToDate ytd = jdbc.sql("""
+                            select after_basic, critical_paid, assistance_paid from person_year
+                            where person_ref = :ref and year = :year""")
+                    .param("ref", personRef).param("year", year)
+                    .query((rs, n) -> new ThreeTiers.YearToDate(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
+                    .optional().orElse(ThreeTiers.YearToDate.NONE);
+            ThreeTiers.Result tiers = ThreeTiers.settle(new ThreeTiers.Cost(record.totalCost(), record.policyRangeCost(),
+                    record.basicInsurancePaid()), ytd, applied.rules());
+            String coverName = coverClass.map(Enum::name).orElse(null);
             int inserted = jdbc.sql("""
-                            insert into settlement (settlement_id, person_ref, masked_id_number, hospital, settled_on, total_cost,
-                                                    basic_insurance_paid, critical_illness_paid, medical_assistance_paid,
-                                                    self_pay, submitted_by)
-                            values (:id, :ref, :masked, :hospital, :settledOn, :total, :basic, :critical, :assistance,
-                                    :selfPay, :by)
+                            insert into settlement (settlement_id, person_ref, masked_id_number, insured_county, hospital,
+                                                    settled_on, total_cost, policy_range_cost, basic_insurance_paid,
+                                                    critical_illness_paid, medical_assistance_paid, self_pay, cover_class,
+                                                    parameter_versions, source, submitted_by, received_at)
+                            values (:id, :ref, :masked, :county, :hospital, :settledOn, :total, :range, :basic, :critical,
+                                    :assistance, :selfPay, :class, :versions, :source, :by, :receivedAt)
                             on conflict (settlement_id) do nothing""")
                     .param("id", record.settlementId()).param("ref", personRef)
-                    .param("masked", PiiMasking.idNumber(record.idNumber())).param("hospital", record.hospital())
-                    .param("settledOn", record.settledOn()).param("total", record.totalCost())
-                    .param("basic", record.basicInsurancePaid()).param("critical", record.criticalIllnessPaid())
-                    .param("assistance", record.medicalAssistancePaid()).param("selfPay", selfPay)
-                    .param("by", submittedBy)
+                    .param("masked", PiiMasking.idNumber(record.idNumber())).param("county", record.insuredCounty())
+                    .param("hospital", record.hospital()).param("settledOn", record.settledOn())
+                    .param("total", record.totalCost()).param("range", record.policyRangeCost())
+                    .param("basic", record.basicInsurancePaid()).param("critical", tiers.criticalIllness())
+                    .param("assistance", tiers.medicalAssistance()).param("selfPay", tiers.selfPay())
+                    .param("class", coverName).param("versions", applied.versions()).param("source", source)
+                    .param("by", submittedBy).param("receivedAt", java.sql.Timestamp.from(clock.instant()))
                     .update();
-            results.add(new RowResult(i + 1, record.settlementId(), inserted == 1 ? Outcome.ACCEPTED : Outcome.DUPLICATE, List.of()));
-            if (inserted == 1) {
-                householdOf(personRef).ifPresent(h -> touched.add(Map.entry(h, record.settledOn().getYear())));
+            if (inserted == 0) {
+                results.add(new RowResult(i + 1, record.settlementId(), Outcome.DUPLICATE, List.of(), null));
+                continue;
             }
+            jdbc.sql("""
+                            insert into person_year (person_ref, year, after_basic, critical_paid, assistance_paid, self_pay)
+                            values (:ref, :year, :afterBasic, :critical, :assistance, :selfPay)
+                            on conflict (person_ref, year) do update set after_basic = excluded.after_basic,
+                                critical_paid = excluded.critical_paid, assistance_paid = excluded.assistance_paid,
+                                self_pay = person_year.self_pay + :selfPay""")
+                    .param("ref", personRef).param("year", year).param("afterBasic", tiers.after().afterBasic())
+                    .param("critical", tiers.after().criticalPaid()).param("assistance", tiers.after().assistancePaid())
+                    .param("selfPay", tiers.selfPay())
+                    .update();
+            results.add(new RowResult(i + 1, record.settlementId(), Outcome.ACCEPTED, List.of(),
+                    new Tiers(record.basicInsurancePaid(), tiers.criticalIllness(), tiers.medicalAssistance(),
+                            tiers.selfPay(), coverName, applied.versions())));
+            household.ifPresent(h -> touched.add(Map.entry(h, year)));
         }
         touched.forEach(t -> evaluate(t.getKey(), t.getValue()));
         return results;
     }
 
-    private List<RowProblem> problemsOf(SettlementRecord r) {
+    private List<RowProblem> problemsOf(SettlementRecord r, Set<String> counties) {
         List<RowProblem> problems = new ArrayList<>();
         if (r.settlementId() == null || r.settlementId().isBlank() || r.settlementId().length() > 64) {
             problems.add(new RowProblem("settlementId", "结算单号不能为空且不超过64个字符"));
@@ -116,13 +167,16 @@ public class SettlementFeed {
         if (!ResidentIdNumbers.isValid(r.idNumber())) {
             problems.add(new RowProblem("idNumber", "身份证号无效（应为18位且校验位正确）"));
         }
+        if (r.insuredCounty() == null || !counties.contains(r.insuredCounty())) {
+            problems.add(new RowProblem("insuredCounty", "参保地应为抚顺市的6位县区代码"));
+        }
         if (r.hospital() == null || r.hospital().isBlank() || r.hospital().length() > 200) {
             problems.add(new RowProblem("hospital", "必须填写医疗机构，且不超过200个字符"));
         }
         if (r.settledOn() == null || r.settledOn().isAfter(PlatformTime.today(clock))) {
             problems.add(new RowProblem("settledOn", "结算日期不能为空，也不能晚于今天"));
         }
-        BigDecimal[] amounts = {r.totalCost(), r.basicInsurancePaid(), r.criticalIllnessPaid(), r.medicalAssistancePaid()};
+        BigDecimal[] amounts = {r.totalCost(), r.policyRangeCost(), r.basicInsurancePaid()};
         boolean amountsPresent = true;
         for (BigDecimal amount : amounts) {
             if (amount == null || amount.signum() < 0 || amount.scale() > 2 || amount.compareTo(MAX_AMOUNT) > 0) {
@@ -131,9 +185,8 @@ public class SettlementFeed {
         }
         if (!amountsPresent) {
             problems.add(new RowProblem("amounts", "金额必须填写，不能为负数，最多两位小数，不超过一亿元"));
-        } else if (SelfPayThreshold.selfPayOf(r.totalCost(), r.basicInsurancePaid(), r.criticalIllnessPaid(),
-                r.medicalAssistancePaid()).signum() < 0) {
-            problems.add(new RowProblem("amounts", "各项报销之和不能超过总费用"));
+        } else if (r.policyRangeCost().compareTo(r.totalCost()) > 0 || r.basicInsurancePaid().compareTo(r.policyRangeCost()) > 0) {
+            problems.add(new RowProblem("amounts", "应满足：基本医保支付 ≤ 政策范围内费用 ≤ 总费用"));
         }
         return problems;
     }

@@ -32,13 +32,4 @@ class SelfPayThresholdTest {
     void shouldUseHigherThresholdForOrdinaryHouseholds(HouseholdCategory category) {
         assertThat(SelfPayThreshold.parameterFor(category)).isEqualTo(SelfPayThreshold.OTHER);
     }
-
-    @ParameterizedTest
-    @CsvSource({
-            "10000.00, 5000.00, 2000.00, 1000.00, 2000.00",
-            "800.50, 800.50, 0, 0, 0.00"})
-    void shouldLeaveWhatTheTiersDidNotPay(String total, String basic, String critical, String assistance, String selfPay) {
-        assertThat(SelfPayThreshold.selfPayOf(new BigDecimal(total), new BigDecimal(basic), new BigDecimal(critical),
-                new BigDecimal(assistance))).isEqualByComparingTo(selfPay);
-    }
 }

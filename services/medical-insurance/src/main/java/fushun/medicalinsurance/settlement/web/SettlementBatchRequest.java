@@ -2,6 +2,7 @@ package fushun.medicalinsurance.settlement.web;
 
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,8 +14,24 @@ import java.util.List;
 public record SettlementBatchRequest(
         @NotEmpty(message = "至少需要一条结算记录") @Size(max = 1000, message = "每批最多1000条") List<Row> settlements) {
 
-    public record Row(String settlementId, String idNumber, String hospital, LocalDate settledOn,
-                      BigDecimal totalCost, BigDecimal basicInsurancePaid, BigDecimal criticalIllnessPaid,
-                      BigDecimal medicalAssistancePaid) {
+    /**
+     * One settlement. Example row an integrator can copy (synthetic ID number):
+     * <pre>{"settlementId":"XB-2026-000123","idNumber":"210422198001019017","insuredCounty":"210422",
+     *  "hospital":"新宾县人民医院","settledOn":"2026-03-12","totalCost":18600.00,"policyRangeCost":16200.00,
+     *  "basicInsurancePaid":9720.00}</pre>
+     */
+    @Schema(example = """
+            {"settlementId":"XB-2026-000123","idNumber":"210422198001019017","insuredCounty":"210422",
+             "hospital":"新宾县人民医院","settledOn":"2026-03-12","totalCost":18600.00,"policyRangeCost":16200.00,
+             "basicInsurancePaid":9720.00}""")
+    public record Row(
+            @Schema(description = "结算单号，批次重发时据此去重", example = "XB-2026-000123") String settlementId,
+            @Schema(description = "身份证号（18位，校验位正确）", example = "210422198001019017") String idNumber,
+            @Schema(description = "参保地县区代码", example = "210422") String insuredCounty,
+            @Schema(description = "医疗机构", example = "新宾县人民医院") String hospital,
+            @Schema(description = "结算日期", example = "2026-03-12") LocalDate settledOn,
+            @Schema(description = "医疗总费用（元）", example = "18600.00") BigDecimal totalCost,
+            @Schema(description = "政策范围内费用（元）", example = "16200.00") BigDecimal policyRangeCost,
+            @Schema(description = "基本医保统筹支付（元）", example = "9720.00") BigDecimal basicInsurancePaid) {
     }
 }

@@ -27,7 +27,7 @@ class SettlementController {
     @PostMapping("/api/medical-insurance/settlements")
     @PreAuthorize("hasRole('medical-insurance-integration')")
     BatchResult submit(@Valid @RequestBody SettlementBatchRequest request, Authentication caller) {
-        List<SettlementFeed.RowResult> rows = feed.accept(mapper.toRecords(request.settlements()), caller.getName());
+        List<SettlementFeed.RowResult> rows = feed.accept(mapper.toRecords(request.settlements()), caller.getName(), "API");
         return new BatchResult(count(rows, SettlementFeed.Outcome.ACCEPTED), count(rows, SettlementFeed.Outcome.DUPLICATE),
                 count(rows, SettlementFeed.Outcome.REJECTED), rows);
     }

@@ -1,0 +1,144 @@
+package fushun.medicalinsurance.cover;
+
+import fushun.contracts.Bureau;
+import fushun.contracts.Topics;
+import fushun.contracts.bureau.MeasureApplied;
+import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.contracts.monitoring.RiskEliminated;
+import fushun.contracts.monitoring.RiskEliminationRolledBack;
+import fushun.contracts.socialassistance.AssistanceStatusChanged;
+import fushun.platform.PlatformTime;
+import fushun.platform.outbox.OutboxWriter;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who is covered by which basis, over time: from civil affairs' status changes (dibao, 特困, per
+ * person) and from monitoring's alerts that name medical insurance (the household, from the
+ * decision date until its risk is eliminated).
+ */
+@Service
+public class CoverRegister {
+
+    private final JdbcClient jdbc;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public CoverRegister(JdbcClient jdbc, OutboxWriter outbox, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Dibao or 特困 granted opens a basis per person; stopped closes it from the first month without payment. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onAssistanceStatus(AssistanceStatusChanged change) {
+        if (change.programme() == AssistanceStatusChanged.Programme.TEMPORARY_AID) {
+            return;
+        }
+        String basis = change.programme().name();
+        for (AssistanceStatusChanged.Person person : change.persons()) {
+            if (person.personRef() == null) {
+                continue;
+            }
+            if (change.status() == AssistanceStatusChanged.Status.GRANTED) {
+                jdbc.sql("""
+                                insert into cover_status (id, basis, person_ref, household_id, valid_from, source_id)
+                                values (:id, :basis, :ref, :h, :from, :source)""")
+                        .param("id", UUID.randomUUID()).param("basis", basis).param("ref", person.personRef())
+                        .param("h", change.householdId()).param("from", change.effectiveFrom())
+                        .param("source", change.changeId()).update();
+            } else if (change.status() == AssistanceStatusChanged.Status.STOPPED) {
+                jdbc.sql("""
+                                update cover_status set valid_to = greatest(valid_from, :to)
+                                where basis = :basis and person_ref = :ref and valid_to is null""")
+                        .param("to", change.effectiveFrom()).param("basis", basis).param("ref", person.personRef())
+                        .update();
+            }
+        }
+    }
+
+    /**
+     * An alert naming medical insurance tilts the household's cover from the alert's date (the
+     * county's decision), and tells monitoring so as the measure for the assignment.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onNamedAlert(RiskAlertRaised alert) {
+        LocalDate from = LocalDate.ofInstant(alert.raisedAt(), PlatformTime.CHINA);
+        boolean alreadyOpen = jdbc.sql("""
+                        select count(*) from cover_status where basis = 'MONITORED' and household_id = :h and valid_to is null""")
+                .param("h", alert.householdId()).query(Long.class).single() > 0;
+        if (!alreadyOpen) {
+            jdbc.sql("""
+                            insert into cover_status (id, basis, household_id, valid_from, source_id)
+                            values (:id, 'MONITORED', :h, :from, :source)""")
+                    .param("id", UUID.randomUUID()).param("h", alert.householdId()).param("from", from)
+                    .param("source", alert.alertId()).update();
+        }
+        RiskAlertRaised.Assignment assignment = alert.assignmentFor(Bureau.MEDICAL_INSURANCE);
+        outbox.append(Topics.MEDICAL_INSURANCE_MEASURE, alert.householdId().toString(), alert.divisionCode(),
+                new MeasureApplied(UUID.randomUUID(), assignment.assignmentId(), alert.alertId(), alert.householdId(),
+                        Bureau.MEDICAL_INSURANCE, "TILTED_COVER",
+                        "自 " + (alreadyOpen ? openSince(alert.householdId()).orElse(from) : from)
+                                + " 起，该户成员大病保险起付线降低、支付比例提高、取消封顶线，并纳入医疗救助",
+                        null, from, clock.instant()));
+    }
+
+    /** Risk eliminated: the household's tilt ends that day. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onEliminated(RiskEliminated eliminated) {
+        LocalDate to = LocalDate.ofInstant(eliminated.eliminatedAt(), PlatformTime.CHINA);
+        jdbc.sql("""
+                        update cover_status set valid_to = greatest(valid_from, :to)
+                        where basis = 'MONITORED' and household_id = :h and valid_to is null""")
+                .param("to", to).param("h", eliminated.householdId()).update();
+    }
+
+    /** An elimination taken back: the household is monitored again, tilted from that day. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onRolledBack(RiskEliminationRolledBack rolledBack, UUID eventId) {
+        boolean open = jdbc.sql("""
+                        select count(*) from cover_status where basis = 'MONITORED' and household_id = :h and valid_to is null""")
+                .param("h", rolledBack.householdId()).query(Long.class).single() > 0;
+        boolean everTilted = jdbc.sql("select count(*) from cover_status where basis = 'MONITORED' and household_id = :h")
+                .param("h", rolledBack.householdId()).query(Long.class).single() > 0;
+        if (!open && everTilted) {
+            jdbc.sql("""
+                            insert into cover_status (id, basis, household_id, valid_from, source_id)
+                            values (:id, 'MONITORED', :h, :from, :source)""")
+                    .param("id", UUID.randomUUID()).param("h", rolledBack.householdId())
+                    .param("from", LocalDate.ofInstant(rolledBack.rolledBackAt(), PlatformTime.CHINA))
+                    .param("source", eventId).update();
+        }
+    }
+
+    /** The strongest basis in force for a person on a day, if any. */
+    public Optional<CoverClass> classOn(String personRef, UUID householdId, LocalDate day) {
+        List<String> bases = jdbc.sql("""
+                        select basis from cover_status
+                        where (person_ref = :ref or (household_id = :h and person_ref is null))
+                          and valid_from <= :day and (valid_to is null or valid_to > :day)""")
+                .param("ref", personRef).param("h", householdId).param("day", day)
+                .query(String.class).list();
+        for (CoverClass c : CoverClass.values()) {
+            if (bases.contains(c.name())) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<LocalDate> openSince(UUID householdId) {
+        return jdbc.sql("""
+                        select min(valid_from) from cover_status where basis = 'MONITORED' and household_id = :h
+                          and valid_to is null""")
+                .param("h", householdId).query(LocalDate.class).optional();
+    }
+}

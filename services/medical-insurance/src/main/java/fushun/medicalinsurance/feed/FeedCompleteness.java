@@ -1,0 +1,128 @@
+package fushun.medicalinsurance.feed;
+
+import fushun.contracts.Bureau;
+import fushun.contracts.Topics;
+import fushun.contracts.medicalinsurance.FeedCompletenessChecked;
+import fushun.platform.PlatformTime;
+import fushun.platform.outbox.OutboxWriter;
+import fushun.platform.policy.PolicyParameters;
+import fushun.platform.security.Jurisdiction;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Whether each county's settlements of a month arrived by the deadline: the given day of the next
+ * month (a parameter, the 5th), end of that day in China. Settlements received later count as late.
+ */
+@Service
+public class FeedCompleteness {
+
+    static final String DEADLINE_DAY = "medical.feed.deadline-day";
+
+    public enum State {
+        /** settlements arrived by the deadline */
+        ON_TIME,
+        /** the first settlement came after the deadline */
+        LATE,
+        /** the deadline passed and nothing came */
+        MISSING,
+        /** nothing yet, the deadline has not passed */
+        PENDING
+    }
+
+    public record CountyFeed(String county, String name, long onTime, long late, Instant firstReceivedAt, State state) {
+    }
+
+    public record MonthFeed(YearMonth month, LocalDate deadline, List<CountyFeed> counties) {
+    }
+
+    private final JdbcClient jdbc;
+    private final PolicyParameters parameters;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public FeedCompleteness(JdbcClient jdbc, PolicyParameters parameters, OutboxWriter outbox, Clock clock) {
+        this.jdbc = jdbc;
+        this.parameters = parameters;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public LocalDate deadlineOf(YearMonth month) {
+        LocalDate firstOfNext = month.plusMonths(1).atDay(1);
+        int day = parameters.required(DEADLINE_DAY, "*", firstOfNext).value().intValueExact();
+        return firstOfNext.withDayOfMonth(day);
+    }
+
+    /** The month's feed per county within the caller's jurisdiction. */
+    public MonthFeed status(YearMonth month, Jurisdiction jurisdiction) {
+        LocalDate deadline = deadlineOf(month);
+        Instant cutoff = deadline.plusDays(1).atStartOfDay(PlatformTime.CHINA).toInstant();
+        boolean passed = !clock.instant().isBefore(cutoff);
+        List<CountyFeed> counties = jdbc.sql("""
+                        select c.county_code, c.name,
+                               count(s.settlement_id) filter (where s.received_at < :cutoff),
+                               count(s.settlement_id) filter (where s.received_at >= :cutoff),
+                               min(s.received_at)
+                        from feed_county c
+                        left join settlement s on s.insured_county = c.county_code
+                             and s.settled_on >= :from and s.settled_on < :to
+                        where c.county_code like :scope
+                        group by c.county_code, c.name order by c.county_code""")
+                .param("cutoff", java.sql.Timestamp.from(cutoff)).param("from", month.atDay(1))
+                .param("to", month.plusMonths(1).atDay(1))
+                .param("scope", jurisdiction.likePattern())
+                .query((rs, n) -> {
+                    long onTime = rs.getLong(3);
+                    long late = rs.getLong(4);
+                    State state = onTime > 0 ? State.ON_TIME : late > 0 ? State.LATE : passed ? State.MISSING : State.PENDING;
+                    java.sql.Timestamp first = rs.getTimestamp(5);
+                    return new CountyFeed(rs.getString(1), rs.getString(2), onTime, late,
+                            first == null ? null : first.toInstant(), state);
+                })
+                .list();
+        return new MonthFeed(month, deadline, counties);
+    }
+
+    /**
+     * Once the last month's deadline has passed, publishes which counties' settlements had not
+     * arrived by then, once per month. Runs hourly; a restart or a second instance changes nothing.
+     */
+    @Scheduled(initialDelayString = "${medical-insurance.feed.check-initial-delay:PT1M}",
+            fixedDelayString = "${medical-insurance.feed.check-interval:PT1H}")
+    public void checkLastMonth() {
+        check(YearMonth.from(PlatformTime.today(clock)).minusMonths(1));
+    }
+
+    /** Checks one month if its deadline has passed and it was not checked before; the event if it did. */
+    @Transactional
+    public Optional<FeedCompletenessChecked> check(YearMonth month) {
+        LocalDate deadline = deadlineOf(month);
+        if (!PlatformTime.today(clock).isAfter(deadline)) {
+            return Optional.empty();
+        }
+        MonthFeed feed = status(month, Jurisdiction.of("210400"));
+        List<String> expected = feed.counties().stream().map(CountyFeed::county).toList();
+        List<String> missing = feed.counties().stream().filter(c -> c.state() != State.ON_TIME).map(CountyFeed::county).toList();
+        int first = jdbc.sql("""
+                        insert into feed_check (month, deadline, missing_counties) values (:month, :deadline, :missing)
+                        on conflict (month) do nothing""")
+                .param("month", month.atDay(1)).param("deadline", deadline).param("missing", String.join(",", missing))
+                .update();
+        if (first == 0) {
+            return Optional.empty();
+        }
+        FeedCompletenessChecked checked = new FeedCompletenessChecked(Bureau.MEDICAL_INSURANCE, month.toString(), deadline,
+                expected, missing, clock.instant());
+        outbox.append(Topics.MEDICAL_INSURANCE_FEED, month.toString(), "210400", checked);
+        return Optional.of(checked);
+    }
+}

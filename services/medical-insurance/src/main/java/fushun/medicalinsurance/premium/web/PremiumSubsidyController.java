@@ -1,0 +1,46 @@
+package fushun.medicalinsurance.premium.web;
+
+import fushun.medicalinsurance.premium.PremiumSubsidies;
+import fushun.platform.security.Jurisdiction;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The premium-subsidy roster per county and year, for the medical-insurance bureau and analysts. */
+@RestController
+@PreAuthorize("hasAnyRole('medical-insurance-officer', 'analyst')")
+class PremiumSubsidyController {
+
+    private final PremiumSubsidies subsidies;
+
+    PremiumSubsidyController(PremiumSubsidies subsidies) {
+        this.subsidies = subsidies;
+    }
+
+    @GetMapping("/api/medical-insurance/premium-subsidies")
+    PremiumSubsidies.Roster roster(
+            @RequestParam @Pattern(regexp = "2104\\d{2}", message = "应为抚顺市内6位县区代码") String county,
+            @RequestParam @Min(value = 2021, message = "年份不能早于2021年") @Max(value = 2100, message = "年份无效") int year) {
+        return subsidies.roster(county, year, Jurisdiction.current());
+    }
+
+    /** The same roster as an .xlsx file (参保资助名单). */
+    @GetMapping("/api/medical-insurance/premium-subsidies.xlsx")
+    void export(@RequestParam @Pattern(regexp = "2104\\d{2}", message = "应为抚顺市内6位县区代码") String county,
+                @RequestParam @Min(value = 2021, message = "年份不能早于2021年") @Max(value = 2100, message = "年份无效") int year,
+                HttpServletResponse response) throws IOException {
+        PremiumSubsidies.Roster roster = subsidies.roster(county, year, Jurisdiction.current());
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"premium-subsidies-" + county + "-" + year + ".xlsx\"");
+        try (OutputStream out = response.getOutputStream()) {
+            subsidies.writeXlsx(roster, out);
+        }
+    }
+}

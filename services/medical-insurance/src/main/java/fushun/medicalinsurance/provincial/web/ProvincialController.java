@@ -1,0 +1,38 @@
+package fushun.medicalinsurance.provincial.web;
+
+import fushun.medicalinsurance.provincial.ProvincialPull;
+import fushun.platform.web.NotFoundException;
+import fushun.platform.web.RuleViolationException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The provincial platform pull: where each county stands, the breaker's state, a pull on demand. */
+@RestController
+@PreAuthorize("hasAnyRole('medical-insurance-officer', 'admin')")
+class ProvincialController {
+
+    private final ProvincialPull pull;
+
+    ProvincialController(ProvincialPull pull) {
+        this.pull = pull;
+    }
+
+    @GetMapping("/api/medical-insurance/provincial/status")
+    ProvincialPull.Status status() {
+        return pull.status();
+    }
+
+    @PostMapping("/api/medical-insurance/provincial/pulls")
+    ProvincialPull.PullResult pullNow(@RequestParam String county) {
+        if (!pull.status().enabled()) {
+            throw new RuleViolationException("未配置省级平台", "本环境没有配置省级医保平台地址，无法拉取。");
+        }
+        if (!pull.counties().contains(county)) {
+            throw new NotFoundException("该县区不在拉取范围内。");
+        }
+        return pull.pull(county);
+    }
+}

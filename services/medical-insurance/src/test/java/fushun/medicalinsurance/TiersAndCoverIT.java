@@ -1,0 +1,278 @@
+package fushun.medicalinsurance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fushun.contracts.Bureau;
+import fushun.contracts.EventEnvelope;
+import fushun.contracts.HouseholdCategory;
+import fushun.contracts.RiskType;
+import fushun.contracts.Topics;
+import fushun.contracts.bureau.MeasureApplied;
+import fushun.contracts.medicalinsurance.FeedCompletenessChecked;
+import fushun.contracts.monitoring.HouseholdRegistered;
+import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.contracts.monitoring.RiskEliminated;
+import fushun.contracts.socialassistance.AssistanceStatusChanged;
+import fushun.medicalinsurance.feed.FeedCompleteness;
+import fushun.platform.PlatformTime;
+import fushun.platform.pii.PersonRefs;
+import fushun.platform.pii.SyntheticIdNumbers;
+import fushun.platform.testsupport.EventBus;
+import fushun.platform.testsupport.MovableClock;
+import fushun.platform.testsupport.ServiceIntegrationTest;
+import fushun.platform.testsupport.TestTokens;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * The three tiers with the person's cover over time (dibao from civil affairs, tilted cover from an
+ * alert until elimination), the year boundary, the premium-subsidy roster and its .xlsx, and feed
+ * completeness. Seeded parameters: deductible 12,000 (tilted 6,000), ratio 60 % (tilted 65 %, no
+ * cap), assistance 70 % for dibao and 60 % for monitored people, premium 400 in 2026, transition 30 %.
+ */
+@ServiceIntegrationTest
+class TiersAndCoverIT {
+
+    private static final String CLIENT = "Bearer " + TestTokens.user("service-account-medical-insurance-integration",
+            "210400", "medical-insurance-integration");
+    private static final String ANALYST = "Bearer " + TestTokens.user("city-analyst", "210400", "analyst");
+
+    @Autowired MockMvc mvc;
+    @Autowired EventBus bus;
+    @Autowired JdbcClient jdbc;
+    @Autowired PersonRefs personRefs;
+    @Autowired MovableClock clock;
+    @Autowired FeedCompleteness feed;
+
+    private final Random random = new Random();
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void shouldTiltCoverAndAssistOnlyWhileDibaoRunsAndStartEveryYearAfresh() throws Exception {
+        String idNumber = SyntheticIdNumbers.next(random, "210422");
+        UUID person = UUID.randomUUID();
+        UUID householdId = register("210422100201", HouseholdCategory.OUT_OF_POVERTY, person, idNumber);
+        assistanceStatus(householdId, person, idNumber, AssistanceStatusChanged.Status.GRANTED, "2025-03-01");
+        assistanceStatus(householdId, person, idNumber, AssistanceStatusChanged.Status.STOPPED, "2025-07-01");
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from cover_status where person_ref = :r and valid_to is not null")
+                .param("r", personRefs.of(idNumber)).query(Long.class).single() == 1);
+
+        // February, before dibao: the ordinary rules; 20,000 after basic - 12,000 = 8,000 x 60 %
+        settle(row(idNumber, "2025-02-10", "30000", "28000", "8000"))
+                .andExpect(jsonPath("$.rows[0].tiers.coverClass").isEmpty())
+                .andExpect(jsonPath("$.rows[0].tiers.criticalIllness").value(4800.00))
+                .andExpect(jsonPath("$.rows[0].tiers.medicalAssistance").value(0.00))
+                .andExpect(jsonPath("$.rows[0].tiers.selfPay").value(17200.00));
+        // April, on dibao: deductible halved (already passed), 65 %, and 70 % assistance of what is left
+        // after basic 4,000; critical 4,000 x 65 % = 2,600; left 1,400 x 70 % = 980
+        settle(row(idNumber, "2025-04-10", "6000", "5000", "1000"))
+                .andExpect(jsonPath("$.rows[0].tiers.coverClass").value("DIBAO"))
+                .andExpect(jsonPath("$.rows[0].tiers.criticalIllness").value(2600.00))
+                .andExpect(jsonPath("$.rows[0].tiers.medicalAssistance").value(980.00))
+                .andExpect(jsonPath("$.rows[0].tiers.selfPay").value(1420.00))
+                .andExpect(jsonPath("$.rows[0].tiers.parameterVersions").value(org.hamcrest.Matchers.containsString(
+                        "medical.assistance.ratio.dibao[*]@2021-01-01")));
+        // August, dibao stopped from July: ordinary again
+        settle(row(idNumber, "2025-08-10", "6000", "5000", "1000"))
+                .andExpect(jsonPath("$.rows[0].tiers.coverClass").isEmpty())
+                .andExpect(jsonPath("$.rows[0].tiers.criticalIllness").value(2400.00))
+                .andExpect(jsonPath("$.rows[0].tiers.medicalAssistance").value(0.00));
+        // The year boundary: 31 December still counts the 2025 deductible as met, 1 January starts again
+        settle(row(idNumber, "2025-12-31", "2000", "2000", "1000"))
+                .andExpect(jsonPath("$.rows[0].tiers.criticalIllness").value(600.00));
+        settle(row(idNumber, "2026-01-01", "2000", "2000", "1000"))
+                .andExpect(jsonPath("$.rows[0].tiers.criticalIllness").value(0.00))
+                .andExpect(jsonPath("$.rows[0].tiers.selfPay").value(1000.00));
+
+        mvc.perform(get("/api/medical-insurance/households/" + householdId + "/year-to-date?year=2025")
+                        .header("Authorization", ANALYST))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.persons[0].settlements").value(4))
+                .andExpect(jsonPath("$.persons[0].criticalIllness").value(10400.00))
+                .andExpect(jsonPath("$.persons[0].medicalAssistance").value(980.00))
+                .andExpect(jsonPath("$.selfPay").value(21620.00));
+        mvc.perform(get("/api/medical-insurance/households/" + householdId + "/year-to-date?year=2025")
+                        .header("Authorization", "Bearer " + TestTokens.user("qingyuan", "210423", "analyst")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void shouldTiltAHouseholdFromTheAlertUntilItsRiskIsEliminatedAndReportTheMeasure() throws Exception {
+        String idNumber = SyntheticIdNumbers.next(random, "210423");
+        UUID person = UUID.randomUUID();
+        UUID householdId = register("210423100201", HouseholdCategory.MARGINAL, person, idNumber);
+        UUID assignmentId = UUID.randomUUID();
+        RiskAlertRaised alert = new RiskAlertRaised(UUID.randomUUID(), householdId, "210423100201",
+                List.of(RiskType.ILLNESS), "因病预警", china("2026-01-10"),
+                List.of(new RiskAlertRaised.Assignment(assignmentId, Bureau.MEDICAL_INSURANCE, LocalDate.parse("2026-01-25"))));
+        bus.publish(Topics.MONITORING_RISK_ALERT, EventEnvelope.of("monitoring", householdId.toString(), "210423100201", alert));
+
+        MeasureApplied measure = bus.awaitEvent(Topics.MEDICAL_INSURANCE_MEASURE, householdId.toString(),
+                MeasureApplied.class).data();
+        assertThat(measure.measure()).isEqualTo("TILTED_COVER");
+        assertThat(measure.assignmentId()).isEqualTo(assignmentId);
+        assertThat(measure.appliedOn()).isEqualTo(LocalDate.parse("2026-01-10"));
+
+        // before the alert: ordinary; after: monitored, tilted, 60 % assistance
+        settle(row(idNumber, "2026-01-09", "1000", "1000", "500"))
+                .andExpect(jsonPath("$.rows[0].tiers.coverClass").isEmpty());
+        // after basic: 500 + 8,000 = 8,500 a year; above 6,000: 2,500 x 65 % = 1,625; left 6,375 x 60 % = 3,825
+        settle(row(idNumber, "2026-02-01", "9000", "9000", "1000"))
+                .andExpect(jsonPath("$.rows[0].tiers.coverClass").value("MONITORED"))
+                .andExpect(jsonPath("$.rows[0].tiers.criticalIllness").value(1625.00))
+                .andExpect(jsonPath("$.rows[0].tiers.medicalAssistance").value(3825.00));
+
+        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", householdId.toString(), "210423100201",
+                new RiskEliminated(householdId, "210423100201", List.of(RiskType.ILLNESS), UUID.randomUUID(),
+                        china("2026-03-01"))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from cover_status where household_id = :h and valid_to = date '2026-03-01'")
+                .param("h", householdId).query(Long.class).single() == 1);
+        settle(row(idNumber, "2026-03-15", "1000", "1000", "500"))
+                .andExpect(jsonPath("$.rows[0].tiers.coverClass").isEmpty())
+                .andExpect(jsonPath("$.rows[0].tiers.medicalAssistance").value(0.00));
+    }
+
+    @Test
+    void shouldListPremiumSubsidiesPerCountyAndYearAndExportThemAsXlsx() throws Exception {
+        String dibaoId = SyntheticIdNumbers.next(random, "210421");
+        UUID dibaoPerson = UUID.randomUUID();
+        UUID dibaoHousehold = register("210421100201", HouseholdCategory.MARGINAL, dibaoPerson, dibaoId);
+        assistanceStatus(dibaoHousehold, dibaoPerson, dibaoId, AssistanceStatusChanged.Status.GRANTED, "2026-05-01");
+        UUID outOfPoverty = register("210421100202", HouseholdCategory.OUT_OF_POVERTY, UUID.randomUUID(),
+                SyntheticIdNumbers.next(random, "210421"));
+        register("210421100203", HouseholdCategory.ORDINARY, UUID.randomUUID(), SyntheticIdNumbers.next(random, "210421"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from cover_status where person_ref = :r")
+                .param("r", personRefs.of(dibaoId)).query(Long.class).single() == 1);
+
+        mvc.perform(get("/api/medical-insurance/premium-subsidies?county=210421&year=2026").header("Authorization", ANALYST))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.premium").value(400.00))
+                .andExpect(jsonPath("$.entries.length()").value(2))
+                .andExpect(jsonPath("$.entries[?(@.householdId == '" + dibaoHousehold + "')].kind").value("FULL"))
+                .andExpect(jsonPath("$.entries[?(@.householdId == '" + dibaoHousehold + "')].amount").value(400.00))
+                .andExpect(jsonPath("$.entries[?(@.householdId == '" + outOfPoverty + "')].kind").value("TRANSITION"))
+                .andExpect(jsonPath("$.entries[?(@.householdId == '" + outOfPoverty + "')].amount").value(120.00))
+                .andExpect(jsonPath("$.total").value(520.00));
+        // 2025: dibao had not started; only the out-of-poverty person, at 2025's share and premium
+        mvc.perform(get("/api/medical-insurance/premium-subsidies?county=210421&year=2025").header("Authorization", ANALYST))
+                .andExpect(jsonPath("$.entries.length()").value(1))
+                .andExpect(jsonPath("$.total").value(120.00));
+
+        byte[] xlsx = mvc.perform(get("/api/medical-insurance/premium-subsidies.xlsx?county=210421&year=2026")
+                        .header("Authorization", ANALYST))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("资助类别");
+            assertThat(List.of(sheet.getRow(1).getCell(3).getStringCellValue(), sheet.getRow(2).getCell(3).getStringCellValue()))
+                    .containsExactlyInAnyOrder("全额资助", "定额资助（过渡期）");
+            assertThat(sheet.getRow(4).getCell(5).getNumericCellValue()).isEqualTo(520.0);
+            assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).contains("**********");
+        }
+        mvc.perform(get("/api/medical-insurance/premium-subsidies?county=210421&year=2026")
+                        .header("Authorization", "Bearer " + TestTokens.user("xinbin", "210422", "medical-insurance-officer")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/medical-insurance/premium-subsidies?county=210421&year=2026")
+                        .header("Authorization", "Bearer " + TestTokens.user("op", "210421", "civil-affairs-operator")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/medical-insurance/premium-subsidies?county=beijing&year=2026").header("Authorization", ANALYST))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void shouldTellWhichCountiesFeedsMissedTheDeadlineOnce() throws Exception {
+        YearMonth october = YearMonth.of(2026, 10);
+        clock.set(china("2026-11-03"));
+        settle(row(SyntheticIdNumbers.next(random, "210411"), "2026-10-15", "100", "100", "50"));
+        mvc.perform(get("/api/medical-insurance/feed-completeness?month=2026-10").header("Authorization", ANALYST))
+                .andExpect(jsonPath("$.deadline").value("2026-11-05"))
+                .andExpect(jsonPath("$.counties[?(@.county == '210411')].state").value("ON_TIME"))
+                .andExpect(jsonPath("$.counties[?(@.county == '210421')].state").value("PENDING"));
+        assertThat(feed.check(october)).isEmpty();
+
+        clock.set(china("2026-11-06"));
+        settle(row(SyntheticIdNumbers.next(random, "210421"), "2026-10-20", "100", "100", "50"));
+        mvc.perform(get("/api/medical-insurance/feed-completeness?month=2026-10").header("Authorization", ANALYST))
+                .andExpect(jsonPath("$.counties.length()").value(7))
+                .andExpect(jsonPath("$.counties[?(@.county == '210421')].state").value("LATE"))
+                .andExpect(jsonPath("$.counties[?(@.county == '210423')].state").value("MISSING"));
+        mvc.perform(get("/api/medical-insurance/feed-completeness?month=2026-10")
+                        .header("Authorization", "Bearer " + TestTokens.user("xinbin", "210422", "medical-insurance-officer")))
+                .andExpect(jsonPath("$.counties.length()").value(1));
+
+        assertThat(feed.check(october)).isPresent();
+        assertThat(feed.check(october)).isEmpty();
+        FeedCompletenessChecked checked = bus.awaitEvent(Topics.MEDICAL_INSURANCE_FEED, "2026-10",
+                FeedCompletenessChecked.class).data();
+        assertThat(checked.missingCounties()).hasSize(6).doesNotContain("210411").contains("210421", "210423");
+        assertThat(checked.deadline()).isEqualTo(LocalDate.parse("2026-11-05"));
+    }
+
+    // ---- helpers ----
+
+    private static Instant china(String date) {
+        return LocalDate.parse(date).atTime(10, 0).atZone(PlatformTime.CHINA).toInstant();
+    }
+
+    private UUID register(String village, HouseholdCategory category, UUID person, String idNumber) throws Exception {
+        UUID householdId = UUID.randomUUID();
+        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", householdId.toString(), village,
+                new HouseholdRegistered(householdId, village, category, false, "测试户主",
+                        List.of(new HouseholdRegistered.Member(person, personRefs.of(idNumber), "测试户主",
+                                idNumber.substring(0, 4) + "**********" + idNumber.substring(14), "户主", "FULL")))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from insured_person where household_id = :h").param("h", householdId)
+                .query(Long.class).single() == 1);
+        return householdId;
+    }
+
+    private void assistanceStatus(UUID householdId, UUID person, String idNumber, AssistanceStatusChanged.Status status,
+                        String effectiveFrom) throws Exception {
+        bus.publish(Topics.SOCIAL_ASSISTANCE_STATUS, EventEnvelope.of("social-assistance", householdId.toString(),
+                idNumber.substring(0, 6), new AssistanceStatusChanged(UUID.randomUUID(), householdId, idNumber.substring(0, 6),
+                        AssistanceStatusChanged.Programme.DIBAO, status,
+                        List.of(new AssistanceStatusChanged.Person(person, personRefs.of(idNumber))),
+                        new BigDecimal("520.00"), LocalDate.parse(effectiveFrom), "低保", Instant.now())));
+    }
+
+    private static String row(String idNumber, String settledOn, String total, String range, String basic) {
+        return """
+                {"settlementId":"T-%s","idNumber":"%s","insuredCounty":"%s","hospital":"抚顺市示例医院","settledOn":"%s",
+                 "totalCost":%s,"policyRangeCost":%s,"basicInsurancePaid":%s}"""
+                .formatted(UUID.randomUUID(), idNumber, idNumber.substring(0, 6), settledOn, total, range, basic);
+    }
+
+    private ResultActions settle(String row) throws Exception {
+        return mvc.perform(post("/api/medical-insurance/settlements").header("Authorization", CLIENT)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"settlements\":[" + row + "]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1));
+    }
+}
