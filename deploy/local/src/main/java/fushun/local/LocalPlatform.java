@@ -172,6 +172,7 @@ public final class LocalPlatform implements AutoCloseable {
                    xinbin-township    乡镇审核员 · 新宾镇 210422100
                    xinbin-approver    县级审批人 · 新宾县 210422
                    xinbin-health      卫健委经办人 · 新宾县 210422
+                   xinbin-medical     医保经办人 · 新宾县 210422
                    city-admin         平台管理员 · 抚顺市 210400
                  Medical-insurance integration client: medical-insurance-integration /
                    demo-medical-insurance-secret (client credentials)

@@ -73,9 +73,9 @@ class PlatformFlowE2EIT {
         // 1-2: the medical-insurance integration gets a token (client credentials) and posts settlements
         String integration = clientToken();
         String batch = """
-                {"settlements":[{"settlementId":"E2E-%s","idNumber":"%s","hospital":"抚顺市示例医院",
-                 "settledOn":"%s","totalCost":9000.00,"basicInsurancePaid":2000.00,"criticalIllnessPaid":0,
-                 "medicalAssistancePaid":0}]}""".formatted(UUID.randomUUID(), idNumber, LocalDate.now().withDayOfMonth(1));
+                {"settlements":[{"settlementId":"E2E-%s","idNumber":"%s","insuredCounty":"210422",
+                 "hospital":"抚顺市示例医院","settledOn":"%s","totalCost":9000.00,"policyRangeCost":9000.00,
+                 "basicInsurancePaid":2000.00}]}""".formatted(UUID.randomUUID(), idNumber, LocalDate.now().withDayOfMonth(1));
         HttpResponse<String> settled = call("POST", "/api/medical-insurance/settlements", integration, batch);
         assertThat(settled.statusCode()).as(settled.body()).isEqualTo(200);
         assertThat(JSON.readTree(settled.body()).get("accepted").asInt()).isEqualTo(1);
@@ -108,12 +108,13 @@ class PlatformFlowE2EIT {
                 "username", "xinbin-operator", "password", "demo"));
         assertThat(call("GET", "/api/social-assistance/cases/" + caseId, otherAudience, null).statusCode()).isEqualTo(401);
 
-        // monitoring named the responsible bureaus; the services with an assignment acknowledged it
+        // monitoring named the responsible bureaus; the services with an assignment answered it
         JsonNode alert = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             JsonNode alerts = JSON.readTree(call("GET", "/api/monitoring/households/" + householdId + "/alerts", analyst, null).body());
             JsonNode first = alerts.get(0);
+            // medical insurance acknowledges and at once tilts the household's cover (its measure)
             return first != null && statusOf(first, "CIVIL_AFFAIRS").equals("ACKNOWLEDGED")
-                    && statusOf(first, "MEDICAL_INSURANCE").equals("ACKNOWLEDGED") ? first : null;
+                    && statusOf(first, "MEDICAL_INSURANCE").equals("MEASURE_APPLIED") ? first : null;
         }, a -> a != null);
         assertThat(statusOf(alert, "HEALTH")).isEqualTo("ASSIGNED");
         String alertId = alert.get("id").asString();
