@@ -5,4 +5,5 @@ create database medical_insurance;
 create database housing_safety;
 create database employment;
 create database asset_management;
+create database console;
 create database keycloak;

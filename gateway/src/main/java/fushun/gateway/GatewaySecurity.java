@@ -12,7 +12,10 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** {@code /api/**} needs a valid token; the console's pages, health and fallbacks are open. */
+/**
+ * {@code /api/**} needs a valid token, except the console's public views; the console's pages,
+ * health and fallbacks are open.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class GatewaySecurity {
@@ -23,6 +26,8 @@ class GatewaySecurity {
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers("/api/*/api-docs", "/api/*/api-docs/**", "/api/*/docs", "/api/*/docs/**").permitAll()
+                        // the console's sign-in settings and its public, suppressed figures
+                        .pathMatchers("/api/console/public/**").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(oauth -> oauth

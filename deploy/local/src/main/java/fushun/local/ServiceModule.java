@@ -16,7 +16,7 @@ record ServiceModule(String name, String jarPath, int portIndex, String database
             new ServiceModule("housing-safety", "services/housing-safety/target/housing-safety.jar", 3, "housing_safety"),
             new ServiceModule("employment", "services/employment/target/employment.jar", 4, "employment"),
             new ServiceModule("asset-management", "services/asset-management/target/asset-management.jar", 5, "asset_management"),
-            new ServiceModule("console", "services/console/target/console.jar", 6, null),
+            new ServiceModule("console", "services/console/target/console.jar", 6, "console"),
             new ServiceModule("gateway", "gateway/target/gateway.jar", -1, null));
 
     int port(Ports ports) {

@@ -1,0 +1,33 @@
+package fushun.console.inbound;
+
+import fushun.console.readmodel.ReadModel;
+import fushun.contracts.Topics;
+import fushun.platform.inbox.InboundEvents;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Every topic the console's views need, into the read model, each event once. */
+@Component
+class EventListener {
+
+    private final InboundEvents inbound;
+    private final ReadModel readModel;
+
+    EventListener(InboundEvents inbound, ReadModel readModel) {
+        this.inbound = inbound;
+        this.readModel = readModel;
+    }
+
+    @KafkaListener(topics = {Topics.MONITORING_HOUSEHOLD, Topics.MONITORING_RISK_ALERT,
+            Topics.MEDICAL_INSURANCE_SIGNAL, Topics.SOCIAL_ASSISTANCE_SIGNAL, Topics.HOUSING_SAFETY_SIGNAL,
+            Topics.EMPLOYMENT_SIGNAL, Topics.MEDICAL_INSURANCE_MEASURE, Topics.SOCIAL_ASSISTANCE_MEASURE,
+            Topics.HOUSING_SAFETY_MEASURE, Topics.EMPLOYMENT_MEASURE, Topics.ASSET_MANAGEMENT_MEASURE,
+            Topics.SOCIAL_ASSISTANCE_STATUS, Topics.MEDICAL_INSURANCE_FEED})
+    void on(String json) {
+        for (Class<?> type : ReadModel.TYPES) {
+            if (inbound.applyOnce("console.read-model", json, type, readModel::apply)) {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package fushun.console.readmodel;
+
+import fushun.contracts.EventEnvelope;
+import fushun.contracts.RiskType;
+import fushun.contracts.bureau.AssignmentAcknowledged;
+import fushun.contracts.bureau.CaseClosed;
+import fushun.contracts.bureau.MeasureApplied;
+import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.contracts.medicalinsurance.FeedCompletenessChecked;
+import fushun.contracts.monitoring.AssignmentEscalated;
+import fushun.contracts.monitoring.HouseholdMonitored;
+import fushun.contracts.monitoring.HouseholdRegistered;
+import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.contracts.monitoring.RiskEliminated;
+import fushun.contracts.monitoring.RiskEliminationRolledBack;
+import fushun.contracts.socialassistance.AssistanceStatusChanged;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Folds the platform's events into the console's tables: households and alerts for the dashboards,
+ * and a line in words per event for the household timeline. Called once per event (the inbox).
+ */
+@Service
+public class ReadModel {
+
+    /** Every event type the console reads. */
+    public static final List<Class<?>> TYPES = List.of(HouseholdRegistered.class, HouseholdMonitored.class,
+            RiskEliminated.class, RiskEliminationRolledBack.class, RiskAlertRaised.class, AssignmentEscalated.class,
+            RiskSignalObserved.class, AssignmentAcknowledged.class, MeasureApplied.class, CaseClosed.class,
+            AssistanceStatusChanged.class, FeedCompletenessChecked.class);
+
+    private final JdbcClient jdbc;
+
+    public ReadModel(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void apply(EventEnvelope<?> event) {
+        Object data = event.data();
+        if (data instanceof HouseholdRegistered h) {
+            jdbc.sql("""
+                            insert into household_view (household_id, division_code, category, registered_at)
+                            values (:h, :d, :c, :at)
+                            on conflict (household_id) do update set division_code = excluded.division_code,
+                                category = excluded.category, registered_at = excluded.registered_at""")
+                    .param("h", h.householdId()).param("d", h.divisionCode()).param("c", h.category().name())
+                    .param("at", ts(event.occurredAt())).update();
+            line(event, h.householdId(), h.divisionCode(), "登记建档：" + h.category().label() + "，"
+                    + h.members().size() + " 人");
+        } else if (data instanceof HouseholdMonitored m) {
+            jdbc.sql("""
+                            insert into household_view (household_id, division_code, category, monitored_at)
+                            values (:h, :d, :c, :at)
+                            on conflict (household_id) do update set category = excluded.category,
+                                monitored_at = coalesce(household_view.monitored_at, excluded.monitored_at),
+                                eliminated_at = null""")
+                    .param("h", m.householdId()).param("d", m.divisionCode()).param("c", m.category().name())
+                    .param("at", ts(m.confirmedAt())).update();
+            line(event, m.householdId(), m.divisionCode(), "县级确定为监测对象（" + m.category().label() + "）："
+                    + labels(m.riskTypes()));
+        } else if (data instanceof RiskEliminated e) {
+            jdbc.sql("update household_view set eliminated_at = :at where household_id = :h")
+                    .param("at", ts(e.eliminatedAt())).param("h", e.householdId()).update();
+            line(event, e.householdId(), e.divisionCode(), "风险消除：" + labels(e.riskTypes()));
+        } else if (data instanceof RiskEliminationRolledBack r) {
+            jdbc.sql("update household_view set eliminated_at = null where household_id = :h")
+                    .param("h", r.householdId()).update();
+            line(event, r.householdId(), r.divisionCode(), "撤销风险消除，恢复监测：" + r.reason());
+        } else if (data instanceof RiskAlertRaised a) {
+            jdbc.sql("""
+                            insert into alert_view (alert_id, household_id, division_code, risk_types, raised_at)
+                            values (:a, :h, :d, :t, :at) on conflict do nothing""")
+                    .param("a", a.alertId()).param("h", a.householdId()).param("d", a.divisionCode())
+                    .param("t", a.riskTypes().stream().map(Enum::name).collect(Collectors.joining(",")))
+                    .param("at", ts(a.raisedAt())).update();
+            line(event, a.householdId(), a.divisionCode(), "风险预警（" + labels(a.riskTypes()) + "）：责任部门 "
+                    + a.assignments().stream().map(x -> x.bureau().label() + "（" + x.dueDate() + " 前）")
+                    .collect(Collectors.joining("、")));
+        } else if (data instanceof AssignmentEscalated e) {
+            line(event, e.householdId(), e.divisionCode(), e.bureau().label() + "逾期 " + e.daysOverdue()
+                    + " 天未办结，已提级督办");
+        } else if (data instanceof RiskSignalObserved s) {
+            line(event, s.householdId(), event.divisionCode(), s.source().label() + "报告风险信号（"
+                    + s.riskType().label() + "）：" + s.description());
+        } else if (data instanceof AssignmentAcknowledged a) {
+            line(event, a.householdId(), event.divisionCode(), a.bureau().label() + "已签收帮扶任务");
+        } else if (data instanceof MeasureApplied m) {
+            jdbc.sql("update alert_view set first_measure_at = coalesce(first_measure_at, :at) where alert_id = :a")
+                    .param("at", ts(m.recordedAt())).param("a", m.alertId()).update();
+            line(event, m.householdId(), event.divisionCode(), m.bureau().label() + "落实帮扶措施："
+                    + (m.description() == null ? m.measure() : m.description()));
+        } else if (data instanceof CaseClosed c) {
+            line(event, c.householdId(), event.divisionCode(), c.bureau().label() + "办结：" + c.outcome());
+        } else if (data instanceof AssistanceStatusChanged s) {
+            line(event, s.householdId(), s.divisionCode(), "民政救助状态变化：" + programme(s.programme())
+                    + status(s.status()) + (s.amount() == null ? "" : "，金额 "
+                    + s.amount().stripTrailingZeros().toPlainString() + " 元") + "（" + s.effectiveFrom() + " 起）");
+        } else if (data instanceof FeedCompletenessChecked f) {
+            jdbc.sql("""
+                            insert into feed_month (bureau, month, deadline, expected, missing, checked_at)
+                            values (:b, :m, :d, :e, :x, :at)
+                            on conflict (bureau, month) do update set missing = excluded.missing,
+                                checked_at = excluded.checked_at""")
+                    .param("b", f.bureau().name()).param("m", f.month()).param("d", f.deadline())
+                    .param("e", String.join(",", f.expectedCounties())).param("x", String.join(",", f.missingCounties()))
+                    .param("at", ts(f.checkedAt())).update();
+        }
+    }
+
+    private static String programme(AssistanceStatusChanged.Programme p) {
+        switch (p) {
+            case DIBAO:
+                return "低保";
+            case TEKUN:
+                return "特困供养";
+            default:
+                return "临时救助";
+        }
+    }
+
+    private static String status(AssistanceStatusChanged.Status s) {
+        switch (s) {
+            case GRANTED:
+                return "批准";
+            case STOPPED:
+                return "停发";
+            default:
+                return "已发放";
+        }
+    }
+
+    private void line(EventEnvelope<?> event, UUID householdId, String division, String summary) {
+        jdbc.sql("""
+                        insert into household_event (event_id, household_id, division_code, type, source, occurred_at, summary)
+                        values (:id, :h, :d, :type, :source, :at, :summary) on conflict do nothing""")
+                .param("id", event.eventId()).param("h", householdId).param("d", division).param("type", event.type())
+                .param("source", event.source()).param("at", ts(event.occurredAt()))
+                .param("summary", summary.length() > 2000 ? summary.substring(0, 2000) : summary)
+                .update();
+    }
+
+    private static String labels(List<RiskType> types) {
+        return types.stream().map(RiskType::label).collect(Collectors.joining("、"));
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}
