@@ -1,25 +1,14 @@
 -- Three tiers per settlement (三重保障). Hospitals and the provincial platform report the total, the
 -- part inside the policy range (政策范围内费用) and what basic insurance paid; this service computes
--- critical-illness insurance and medical assistance from the person's year so far and the
--- parameters in force on the settlement date, and stores how (class, tilt, parameter versions).
+-- critical-illness insurance and medical assistance from the person's stored settlements of the year
+-- dated before it and the parameters in force on the settlement date, and stores how (class, tilt,
+-- parameter versions).
 alter table settlement add column insured_county varchar(6);
 alter table settlement add column policy_range_cost numeric(14, 2);
 alter table settlement add column cover_class varchar(10);
 alter table settlement add column parameter_versions varchar(1000);
 alter table settlement add column source varchar(20) not null default 'API';
 create index settlement_county_month on settlement (insured_county, settled_on);
-
--- A person's year so far, the base of the yearly deductible and caps. Updated with each settlement,
--- under the person's lock, in arrival order.
-create table person_year (
-    person_ref      char(64)       not null,
-    year            int            not null,
-    after_basic     numeric(14, 2) not null default 0,
-    critical_paid   numeric(14, 2) not null default 0,
-    assistance_paid numeric(14, 2) not null default 0,
-    self_pay        numeric(14, 2) not null default 0,
-    primary key (person_ref, year)
-);
 
 -- Who gets tilted cover and medical assistance, from when to when (valid_to exclusive, null = open):
 -- DIBAO and TEKUN per person from civil affairs' status changes; MONITORED per household from a risk
@@ -59,19 +48,19 @@ create table feed_check (
 -- The pull from the provincial medical-insurance platform: where each county's feed stands.
 create table provincial_cursor (
     county_code  varchar(6) primary key,
-    cursor_value varchar(200),
+    cursor_value text,
     pulled       bigint      not null default 0,
     last_success timestamptz,
     last_failure timestamptz,
-    last_error   varchar(500)
+    last_error   text
 );
 
 -- Rows the provincial platform sent that broke the rules: kept by settlement id and reason (the
 -- platform keeps the row itself; no ID number is stored here).
 create table provincial_rejected (
-    settlement_id varchar(200) not null,
-    county_code   varchar(6)   not null,
-    problems      varchar(1000) not null,
+    settlement_id text        not null,
+    county_code   varchar(6)  not null,
+    problems      text        not null,
     received_at   timestamptz  not null default now()
 );
 

@@ -136,6 +136,16 @@ class MedicalInsuranceIT {
                 .andExpect(jsonPath("$.rows[2].problems[0].field").value("amounts"));
 
         assertThat(settlements()).isEqualTo(before + 1);
+
+        // unreadable dates and amounts are that row's problem; the batch and its good row stand
+        String badDate = row("S-" + UUID.randomUUID(), good, "100.00", "0.00").replaceAll("\\d{4}-01-15", "2026-13-45");
+        String wordAmount = row("S-" + UUID.randomUUID(), good, "100.00", "0.00").replace("\"totalCost\":100.00",
+                "\"totalCost\":\"一百元\"");
+        postBatch(batch(badDate, wordAmount, row("S-" + UUID.randomUUID(), good, "50.00", "0.00")))
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.rows[0].problems[0].field").value("settledOn"))
+                .andExpect(jsonPath("$.rows[1].problems[0].field").value("amounts"));
+        assertThat(settlements()).isEqualTo(before + 2);
         mvc.perform(post("/api/medical-insurance/settlements").header("Authorization", CLIENT)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"settlements\":[]}"))
                 .andExpect(status().isBadRequest());
@@ -143,7 +153,7 @@ class MedicalInsuranceIT {
                         .header("Authorization", "Bearer " + TestTokens.user("op", "210422", "civil-affairs-operator"))
                         .contentType(MediaType.APPLICATION_JSON).content(batch(row("S-x", good, "1.00", "0.00"))))
                 .andExpect(status().isForbidden());
-        assertThat(settlements()).isEqualTo(before + 1);
+        assertThat(settlements()).isEqualTo(before + 2);
     }
 
     @Test

@@ -76,24 +76,27 @@ class ProvincialPullIT {
     void shouldPullEveryPageOnceKeepBadRowsAsideAndCountAResentPageOnce() {
         String a = settlement("P1-A", "210404"), b = settlement("P1-B", "210404"), c = settlement("P1-C", "210404");
         String bad = "{\"settlementId\":\"P1-BAD\",\"idNumber\":\"123\",\"hospital\":\"抚顺市示例医院\","
-                + "\"settledOn\":\"2026-06-02\",\"totalCost\":100,\"policyRangeCost\":100,\"basicInsuranceP\":0}";
+                + "\"settledOn\":\"2026-06-02\",\"totalCost\":100,\"policyRangeCost\":100,\"basicInsurancePaid\":0}";
+        String badDate = settlement("P1-DATE", "210404").replace("2026-06-02", "2026-06-31");
         PLATFORM.stubFor(get(urlPathEqualTo("/api/v1/settlements")).withQueryParam("county", equalTo("210404"))
                 .withQueryParam("after", absent()).withHeader("X-Api-Key", equalTo("test-key"))
                 .willReturn(okJson(page("c1", true, a, b))));
         PLATFORM.stubFor(get(urlPathEqualTo("/api/v1/settlements")).withQueryParam("after", equalTo("c1"))
-                .willReturn(okJson(page("c2", false, c, bad))));
+                .willReturn(okJson(page("c2", false, c, bad, badDate))));
 
         ProvincialPull.PullResult first = pull.pull("210404");
 
         assertThat(first.failed()).isFalse();
         assertThat(first.pages()).isEqualTo(2);
         assertThat(first.accepted()).isEqualTo(3);
-        assertThat(first.rejected()).isEqualTo(1);
+        assertThat(first.rejected()).isEqualTo(2);
         assertThat(stored("P1-")).isEqualTo(3);
         assertThat(jdbc.sql("select count(*) from settlement where settlement_id like 'P1-%' and source = 'PROVINCIAL'")
                 .query(Long.class).single()).isEqualTo(3);
         assertThat(jdbc.sql("select problems from provincial_rejected where settlement_id = 'P1-BAD'")
-                .query(String.class).single()).contains("idNumber");
+                .query(String.class).single()).startsWith("idNumber: 身份证号无效");
+        assertThat(jdbc.sql("select problems from provincial_rejected where settlement_id = 'P1-DATE'")
+                .query(String.class).single()).startsWith("settledOn: ");
         assertThat(cursor("210404")).isEqualTo("c2");
 
         // the platform sends the last page again under the next cursor: nothing counted twice
@@ -104,6 +107,38 @@ class ProvincialPullIT {
         assertThat(again.duplicates()).isEqualTo(1);
         assertThat(stored("P1-")).isEqualTo(3);
         assertThat(cursor("210404")).isEqualTo("c3");
+    }
+
+    @Test
+    void shouldResumeFromTheLastCommittedPageWhenAPullFailsHalfway() {
+        String a = settlement("P4-A", "210411"), b = settlement("P4-B", "210411");
+        PLATFORM.stubFor(get(urlPathEqualTo("/api/v1/settlements")).withQueryParam("after", absent())
+                .willReturn(okJson(page("f1", true, a))));
+        PLATFORM.stubFor(get(urlPathEqualTo("/api/v1/settlements")).withQueryParam("after", equalTo("f1"))
+                .willReturn(aResponse().withStatus(502)));
+
+        ProvincialPull.PullResult broken = pull.pull("210411");
+
+        assertThat(broken.failed()).isTrue();
+        assertThat(broken.pages()).isEqualTo(1);
+        // the last attempt either got the 502 or found the breaker already open after the failures
+        assertThat(broken.error()).isIn("BadGateway HTTP 502", "CallNotPermittedException");
+        PLATFORM.verify(com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly(2),
+                getRequestedFor(urlPathEqualTo("/api/v1/settlements")).withQueryParam("after", equalTo("f1")));
+        assertThat(stored("P4-")).isEqualTo(1);
+        assertThat(cursor("210411")).isEqualTo("f1");
+
+        // three failures in four calls opened the breaker; the next run after its open period resumes at f1
+        assertThat(pull.breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        PLATFORM.stubFor(get(urlPathEqualTo("/api/v1/settlements")).withQueryParam("after", equalTo("f1"))
+                .willReturn(okJson(page("f2", false, b))));
+        ProvincialPull.PullResult resumed = await().pollDelay(Duration.ofMillis(1100)).atMost(Duration.ofSeconds(10))
+                .until(() -> pull.pull("210411"), r -> !r.failed());
+        assertThat(resumed.accepted()).isEqualTo(1);
+        // the first page was never asked for again: the pull resumed, it did not start over
+        PLATFORM.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/settlements")).withQueryParam("after", absent()));
+        assertThat(stored("P4-")).isEqualTo(2);
+        assertThat(cursor("210411")).isEqualTo("f2");
     }
 
     @Test

@@ -17,6 +17,7 @@ import fushun.contracts.medicalinsurance.FeedCompletenessChecked;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.contracts.monitoring.RiskEliminated;
+import fushun.contracts.monitoring.RiskEliminationRolledBack;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
 import fushun.medicalinsurance.feed.FeedCompleteness;
 import fushun.platform.PlatformTime;
@@ -123,6 +124,18 @@ class TiersAndCoverIT {
     }
 
     @Test
+    void shouldSettleALateArrivingEarlierSettlementFromWhatCameBeforeItsDate() throws Exception {
+        String idNumber = SyntheticIdNumbers.next(random, "210402");
+        // May first: 15,000 after basic, 3,000 above the deductible, 1,800
+        settle(row(idNumber, "2025-05-01", "15000", "15000", "0"))
+                .andExpect(jsonPath("$.rows[0].tiers.criticalIllness").value(1800.00));
+        // March arrives later: before it in the year there was nothing, so the deductible is not met
+        settle(row(idNumber, "2025-03-01", "5000", "5000", "0"))
+                .andExpect(jsonPath("$.rows[0].tiers.criticalIllness").value(0.00))
+                .andExpect(jsonPath("$.rows[0].tiers.selfPay").value(5000.00));
+    }
+
+    @Test
     void shouldTiltAHouseholdFromTheAlertUntilItsRiskIsEliminatedAndReportTheMeasure() throws Exception {
         String idNumber = SyntheticIdNumbers.next(random, "210423");
         UUID person = UUID.randomUUID();
@@ -157,6 +170,18 @@ class TiersAndCoverIT {
         settle(row(idNumber, "2026-03-15", "1000", "1000", "500"))
                 .andExpect(jsonPath("$.rows[0].tiers.coverClass").isEmpty())
                 .andExpect(jsonPath("$.rows[0].tiers.medicalAssistance").value(0.00));
+
+        // the elimination taken back: the tilt runs on as if it had not ended
+        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", householdId.toString(), "210423100201",
+                new RiskEliminationRolledBack(householdId, "210423100201", List.of(RiskType.ILLNESS), "复核发现收入未稳定",
+                        china("2026-04-01"))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from cover_status where household_id = :h and valid_to is null")
+                .param("h", householdId).query(Long.class).single() == 1);
+        settle(row(idNumber, "2026-03-20", "1000", "1000", "500"))
+                .andExpect(jsonPath("$.rows[0].tiers.coverClass").value("MONITORED"));
+        assertThat(jdbc.sql("select count(*) from cover_status where household_id = :h").param("h", householdId)
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

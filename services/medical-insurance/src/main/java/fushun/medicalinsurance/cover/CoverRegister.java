@@ -101,22 +101,18 @@ public class CoverRegister {
                 .param("to", to).param("h", eliminated.householdId()).update();
     }
 
-    /** An elimination taken back: the household is monitored again, tilted from that day. */
+    /**
+     * An elimination taken back: as if it had not happened, the household's tilt that it ended runs
+     * on (the interval reopens), so settlements in between are treated as tilted from now on.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void onRolledBack(RiskEliminationRolledBack rolledBack, UUID eventId) {
-        boolean open = jdbc.sql("""
-                        select count(*) from cover_status where basis = 'MONITORED' and household_id = :h and valid_to is null""")
-                .param("h", rolledBack.householdId()).query(Long.class).single() > 0;
-        boolean everTilted = jdbc.sql("select count(*) from cover_status where basis = 'MONITORED' and household_id = :h")
-                .param("h", rolledBack.householdId()).query(Long.class).single() > 0;
-        if (!open && everTilted) {
-            jdbc.sql("""
-                            insert into cover_status (id, basis, household_id, valid_from, source_id)
-                            values (:id, 'MONITORED', :h, :from, :source)""")
-                    .param("id", UUID.randomUUID()).param("h", rolledBack.householdId())
-                    .param("from", LocalDate.ofInstant(rolledBack.rolledBackAt(), PlatformTime.CHINA))
-                    .param("source", eventId).update();
-        }
+    public void onRolledBack(RiskEliminationRolledBack rolledBack) {
+        jdbc.sql("""
+                        update cover_status set valid_to = null
+                        where id = (select id from cover_status where basis = 'MONITORED' and household_id = :h
+                                    order by valid_from desc limit 1)
+                          and valid_to is not null""")
+                .param("h", rolledBack.householdId()).update();
     }
 
     /** The strongest basis in force for a person on a day, if any. */

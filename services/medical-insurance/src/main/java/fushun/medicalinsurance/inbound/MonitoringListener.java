@@ -35,7 +35,7 @@ class MonitoringListener {
         inbound.applyOnce("medical-insurance.households", json, HouseholdMonitored.class, e -> roster.onMonitored(e.data()));
         inbound.applyOnce("medical-insurance.households", json, RiskEliminated.class, e -> cover.onEliminated(e.data()));
         inbound.applyOnce("medical-insurance.households", json, RiskEliminationRolledBack.class,
-                e -> cover.onRolledBack(e.data(), e.eventId()));
+                e -> cover.onRolledBack(e.data()));
     }
 
     /** Civil affairs' dibao and 特困 decisions: the basis of tilted cover, assistance and premium subsidies. */

@@ -40,7 +40,8 @@ public class PremiumSubsidies {
 
     /**
      * Every insured person of the county's registered households who gets a subsidy for the year,
-     * with the premium and share in force on 1 January (the yearly enrolment).
+     * with the premium and share in force on 1 January (the yearly enrolment). The household's
+     * category is the one it has now: the registry keeps no history of categories.
      */
     public Roster roster(String county, int year, Jurisdiction jurisdiction) {
         if (!jurisdiction.covers(county)) {
@@ -50,22 +51,25 @@ public class PremiumSubsidies {
         PolicyValue premium = parameters.required("medical.premium.individual", county, from);
         PolicyValue share = parameters.required("medical.premium.transition-share", county, from);
         record Insured(String divisionCode, UUID householdId, String maskedIdNumber, HouseholdCategory category,
-                       String basis) {
+                       boolean notEntitled, String basis) {
         }
         List<Entry> entries = new ArrayList<>();
         jdbc.sql("""
-                        select h.division_code, h.household_id, p.masked_id_number, h.category,
-                               (select min(c.basis) from cover_status c
+                        select h.division_code, h.household_id, p.masked_id_number, h.category, h.not_entitled_to_policy,
+                               (select case when bool_or(c.basis = 'TEKUN') then 'TEKUN' else 'DIBAO' end
+                                  from cover_status c
                                  where c.person_ref = p.person_ref and c.basis in ('TEKUN', 'DIBAO')
-                                   and c.valid_from < :to and (c.valid_to is null or c.valid_to > :from)) as basis
+                                   and c.valid_from < :to and (c.valid_to is null or c.valid_to > :from)
+                                having count(*) > 0) as basis
                         from insured_person p join insured_household h on h.household_id = p.household_id
                         where h.division_code like :county
                         order by h.division_code, h.household_id, p.masked_id_number""")
                 .param("from", from).param("to", from.plusYears(1)).param("county", county + "%")
                 .query((rs, n) -> new Insured(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
-                        HouseholdCategory.valueOf(rs.getString(4)), rs.getString(5)))
+                        HouseholdCategory.valueOf(rs.getString(4)), rs.getBoolean(5), rs.getString(6)))
                 .list()
-                .forEach(p -> PremiumSubsidyRule.subsidyOf(p.basis(), p.category(), premium.value(), share.value())
+                .forEach(p -> PremiumSubsidyRule.subsidyOf(p.basis(), p.category(), p.notEntitled(), premium.value(),
+                                share.value())
                         .ifPresent(s -> entries.add(new Entry(p.divisionCode(), p.householdId(), p.maskedIdNumber(),
                                 s.kind(), s.basis(), s.amount()))));
         return new Roster(county, year, premium.value(), share.value(), premium.version() + ", " + share.version(),

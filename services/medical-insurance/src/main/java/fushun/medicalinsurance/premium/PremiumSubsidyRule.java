@@ -10,8 +10,8 @@ import java.util.Optional;
  * 低保对象，过渡期内延续实施脱贫人口资助政策并逐步调整). Pure.
  * <ul>
  *   <li>特困 or dibao on any day of the year: the whole individual premium.</li>
- *   <li>otherwise a person of an out-of-poverty household (脱贫户, 脱贫不稳定户): the transition share
- *       of the premium, to the fen.</li>
+ *   <li>otherwise a person of an out-of-poverty household (脱贫户, 脱贫不稳定户) that is entitled to
+ *       policy (not 脱贫不享受政策户): the transition share of the premium, to the fen.</li>
  *   <li>nobody else.</li>
  * </ul>
  */
@@ -26,13 +26,14 @@ public final class PremiumSubsidyRule {
     }
 
     /** {@code assistanceBasis}: TEKUN or DIBAO if the person had it in the year, else null. */
-    public static Optional<Subsidy> subsidyOf(String assistanceBasis, HouseholdCategory category, BigDecimal premium,
-                                              BigDecimal transitionShare) {
+    public static Optional<Subsidy> subsidyOf(String assistanceBasis, HouseholdCategory category,
+                                              boolean notEntitledToPolicy, BigDecimal premium, BigDecimal transitionShare) {
         if (assistanceBasis != null) {
             return Optional.of(new Subsidy(Kind.FULL, "TEKUN".equals(assistanceBasis) ? "特困人员" : "低保对象",
                     premium.setScale(2, RoundingMode.HALF_UP)));
         }
-        if (category == HouseholdCategory.OUT_OF_POVERTY || category == HouseholdCategory.UNSTABLE_OUT_OF_POVERTY) {
+        if (!notEntitledToPolicy && (category == HouseholdCategory.OUT_OF_POVERTY
+                || category == HouseholdCategory.UNSTABLE_OUT_OF_POVERTY)) {
             return Optional.of(new Subsidy(Kind.TRANSITION, "脱贫人口（过渡期）",
                     premium.multiply(transitionShare).setScale(2, RoundingMode.HALF_UP)));
         }

@@ -1,8 +1,6 @@
 package fushun.medicalinsurance.provincial;
 
-import java.math.BigDecimal;
 import java.net.http.HttpClient;
-import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -25,8 +23,9 @@ public class ProvincialPlatformClient {
     public record Page(List<Row> settlements, String nextCursor, boolean hasMore) {
     }
 
-    public record Row(String settlementId, String idNumber, String hospital, LocalDate settledOn, BigDecimal totalCost,
-                      BigDecimal policyRangeCost, BigDecimal basicInsurancePaid) {
+    /** Read as text, so that a row with an unreadable date or amount is set aside alone, not the page. */
+    public record Row(String settlementId, String idNumber, String hospital, String settledOn, String totalCost,
+                      String policyRangeCost, String basicInsurancePaid) {
     }
 
     private final ProvincialProperties properties;
@@ -36,8 +35,8 @@ public class ProvincialPlatformClient {
         this.properties = properties;
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(properties.timeout()).build());
-        // a safety net behind the time limiter, so an abandoned call does not hold a thread for long
-        factory.setReadTimeout(properties.timeout().multipliedBy(2));
+        // the same limit as the time limiter's, so a call it gave up on ends as soon, and frees its thread
+        factory.setReadTimeout(properties.timeout());
         this.http = builder.clone().requestFactory(factory)
                 .baseUrl(properties.enabled() ? properties.baseUrl() : "http://localhost")
                 .defaultHeader("X-Api-Key", properties.apiKey() == null ? "" : properties.apiKey())

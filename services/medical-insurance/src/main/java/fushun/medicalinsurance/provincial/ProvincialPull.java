@@ -1,7 +1,7 @@
 package fushun.medicalinsurance.provincial;
 
 import fushun.medicalinsurance.settlement.SettlementFeed;
-import fushun.medicalinsurance.settlement.SettlementRecord;
+import fushun.medicalinsurance.settlement.RawSettlement;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
@@ -67,11 +68,9 @@ public class ProvincialPull {
     private final Retry retry;
     private final Bulkhead bulkhead;
     private final TimeLimiter timeLimiter;
-    private final ExecutorService calls = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "provincial-call");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** As many threads as the bulkhead lets calls through: a call given up on still holds its thread until
+     * the HTTP client's own timeout (the same limit) ends it, so calls in flight never exceed the limit. */
+    private final ExecutorService calls;
 
     public ProvincialPull(ProvincialProperties properties, ProvincialPlatformClient client, SettlementFeed feed,
                           JdbcClient jdbc, TransactionTemplate transaction) {
@@ -80,6 +79,11 @@ public class ProvincialPull {
         this.feed = feed;
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.calls = Executors.newFixedThreadPool(Math.max(properties.maxConcurrent(), 1), r -> {
+            Thread thread = new Thread(r, "provincial-call");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.breaker = CircuitBreaker.of("provincial-platform", CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(Math.max(properties.breakerMinCalls(), 1) * 2)
@@ -91,7 +95,8 @@ public class ProvincialPull {
         this.retry = Retry.of("provincial-platform", RetryConfig.custom()
                 .maxAttempts(properties.maxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(properties.retryWait(), 2.0))
-                .ignoreExceptions(CallNotPermittedException.class, BulkheadFullException.class)
+                .ignoreExceptions(CallNotPermittedException.class, BulkheadFullException.class,
+                        HttpClientErrorException.class)
                 .build());
         this.bulkhead = Bulkhead.of("provincial-platform", BulkheadConfig.custom()
                 .maxConcurrentCalls(properties.maxConcurrent())
@@ -143,7 +148,7 @@ public class ProvincialPull {
             accepted += count(rows, SettlementFeed.Outcome.ACCEPTED);
             duplicates += count(rows, SettlementFeed.Outcome.DUPLICATE);
             rejected += count(rows, SettlementFeed.Outcome.REJECTED);
-            cursor = page.nextCursor();
+            cursor = page.nextCursor() == null ? cursor : page.nextCursor();
             if (!page.hasMore()) {
                 break;
             }
@@ -164,8 +169,8 @@ public class ProvincialPull {
 
     private List<SettlementFeed.RowResult> store(String county, String cursorBefore, ProvincialPlatformClient.Page page) {
         return transaction.execute(status -> {
-            List<SettlementRecord> records = page.settlements().stream()
-                    .map(r -> r == null ? null : new SettlementRecord(r.settlementId(), r.idNumber(), county, r.hospital(),
+            List<RawSettlement> records = page.settlements().stream()
+                    .map(r -> r == null ? null : new RawSettlement(r.settlementId(), r.idNumber(), county, r.hospital(),
                             r.settledOn(), r.totalCost(), r.policyRangeCost(), r.basicInsurancePaid()))
                     .toList();
             List<SettlementFeed.RowResult> results = feed.accept(records, "provincial-platform", SOURCE);
@@ -179,7 +184,8 @@ public class ProvincialPull {
             }
             // compare-and-set: a concurrent run that moved the cursor first wins, this page rolls back
             int moved = jdbc.sql("""
-                            update provincial_cursor set cursor_value = :next, pulled = pulled + :accepted,
+                            update provincial_cursor set cursor_value = coalesce(:next, cursor_value),
+                                pulled = pulled + :accepted,
                                 last_success = now()
                             where county_code = :c and cursor_value is not distinct from :before""")
                     .param("next", page.nextCursor()).param("accepted", count(results, SettlementFeed.Outcome.ACCEPTED))

@@ -20,7 +20,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,12 +76,17 @@ public class SettlementFeed {
     /**
      * Stores the good rows of a batch with their three tiers and reports each row. A settlement id
      * seen before is a duplicate and changes nothing, so a resent batch is harmless. One transaction
-     * per batch; a person's settlements are settled in arrival order under the person's lock.
+     * per batch, under the persons' locks. A settlement's tiers start from the person's stored
+     * settlements of the year dated before it; settlements already stored are not settled again when
+     * an earlier-dated one arrives late (they were paid as they were).
      */
     @Transactional
-    public List<RowResult> accept(List<SettlementRecord> batch, String submittedBy, String source) {
+    public List<RowResult> accept(List<RawSettlement> rawBatch, String submittedBy, String source) {
         List<RowResult> results = new ArrayList<>();
-        Set<Map.Entry<UUID, Integer>> touched = new LinkedHashSet<>();
+        // households in id order: two batches lock them in the same order, so they cannot deadlock
+        Set<Map.Entry<UUID, Integer>> touched = new java.util.TreeSet<>(Map.Entry.<UUID, Integer>comparingByKey()
+                .thenComparing(Map.Entry.comparingByValue()));
+        List<SettlementRecord> batch = rawBatch.stream().map(SettlementFeed::parse).toList();
         lockPersons(batch.stream().filter(r -> r != null && ResidentIdNumbers.isValid(r.idNumber()))
                 .map(r -> personRefs.of(r.idNumber())).toList());
         Set<String> counties = new java.util.HashSet<>(jdbc.sql("select county_code from feed_county")
@@ -110,12 +114,17 @@ public class SettlementFeed {
                 continue;
             }
             int year = record.settledOn().getYear();
+            // the person's year before this settlement, in settlement-date order (then by id), from what is stored
             ThreeTiers.YearToDate ytd = jdbc.sql("""
-                            select after_basic, critical_paid, assistance_paid from person_year
-                            where person_ref = :ref and year = :year""")
-                    .param("ref", personRef).param("year", year)
+                            select coalesce(sum(greatest(coalesce(policy_range_cost, basic_insurance_paid)
+                                                         - basic_insurance_paid, 0)), 0),
+                                   coalesce(sum(critical_illness_paid), 0), coalesce(sum(medical_assistance_paid), 0)
+                            from settlement where person_ref = :ref and settled_on >= :yearStart
+                              and (settled_on, settlement_id) < (:settledOn, :id)""")
+                    .param("ref", personRef).param("yearStart", LocalDate.of(year, 1, 1))
+                    .param("settledOn", record.settledOn()).param("id", record.settlementId())
                     .query((rs, n) -> new ThreeTiers.YearToDate(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
-                    .optional().orElse(ThreeTiers.YearToDate.NONE);
+                    .single();
             ThreeTiers.Result tiers = ThreeTiers.settle(new ThreeTiers.Cost(record.totalCost(), record.policyRangeCost(),
                     record.basicInsurancePaid()), ytd, applied.rules());
             String coverName = coverClass.map(Enum::name).orElse(null);
@@ -140,16 +149,6 @@ public class SettlementFeed {
                 results.add(new RowResult(i + 1, record.settlementId(), Outcome.DUPLICATE, List.of(), null));
                 continue;
             }
-            jdbc.sql("""
-                            insert into person_year (person_ref, year, after_basic, critical_paid, assistance_paid, self_pay)
-                            values (:ref, :year, :afterBasic, :critical, :assistance, :selfPay)
-                            on conflict (person_ref, year) do update set after_basic = excluded.after_basic,
-                                critical_paid = excluded.critical_paid, assistance_paid = excluded.assistance_paid,
-                                self_pay = person_year.self_pay + :selfPay""")
-                    .param("ref", personRef).param("year", year).param("afterBasic", tiers.after().afterBasic())
-                    .param("critical", tiers.after().criticalPaid()).param("assistance", tiers.after().assistancePaid())
-                    .param("selfPay", tiers.selfPay())
-                    .update();
             results.add(new RowResult(i + 1, record.settlementId(), Outcome.ACCEPTED, List.of(),
                     new Tiers(record.basicInsurancePaid(), tiers.criticalIllness(), tiers.medicalAssistance(),
                             tiers.selfPay(), coverName, applied.versions())));
@@ -157,6 +156,32 @@ public class SettlementFeed {
         }
         touched.forEach(t -> evaluate(t.getKey(), t.getValue()));
         return results;
+    }
+
+    /** The row with its date and amounts read; what cannot be read is left empty, and reported as missing. */
+    private static SettlementRecord parse(RawSettlement raw) {
+        if (raw == null) {
+            return null;
+        }
+        return new SettlementRecord(raw.settlementId(), raw.idNumber(), raw.insuredCounty(), raw.hospital(),
+                date(raw.settledOn()), amount(raw.totalCost()), amount(raw.policyRangeCost()),
+                amount(raw.basicInsurancePaid()));
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return text == null ? null : LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static BigDecimal amount(String text) {
+        try {
+            return text == null ? null : new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private List<RowProblem> problemsOf(SettlementRecord r, Set<String> counties) {
@@ -174,7 +199,7 @@ public class SettlementFeed {
             problems.add(new RowProblem("hospital", "必须填写医疗机构，且不超过200个字符"));
         }
         if (r.settledOn() == null || r.settledOn().isAfter(PlatformTime.today(clock))) {
-            problems.add(new RowProblem("settledOn", "结算日期不能为空，也不能晚于今天"));
+            problems.add(new RowProblem("settledOn", "结算日期必须填写，格式如 2026-03-12，且不能晚于今天"));
         }
         BigDecimal[] amounts = {r.totalCost(), r.policyRangeCost(), r.basicInsurancePaid()};
         boolean amountsPresent = true;
@@ -184,7 +209,7 @@ public class SettlementFeed {
             }
         }
         if (!amountsPresent) {
-            problems.add(new RowProblem("amounts", "金额必须填写，不能为负数，最多两位小数，不超过一亿元"));
+            problems.add(new RowProblem("amounts", "金额必须填写为数字，不能为负数，最多两位小数，不超过一亿元"));
         } else if (r.policyRangeCost().compareTo(r.totalCost()) > 0 || r.basicInsurancePaid().compareTo(r.policyRangeCost()) > 0) {
             problems.add(new RowProblem("amounts", "应满足：基本医保支付 ≤ 政策范围内费用 ≤ 总费用"));
         }

@@ -1,7 +1,9 @@
 package fushun.medicalinsurance.feed.web;
 
 import fushun.medicalinsurance.feed.FeedCompleteness;
+import fushun.platform.PlatformTime;
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.RuleViolationException;
 import java.time.YearMonth;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +23,9 @@ class FeedCompletenessController {
     @GetMapping("/api/medical-insurance/feed-completeness")
     @PreAuthorize("hasAnyRole('medical-insurance-officer', 'analyst', 'admin')")
     FeedCompleteness.MonthFeed status(@RequestParam YearMonth month) {
+        if (month.isBefore(YearMonth.of(2021, 1)) || month.isAfter(YearMonth.now(PlatformTime.CHINA).plusMonths(1))) {
+            throw new RuleViolationException("月份超出范围", "可查询 2021-01 至下月的报送情况。");
+        }
         return completeness.status(month, Jurisdiction.current());
     }
 }

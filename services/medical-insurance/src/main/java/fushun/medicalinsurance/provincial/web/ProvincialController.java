@@ -1,6 +1,7 @@
 package fushun.medicalinsurance.provincial.web;
 
 import fushun.medicalinsurance.provincial.ProvincialPull;
+import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
 import fushun.platform.web.RuleViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,7 +23,10 @@ class ProvincialController {
 
     @GetMapping("/api/medical-insurance/provincial/status")
     ProvincialPull.Status status() {
-        return pull.status();
+        Jurisdiction jurisdiction = Jurisdiction.current();
+        ProvincialPull.Status all = pull.status();
+        return new ProvincialPull.Status(all.enabled(), all.breakerState(),
+                all.counties().stream().filter(c -> jurisdiction.covers(c.county())).toList());
     }
 
     @PostMapping("/api/medical-insurance/provincial/pulls")
@@ -30,7 +34,7 @@ class ProvincialController {
         if (!pull.status().enabled()) {
             throw new RuleViolationException("未配置省级平台", "本环境没有配置省级医保平台地址，无法拉取。");
         }
-        if (!pull.counties().contains(county)) {
+        if (!pull.counties().contains(county) || !Jurisdiction.current().covers(county)) {
             throw new NotFoundException("该县区不在拉取范围内。");
         }
         return pull.pull(county);

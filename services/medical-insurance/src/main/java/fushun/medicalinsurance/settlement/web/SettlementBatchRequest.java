@@ -3,13 +3,12 @@ package fushun.medicalinsurance.settlement.web;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Body of {@code POST /api/medical-insurance/settlements}. Rows are checked one by one: a bad row is
- * reported and skipped, the good rows are kept.
+ * Body of {@code POST /api/medical-insurance/settlements}. Rows are checked one by one: a bad row
+ * (an unreadable date or amount included) is reported and skipped, the good rows are kept. Dates
+ * and amounts are read as text here and parsed per row for that reason.
  */
 public record SettlementBatchRequest(
         @NotEmpty(message = "至少需要一条结算记录") @Size(max = 1000, message = "每批最多1000条") List<Row> settlements) {
@@ -29,9 +28,9 @@ public record SettlementBatchRequest(
             @Schema(description = "身份证号（18位，校验位正确）", example = "210422198001019017") String idNumber,
             @Schema(description = "参保地县区代码", example = "210422") String insuredCounty,
             @Schema(description = "医疗机构", example = "新宾县人民医院") String hospital,
-            @Schema(description = "结算日期", example = "2026-03-12") LocalDate settledOn,
-            @Schema(description = "医疗总费用（元）", example = "18600.00") BigDecimal totalCost,
-            @Schema(description = "政策范围内费用（元）", example = "16200.00") BigDecimal policyRangeCost,
-            @Schema(description = "基本医保统筹支付（元）", example = "9720.00") BigDecimal basicInsurancePaid) {
+            @Schema(description = "结算日期（yyyy-MM-dd）", example = "2026-03-12") String settledOn,
+            @Schema(description = "医疗总费用（元）", example = "18600.00", type = "number") String totalCost,
+            @Schema(description = "政策范围内费用（元）", example = "16200.00", type = "number") String policyRangeCost,
+            @Schema(description = "基本医保统筹支付（元）", example = "9720.00", type = "number") String basicInsurancePaid) {
     }
 }

@@ -1,13 +1,13 @@
 package fushun.medicalinsurance.settlement.web;
 
-import fushun.medicalinsurance.settlement.SettlementRecord;
+import fushun.medicalinsurance.settlement.RawSettlement;
 import java.util.List;
 import org.mapstruct.Mapper;
 
 @Mapper(componentModel = "spring")
 interface SettlementWebMapper {
 
-    SettlementRecord toRecord(SettlementBatchRequest.Row row);
+    RawSettlement toRecord(SettlementBatchRequest.Row row);
 
-    List<SettlementRecord> toRecords(List<SettlementBatchRequest.Row> rows);
+    List<RawSettlement> toRecords(List<SettlementBatchRequest.Row> rows);
 }
