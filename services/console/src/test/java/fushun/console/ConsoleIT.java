@@ -1,0 +1,167 @@
+package fushun.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fushun.contracts.Bureau;
+import fushun.contracts.EventEnvelope;
+import fushun.contracts.HouseholdCategory;
+import fushun.contracts.RiskType;
+import fushun.contracts.Topics;
+import fushun.contracts.bureau.MeasureApplied;
+import fushun.contracts.monitoring.HouseholdMonitored;
+import fushun.contracts.monitoring.HouseholdRegistered;
+import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.contracts.monitoring.RiskEliminated;
+import fushun.platform.testsupport.EventBus;
+import fushun.platform.testsupport.ServiceIntegrationTest;
+import fushun.platform.testsupport.TestTokens;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The console's read model from real events on a real broker, its views, their jurisdiction and the pages. */
+@ServiceIntegrationTest
+class ConsoleIT {
+
+    private static final String CITY = "Bearer " + TestTokens.user("city-analyst", "210400", "analyst");
+
+    @Autowired MockMvc mvc;
+    @Autowired EventBus bus;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void shouldCountHouseholdsAlertsAndTheClosedLoopFromEventsOnce() throws Exception {
+        Instant now = Instant.now();
+        UUID a = household("210421100201", HouseholdCategory.OUT_OF_POVERTY);
+        UUID b = household("210421100202", HouseholdCategory.MARGINAL);
+        household("210421200201", HouseholdCategory.ORDINARY);
+        EventEnvelope<HouseholdMonitored> monitoredA = EventEnvelope.of("monitoring", a.toString(), "210421100201",
+                new HouseholdMonitored(a, "210421100201", HouseholdCategory.UNSTABLE_OUT_OF_POVERTY, List.of(RiskType.ILLNESS),
+                        UUID.randomUUID(), now.minus(10, ChronoUnit.DAYS)));
+        bus.publish(Topics.MONITORING_HOUSEHOLD, monitoredA);
+        bus.publish(Topics.MONITORING_HOUSEHOLD, monitoredA);
+        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", b.toString(), "210421100202",
+                new HouseholdMonitored(b, "210421100202", HouseholdCategory.MARGINAL, List.of(RiskType.DISASTER),
+                        UUID.randomUUID(), now.minus(6, ChronoUnit.DAYS))));
+        RiskAlertRaised alert = new RiskAlertRaised(UUID.randomUUID(), a, "210421100201", List.of(RiskType.ILLNESS),
+                "因病预警", now.minus(8, ChronoUnit.DAYS), List.of(new RiskAlertRaised.Assignment(UUID.randomUUID(),
+                Bureau.CIVIL_AFFAIRS, LocalDate.now().plusDays(7))));
+        bus.publish(Topics.MONITORING_RISK_ALERT, EventEnvelope.of("monitoring", a.toString(), "210421100201", alert));
+        bus.publish(Topics.SOCIAL_ASSISTANCE_MEASURE, EventEnvelope.of("social-assistance", a.toString(), "210421100201",
+                new MeasureApplied(UUID.randomUUID(), alert.assignments().get(0).assignmentId(), alert.alertId(), a,
+                        Bureau.CIVIL_AFFAIRS, "DIBAO", "低保：每月 520 元", new BigDecimal("520"), LocalDate.now(),
+                        now.minus(5, ChronoUnit.DAYS))));
+        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", b.toString(), "210421100202",
+                new RiskEliminated(b, "210421100202", List.of(RiskType.DISASTER), UUID.randomUUID(), now)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select count(*) from household_view where household_id = :b and eliminated_at is not null")
+                .param("b", b).query(Long.class).single() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select count(*) from alert_view where alert_id = :a and first_measure_at is not null")
+                .param("a", alert.alertId()).query(Long.class).single() == 1);
+
+        mvc.perform(get("/api/console/dashboard").header("Authorization", county("210421")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.area").value("210421"))
+                .andExpect(jsonPath("$.byArea[?(@.code == '210421100')].households").value(2))
+                .andExpect(jsonPath("$.byArea[?(@.code == '210421100')].monitored").value(1))
+                .andExpect(jsonPath("$.byArea[?(@.code == '210421100')].eliminated").value(1))
+                .andExpect(jsonPath("$.byArea[?(@.code == '210421200')].monitored").value(0))
+                .andExpect(jsonPath("$.byCategory[?(@.category == 'UNSTABLE_OUT_OF_POVERTY')].households").value(1))
+                .andExpect(jsonPath("$.funnel.identified").value(2))
+                .andExpect(jsonPath("$.funnel.warned").value(1))
+                .andExpect(jsonPath("$.funnel.assisted").value(1))
+                .andExpect(jsonPath("$.funnel.eliminated").value(1))
+                .andExpect(jsonPath("$.funnel.daysToWarn").value(2.0))
+                .andExpect(jsonPath("$.funnel.daysToAssist").value(3.0))
+                .andExpect(jsonPath("$.riskTypes[?(@.riskType == 'ILLNESS')].alerts").value(1))
+                .andExpect(jsonPath("$.alertsPerMonth[?(@.month == '"
+                        + YearMonth.from(LocalDate.now(fushun.platform.PlatformTime.CHINA).minusDays(8)) + "')].alerts").value(1));
+        mvc.perform(get("/api/console/dashboard?area=210421100").header("Authorization", CITY))
+                .andExpect(jsonPath("$.byArea.length()").value(2))
+                .andExpect(jsonPath("$.byArea[0].code").value("210421100201"));
+        mvc.perform(get("/api/console/dashboard?area=210421").header("Authorization", county("210422")))
+                .andExpect(status().isNotFound());
+
+        mvc.perform(get("/api/console/households/" + a + "/timeline").header("Authorization", county("210421")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(4))
+                .andExpect(jsonPath("$[0].summary").value("登记建档：脱贫户，1 人"))
+                .andExpect(jsonPath("$[2].summary").value("风险预警（因病）：责任部门 民政局（" + LocalDate.now().plusDays(7) + " 前）"))
+                .andExpect(jsonPath("$[3].summary").value("民政局落实帮扶措施：低保：每月 520 元"));
+        mvc.perform(get("/api/console/households/" + a + "/timeline")
+                        .header("Authorization", "Bearer " + TestTokens.user("op", "210422", "civil-affairs-operator")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void shouldSuppressPublicCountsUnderFive() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            UUID h = household("21040310020" + i, HouseholdCategory.MARGINAL);
+            bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", h.toString(), "21040310020" + i,
+                    new HouseholdMonitored(h, "21040310020" + i, HouseholdCategory.MARGINAL, List.of(RiskType.ILLNESS),
+                            UUID.randomUUID(), Instant.now())));
+        }
+        UUID lone = household("210404100201", HouseholdCategory.MARGINAL);
+        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", lone.toString(), "210404100201",
+                new HouseholdMonitored(lone, "210404100201", HouseholdCategory.MARGINAL, List.of(RiskType.ILLNESS),
+                        UUID.randomUUID(), Instant.now())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select count(*) from household_view where division_code like '2104%' and division_code not like '210421%'"
+                        + " and monitored_at is not null").query(Long.class).single() == 6);
+
+        mvc.perform(get("/api/console/public/summary"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.code == '210403')].monitored").value(5))
+                .andExpect(jsonPath("$[?(@.code == '210403')].suppressed").value(false))
+                .andExpect(jsonPath("$[?(@.code == '210404')].suppressed").value(true))
+                .andExpect(jsonPath("$[?(@.code == '210404')].monitored").value(org.hamcrest.Matchers.contains((Object) null)));
+    }
+
+    @Test
+    void shouldServeTheChinesePagesEChartsAndSignInSettingsButGuardTheApi() throws Exception {
+        String page = mvc.perform(get("/index.html")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("lang=\"zh-CN\"").contains("抚顺市防止返贫动态监测和帮扶平台")
+                .contains("/webjars/echarts/5.3.1/dist/echarts.min.js");
+        mvc.perform(get("/webjars/echarts/5.3.1/dist/echarts.min.js")).andExpect(status().isOk());
+        mvc.perform(get("/app.js")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("code_challenge_method: 'S256'")));
+        mvc.perform(get("/api/console/public/config")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.clientId").value("fushun-console"));
+        mvc.perform(get("/api/console/dashboard")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/console/dashboard")
+                        .header("Authorization", "Bearer " + TestTokens.user("op", "210422", "civil-affairs-operator")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/console/dashboard?area=beijing").header("Authorization", CITY))
+                .andExpect(status().isBadRequest());
+    }
+
+    private static String county(String code) {
+        return "Bearer " + TestTokens.user("approver-" + code, code, "county-approver");
+    }
+
+    private UUID household(String village, HouseholdCategory category) throws Exception {
+        UUID id = UUID.randomUUID();
+        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", id.toString(), village,
+                new HouseholdRegistered(id, village, category, false, "测试户主", List.of(new HouseholdRegistered.Member(
+                        UUID.randomUUID(), "a".repeat(64), "测试户主", "2104**********0000", "户主", "FULL")))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from household_view where household_id = :h")
+                .param("h", id).query(Long.class).single() == 1);
+        return id;
+    }
+}
