@@ -360,7 +360,7 @@ async function caseView(view, caseId) {
           <label>审批结论<select name="approve" data-testid="decision-approve"><option value="true">批准</option><option value="false">不予批准</option></select></label>
           <label>理由<input name="reason" size="40" data-testid="decision-reason" required></label>
           <button type="submit" data-testid="decision-submit">提交审批</button></form>` : ''}</div>`).join('')}
-      ${detail.status === 'OPEN' && !applications.some((a) => a.status === 'SUBMITTED') ? `
+      ${detail.status === 'OPEN' && !applications.some((a) => a.status === 'SUBMITTED' || a.status === 'GRANTED') ? `
       <form id="apply">
         <p><label>救助项目<select name="programme" data-testid="programme"><option value="DIBAO">低保（全户）</option><option value="TEKUN">特困供养（一人）</option></select></label></p>
         <table><tr><th>成员</th><th>劳动能力</th><th>本人年收入（元）</th><th>其中基础养老金</th><th>未满16周岁</th><th>保障对象</th></tr>
@@ -484,11 +484,25 @@ async function householdView(view, householdId) {
   const timeline = await api('/api/console/households/' + householdId + '/timeline');
   const household = hasRole('village-cadre', 'township-reviewer', 'county-approver', 'analyst', 'admin')
     ? await api('/api/monitoring/households/' + householdId).catch(() => null) : null;
+  const canReveal = hasRole('pii-reveal');
   view.innerHTML = `<section><h2>农户档案</h2>
     ${household ? `<p>${esc(household.headName)} · ${esc(household.divisionCode)} · ${esc(household.category)}</p>
-      <table><tr><th>姓名</th><th>身份证号（脱敏）</th><th>关系</th></tr>${household.members.map((m) =>
-        `<tr><td>${esc(m.name)}</td><td>${esc(m.maskedIdNumber)}</td><td>${esc(m.relationship)}</td></tr>`).join('')}</table>` : ''}
+      <table data-testid="household-members"><tr><th>姓名</th><th>身份证号</th><th>关系</th></tr>${household.members.map((m) =>
+        `<tr><td>${esc(m.name)}</td><td><span data-testid="id-${m.id}">${esc(m.maskedIdNumber)}</span>
+          ${canReveal ? ` <button class="secondary reveal" data-member="${m.id}">查看完整号码</button>` : ''}</td>
+          <td>${esc(m.relationship)}</td></tr>`).join('')}</table>
+      ${canReveal ? '<p class="note">查看完整身份证号须填写理由，每次查看均留痕备查。</p>' : ''}` : ''}
     </section><section><h3>信号、认定、预警、任务与措施</h3>${timelineList(timeline)}</section>`;
+  document.querySelectorAll('button.reveal').forEach((button) => button.onclick = async () => {
+    const reason = prompt('请填写查看完整身份证号的理由（将留痕备查）：');
+    if (!reason || !reason.trim()) return;
+    try {
+      const result = await api('/api/monitoring/households/' + householdId + '/members/' + button.dataset.member + '/reveal',
+        { method: 'POST', body: JSON.stringify({ reason }) });
+      $('[data-testid="id-' + button.dataset.member + '"]').textContent = result.idNumber;
+      button.remove();
+    } catch (err) { show(err.message, true); }
+  });
 }
 
 // ---------- 公开数据 public view ----------

@@ -4,59 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fushun.platform.pii.SyntheticIdNumbers;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static fushun.local.E2EPlatform.JSON;
+import static fushun.local.E2EPlatform.call;
+import static fushun.local.E2EPlatform.clientToken;
+import static fushun.local.E2EPlatform.token;
+import static fushun.local.E2EPlatform.userToken;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The walking skeleton, end to end, on the real platform: real Keycloak, a real Kafka broker,
  * real PostgreSQL, every service and the gateway as their own JVMs, started by the same launcher
  * as the README's run command (on shifted ports, in a fresh data directory).
  */
+@ExtendWith(E2EPlatform.class)
 class PlatformFlowE2EIT {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static LocalPlatform platform;
-    private static Path data;
-
-    @BeforeAll
-    static void startPlatform() throws Exception {
-        Path root = Path.of(System.getProperty("platform.root", "../..")).toAbsolutePath().normalize();
-        data = Files.createTempDirectory("fushun-e2e");
-        platform = LocalPlatform.start(new LocalPlatformOptions(root, data, Ports.withOffset(10000), 20, null, null, null));
-        System.out.printf("E2E platform ready in %d s, resident memory %d MiB%n",
-                platform.readyMillis() / 1000, platform.rssKiB() / 1024);
-    }
-
-    @AfterAll
-    static void stopPlatform() throws IOException {
-        if (platform != null) {
-            platform.close();
-        }
-        if (data != null && !Boolean.getBoolean("e2e.keepData")) {
-            try (var paths = Files.walk(data)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
 
     @Test
     void shouldCarryHighSelfPayFromSettlementToCivilAffairsCaseAcrossTheBus() throws Exception {
@@ -185,42 +154,5 @@ class PlatformFlowE2EIT {
             }
         }
         return null;
-    }
-
-    private static HttpResponse<String> call(String method, String path, String token, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static String userToken(String username) throws Exception {
-        return token(Map.of("grant_type", "password", "client_id", "fushun-console", "username", username, "password", "demo"));
-    }
-
-    private static String clientToken() throws Exception {
-        return token(Map.of("grant_type", "client_credentials", "client_id", "medical-insurance-integration",
-                "client_secret", "demo-medical-insurance-secret"));
-    }
-
-    private static String token(Map<String, String> form) throws Exception {
-        String encoded = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                                URI.create(platform.issuer() + "/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(encoded)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).get("access_token").asString();
     }
 }

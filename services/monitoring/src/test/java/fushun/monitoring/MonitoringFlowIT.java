@@ -126,6 +126,35 @@ class MonitoringFlowIT {
         mvc.perform(get("/api/monitoring/households/" + householdId)).andExpect(status().isUnauthorized());
     }
 
+    @Test
+    void shouldRevealAFullIdNumberOnlyToAnAllowedRoleWithAReasonAndAuditIt() throws Exception {
+        String idNumber = SyntheticIdNumbers.next(random, "210422");
+        UUID householdId = register(idNumber);
+        String memberId = com.jayway.jsonpath.JsonPath.read(mvc.perform(get("/api/monitoring/households/" + householdId)
+                .header("Authorization", ANALYST)).andReturn().getResponse().getContentAsString(), "$.members[0].id");
+        String revealer = "Bearer " + TestTokens.user("xinbin-approver", "210422", "county-approver", "pii-reveal");
+        String path = "/api/monitoring/households/" + householdId + "/members/" + memberId + "/reveal";
+
+        mvc.perform(post(path).header("Authorization", ANALYST).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"核对\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(path).header("Authorization", revealer).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\" \"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post(path).header("Authorization", "Bearer " + TestTokens.user("qy", "210423", "pii-reveal"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"核对\"}"))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select count(*) from pii_reveal_audit where subject_id = :m").param("m", memberId)
+                .query(Long.class).single()).isZero();
+
+        mvc.perform(post(path).header("Authorization", revealer).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"医保结算身份核对\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.idNumber").value(idNumber));
+        assertThat(jdbc.sql("select actor || '|' || reason from pii_reveal_audit where subject_id = :m").param("m", memberId)
+                .query(String.class).single()).isEqualTo("xinbin-approver|医保结算身份核对");
+    }
+
     private UUID register(String idNumber) throws Exception {
         String response = mvc.perform(post("/api/monitoring/households").header("Authorization", CADRE)
                         .contentType(MediaType.APPLICATION_JSON).content(body(idNumber)))

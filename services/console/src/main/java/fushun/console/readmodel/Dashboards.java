@@ -37,8 +37,9 @@ public class Dashboards {
     }
 
     /**
-     * Identified (monitored) → warned (an alert) → assisted (a bureau's measure) → risk eliminated,
-     * with the average days between the steps (null while nobody took the step).
+     * Identified (a monitoring object by category or county decision, or a household with an alert)
+     * → warned (an alert) → assisted (a bureau's measure) → risk eliminated, with the average days
+     * between the steps (null while nobody took the step).
      */
     public record Funnel(long identified, long warned, long assisted, long eliminated, Double daysToWarn,
                          Double daysToAssist, Double daysToEliminate) {
@@ -106,17 +107,18 @@ public class Dashboards {
                 .filter(r -> r.alerts() > 0)
                 .toList();
         Funnel funnel = jdbc.sql("""
-                        with h as (
-                            select h.household_id, h.monitored_at, h.eliminated_at,
-                                   (select min(a.raised_at) from alert_view a where a.household_id = h.household_id
-                                      and a.raised_at >= h.monitored_at - interval '1 day') as warned_at,
-                                   (select min(a.first_measure_at) from alert_view a where a.household_id = h.household_id
-                                      and a.raised_at >= h.monitored_at - interval '1 day') as assisted_at
-                            from household_view h where h.division_code like :scope and h.monitored_at is not null)
+                        with a as (
+                            select household_id, min(raised_at) as warned_at, min(first_measure_at) as assisted_at
+                            from alert_view where division_code like :scope group by household_id),
+                        h as (
+                            select least(h.monitored_at, a.warned_at) as identified_at, a.warned_at, a.assisted_at,
+                                   h.eliminated_at
+                            from household_view h left join a on a.household_id = h.household_id
+                            where h.division_code like :scope and (h.monitored_at is not null or a.warned_at is not null))
                         select count(*), count(warned_at), count(assisted_at), count(eliminated_at),
-                               avg(extract(epoch from (warned_at - monitored_at)) / 86400),
+                               avg(extract(epoch from (warned_at - identified_at)) / 86400),
                                avg(extract(epoch from (assisted_at - warned_at)) / 86400),
-                               avg(extract(epoch from (eliminated_at - monitored_at)) / 86400)
+                               avg(extract(epoch from (eliminated_at - identified_at)) / 86400)
                         from h""")
                 .param("scope", scope)
                 .query((rs, n) -> new Funnel(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),

@@ -1,6 +1,7 @@
 package fushun.console.readmodel;
 
 import fushun.contracts.EventEnvelope;
+import fushun.contracts.HouseholdCategory;
 import fushun.contracts.RiskType;
 import fushun.contracts.bureau.AssignmentAcknowledged;
 import fushun.contracts.bureau.CaseClosed;
@@ -37,6 +38,11 @@ public class ReadModel {
             RiskSignalObserved.class, AssignmentAcknowledged.class, MeasureApplied.class, CaseClosed.class,
             AssistanceStatusChanged.class, FeedCompletenessChecked.class);
 
+    /** The categories of monitoring objects (监测对象); 脱贫户 and 一般农户 are not monitored by category. */
+    static final java.util.Set<HouseholdCategory> MONITORING_CATEGORIES = java.util.EnumSet.of(
+            HouseholdCategory.UNSTABLE_OUT_OF_POVERTY, HouseholdCategory.MARGINAL,
+            HouseholdCategory.SUDDEN_SEVERE_DIFFICULTY);
+
     private final JdbcClient jdbc;
 
     public ReadModel(JdbcClient jdbc) {
@@ -47,13 +53,17 @@ public class ReadModel {
     public void apply(EventEnvelope<?> event) {
         Object data = event.data();
         if (data instanceof HouseholdRegistered h) {
+            // registered in a monitoring category (脱贫不稳定户, 边缘易致贫户, 突发严重困难户): monitored from then on
             jdbc.sql("""
-                            insert into household_view (household_id, division_code, category, registered_at)
-                            values (:h, :d, :c, :at)
+                            insert into household_view (household_id, division_code, category, registered_at, monitored_at)
+                            values (:h, :d, :c, :at, :monitoredAt)
                             on conflict (household_id) do update set division_code = excluded.division_code,
-                                category = excluded.category, registered_at = excluded.registered_at""")
+                                category = excluded.category, registered_at = excluded.registered_at,
+                                monitored_at = least(household_view.monitored_at, excluded.monitored_at)""")
                     .param("h", h.householdId()).param("d", h.divisionCode()).param("c", h.category().name())
-                    .param("at", ts(event.occurredAt())).update();
+                    .param("at", ts(event.occurredAt()))
+                    .param("monitoredAt", MONITORING_CATEGORIES.contains(h.category()) ? ts(event.occurredAt()) : null)
+                    .update();
             line(event, h.householdId(), h.divisionCode(), "登记建档：" + h.category().label() + "，"
                     + h.members().size() + " 人");
         } else if (data instanceof HouseholdMonitored m) {
@@ -61,7 +71,7 @@ public class ReadModel {
                             insert into household_view (household_id, division_code, category, monitored_at)
                             values (:h, :d, :c, :at)
                             on conflict (household_id) do update set category = excluded.category,
-                                monitored_at = coalesce(household_view.monitored_at, excluded.monitored_at),
+                                monitored_at = least(household_view.monitored_at, excluded.monitored_at),
                                 eliminated_at = null""")
                     .param("h", m.householdId()).param("d", m.divisionCode()).param("c", m.category().name())
                     .param("at", ts(m.confirmedAt())).update();

@@ -4,6 +4,7 @@ import fushun.contracts.Topics;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.pii.PersonRefs;
+import fushun.platform.pii.PiiRevealAudit;
 import fushun.platform.pii.PiiMasking;
 import fushun.platform.pii.ResidentIdNumbers;
 import fushun.platform.security.Jurisdiction;
@@ -29,8 +30,10 @@ public class HouseholdRegistry {
     private final JdbcClient jdbc;
     private final OutboxWriter outbox;
     private final PersonRefs personRefs;
+    private final PiiRevealAudit revealAudit;
 
-    public HouseholdRegistry(JdbcClient jdbc, OutboxWriter outbox, PersonRefs personRefs) {
+    public HouseholdRegistry(JdbcClient jdbc, OutboxWriter outbox, PersonRefs personRefs, PiiRevealAudit revealAudit) {
+        this.revealAudit = revealAudit;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.personRefs = personRefs;
@@ -120,6 +123,20 @@ public class HouseholdRegistry {
                         rs.getString("id_number_masked"), rs.getString("relationship"), rs.getString("labour_capacity")))
                 .list();
         return view.withMembers(members);
+    }
+
+    /**
+     * A member's full ID number, for a caller whose role allows it, with a reason; the reveal is
+     * audited (who, whose, why) in the same transaction, so no number is shown without its record.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public String revealIdNumber(UUID householdId, UUID memberId, String actor, String reason, Jurisdiction jurisdiction) {
+        find(householdId, jurisdiction);
+        String idNumber = jdbc.sql("select id_number from household_member where id = :m and household_id = :h")
+                .param("m", memberId).param("h", householdId).query(String.class).optional()
+                .orElseThrow(() -> new NotFoundException("没有找到该成员。"));
+        revealAudit.record(actor, "household_member", memberId.toString(), "id_number", reason);
+        return idNumber;
     }
 
     public long count() {

@@ -35,6 +35,20 @@ class HouseholdController {
         return ResponseEntity.created(URI.create("/api/monitoring/households/" + id)).body(Map.of("householdId", id));
     }
 
+    record RevealRequest(@jakarta.validation.constraints.NotBlank(message = "必须填写查看理由")
+                         @jakarta.validation.constraints.Size(max = 500, message = "理由最多500字") String reason) {
+    }
+
+    /** A member's full ID number for roles allowed to see it (pii-reveal), with a reason; audited. */
+    @PostMapping("/{householdId}/members/{memberId}/reveal")
+    @PreAuthorize("hasRole('pii-reveal')")
+    Map<String, String> reveal(@PathVariable UUID householdId, @PathVariable UUID memberId,
+                               @Valid @RequestBody RevealRequest request,
+                               org.springframework.security.core.Authentication caller) {
+        return Map.of("idNumber", registry.revealIdNumber(householdId, memberId, caller.getName(), request.reason(),
+                Jurisdiction.current()));
+    }
+
     @GetMapping("/{householdId}")
     @PreAuthorize("hasAnyRole('village-cadre', 'township-reviewer', 'county-approver', 'analyst', 'admin')")
     HouseholdView household(@PathVariable UUID householdId) {
