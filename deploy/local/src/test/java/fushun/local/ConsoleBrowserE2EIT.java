@@ -19,6 +19,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -36,9 +39,11 @@ import tools.jackson.databind.JsonNode;
  * The console in a real browser: Debian's headless Chromium, driven through its ChromeDriver by
  * Selenium, against the real platform. A user signs in through the real Keycloak (authorization
  * code with PKCE); the dashboard's figures must equal what the APIs return; an operator works a case
- * from the queue to a decision. Screenshots go to {@code target/screenshots}.
+ * from the queue to a decision (first, so the dashboard then has an alert, a measure and a closing
+ * to show). Screenshots go to {@code target/screenshots}.
  */
 @ExtendWith(E2EPlatform.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserE2EIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -75,6 +80,7 @@ class ConsoleBrowserE2EIT {
     }
 
     @Test
+    @Order(2)
     void shouldShowTheAnalystTheSameFiguresAsTheApis() throws Exception {
         signIn("city-analyst");
         WebElement total = wait.until(ExpectedConditions.visibilityOfElementLocated(testId("monitored-total")));
@@ -113,6 +119,7 @@ class ConsoleBrowserE2EIT {
     }
 
     @Test
+    @Order(1)
     void shouldLetTheOperatorWorkACaseFromTheQueueToADecision() throws Exception {
         String name = "浏览器测试户" + (char) ('甲' + new Random().nextInt(10));
         String householdId = caseForNewHousehold(name);
