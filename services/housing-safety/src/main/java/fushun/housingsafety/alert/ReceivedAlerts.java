@@ -4,6 +4,7 @@ import fushun.contracts.Bureau;
 import fushun.contracts.Topics;
 import fushun.contracts.bureau.AssignmentAcknowledged;
 import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.housingsafety.appraisal.Appraisals;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.security.Jurisdiction;
 import java.time.Clock;
@@ -29,11 +30,13 @@ public class ReceivedAlerts {
     }
 
     private final JdbcClient jdbc;
+    private final Appraisals appraisals;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public ReceivedAlerts(JdbcClient jdbc, OutboxWriter outbox, Clock clock) {
+    public ReceivedAlerts(JdbcClient jdbc, Appraisals appraisals, OutboxWriter outbox, Clock clock) {
         this.jdbc = jdbc;
+        this.appraisals = appraisals;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -60,6 +63,7 @@ public class ReceivedAlerts {
             outbox.append(Topics.HOUSING_SAFETY_MEASURE, alert.householdId().toString(), alert.divisionCode(),
                     new AssignmentAcknowledged(assignment.assignmentId(), alert.alertId(), alert.householdId(), BUREAU,
                             "HS-" + alert.alertId().toString().substring(0, 8), clock.instant()));
+            appraisals.onNamedAlert(alert, assignment);
         }
     }
 

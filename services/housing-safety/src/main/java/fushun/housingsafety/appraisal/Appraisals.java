@@ -1,0 +1,285 @@
+package fushun.housingsafety.appraisal;
+
+import fushun.contracts.Bureau;
+import fushun.contracts.RiskType;
+import fushun.contracts.Topics;
+import fushun.contracts.bureau.CaseClosed;
+import fushun.contracts.bureau.MeasureApplied;
+import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.housingsafety.household.Households;
+import fushun.platform.outbox.OutboxWriter;
+import fushun.platform.policy.PolicyParameters;
+import fushun.platform.policy.PolicyValue;
+import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.NotFoundException;
+import fushun.platform.web.RuleViolationException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Housing safety's work: appraisal tasks from alerts, appraisals graded A–D, renovations for
+ * low-income households' C and D houses (repair for C, rebuild for D) with their subsidy, and the
+ * yearly screening of every low-income household of a county. A C or D house is signalled to
+ * monitoring whether an alert asked for it or not; starting and completing a renovation are the
+ * measures for the assignment, and a completion (or an A/B appraisal) closes it.
+ */
+@Service
+public class Appraisals {
+
+    public record NewAppraisal(UUID householdId, String grade, String inspector, LocalDate appraisedOn, String findings) {
+    }
+
+    public record Appraisal(UUID id, UUID householdId, String divisionCode, String grade, String inspector,
+                            LocalDate appraisedOn, String findings, Instant recordedAt) {
+    }
+
+    public record Task(UUID id, UUID householdId, String divisionCode, UUID alertId, LocalDate dueDate, String status,
+                       Instant openedAt) {
+    }
+
+    public record Renovation(UUID id, UUID householdId, String divisionCode, UUID appraisalId, String kind,
+                             BigDecimal subsidy, String parameterVersion, String status, LocalDate startedOn,
+                             LocalDate completedOn, String completionGrade) {
+    }
+
+    /** One low-income household in the year's screening: its latest appraisal of the year, if any. */
+    public record ScreeningLine(UUID householdId, String divisionCode, String headName, String grade, LocalDate appraisedOn) {
+    }
+
+    public record Screening(String county, int year, long households, long done, long left, List<ScreeningLine> lines) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Households households;
+    private final PolicyParameters parameters;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public Appraisals(JdbcClient jdbc, Households households, PolicyParameters parameters, OutboxWriter outbox,
+                      Clock clock) {
+        this.jdbc = jdbc;
+        this.households = households;
+        this.parameters = parameters;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** An alert that names this bureau for unsafe housing opens one appraisal task, due with the assignment. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onNamedAlert(RiskAlertRaised alert, RiskAlertRaised.Assignment assignment) {
+        if (!alert.riskTypes().contains(RiskType.UNSAFE_HOUSING)) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into appraisal_task (id, household_id, division_code, alert_id, assignment_id, due_date, status)
+                        values (:id, :h, :d, :a, :s, :due, 'OPEN') on conflict (alert_id) do nothing""")
+                .param("id", UUID.randomUUID()).param("h", alert.householdId()).param("d", alert.divisionCode())
+                .param("a", alert.alertId()).param("s", assignment.assignmentId()).param("due", assignment.dueDate())
+                .update();
+    }
+
+    /**
+     * Records an appraisal. It answers the household's open tasks. C or D: a signal to monitoring,
+     * and for a low-income household a renovation with its subsidy (unless one is under way). A or B
+     * answering a task closes its assignment: the house is safe.
+     */
+    @Transactional
+    public Appraisal record(NewAppraisal request, String by, Jurisdiction jurisdiction) {
+        Households.Household household = households.find(request.householdId(), jurisdiction);
+        jdbc.sql("select 1 from household where household_id = :h for update").param("h", household.householdId())
+                .query((rs, n) -> 1).list();
+        List<TaskRef> tasks = jdbc.sql("""
+                        select id, alert_id, assignment_id from appraisal_task where household_id = :h and status = 'OPEN'
+                        order by opened_at""")
+                .param("h", household.householdId()).query(TaskRef.class).list();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into appraisal (id, household_id, division_code, task_id, grade, inspector, appraised_on,
+                                               findings, recorded_by)
+                        values (:id, :h, :d, :task, :grade, :inspector, :on, :findings, :by)""")
+                .param("id", id).param("h", household.householdId()).param("d", household.divisionCode())
+                .param("task", tasks.isEmpty() ? null : tasks.get(0).id()).param("grade", request.grade())
+                .param("inspector", request.inspector()).param("on", request.appraisedOn())
+                .param("findings", request.findings()).param("by", by).update();
+        jdbc.sql("update appraisal_task set status = 'DONE' where household_id = :h and status = 'OPEN'")
+                .param("h", household.householdId()).update();
+        boolean unsafe = request.grade().equals("C") || request.grade().equals("D");
+        if (unsafe) {
+            outbox.append(Topics.HOUSING_SAFETY_SIGNAL, household.householdId().toString(), household.divisionCode(),
+                    new RiskSignalObserved(UUID.randomUUID(), household.householdId(), Bureau.HOUSING,
+                            RiskType.UNSAFE_HOUSING, "住房安全性鉴定为" + request.grade() + "级（"
+                            + (request.grade().equals("C") ? "局部危险" : "整体危险") + "）",
+                            Map.of("grade", BigDecimal.valueOf(request.grade().charAt(0) - 'A' + 1)), null,
+                            clock.instant()));
+            if (household.lowIncome()) {
+                openRenovation(household, id, request.grade(), request.appraisedOn(), tasks.isEmpty() ? null : tasks.get(0));
+            }
+        } else {
+            for (TaskRef task : tasks) {
+                outbox.append(Topics.HOUSING_SAFETY_MEASURE, household.householdId().toString(), household.divisionCode(),
+                        new CaseClosed(task.assignmentId(), task.alertId(), household.householdId(), Bureau.HOUSING,
+                                "住房安全性鉴定为" + request.grade() + "级，住房安全有保障", clock.instant()));
+            }
+        }
+        return appraisal(id);
+    }
+
+    private record TaskRef(UUID id, UUID alertId, UUID assignmentId) {
+    }
+
+    private void openRenovation(Households.Household household, UUID appraisalId, String grade, LocalDate on, TaskRef task) {
+        boolean underWay = jdbc.sql("""
+                        select count(*) from renovation where household_id = :h and status in ('PLANNED', 'STARTED')""")
+                .param("h", household.householdId()).query(Long.class).single() > 0;
+        if (underWay) {
+            return;
+        }
+        String kind = grade.equals("C") ? "REPAIR" : "REBUILD";
+        PolicyValue subsidy = parameters.required(kind.equals("REPAIR") ? "housing.subsidy.repair" : "housing.subsidy.rebuild",
+                household.divisionCode().substring(0, 6), on);
+        jdbc.sql("""
+                        insert into renovation (id, household_id, division_code, appraisal_id, kind, subsidy, parameter_version,
+                                                status, alert_id, assignment_id)
+                        values (:id, :h, :d, :a, :kind, :subsidy, :version, 'PLANNED', :alert, :assignment)""")
+                .param("id", UUID.randomUUID()).param("h", household.householdId()).param("d", household.divisionCode())
+                .param("a", appraisalId).param("kind", kind).param("subsidy", subsidy.value())
+                .param("version", subsidy.version()).param("alert", task == null ? null : task.alertId())
+                .param("assignment", task == null ? null : task.assignmentId()).update();
+    }
+
+    /** Work begins: the measure for the assignment, if an alert asked for it. */
+    @Transactional
+    public Renovation start(UUID renovationId, LocalDate startedOn, Jurisdiction jurisdiction) {
+        Renovation renovation = lockedRenovation(renovationId, jurisdiction);
+        if (!renovation.status().equals("PLANNED")) {
+            throw new RuleViolationException("改造已开工", "该户改造已经开工或竣工。");
+        }
+        jdbc.sql("update renovation set status = 'STARTED', started_on = :on where id = :id")
+                .param("on", startedOn).param("id", renovationId).update();
+        measure(renovationId, "RENOVATION_STARTED", (renovation.kind().equals("REPAIR") ? "C级危房修缮加固" : "D级危房拆除重建")
+                + "开工，补助 " + renovation.subsidy().stripTrailingZeros().toPlainString() + " 元", renovation.subsidy(), startedOn);
+        return renovation(renovationId, jurisdiction);
+    }
+
+    /**
+     * Work done and inspected: the house must now be safe (A or B), recorded as an appraisal; the
+     * completion is the measure and closes the assignment.
+     */
+    @Transactional
+    public Renovation complete(UUID renovationId, LocalDate completedOn, String inspector, String grade, String by,
+                               Jurisdiction jurisdiction) {
+        Renovation renovation = lockedRenovation(renovationId, jurisdiction);
+        if (!renovation.status().equals("STARTED")) {
+            throw new RuleViolationException("改造未开工", "只有已开工的改造才能竣工验收。");
+        }
+        if (!grade.equals("A") && !grade.equals("B")) {
+            throw new RuleViolationException("验收不合格", "竣工验收须达到A级或B级（安全或基本安全），否则不能竣工。");
+        }
+        if (completedOn.isBefore(renovation.startedOn())) {
+            throw new RuleViolationException("日期有误", "竣工日期不能早于开工日期。");
+        }
+        jdbc.sql("""
+                        update renovation set status = 'COMPLETED', completed_on = :on, completion_grade = :grade,
+                            completion_inspector = :inspector where id = :id""")
+                .param("on", completedOn).param("grade", grade).param("inspector", inspector).param("id", renovationId)
+                .update();
+        jdbc.sql("""
+                        insert into appraisal (id, household_id, division_code, grade, inspector, appraised_on, findings, recorded_by)
+                        values (:id, :h, :d, :grade, :inspector, :on, '竣工验收', :by)""")
+                .param("id", UUID.randomUUID()).param("h", renovation.householdId()).param("d", renovation.divisionCode())
+                .param("grade", grade).param("inspector", inspector).param("on", completedOn).param("by", by).update();
+        measure(renovationId, "RENOVATION_COMPLETED", "危房改造竣工，验收为" + grade + "级", renovation.subsidy(), completedOn);
+        link(renovationId).ifPresent(l -> outbox.append(Topics.HOUSING_SAFETY_MEASURE, renovation.householdId().toString(),
+                renovation.divisionCode(), new CaseClosed(l.assignmentId(), l.alertId(), renovation.householdId(),
+                        Bureau.HOUSING, "危房改造竣工，验收为" + grade + "级，住房安全有保障", clock.instant())));
+        return renovation(renovationId, jurisdiction);
+    }
+
+    private record Link(UUID alertId, UUID assignmentId) {
+    }
+
+    private Optional<Link> link(UUID renovationId) {
+        return jdbc.sql("select alert_id, assignment_id from renovation where id = :id and assignment_id is not null")
+                .param("id", renovationId).query(Link.class).optional();
+    }
+
+    private void measure(UUID renovationId, String code, String description, BigDecimal amount, LocalDate on) {
+        Renovation r = jdbc.sql("select * from renovation where id = :id").param("id", renovationId)
+                .query(Renovation.class).single();
+        link(renovationId).ifPresent(l -> outbox.append(Topics.HOUSING_SAFETY_MEASURE, r.householdId().toString(),
+                r.divisionCode(), new MeasureApplied(UUID.randomUUID(), l.assignmentId(), l.alertId(), r.householdId(),
+                        Bureau.HOUSING, code, description, amount, on, clock.instant())));
+    }
+
+    private Renovation lockedRenovation(UUID renovationId, Jurisdiction jurisdiction) {
+        return jdbc.sql("select * from renovation where id = :id and division_code like :scope for update")
+                .param("id", renovationId).param("scope", jurisdiction.likePattern()).query(Renovation.class).optional()
+                .orElseThrow(() -> new NotFoundException("没有找到该危房改造项目。"));
+    }
+
+    public Renovation renovation(UUID renovationId, Jurisdiction jurisdiction) {
+        return jdbc.sql("select * from renovation where id = :id and division_code like :scope")
+                .param("id", renovationId).param("scope", jurisdiction.likePattern()).query(Renovation.class).optional()
+                .orElseThrow(() -> new NotFoundException("没有找到该危房改造项目。"));
+    }
+
+    public List<Renovation> renovations(Jurisdiction jurisdiction, String status) {
+        return jdbc.sql("""
+                        select * from renovation where division_code like :scope
+                          and (cast(:status as varchar) is null or status = :status) order by created_at desc limit 500""")
+                .param("scope", jurisdiction.likePattern()).param("status", status).query(Renovation.class).list();
+    }
+
+    public List<Task> tasks(Jurisdiction jurisdiction, String status) {
+        return jdbc.sql("""
+                        select id, household_id, division_code, alert_id, due_date, status, opened_at from appraisal_task
+                        where division_code like :scope and (cast(:status as varchar) is null or status = :status)
+                        order by due_date, opened_at limit 500""")
+                .param("scope", jurisdiction.likePattern()).param("status", status).query(Task.class).list();
+    }
+
+    public List<Appraisal> appraisalsOf(UUID householdId, Jurisdiction jurisdiction) {
+        households.find(householdId, jurisdiction);
+        return jdbc.sql("""
+                        select id, household_id, division_code, grade, inspector, appraised_on, findings, recorded_at
+                        from appraisal where household_id = :h order by appraised_on, recorded_at""")
+                .param("h", householdId).query(Appraisal.class).list();
+    }
+
+    /** The yearly screening (每年排查): every low-income household of the county, done or left. */
+    public Screening screening(String county, int year, Jurisdiction jurisdiction) {
+        if (!jurisdiction.covers(county)) {
+            throw new NotFoundException("该县区不在您的管辖范围内。");
+        }
+        List<ScreeningLine> lines = jdbc.sql("""
+                        select h.household_id, h.division_code, h.head_name, a.grade, a.appraised_on
+                        from household h
+                        left join lateral (select grade, appraised_on from appraisal
+                                           where household_id = h.household_id and appraised_on >= :from and appraised_on < :to
+                                           order by appraised_on desc, recorded_at desc limit 1) a on true
+                        where h.division_code like :county and (h.category <> 'ORDINARY' or h.assisted)
+                        order by a.appraised_on is not null, h.division_code, h.household_id""")
+                .param("county", county + "%").param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year + 1, 1, 1))
+                .query(ScreeningLine.class).list();
+        long done = lines.stream().filter(l -> l.grade() != null).count();
+        return new Screening(county, year, lines.size(), done, lines.size() - done, lines);
+    }
+
+    private Appraisal appraisal(UUID id) {
+        return jdbc.sql("""
+                        select id, household_id, division_code, grade, inspector, appraised_on, findings, recorded_at
+                        from appraisal where id = :id""")
+                .param("id", id).query(Appraisal.class).single();
+    }
+}

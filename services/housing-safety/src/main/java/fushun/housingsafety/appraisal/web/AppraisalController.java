@@ -1,0 +1,98 @@
+package fushun.housingsafety.appraisal.web;
+
+import fushun.housingsafety.appraisal.Appraisals;
+import fushun.platform.security.Jurisdiction;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Appraisals, renovations and the yearly screening, for the county's housing inspectors. */
+@RestController
+@RequestMapping("/api/housing-safety")
+@PreAuthorize("hasRole('housing-inspector')")
+class AppraisalController {
+
+    record AppraisalRequest(@NotNull(message = "必须选择农户") UUID householdId,
+                            @NotNull(message = "必须填写鉴定等级") @Pattern(regexp = "[ABCD]", message = "鉴定等级应为 A、B、C 或 D") String grade,
+                            @NotBlank(message = "必须填写鉴定人") @Size(max = 100, message = "鉴定人最多100字") String inspector,
+                            @NotNull(message = "必须填写鉴定日期") @PastOrPresent(message = "鉴定日期不能晚于今天") LocalDate appraisedOn,
+                            @NotBlank(message = "必须填写鉴定结论") @Size(max = 2000, message = "鉴定结论最多2000字") String findings) {
+    }
+
+    record StartRequest(@NotNull(message = "必须填写开工日期") @PastOrPresent(message = "开工日期不能晚于今天") LocalDate startedOn) {
+    }
+
+    record CompleteRequest(@NotNull(message = "必须填写竣工日期") @PastOrPresent(message = "竣工日期不能晚于今天") LocalDate completedOn,
+                           @NotBlank(message = "必须填写验收人") @Size(max = 100, message = "验收人最多100字") String inspector,
+                           @NotNull(message = "必须填写验收等级") @Pattern(regexp = "[ABCD]", message = "验收等级应为 A、B、C 或 D") String grade) {
+    }
+
+    private final Appraisals appraisals;
+
+    AppraisalController(Appraisals appraisals) {
+        this.appraisals = appraisals;
+    }
+
+    @GetMapping("/appraisal-tasks")
+    List<Appraisals.Task> tasks(@RequestParam(required = false) @Pattern(regexp = "OPEN|DONE",
+            message = "状态只能是 OPEN 或 DONE") String status) {
+        return appraisals.tasks(Jurisdiction.current(), status);
+    }
+
+    @PostMapping("/appraisals")
+    @ResponseStatus(HttpStatus.CREATED)
+    Appraisals.Appraisal appraise(@Valid @RequestBody AppraisalRequest request, Authentication caller) {
+        return appraisals.record(new Appraisals.NewAppraisal(request.householdId(), request.grade(), request.inspector(),
+                request.appraisedOn(), request.findings()), caller.getName(), Jurisdiction.current());
+    }
+
+    @GetMapping("/households/{householdId}/appraisals")
+    List<Appraisals.Appraisal> appraisalsOf(@PathVariable UUID householdId) {
+        return appraisals.appraisalsOf(householdId, Jurisdiction.current());
+    }
+
+    @GetMapping("/renovations")
+    List<Appraisals.Renovation> renovations(@RequestParam(required = false) @Pattern(regexp = "PLANNED|STARTED|COMPLETED",
+            message = "状态只能是 PLANNED、STARTED 或 COMPLETED") String status) {
+        return appraisals.renovations(Jurisdiction.current(), status);
+    }
+
+    @PostMapping("/renovations/{renovationId}/start")
+    Appraisals.Renovation start(@PathVariable UUID renovationId, @Valid @RequestBody StartRequest request) {
+        return appraisals.start(renovationId, request.startedOn(), Jurisdiction.current());
+    }
+
+    @PostMapping("/renovations/{renovationId}/complete")
+    Appraisals.Renovation complete(@PathVariable UUID renovationId, @Valid @RequestBody CompleteRequest request,
+                                   Authentication caller) {
+        return appraisals.complete(renovationId, request.completedOn(), request.inspector(), request.grade(),
+                caller.getName(), Jurisdiction.current());
+    }
+
+    /** The yearly screening of the county's low-income households: who is done, who is left. */
+    @GetMapping("/screenings")
+    Appraisals.Screening screening(@RequestParam @Pattern(regexp = "2104\\d{2}", message = "应为抚顺市内6位县区代码") String county,
+                                   @RequestParam @Min(value = 2021, message = "年份不能早于2021年")
+                                   @Max(value = 2100, message = "年份无效") int year) {
+        return appraisals.screening(county, year, Jurisdiction.current());
+    }
+}

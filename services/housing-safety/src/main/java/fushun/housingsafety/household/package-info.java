@@ -1,0 +1,2 @@
+/** The households this bureau looks after, from monitoring and civil affairs. */
+package fushun.housingsafety.household;

@@ -1,0 +1,168 @@
+package fushun.housingsafety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import fushun.contracts.Bureau;
+import fushun.contracts.EventEnvelope;
+import fushun.contracts.HouseholdCategory;
+import fushun.contracts.RiskType;
+import fushun.contracts.Topics;
+import fushun.contracts.bureau.CaseClosed;
+import fushun.contracts.bureau.MeasureApplied;
+import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.contracts.monitoring.HouseholdRegistered;
+import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.platform.testsupport.EventBus;
+import fushun.platform.testsupport.ServiceIntegrationTest;
+import fushun.platform.testsupport.TestTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** From an unsafe-housing alert to appraisal, signal, renovation and the closed assignment; real broker and PostgreSQL. */
+@ServiceIntegrationTest
+class AppraisalIT {
+
+    @Autowired MockMvc mvc;
+    @Autowired EventBus bus;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void shouldAppraiseRebuildAndCloseTheAssignmentForALowIncomeHousehold() throws Exception {
+        String inspector = token("210422");
+        UUID householdId = register("210422100201", HouseholdCategory.OUT_OF_POVERTY);
+        UUID assignmentId = UUID.randomUUID();
+        RiskAlertRaised alert = new RiskAlertRaised(UUID.randomUUID(), householdId, "210422100201",
+                List.of(RiskType.UNSAFE_HOUSING), "住房出现安全问题", Instant.now(),
+                List.of(new RiskAlertRaised.Assignment(assignmentId, Bureau.HOUSING, LocalDate.now().plusDays(15))));
+        bus.publish(Topics.MONITORING_RISK_ALERT, EventEnvelope.of("monitoring", householdId.toString(), "210422100201", alert));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                mvc.perform(get("/api/housing-safety/appraisal-tasks?status=OPEN").header("Authorization", inspector))
+                        .andExpect(jsonPath("$[?(@.householdId == '" + householdId + "')].dueDate")
+                                .value(LocalDate.now().plusDays(15).toString())));
+
+        appraise(inspector, householdId, "D").andExpect(status().isCreated());
+
+        RiskSignalObserved signal = bus.awaitEvent(Topics.HOUSING_SAFETY_SIGNAL, householdId.toString(),
+                RiskSignalObserved.class).data();
+        assertThat(signal.riskType()).isEqualTo(RiskType.UNSAFE_HOUSING);
+        assertThat(signal.description()).contains("D级");
+        String renovations = mvc.perform(get("/api/housing-safety/renovations?status=PLANNED").header("Authorization", inspector))
+                .andReturn().getResponse().getContentAsString();
+        List<String> ids = JsonPath.read(renovations, "$[?(@.householdId == '" + householdId + "')].id");
+        assertThat(ids).hasSize(1);
+        assertThat(JsonPath.<List<Object>>read(renovations, "$[?(@.householdId == '" + householdId + "')].kind"))
+                .containsExactly("REBUILD");
+        assertThat(JsonPath.<List<Double>>read(renovations, "$[?(@.householdId == '" + householdId + "')].subsidy"))
+                .containsExactly(35000.0);
+        assertThat(taskStatus(householdId)).isEqualTo("DONE");
+
+        String renovation = "/api/housing-safety/renovations/" + ids.get(0);
+        mvc.perform(post(renovation + "/complete").header("Authorization", inspector).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"completedOn\":\"" + LocalDate.now() + "\",\"inspector\":\"李示工\",\"grade\":\"A\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("改造未开工"));
+        mvc.perform(post(renovation + "/start").header("Authorization", inspector).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"startedOn\":\"" + LocalDate.now().minusDays(3) + "\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("STARTED"));
+        MeasureApplied started = bus.awaitEvent(Topics.HOUSING_SAFETY_MEASURE, householdId.toString(), MeasureApplied.class).data();
+        assertThat(started.measure()).isEqualTo("RENOVATION_STARTED");
+        assertThat(started.assignmentId()).isEqualTo(assignmentId);
+        assertThat(started.amount()).isEqualByComparingTo("35000");
+
+        mvc.perform(post(renovation + "/complete").header("Authorization", inspector).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"completedOn\":\"" + LocalDate.now() + "\",\"inspector\":\"李示工\",\"grade\":\"C\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("验收不合格"));
+        mvc.perform(post(renovation + "/complete").header("Authorization", inspector).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"completedOn\":\"" + LocalDate.now() + "\",\"inspector\":\"李示工\",\"grade\":\"A\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("COMPLETED"));
+        assertThat(bus.awaitEvent(Topics.HOUSING_SAFETY_MEASURE, householdId.toString(), MeasureApplied.class,
+                m -> m.measure().equals("RENOVATION_COMPLETED")).data().description()).contains("验收为A级");
+        assertThat(bus.awaitEvent(Topics.HOUSING_SAFETY_MEASURE, householdId.toString(), CaseClosed.class).data()
+                .assignmentId()).isEqualTo(assignmentId);
+        mvc.perform(get("/api/housing-safety/households/" + householdId + "/appraisals").header("Authorization", inspector))
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[1].grade").value("A"));
+    }
+
+    @Test
+    void shouldSignalAnUnsafeHouseWithoutAnAlertButRenovateOnlyForLowIncomeHouseholds() throws Exception {
+        String inspector = token("210423");
+        UUID ordinary = register("210423100201", HouseholdCategory.ORDINARY);
+
+        appraise(inspector, ordinary, "C").andExpect(status().isCreated());
+
+        assertThat(bus.awaitEvent(Topics.HOUSING_SAFETY_SIGNAL, ordinary.toString(), RiskSignalObserved.class).data()
+                .description()).contains("C级");
+        assertThat(jdbc.sql("select count(*) from renovation where household_id = :h").param("h", ordinary)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void shouldScreenACountysLowIncomeHouseholdsAndRefuseBadOrForeignInput() throws Exception {
+        String inspector = token("210421");
+        UUID appraised = register("210421100201", HouseholdCategory.MARGINAL);
+        register("210421100202", HouseholdCategory.UNSTABLE_OUT_OF_POVERTY);
+        register("210421100203", HouseholdCategory.ORDINARY);
+        appraise(inspector, appraised, "B").andExpect(status().isCreated());
+
+        mvc.perform(get("/api/housing-safety/screenings?county=210421&year=" + LocalDate.now().getYear())
+                        .header("Authorization", inspector))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.households").value(2))
+                .andExpect(jsonPath("$.done").value(1))
+                .andExpect(jsonPath("$.left").value(1))
+                .andExpect(jsonPath("$.lines[1].grade").value("B"));
+
+        long before = jdbc.sql("select count(*) from appraisal").query(Long.class).single();
+        appraise(inspector, appraised, "E").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("鉴定等级应为 A、B、C 或 D"));
+        appraise(token("210422"), appraised, "A").andExpect(status().isNotFound());
+        mvc.perform(get("/api/housing-safety/screenings?county=210421&year=2026").header("Authorization", token("210422")))
+                .andExpect(status().isNotFound());
+        appraise("Bearer " + TestTokens.user("op", "210421", "civil-affairs-operator"), appraised, "A")
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select count(*) from appraisal").query(Long.class).single()).isEqualTo(before);
+    }
+
+    private static String token(String county) {
+        return "Bearer " + TestTokens.user("inspector-" + county, county, "housing-inspector");
+    }
+
+    private UUID register(String village, HouseholdCategory category) throws Exception {
+        UUID id = UUID.randomUUID();
+        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", id.toString(), village,
+                new HouseholdRegistered(id, village, category, false, "测试户主", List.of(new HouseholdRegistered.Member(
+                        UUID.randomUUID(), "b".repeat(64), "测试户主", "2104**********0000", "户主", "FULL")))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from household where household_id = :h")
+                .param("h", id).query(Long.class).single() == 1);
+        return id;
+    }
+
+    private ResultActions appraise(String token, UUID householdId, String grade) throws Exception {
+        return mvc.perform(post("/api/housing-safety/appraisals").header("Authorization", token)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"householdId":"%s","grade":"%s","inspector":"王示工","appraisedOn":"%s","findings":"承重墙体开裂"}"""
+                        .formatted(householdId, grade, LocalDate.now())));
+    }
+
+    private String taskStatus(UUID householdId) {
+        return jdbc.sql("select status from appraisal_task where household_id = :h").param("h", householdId)
+                .query(String.class).single();
+    }
+}
