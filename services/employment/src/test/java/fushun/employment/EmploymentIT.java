@@ -43,27 +43,28 @@ class EmploymentIT {
 
         bus.publish(Topics.MONITORING_RISK_ALERT, envelope);
         bus.publish(Topics.MONITORING_RISK_ALERT, envelope);
-        bus.publish(Topics.MONITORING_RISK_ALERT, EventEnvelope.of("monitoring", householdId.toString(), "210423100201", alert));
+        EventEnvelope<RiskAlertRaised> replay = EventEnvelope.of("monitoring", householdId.toString(), "210423100201", alert);
+        bus.publish(Topics.MONITORING_RISK_ALERT, replay);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                "select count(*) from inbox_event").query(Long.class).single() == 2);
+                "select count(*) from inbox_event where event_id in (:ids)")
+                .param("ids", List.of(envelope.eventId(), replay.eventId())).query(Long.class).single() == 2);
         assertThat(jdbc.sql("select count(*) from received_alert where alert_id = :a")
                 .param("a", alert.alertId()).query(Long.class).single()).isEqualTo(1);
         AssignmentAcknowledged ack = bus.awaitEvent(Topics.EMPLOYMENT_MEASURE, householdId.toString(),
                 AssignmentAcknowledged.class).data();
         assertThat(ack.bureau()).isEqualTo(Bureau.HUMAN_RESOURCES);
         assertThat(ack.assignmentId()).isEqualTo(alert.assignments().get(0).assignmentId());
-        assertThat(jdbc.sql("select count(*) from outbox_event where type = 'AssignmentAcknowledged'")
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from outbox_event where type = 'AssignmentAcknowledged' and aggregateid = :h")
+                .param("h", householdId.toString()).query(Long.class).single()).isEqualTo(1);
 
         String own = "Bearer " + TestTokens.user("officer", "210423", "hr-officer");
         mvc.perform(get("/api/employment/alerts").header("Authorization", own))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].alertId").value(alert.alertId().toString()))
-                .andExpect(jsonPath("$[0].status").value("ACKNOWLEDGED"));
+                .andExpect(jsonPath("$[?(@.alertId == '" + alert.alertId() + "')].status").value("ACKNOWLEDGED"));
         mvc.perform(get("/api/employment/alerts").header("Authorization", "Bearer " + TestTokens.user("other", "210422", "hr-officer")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$").isEmpty());
+                .andExpect(jsonPath("$[?(@.alertId == '" + alert.alertId() + "')]").isEmpty());
         mvc.perform(get("/api/employment/alerts")
                         .header("Authorization", "Bearer " + TestTokens.user("op", "210423", "civil-affairs-operator")))
                 .andExpect(status().isForbidden());

@@ -1,22 +1,40 @@
 package fushun.employment.inbound;
 
 import fushun.contracts.Topics;
+import fushun.contracts.monitoring.HouseholdMonitored;
+import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.contracts.socialassistance.AssistanceStatusChanged;
+import fushun.employment.labour.Labourers;
 import fushun.employment.alert.ReceivedAlerts;
 import fushun.platform.inbox.InboundEvents;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Monitoring's risk alerts. */
+/** Monitoring's households and risk alerts, and civil affairs' status changes. */
 @Component
 class RiskAlertListener {
 
     private final InboundEvents inbound;
     private final ReceivedAlerts alerts;
+    private final Labourers labourers;
 
-    RiskAlertListener(InboundEvents inbound, ReceivedAlerts alerts) {
+    RiskAlertListener(InboundEvents inbound, ReceivedAlerts alerts, Labourers labourers) {
         this.inbound = inbound;
         this.alerts = alerts;
+        this.labourers = labourers;
+    }
+
+    @KafkaListener(topics = Topics.MONITORING_HOUSEHOLD)
+    void onHousehold(String json) {
+        inbound.applyOnce("employment.households", json, HouseholdRegistered.class, e -> labourers.onRegistered(e.data()));
+        inbound.applyOnce("employment.households", json, HouseholdMonitored.class, e -> labourers.onMonitored(e.data()));
+    }
+
+    @KafkaListener(topics = Topics.SOCIAL_ASSISTANCE_STATUS)
+    void onAssistanceStatus(String json) {
+        inbound.applyOnce("employment.assistance-status", json, AssistanceStatusChanged.class,
+                e -> labourers.onAssistanceStatus(e.data()));
     }
 
     @KafkaListener(topics = Topics.MONITORING_RISK_ALERT)

@@ -1,0 +1,167 @@
+package fushun.employment.labour;
+
+import fushun.contracts.Bureau;
+
+import fushun.contracts.RiskType;
+import fushun.contracts.Topics;
+import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.contracts.monitoring.HouseholdMonitored;
+import fushun.contracts.monitoring.HouseholdRegistered;
+import fushun.contracts.socialassistance.AssistanceStatusChanged;
+import fushun.platform.outbox.OutboxWriter;
+import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.NotFoundException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * People as human resources and social security sees them: labourers per household (full or partial
+ * capacity), their employment status and training. A job lost is an income-drop signal to monitoring.
+ */
+@Service
+public class Labourers {
+
+    public record Person(UUID personId, UUID householdId, String divisionCode, String name, String maskedIdNumber,
+                         String labourCapacity, String employmentStatus, LocalDate statusSince) {
+    }
+
+    public record Training(UUID id, String course, int hours, LocalDate completedOn) {
+    }
+
+    private final JdbcClient jdbc;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public Labourers(JdbcClient jdbc, OutboxWriter outbox, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onRegistered(HouseholdRegistered h) {
+        jdbc.sql("""
+                        insert into household_category (household_id, category) values (:h, :c)
+                        on conflict (household_id) do update set category = excluded.category""")
+                .param("h", h.householdId()).param("c", h.category().name()).update();
+        for (HouseholdRegistered.Member m : h.members()) {
+            jdbc.sql("""
+                            insert into person (person_id, household_id, division_code, person_ref, name, masked_id_number,
+                                                labour_capacity)
+                            values (:p, :h, :d, :ref, :name, :masked, :capacity)
+                            on conflict (person_id) do update set household_id = excluded.household_id,
+                                division_code = excluded.division_code, name = excluded.name,
+                                labour_capacity = excluded.labour_capacity, updated_at = now()""")
+                    .param("p", m.personId()).param("h", h.householdId()).param("d", h.divisionCode())
+                    .param("ref", m.personRef()).param("name", m.name()).param("masked", m.maskedIdNumber())
+                    .param("capacity", m.labourCapacity()).update();
+        }
+    }
+
+    /** The county confirmed the household as a monitoring object (the platform's 返贫致贫 population). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onMonitored(HouseholdMonitored m) {
+        jdbc.sql("""
+                        insert into household_category (household_id, category, monitored) values (:h, :c, true)
+                        on conflict (household_id) do update set category = excluded.category, monitored = true""")
+                .param("h", m.householdId()).param("c", m.category().name()).update();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onAssistanceStatus(AssistanceStatusChanged change) {
+        if (change.programme() == AssistanceStatusChanged.Programme.TEMPORARY_AID) {
+            return;
+        }
+        for (AssistanceStatusChanged.Person p : change.persons()) {
+            if (p.personRef() == null) {
+                continue;
+            }
+            if (change.status() == AssistanceStatusChanged.Status.GRANTED) {
+                jdbc.sql("""
+                                insert into assisted_person (id, person_ref, programme, valid_from)
+                                values (:id, :ref, :programme, :from)""")
+                        .param("id", UUID.randomUUID()).param("ref", p.personRef())
+                        .param("programme", change.programme().name()).param("from", change.effectiveFrom()).update();
+            } else if (change.status() == AssistanceStatusChanged.Status.STOPPED) {
+                jdbc.sql("""
+                                update assisted_person set valid_to = greatest(valid_from, :to)
+                                where person_ref = :ref and programme = :programme and valid_to is null""")
+                        .param("to", change.effectiveFrom()).param("ref", p.personRef())
+                        .param("programme", change.programme().name()).update();
+            }
+        }
+    }
+
+    /** The household's people within the caller's division; labourers first. */
+    public List<Person> ofHousehold(UUID householdId, Jurisdiction jurisdiction) {
+        List<Person> people = jdbc.sql("""
+                        select person_id, household_id, division_code, name, masked_id_number, labour_capacity,
+                               employment_status, status_since
+                        from person where household_id = :h and division_code like :scope
+                        order by labour_capacity = 'FULL' desc, labour_capacity = 'PARTIAL' desc, name""")
+                .param("h", householdId).param("scope", jurisdiction.likePattern()).query(Person.class).list();
+        if (people.isEmpty()) {
+            throw new NotFoundException("没有找到该农户，或农户信息尚未同步到人社系统。");
+        }
+        return people;
+    }
+
+    public Person find(UUID personId, Jurisdiction jurisdiction) {
+        return jdbc.sql("""
+                        select person_id, household_id, division_code, name, masked_id_number, labour_capacity,
+                               employment_status, status_since
+                        from person where person_id = :p and division_code like :scope""")
+                .param("p", personId).param("scope", jurisdiction.likePattern()).query(Person.class).optional()
+                .orElseThrow(() -> new NotFoundException("没有找到该人员。"));
+    }
+
+    /**
+     * Records the employment status. A labourer who was employed and lost the job is an income drop:
+     * signalled to monitoring (务工就业不稳), once per change.
+     */
+    @Transactional
+    public Person setStatus(UUID personId, String status, LocalDate since, Jurisdiction jurisdiction) {
+        Person person = jdbc.sql("""
+                        select person_id, household_id, division_code, name, masked_id_number, labour_capacity,
+                               employment_status, status_since
+                        from person where person_id = :p and division_code like :scope for update""")
+                .param("p", personId).param("scope", jurisdiction.likePattern()).query(Person.class).optional()
+                .orElseThrow(() -> new NotFoundException("没有找到该人员。"));
+        jdbc.sql("update person set employment_status = :s, status_since = :since, updated_at = now() where person_id = :p")
+                .param("s", status).param("since", since).param("p", personId).update();
+        if (status.equals("LOST_JOB") && !person.employmentStatus().equals("LOST_JOB")) {
+            outbox.append(Topics.EMPLOYMENT_SIGNAL, person.householdId().toString(), person.divisionCode(),
+                    new RiskSignalObserved(UUID.randomUUID(), person.householdId(), Bureau.HUMAN_RESOURCES,
+                            RiskType.UNSTABLE_EMPLOYMENT, "家庭成员失业（" + since + " 起），务工收入中断",
+                            Map.of(), null, clock.instant()));
+        }
+        return find(personId, jurisdiction);
+    }
+
+    @Transactional
+    public Training addTraining(UUID personId, String course, int hours, LocalDate completedOn, String by,
+                                Jurisdiction jurisdiction) {
+        find(personId, jurisdiction);
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into training (id, person_id, course, hours, completed_on, recorded_by)
+                        values (:id, :p, :course, :hours, :on, :by)""")
+                .param("id", id).param("p", personId).param("course", course).param("hours", hours)
+                .param("on", completedOn).param("by", by).update();
+        return new Training(id, course, hours, completedOn);
+    }
+
+    public List<Training> trainings(UUID personId, Jurisdiction jurisdiction) {
+        find(personId, jurisdiction);
+        return jdbc.sql("select id, course, hours, completed_on from training where person_id = :p order by completed_on")
+                .param("p", personId).query(Training.class).list();
+    }
+
+}

@@ -1,0 +1,96 @@
+package fushun.employment.pension;
+
+import fushun.platform.policy.PolicyParameters;
+import fushun.platform.policy.PolicyValue;
+import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.NotFoundException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Residents' pension premiums paid on behalf (代缴, §2(2)5): the lowest tier for every person on dibao
+ * or 特困 in the year (from civil affairs) and every person of a household the county confirmed as a
+ * monitoring object (the platform's reading of 返贫致贫人口). A roster per county and year, and .xlsx.
+ * Severely disabled people are in the policy too; the platform has no disability register yet, so
+ * they are not listed (the disabled persons' federation's data would add them).
+ */
+@Service
+public class PensionPremiums {
+
+    public record Entry(String divisionCode, UUID householdId, String maskedIdNumber, String basis, BigDecimal amount) {
+    }
+
+    public record Roster(String county, int year, BigDecimal lowestTier, String parameterVersion, List<Entry> entries,
+                         BigDecimal total) {
+    }
+
+    private final JdbcClient jdbc;
+    private final PolicyParameters parameters;
+
+    public PensionPremiums(JdbcClient jdbc, PolicyParameters parameters) {
+        this.jdbc = jdbc;
+        this.parameters = parameters;
+    }
+
+    public Roster roster(String county, int year, Jurisdiction jurisdiction) {
+        if (!jurisdiction.covers(county)) {
+            throw new NotFoundException("该县区不在您的管辖范围内。");
+        }
+        LocalDate from = LocalDate.of(year, 1, 1);
+        PolicyValue tier = parameters.required("employment.pension.lowest-tier", county, from);
+        List<Entry> entries = jdbc.sql("""
+                        select p.division_code, p.household_id, p.masked_id_number,
+                               case when exists (select 1 from assisted_person a where a.person_ref = p.person_ref
+                                                   and a.programme = 'TEKUN' and a.valid_from < :to
+                                                   and (a.valid_to is null or a.valid_to > :from)) then '特困人员'
+                                    when exists (select 1 from assisted_person a where a.person_ref = p.person_ref
+                                                   and a.programme = 'DIBAO' and a.valid_from < :to
+                                                   and (a.valid_to is null or a.valid_to > :from)) then '低保对象'
+                                    when coalesce(c.monitored, false) then '返贫致贫人口（监测对象）'
+                               end as basis
+                        from person p left join household_category c on c.household_id = p.household_id
+                        where p.division_code like :county
+                        order by p.division_code, p.household_id, p.masked_id_number""")
+                .param("from", from).param("to", from.plusYears(1)).param("county", county + "%")
+                .query((rs, n) -> rs.getString("basis") == null ? null : new Entry(rs.getString(1),
+                        rs.getObject(2, UUID.class), rs.getString(3), rs.getString("basis"), tier.value()))
+                .list().stream().filter(java.util.Objects::nonNull).toList();
+        return new Roster(county, year, tier.value(), tier.version(), entries,
+                tier.value().multiply(BigDecimal.valueOf(entries.size())));
+    }
+
+    public void writeXlsx(Roster roster, OutputStream out) throws IOException {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+            Sheet sheet = workbook.createSheet(roster.year() + "年养老保险代缴名单");
+            String[] headers = {"行政区划代码", "户编号", "身份证号（脱敏）", "代缴依据", "代缴金额（元）"};
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < headers.length; i++) {
+                header.createCell(i).setCellValue(headers[i]);
+            }
+            int r = 1;
+            for (Entry e : roster.entries()) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(e.divisionCode());
+                row.createCell(1).setCellValue(e.householdId().toString());
+                row.createCell(2).setCellValue(e.maskedIdNumber());
+                row.createCell(3).setCellValue(e.basis());
+                row.createCell(4).setCellValue(e.amount().doubleValue());
+            }
+            Row total = sheet.createRow(r + 1);
+            total.createCell(0).setCellValue("合计");
+            total.createCell(2).setCellValue(roster.entries().size() + " 人");
+            total.createCell(4).setCellValue(roster.total().doubleValue());
+            sheet.createRow(r + 2).createCell(0).setCellValue("参数 " + roster.parameterVersion());
+            workbook.write(out);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package fushun.employment.posts;
+
+import fushun.contracts.Bureau;
+import fushun.contracts.Topics;
+import fushun.contracts.bureau.MeasureApplied;
+import fushun.platform.PlatformTime;
+import fushun.platform.outbox.OutboxWriter;
+import fushun.platform.policy.PolicyParameters;
+import fushun.platform.policy.PolicyValue;
+import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.NotFoundException;
+import fushun.platform.web.RuleViolationException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Rural public-welfare posts (乡村公益性岗位) as the seed has them: set by need (按需设岗), hire per post
+ * (以岗聘任), subsidy while on the post from attendance (在岗领补), orderly exit with a reason (有序退岗).
+ * A post never has more holders than seats: hiring locks the post's row and counts.
+ */
+@Service
+public class WelfarePosts {
+
+    public record Post(UUID id, String divisionCode, String postType, int seats, BigDecimal monthlySubsidy, int holders) {
+    }
+
+    public record Holding(UUID id, UUID postId, UUID personId, UUID householdId, LocalDate hiredOn, LocalDate exitedOn,
+                          String exitReason) {
+    }
+
+    /** One month's subsidy: full at the required days, otherwise in proportion, to the fen. */
+    public record MonthlySubsidy(UUID holdingId, YearMonth month, int daysWorked, int requiredDays, BigDecimal subsidy) {
+    }
+
+    /** For an alert: the household's labourers and the posts with a free seat in its county, nearest first. */
+    public record Suggestions(UUID alertId, UUID householdId, List<UUID> labourers, List<Post> posts) {
+    }
+
+    private final JdbcClient jdbc;
+    private final PolicyParameters parameters;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public WelfarePosts(JdbcClient jdbc, PolicyParameters parameters, OutboxWriter outbox, Clock clock) {
+        this.jdbc = jdbc;
+        this.parameters = parameters;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Post create(String village, String postType, int seats, BigDecimal monthlySubsidy, String by,
+                       Jurisdiction jurisdiction) {
+        if (!jurisdiction.covers(village)) {
+            throw new NotFoundException("该村不在您的管辖范围内。");
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into welfare_post (id, division_code, post_type, seats, monthly_subsidy, created_by)
+                        values (:id, :d, :type, :seats, :subsidy, :by)""")
+                .param("id", id).param("d", village).param("type", postType).param("seats", seats)
+                .param("subsidy", monthlySubsidy).param("by", by).update();
+        return post(id, jurisdiction);
+    }
+
+    /**
+     * Hires a person on a post. Concurrent hires take turns on the post's row, so the last seat goes
+     * to one of them and the others are refused. For a household under an alert that names this
+     * bureau, the hire is the measure for its assignment.
+     */
+    @Transactional
+    public Holding hire(UUID postId, UUID personId, LocalDate hiredOn, Jurisdiction jurisdiction) {
+        Post post = jdbc.sql("""
+                        select id, division_code, post_type, seats, monthly_subsidy, 0 as holders from welfare_post
+                        where id = :id and division_code like :scope for update""")
+                .param("id", postId).param("scope", jurisdiction.likePattern()).query(Post.class).optional()
+                .orElseThrow(() -> new NotFoundException("没有找到该公益性岗位。"));
+        record Person(UUID householdId, String divisionCode, String labourCapacity) {
+        }
+        Person person = jdbc.sql("select household_id, division_code, labour_capacity from person where person_id = :p")
+                .param("p", personId).query(Person.class).optional()
+                .filter(p -> jurisdiction.covers(p.divisionCode()))
+                .orElseThrow(() -> new NotFoundException("没有找到该人员。"));
+        if ("NONE".equals(person.labourCapacity())) {
+            throw new RuleViolationException("无劳动能力", "该人员无劳动能力，不能聘用到公益性岗位。");
+        }
+        if (!person.divisionCode().startsWith(post.divisionCode().substring(0, 6))) {
+            throw new RuleViolationException("不在本县区", "公益性岗位只聘用本县区的人员。");
+        }
+        long holders = jdbc.sql("select count(*) from post_holding where post_id = :p and exited_on is null")
+                .param("p", postId).query(Long.class).single();
+        if (holders >= post.seats()) {
+            throw new RuleViolationException("岗位已满", "该岗位 " + post.seats() + " 个名额已全部聘满。");
+        }
+        record AlertRef(UUID alertId, UUID assignmentId) {
+        }
+        AlertRef alert = jdbc.sql("""
+                        select alert_id, assignment_id from received_alert
+                        where household_id = :h and named and assignment_id is not null
+                        order by received_at desc limit 1""")
+                .param("h", person.householdId()).query(AlertRef.class).optional().orElse(null);
+        long onAPost = jdbc.sql("select count(*) from post_holding where person_id = :p and exited_on is null")
+                .param("p", personId).query(Long.class).single();
+        if (onAPost > 0) {
+            throw new RuleViolationException("已在岗", "该人员已在其他公益性岗位上，须先退岗。");
+        }
+        UUID id = UUID.randomUUID();
+        try {
+            jdbc.sql("""
+                            insert into post_holding (id, post_id, person_id, household_id, hired_on, alert_id, assignment_id)
+                            values (:id, :post, :p, :h, :on, :alert, :assignment)""")
+                    .param("id", id).param("post", postId).param("p", personId).param("h", person.householdId())
+                    .param("on", hiredOn).param("alert", alert == null ? null : alert.alertId())
+                    .param("assignment", alert == null ? null : alert.assignmentId()).update();
+        } catch (org.springframework.dao.DuplicateKeyException onAnotherPost) {
+            throw new RuleViolationException("已在岗", "该人员已在其他公益性岗位上，须先退岗。");
+        }
+        if (alert != null) {
+            outbox.append(Topics.EMPLOYMENT_MEASURE, person.householdId().toString(), person.divisionCode(),
+                    new MeasureApplied(UUID.randomUUID(), alert.assignmentId(), alert.alertId(), person.householdId(),
+                            Bureau.HUMAN_RESOURCES, "PUBLIC_WELFARE_POST", "聘用到公益性岗位（" + post.postType()
+                            + "），每月补贴 " + post.monthlySubsidy().stripTrailingZeros().toPlainString() + " 元",
+                            post.monthlySubsidy(), hiredOn, clock.instant()));
+        }
+        return holding(id);
+    }
+
+    /** Orderly exit (有序退岗) with a reason; the seat is free from the day after. */
+    @Transactional
+    public Holding exit(UUID holdingId, LocalDate exitedOn, String reason, Jurisdiction jurisdiction) {
+        Holding holding = holdingInScope(holdingId, jurisdiction);
+        if (holding.exitedOn() != null) {
+            throw new RuleViolationException("已退岗", "该人员已经退岗。");
+        }
+        if (exitedOn.isBefore(holding.hiredOn())) {
+            throw new RuleViolationException("日期有误", "退岗日期不能早于聘用日期。");
+        }
+        jdbc.sql("update post_holding set exited_on = :on, exit_reason = :reason where id = :id")
+                .param("on", exitedOn).param("reason", reason).param("id", holdingId).update();
+        return holding(holdingId);
+    }
+
+    /**
+     * Records a month's attendance and the subsidy it earns: full at the required days (a
+     * parameter), otherwise days ÷ required × the monthly subsidy, to the fen. Only months on the
+     * post, only once per month, never a month to come.
+     */
+    @Transactional
+    public MonthlySubsidy attendance(UUID holdingId, YearMonth month, int daysWorked, String by, Jurisdiction jurisdiction) {
+        Holding holding = holdingInScope(holdingId, jurisdiction);
+        if (month.isAfter(YearMonth.from(PlatformTime.today(clock)))) {
+            throw new RuleViolationException("月份未到", month + " 尚未到来。");
+        }
+        if (month.isBefore(YearMonth.from(holding.hiredOn()))
+                || holding.exitedOn() != null && month.isAfter(YearMonth.from(holding.exitedOn()))) {
+            throw new RuleViolationException("不在岗", month + " 该人员不在岗，不发补贴。");
+        }
+        BigDecimal monthly = jdbc.sql("select monthly_subsidy from welfare_post where id = :p")
+                .param("p", holding.postId()).query(BigDecimal.class).single();
+        PolicyValue required = parameters.required("employment.post.required-days", "*", month.atDay(1));
+        int requiredDays = required.value().intValueExact();
+        BigDecimal subsidy = daysWorked >= requiredDays ? monthly
+                : monthly.multiply(BigDecimal.valueOf(daysWorked)).divide(BigDecimal.valueOf(requiredDays), 2, RoundingMode.HALF_UP);
+        int recorded = jdbc.sql("""
+                        insert into attendance (holding_id, month, days_worked, required_days, subsidy, parameter_version, recorded_by)
+                        values (:h, :m, :days, :required, :subsidy, :version, :by) on conflict do nothing""")
+                .param("h", holdingId).param("m", month.atDay(1)).param("days", daysWorked).param("required", requiredDays)
+                .param("subsidy", subsidy).param("version", required.version()).param("by", by).update();
+        if (recorded == 0) {
+            throw new RuleViolationException("已登记", month + " 的考勤和补贴已经登记。");
+        }
+        return new MonthlySubsidy(holdingId, month, daysWorked, requiredDays, subsidy.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    public Suggestions suggestions(UUID alertId, Jurisdiction jurisdiction) {
+        record Alert(UUID householdId, String divisionCode) {
+        }
+        Alert alert = jdbc.sql("select household_id, division_code from received_alert where alert_id = :a and division_code like :scope")
+                .param("a", alertId).param("scope", jurisdiction.likePattern()).query(Alert.class).optional()
+                .orElseThrow(() -> new NotFoundException("没有找到该预警。"));
+        List<UUID> labourers = jdbc.sql("""
+                        select person_id from person where household_id = :h and labour_capacity in ('FULL', 'PARTIAL')
+                          and person_id not in (select person_id from post_holding where exited_on is null)""")
+                .param("h", alert.householdId()).query(UUID.class).list();
+        List<Post> posts = jdbc.sql("""
+                        select p.id, p.division_code, p.post_type, p.seats, p.monthly_subsidy, count(h.id)::int as holders
+                        from welfare_post p left join post_holding h on h.post_id = p.id and h.exited_on is null
+                        where p.division_code like :county
+                        group by p.id having count(h.id) < p.seats
+                        order by p.division_code = :village desc, left(p.division_code, 9) = left(:village, 9) desc,
+                                 p.monthly_subsidy desc""")
+                .param("county", alert.divisionCode().substring(0, 6) + "%").param("village", alert.divisionCode())
+                .query(Post.class).list();
+        return new Suggestions(alertId, alert.householdId(), labourers, posts);
+    }
+
+    public Post post(UUID postId, Jurisdiction jurisdiction) {
+        return posts("p.id = :id and p.division_code like :scope", postId, jurisdiction).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("没有找到该公益性岗位。"));
+    }
+
+    public List<Post> posts(Jurisdiction jurisdiction) {
+        return posts("p.division_code like :scope", null, jurisdiction);
+    }
+
+    private List<Post> posts(String where, UUID id, Jurisdiction jurisdiction) {
+        return jdbc.sql("""
+                        select p.id, p.division_code, p.post_type, p.seats, p.monthly_subsidy, count(h.id)::int as holders
+                        from welfare_post p left join post_holding h on h.post_id = p.id and h.exited_on is null
+                        """ + " where " + where + " group by p.id order by p.division_code, p.created_at")
+                .param("id", id).param("scope", jurisdiction.likePattern()).query(Post.class).list();
+    }
+
+    public List<Holding> holdings(UUID postId, Jurisdiction jurisdiction) {
+        post(postId, jurisdiction);
+        return jdbc.sql("""
+                        select id, post_id, person_id, household_id, hired_on, exited_on, exit_reason from post_holding
+                        where post_id = :p order by hired_on""")
+                .param("p", postId).query(Holding.class).list();
+    }
+
+    private Holding holdingInScope(UUID holdingId, Jurisdiction jurisdiction) {
+        Holding holding = jdbc.sql("""
+                        select h.id, h.post_id, h.person_id, h.household_id, h.hired_on, h.exited_on, h.exit_reason
+                        from post_holding h join welfare_post p on p.id = h.post_id
+                        where h.id = :id and p.division_code like :scope for update of h""")
+                .param("id", holdingId).param("scope", jurisdiction.likePattern()).query(Holding.class).optional()
+                .orElseThrow(() -> new NotFoundException("没有找到该聘用记录。"));
+        return holding;
+    }
+
+    private Holding holding(UUID id) {
+        return jdbc.sql("""
+                        select id, post_id, person_id, household_id, hired_on, exited_on, exit_reason from post_holding
+                        where id = :id""")
+                .param("id", id).query(Holding.class).single();
+    }
+}

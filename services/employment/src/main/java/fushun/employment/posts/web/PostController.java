@@ -1,0 +1,128 @@
+package fushun.employment.posts.web;
+
+import fushun.employment.pension.PensionPremiums;
+import fushun.employment.posts.WelfarePosts;
+import fushun.platform.security.Jurisdiction;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Public-welfare posts, job suggestions for alerts, and the pension-premium roster. */
+@RestController
+@RequestMapping("/api/employment")
+@PreAuthorize("hasRole('hr-officer')")
+class PostController {
+
+    record NewPost(@NotNull(message = "必须填写村代码") @Pattern(regexp = "2104\\d{8}", message = "应为抚顺市内12位村级区划代码") String village,
+                   @NotBlank(message = "必须填写岗位类型") @Size(max = 100, message = "岗位类型最多100字") String postType,
+                   @Min(value = 1, message = "名额至少为1") @Max(value = 500, message = "名额过多") int seats,
+                   @NotNull(message = "必须填写月补贴") @DecimalMin(value = "0.01", message = "月补贴必须大于零")
+                   @Digits(integer = 8, fraction = 2, message = "金额最多两位小数") BigDecimal monthlySubsidy) {
+    }
+
+    record Hire(@NotNull(message = "必须选择人员") UUID personId,
+                @NotNull(message = "必须填写聘用日期") @PastOrPresent(message = "聘用日期不能晚于今天") LocalDate hiredOn) {
+    }
+
+    record Exit(@NotNull(message = "必须填写退岗日期") @PastOrPresent(message = "退岗日期不能晚于今天") LocalDate exitedOn,
+                @NotBlank(message = "必须填写退岗原因") @Size(max = 200, message = "原因最多200字") String reason) {
+    }
+
+    record Attendance(@NotNull(message = "必须填写月份（如 2026-03）") YearMonth month,
+                      @Min(value = 0, message = "出勤天数不能为负") @Max(value = 31, message = "出勤天数不超过31天") int daysWorked) {
+    }
+
+    private final WelfarePosts posts;
+    private final PensionPremiums pensions;
+
+    PostController(WelfarePosts posts, PensionPremiums pensions) {
+        this.posts = posts;
+        this.pensions = pensions;
+    }
+
+    @PostMapping("/posts")
+    @ResponseStatus(HttpStatus.CREATED)
+    WelfarePosts.Post create(@Valid @RequestBody NewPost request, Authentication caller) {
+        return posts.create(request.village(), request.postType(), request.seats(), request.monthlySubsidy(),
+                caller.getName(), Jurisdiction.current());
+    }
+
+    @GetMapping("/posts")
+    List<WelfarePosts.Post> list() {
+        return posts.posts(Jurisdiction.current());
+    }
+
+    @GetMapping("/posts/{postId}/holdings")
+    List<WelfarePosts.Holding> holdings(@PathVariable UUID postId) {
+        return posts.holdings(postId, Jurisdiction.current());
+    }
+
+    @PostMapping("/posts/{postId}/hires")
+    @ResponseStatus(HttpStatus.CREATED)
+    WelfarePosts.Holding hire(@PathVariable UUID postId, @Valid @RequestBody Hire request) {
+        return posts.hire(postId, request.personId(), request.hiredOn(), Jurisdiction.current());
+    }
+
+    @PostMapping("/holdings/{holdingId}/exit")
+    WelfarePosts.Holding exit(@PathVariable UUID holdingId, @Valid @RequestBody Exit request) {
+        return posts.exit(holdingId, request.exitedOn(), request.reason(), Jurisdiction.current());
+    }
+
+    @PostMapping("/holdings/{holdingId}/attendance")
+    WelfarePosts.MonthlySubsidy attendance(@PathVariable UUID holdingId, @Valid @RequestBody Attendance request,
+                                           Authentication caller) {
+        return posts.attendance(holdingId, request.month(), request.daysWorked(), caller.getName(), Jurisdiction.current());
+    }
+
+    /** For an alert (务工就业不稳, 缺劳动力): the household's labourers and posts with a free seat. */
+    @GetMapping("/alerts/{alertId}/suggestions")
+    WelfarePosts.Suggestions suggestions(@PathVariable UUID alertId) {
+        return posts.suggestions(alertId, Jurisdiction.current());
+    }
+
+    @GetMapping("/pension-premiums")
+    PensionPremiums.Roster pensionRoster(@RequestParam @Pattern(regexp = "2104\\d{2}", message = "应为抚顺市内6位县区代码") String county,
+                                         @RequestParam @Min(value = 2021, message = "年份不能早于2021年")
+                                         @Max(value = 2100, message = "年份无效") int year) {
+        return pensions.roster(county, year, Jurisdiction.current());
+    }
+
+    @GetMapping("/pension-premiums.xlsx")
+    void pensionExport(@RequestParam @Pattern(regexp = "2104\\d{2}", message = "应为抚顺市内6位县区代码") String county,
+                       @RequestParam @Min(value = 2021, message = "年份不能早于2021年")
+                       @Max(value = 2100, message = "年份无效") int year,
+                       HttpServletResponse response) throws IOException {
+        PensionPremiums.Roster roster = pensions.roster(county, year, Jurisdiction.current());
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"pension-premiums-" + county + "-" + year + ".xlsx\"");
+        try (OutputStream out = response.getOutputStream()) {
+            pensions.writeXlsx(roster, out);
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package fushun.employment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import fushun.contracts.Bureau;
+import fushun.contracts.EventEnvelope;
+import fushun.contracts.HouseholdCategory;
+import fushun.contracts.RiskType;
+import fushun.contracts.Topics;
+import fushun.contracts.bureau.MeasureApplied;
+import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.contracts.monitoring.HouseholdMonitored;
+import fushun.contracts.monitoring.HouseholdRegistered;
+import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.contracts.socialassistance.AssistanceStatusChanged;
+import fushun.platform.testsupport.EventBus;
+import fushun.platform.testsupport.ServiceIntegrationTest;
+import fushun.platform.testsupport.TestTokens;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** Public-welfare posts under concurrent hiring, an alert to a hire as the measure, subsidies, job loss, pensions. */
+@ServiceIntegrationTest
+class PostsIT {
+
+    @Autowired MockMvc mvc;
+    @Autowired EventBus bus;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void shouldNeverHireMorePeopleThanSeatsUnderConcurrentHiring() throws Exception {
+        String officer = token("210421");
+        List<UUID> people = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            people.add(register("210421100201", HouseholdCategory.MARGINAL, "FULL").get(0));
+        }
+        String postId = createPost(officer, "210421100201", 3, "800.00");
+
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (UUID person : people) {
+            Callable<Integer> hire = () -> {
+                start.await();
+                return hire(officer, postId, person, LocalDate.now()).andReturn().getResponse().getStatus();
+            };
+            answers.add(pool.submit(hire));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(3);
+        assertThat(statuses).filteredOn(s -> s == 422).hasSize(7);
+        assertThat(jdbc.sql("select count(*) from post_holding where post_id = :p and exited_on is null")
+                .param("p", UUID.fromString(postId)).query(Long.class).single()).isEqualTo(3);
+        mvc.perform(get("/api/employment/posts").header("Authorization", officer))
+                .andExpect(jsonPath("$[?(@.id == '" + postId + "')].holders").value(3));
+    }
+
+    @Test
+    void shouldSuggestAPostForAnAlertHireAsTheMeasurePayFromAttendanceAndExitInOrder() throws Exception {
+        String officer = token("210422");
+        List<UUID> members = register("210422100201", HouseholdCategory.OUT_OF_POVERTY, "FULL", "NONE");
+        UUID householdId = householdOf(members.get(0));
+        String nearPost = createPost(officer, "210422100201", 2, "1000.00");
+        createPost(officer, "210422200301", 2, "1200.00");
+        UUID assignmentId = UUID.randomUUID();
+        RiskAlertRaised alert = new RiskAlertRaised(UUID.randomUUID(), householdId, "210422100201",
+                List.of(RiskType.UNSTABLE_EMPLOYMENT), "务工就业不稳", Instant.now(),
+                List.of(new RiskAlertRaised.Assignment(assignmentId, Bureau.HUMAN_RESOURCES, LocalDate.now().plusDays(15))));
+        bus.publish(Topics.MONITORING_RISK_ALERT, EventEnvelope.of("monitoring", householdId.toString(), "210422100201", alert));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from received_alert where alert_id = :a")
+                .param("a", alert.alertId()).query(Long.class).single() == 1);
+
+        mvc.perform(get("/api/employment/alerts/" + alert.alertId() + "/suggestions").header("Authorization", officer))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.labourers.length()").value(1))
+                .andExpect(jsonPath("$.labourers[0]").value(members.get(0).toString()))
+                .andExpect(jsonPath("$.posts[0].id").value(nearPost));
+        hire(officer, nearPost, members.get(1), LocalDate.now()).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("无劳动能力"));
+        LocalDate hiredOn = LocalDate.now().withDayOfMonth(1).minusMonths(2);
+        String holdingId = JsonPath.read(hire(officer, nearPost, members.get(0), hiredOn).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        hire(officer, nearPost, members.get(0), hiredOn).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("已在岗"));
+
+        MeasureApplied measure = bus.awaitEvent(Topics.EMPLOYMENT_MEASURE, householdId.toString(), MeasureApplied.class).data();
+        assertThat(measure.measure()).isEqualTo("PUBLIC_WELFARE_POST");
+        assertThat(measure.assignmentId()).isEqualTo(assignmentId);
+
+        YearMonth first = YearMonth.from(hiredOn);
+        attendance(officer, holdingId, first.minusMonths(1), 20).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("不在岗"));
+        attendance(officer, holdingId, first, 22).andExpect(status().isOk()).andExpect(jsonPath("$.subsidy").value(1000.00));
+        attendance(officer, holdingId, first.plusMonths(1), 15).andExpect(status().isOk())
+                .andExpect(jsonPath("$.subsidy").value(750.00));
+        attendance(officer, holdingId, first.plusMonths(1), 20).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("已登记"));
+
+        mvc.perform(post("/api/employment/holdings/" + holdingId + "/exit").header("Authorization", officer)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"exitedOn\":\"" + first.plusMonths(1).atEndOfMonth() + "\",\"reason\":\"外出务工，有序退岗\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.exitReason").value("外出务工，有序退岗"));
+        attendance(officer, holdingId, first.plusMonths(2), 20).andExpect(status().isUnprocessableContent());
+        mvc.perform(get("/api/employment/posts").header("Authorization", officer))
+                .andExpect(jsonPath("$[?(@.id == '" + nearPost + "')].holders").value(0));
+        mvc.perform(get("/api/employment/alerts/" + alert.alertId() + "/suggestions").header("Authorization", token("210423")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void shouldSignalAJobLostOnceAndListPensionPremiumsPaidOnBehalf() throws Exception {
+        String officer = token("210423");
+        List<UUID> worker = register("210423100201", HouseholdCategory.ORDINARY, "FULL");
+        UUID workerHousehold = householdOf(worker.get(0));
+        employmentStatus(officer, worker.get(0), "EMPLOYED").andExpect(status().isOk());
+        employmentStatus(officer, worker.get(0), "LOST_JOB").andExpect(status().isOk())
+                .andExpect(jsonPath("$.employmentStatus").value("LOST_JOB"));
+        employmentStatus(officer, worker.get(0), "LOST_JOB").andExpect(status().isOk());
+        RiskSignalObserved signal = bus.awaitEvent(Topics.EMPLOYMENT_SIGNAL, workerHousehold.toString(),
+                RiskSignalObserved.class).data();
+        assertThat(signal.riskType()).isEqualTo(RiskType.UNSTABLE_EMPLOYMENT);
+        assertThat(jdbc.sql("select count(*) from outbox_event where aggregateid = :h and type = 'RiskSignalObserved'")
+                .param("h", workerHousehold.toString()).query(Long.class).single()).isEqualTo(1);
+
+        UUID dibaoPerson = register("210423100202", HouseholdCategory.MARGINAL, "PARTIAL").get(0);
+        UUID dibaoHousehold = householdOf(dibaoPerson);
+        bus.publish(Topics.SOCIAL_ASSISTANCE_STATUS, EventEnvelope.of("social-assistance", dibaoHousehold.toString(),
+                "210423100202", new AssistanceStatusChanged(UUID.randomUUID(), dibaoHousehold, "210423100202",
+                        AssistanceStatusChanged.Programme.DIBAO, AssistanceStatusChanged.Status.GRANTED,
+                        List.of(new AssistanceStatusChanged.Person(dibaoPerson, ref(dibaoPerson))), new BigDecimal("520"),
+                        LocalDate.now().withDayOfMonth(1), "低保批准", Instant.now())));
+        UUID monitoredPerson = register("210423100203", HouseholdCategory.MARGINAL, "FULL").get(0);
+        UUID monitoredHousehold = householdOf(monitoredPerson);
+        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", monitoredHousehold.toString(), "210423100203",
+                new HouseholdMonitored(monitoredHousehold, "210423100203", HouseholdCategory.SUDDEN_SEVERE_DIFFICULTY,
+                        List.of(RiskType.ACCIDENT), UUID.randomUUID(), Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                jdbc.sql("select count(*) from assisted_person").query(Long.class).single() >= 1
+                        && jdbc.sql("select count(*) from household_category where monitored").query(Long.class).single() >= 1);
+
+        int year = LocalDate.now().getYear();
+        mvc.perform(get("/api/employment/pension-premiums?county=210423&year=" + year).header("Authorization", officer))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries.length()").value(2))
+                .andExpect(jsonPath("$.entries[?(@.householdId == '" + dibaoHousehold + "')].basis").value("低保对象"))
+                .andExpect(jsonPath("$.entries[?(@.householdId == '" + monitoredHousehold + "')].basis")
+                        .value("返贫致贫人口（监测对象）"))
+                .andExpect(jsonPath("$.total").value(400.00));
+        byte[] xlsx = mvc.perform(get("/api/employment/pension-premiums.xlsx?county=210423&year=" + year)
+                .header("Authorization", officer)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(3).getStringCellValue()).isEqualTo("代缴依据");
+            assertThat(workbook.getSheetAt(0).getRow(4).getCell(4).getNumericCellValue()).isEqualTo(400.0);
+        }
+        mvc.perform(get("/api/employment/pension-premiums?county=210423&year=" + year).header("Authorization", token("210422")))
+                .andExpect(status().isNotFound());
+        employmentStatus(officer, worker.get(0), "RETIRED").andExpect(status().isBadRequest());
+    }
+
+    // ---- helpers ----
+
+    private static String token(String county) {
+        return "Bearer " + TestTokens.user("hr-" + county, county, "hr-officer");
+    }
+
+    private static String ref(UUID person) {
+        return (person.toString().replace("-", "") + person.toString().replace("-", "")).substring(0, 64);
+    }
+
+    /** Registers a household whose members have these capacities; returns their person ids. */
+    private List<UUID> register(String village, HouseholdCategory category, String... capacities) throws Exception {
+        UUID householdId = UUID.randomUUID();
+        List<UUID> ids = new ArrayList<>();
+        List<HouseholdRegistered.Member> members = new ArrayList<>();
+        for (int i = 0; i < capacities.length; i++) {
+            UUID person = UUID.randomUUID();
+            ids.add(person);
+            members.add(new HouseholdRegistered.Member(person, ref(person), "成员" + i, "2104**********000" + i,
+                    i == 0 ? "户主" : "子女", capacities[i]));
+        }
+        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", householdId.toString(), village,
+                new HouseholdRegistered(householdId, village, category, false, "成员0", members)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from person where household_id = :h")
+                .param("h", householdId).query(Long.class).single() == capacities.length);
+        return ids;
+    }
+
+    private UUID householdOf(UUID person) {
+        return jdbc.sql("select household_id from person where person_id = :p").param("p", person).query(UUID.class).single();
+    }
+
+    private String createPost(String officer, String village, int seats, String subsidy) throws Exception {
+        return JsonPath.read(mvc.perform(post("/api/employment/posts").header("Authorization", officer)
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"village":"%s","postType":"护林员","seats":%d,"monthlySubsidy":%s}""".formatted(village, seats, subsidy)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+    }
+
+    private ResultActions hire(String officer, String postId, UUID person, LocalDate on) throws Exception {
+        return mvc.perform(post("/api/employment/posts/" + postId + "/hires").header("Authorization", officer)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"personId\":\"" + person + "\",\"hiredOn\":\"" + on + "\"}"));
+    }
+
+    private ResultActions attendance(String officer, String holdingId, YearMonth month, int days) throws Exception {
+        return mvc.perform(post("/api/employment/holdings/" + holdingId + "/attendance").header("Authorization", officer)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"month\":\"" + month + "\",\"daysWorked\":" + days + "}"));
+    }
+
+    private ResultActions employmentStatus(String officer, UUID person, String value) throws Exception {
+        return mvc.perform(put("/api/employment/people/" + person + "/employment-status").header("Authorization", officer)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"" + value + "\",\"since\":\"" + LocalDate.now() + "\"}"));
+    }
+}
