@@ -1,5 +1,6 @@
 package fushun.contracts;
 
+import fushun.contracts.assetmanagement.AssetIncomeDistributed;
 import fushun.contracts.bureau.AssignmentAcknowledged;
 import fushun.contracts.bureau.CaseClosed;
 import fushun.contracts.bureau.MeasureApplied;
@@ -30,7 +31,8 @@ public final class EventCatalog {
             new EventType("MeasureApplied", 1, MeasureApplied.class, "<bureau>.measure.v1"),
             new EventType("CaseClosed", 1, CaseClosed.class, "<bureau>.measure.v1"),
             new EventType("AssistanceStatusChanged", 1, AssistanceStatusChanged.class, Topics.SOCIAL_ASSISTANCE_STATUS),
-            new EventType("FeedCompletenessChecked", 1, FeedCompletenessChecked.class, Topics.MEDICAL_INSURANCE_FEED));
+            new EventType("FeedCompletenessChecked", 1, FeedCompletenessChecked.class, Topics.MEDICAL_INSURANCE_FEED),
+            new EventType("AssetIncomeDistributed", 1, AssetIncomeDistributed.class, Topics.ASSET_MANAGEMENT_MEASURE));
 
     private EventCatalog() {
     }

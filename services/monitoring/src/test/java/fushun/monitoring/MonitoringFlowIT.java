@@ -155,6 +155,33 @@ class MonitoringFlowIT {
                 .query(String.class).single()).isEqualTo("xinbin-approver|医保结算身份核对");
     }
 
+    @Test
+    void shouldPutAssetIncomeSharesFromAssetManagementOnTheTimelineOnce() throws Exception {
+        UUID householdId = register(SyntheticIdNumbers.next(random, "210422"));
+        fushun.contracts.assetmanagement.AssetIncomeDistributed share = new fushun.contracts.assetmanagement.AssetIncomeDistributed(
+                UUID.randomUUID(), UUID.randomUUID(), householdId, "210422100201", 2025, "MONITORED_HOUSEHOLD",
+                new java.math.BigDecimal("3000.00"), java.time.LocalDate.now(), java.time.Instant.now());
+        EventEnvelope<?> fromAssets = EventEnvelope.of("asset-management", householdId.toString(), "210422100201", share);
+        bus.publish(Topics.ASSET_MANAGEMENT_MEASURE, fromAssets);
+        bus.publish(Topics.ASSET_MANAGEMENT_MEASURE, fromAssets);
+        fushun.contracts.assetmanagement.AssetIncomeDistributed forged = new fushun.contracts.assetmanagement.AssetIncomeDistributed(
+                UUID.randomUUID(), UUID.randomUUID(), householdId, "210422100201", 2025, "MONITORED_HOUSEHOLD",
+                new java.math.BigDecimal("99999.00"), java.time.LocalDate.now(), java.time.Instant.now());
+        EventEnvelope<?> fromElsewhere = EventEnvelope.of("employment", householdId.toString(), "210422100201", forged);
+        bus.publish(Topics.ASSET_MANAGEMENT_MEASURE, fromElsewhere);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                mvc.perform(get("/api/monitoring/households/" + householdId + "/timeline").header("Authorization", ANALYST))
+                        .andExpect(jsonPath("$[?(@.kind == 'ASSET_INCOME')].summary").value(
+                                org.hamcrest.Matchers.contains("2025 年扶贫资产收益分配 3000.00 元"))));
+        // the share from another service was read and ignored: only asset management distributes asset income
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from inbox_event where event_id = :e").param("e", fromElsewhere.eventId())
+                .query(Long.class).single() == 1);
+        assertThat(jdbc.sql("select count(*) from asset_income_share where household_id = :h").param("h", householdId)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
     private UUID register(String idNumber) throws Exception {
         String response = mvc.perform(post("/api/monitoring/households").header("Authorization", CADRE)
                         .contentType(MediaType.APPLICATION_JSON).content(body(idNumber)))

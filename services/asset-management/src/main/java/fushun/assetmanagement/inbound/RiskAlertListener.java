@@ -1,7 +1,12 @@
 package fushun.assetmanagement.inbound;
 
 import fushun.contracts.Topics;
+import fushun.assetmanagement.income.AssetIncome;
+import fushun.contracts.monitoring.HouseholdMonitored;
+import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.contracts.monitoring.RiskEliminated;
+import fushun.contracts.monitoring.RiskEliminationRolledBack;
 import fushun.assetmanagement.alert.ReceivedAlerts;
 import fushun.platform.inbox.InboundEvents;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -13,10 +18,23 @@ class RiskAlertListener {
 
     private final InboundEvents inbound;
     private final ReceivedAlerts alerts;
+    private final AssetIncome income;
 
-    RiskAlertListener(InboundEvents inbound, ReceivedAlerts alerts) {
+    RiskAlertListener(InboundEvents inbound, ReceivedAlerts alerts, AssetIncome income) {
         this.inbound = inbound;
         this.alerts = alerts;
+        this.income = income;
+    }
+
+    /** The villages' households: who is monitored, who is out of poverty (for the distribution plans). */
+    @KafkaListener(topics = Topics.MONITORING_HOUSEHOLD)
+    void onHousehold(String json) {
+        inbound.applyOnce("asset-management.households", json, HouseholdRegistered.class, e -> income.onRegistered(e.data()));
+        inbound.applyOnce("asset-management.households", json, HouseholdMonitored.class, e -> income.onMonitored(e.data()));
+        inbound.applyOnce("asset-management.households", json, RiskEliminated.class,
+                e -> income.onEliminated(e.data().householdId(), true));
+        inbound.applyOnce("asset-management.households", json, RiskEliminationRolledBack.class,
+                e -> income.onEliminated(e.data().householdId(), false));
     }
 
     @KafkaListener(topics = Topics.MONITORING_RISK_ALERT)

@@ -2,6 +2,7 @@ package fushun.console.readmodel;
 
 import fushun.contracts.EventEnvelope;
 import fushun.contracts.HouseholdCategory;
+import fushun.contracts.assetmanagement.AssetIncomeDistributed;
 import fushun.contracts.RiskType;
 import fushun.contracts.bureau.AssignmentAcknowledged;
 import fushun.contracts.bureau.CaseClosed;
@@ -36,7 +37,7 @@ public class ReadModel {
     public static final List<Class<?>> TYPES = List.of(HouseholdRegistered.class, HouseholdMonitored.class,
             RiskEliminated.class, RiskEliminationRolledBack.class, RiskAlertRaised.class, AssignmentEscalated.class,
             RiskSignalObserved.class, AssignmentAcknowledged.class, MeasureApplied.class, CaseClosed.class,
-            AssistanceStatusChanged.class, FeedCompletenessChecked.class);
+            AssistanceStatusChanged.class, FeedCompletenessChecked.class, AssetIncomeDistributed.class);
 
     /** The categories of monitoring objects (监测对象); 脱贫户 and 一般农户 are not monitored by category. */
     static final java.util.Set<HouseholdCategory> MONITORING_CATEGORIES = java.util.EnumSet.of(
@@ -114,6 +115,9 @@ public class ReadModel {
             line(event, s.householdId(), s.divisionCode(), "民政救助状态变化：" + programme(s.programme())
                     + status(s.status()) + (s.amount() == null ? "" : "，金额 "
                     + s.amount().stripTrailingZeros().toPlainString() + " 元") + "（" + s.effectiveFrom() + " 起）");
+        } else if (data instanceof AssetIncomeDistributed d) {
+            line(event, d.householdId(), d.divisionCode(), "扶贫资产收益分配：" + d.year() + " 年 "
+                    + d.amount().stripTrailingZeros().toPlainString() + " 元");
         } else if (data instanceof FeedCompletenessChecked f) {
             jdbc.sql("""
                             insert into feed_month (bureau, month, deadline, expected, missing, checked_at)

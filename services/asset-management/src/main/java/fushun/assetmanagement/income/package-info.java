@@ -1,0 +1,2 @@
+/** Income of operating assets and the villages distribution plans. */
+package fushun.assetmanagement.income;

@@ -1,0 +1,2 @@
+/** The asset ledger and its guarded, audited changes. */
+package fushun.assetmanagement.ledger;

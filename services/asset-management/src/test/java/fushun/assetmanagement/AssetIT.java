@@ -1,0 +1,176 @@
+package fushun.assetmanagement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import fushun.contracts.EventEnvelope;
+import fushun.contracts.HouseholdCategory;
+import fushun.contracts.Topics;
+import fushun.contracts.assetmanagement.AssetIncomeDistributed;
+import fushun.contracts.monitoring.HouseholdRegistered;
+import fushun.platform.testsupport.EventBus;
+import fushun.platform.testsupport.ServiceIntegrationTest;
+import fushun.platform.testsupport.TestTokens;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** The ledger's guarded changes with their audit, and a village's income plan that serves monitored households first. */
+@ServiceIntegrationTest
+class AssetIT {
+
+    private static final String VILLAGE_MANAGER = manager("village-manager", "210422100201");
+    private static final String OTHER_VILLAGE_MANAGER = manager("village-manager-2", "210422100201");
+    private static final String COUNTY_MANAGER = manager("county-manager", "210422");
+
+    @Autowired MockMvc mvc;
+    @Autowired EventBus bus;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void shouldRefuseAndAuditAnyChangeWithoutAHigherLevelsApproval() throws Exception {
+        String assetId = JsonPath.read(mvc.perform(post("/api/asset-management/assets").header("Authorization", VILLAGE_MANAGER)
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"village":"210422100201","name":"光伏电站","assetType":"OPERATING","project":"2019年光伏扶贫项目",
+                                 "value":500000,"maintainer":"村集体经济合作社"}"""))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.owner").value("村集体"))
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        String changeId = JsonPath.read(mvc.perform(post("/api/asset-management/assets/" + assetId + "/changes")
+                        .header("Authorization", VILLAGE_MANAGER).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"DISPOSAL\",\"reason\":\"设备报废\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+
+        execute(VILLAGE_MANAGER, changeId).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("未经批准"));
+        decide(VILLAGE_MANAGER, changeId, true).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("无权审批"));
+        decide(OTHER_VILLAGE_MANAGER, changeId, true).andExpect(status().isUnprocessableContent());
+        decide(manager("qingyuan", "210423"), changeId, true).andExpect(status().isNotFound());
+        mvc.perform(get("/api/asset-management/assets").header("Authorization", VILLAGE_MANAGER))
+                .andExpect(jsonPath("$[?(@.id == '" + assetId + "')].status").value("IN_USE"));
+
+        decide(COUNTY_MANAGER, changeId, true).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("APPROVED"))
+                .andExpect(jsonPath("$.decidedBy").value("county-manager"));
+        execute(VILLAGE_MANAGER, changeId).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DISPOSED"));
+        execute(VILLAGE_MANAGER, changeId).andExpect(status().isUnprocessableContent());
+
+        mvc.perform(get("/api/asset-management/assets/" + assetId + "/audit").header("Authorization", COUNTY_MANAGER))
+                .andExpect(jsonPath("$[?(@.outcome == 'REFUSED')].action").value(
+                        org.hamcrest.Matchers.contains("EXECUTE_DISPOSAL", "DECIDE", "DECIDE", "EXECUTE_DISPOSAL")))
+                .andExpect(jsonPath("$[?(@.action == 'APPROVE')].actor").value("county-manager"))
+                .andExpect(jsonPath("$[?(@.action == 'EXECUTE_DISPOSAL' && @.outcome == 'DONE')].actor").value("village-manager"));
+    }
+
+    @Test
+    void shouldConfirmAPlanOnlyWhenItServesEveryMonitoredHouseholdAndAddsUpToTheIncome() throws Exception {
+        String village = "210423100201";
+        String manager = manager("qingyuan-village", village);
+        UUID monitoredA = register(village, HouseholdCategory.MARGINAL);
+        UUID monitoredB = register(village, HouseholdCategory.UNSTABLE_OUT_OF_POVERTY);
+        UUID outOfPoverty = register(village, HouseholdCategory.OUT_OF_POVERTY);
+        String operating = asset(manager, village, "OPERATING");
+        String publicWelfare = asset(manager, village, "PUBLIC_WELFARE");
+        int year = LocalDate.now().getYear() - 1;
+        income(manager, operating, year, "10000.00").andExpect(status().isOk());
+        income(manager, operating, year, "10000.00").andExpect(status().isUnprocessableContent());
+        income(manager, publicWelfare, year, "500.00").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("非经营性资产"));
+
+        String withoutB = lines(line("MONITORED_HOUSEHOLD", monitoredA, "6000"), line("OUT_OF_POVERTY_HOUSEHOLD", outOfPoverty, "2000"),
+                line("MAINTENANCE", null, "2000"));
+        plan(manager, village, year, withoutB).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("未优先保障监测对象"));
+        String wrongTotal = lines(line("MONITORED_HOUSEHOLD", monitoredA, "3000"), line("MONITORED_HOUSEHOLD", monitoredB, "3000"),
+                line("MAINTENANCE", null, "3000"));
+        plan(manager, village, year, wrongTotal).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("合计不符"));
+        String wrongPurpose = lines(line("MONITORED_HOUSEHOLD", outOfPoverty, "3000"), line("MONITORED_HOUSEHOLD", monitoredA, "3000"),
+                line("MONITORED_HOUSEHOLD", monitoredB, "4000"));
+        plan(manager, village, year, wrongPurpose).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("分配对象有误"));
+        assertThat(jdbc.sql("select count(*) from distribution_plan where village = :v").param("v", village)
+                .query(Long.class).single()).isZero();
+
+        String good = lines(line("MONITORED_HOUSEHOLD", monitoredA, "3000"), line("MONITORED_HOUSEHOLD", monitoredB, "3000"),
+                line("OUT_OF_POVERTY_HOUSEHOLD", outOfPoverty, "2000"), line("MAINTENANCE", null, "1000"),
+                line("VILLAGE_PUBLIC_WELFARE", null, "1000"));
+        plan(manager, village, year, good).andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalIncome").value(10000.00))
+                .andExpect(jsonPath("$.lines.length()").value(5));
+        plan(manager, village, year, good).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("方案已确认"));
+
+        AssetIncomeDistributed share = bus.awaitEvent(Topics.ASSET_MANAGEMENT_MEASURE, monitoredA.toString(),
+                AssetIncomeDistributed.class).data();
+        assertThat(share.amount()).isEqualByComparingTo("3000");
+        assertThat(share.purpose()).isEqualTo("MONITORED_HOUSEHOLD");
+        assertThat(jdbc.sql("select count(*) from outbox_event where type = 'AssetIncomeDistributed' and aggregateid in (:h)")
+                .param("h", List.of(monitoredA.toString(), monitoredB.toString(), outOfPoverty.toString()))
+                .query(Long.class).single()).isEqualTo(3);
+        plan(manager("other", "210422"), village, year, good).andExpect(status().isNotFound());
+    }
+
+    private static String manager(String name, String division) {
+        return "Bearer " + TestTokens.user(name, division, "asset-manager");
+    }
+
+    private UUID register(String village, HouseholdCategory category) throws Exception {
+        UUID id = UUID.randomUUID();
+        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", id.toString(), village,
+                new HouseholdRegistered(id, village, category, false, "测试户主", List.of(new HouseholdRegistered.Member(
+                        UUID.randomUUID(), "c".repeat(64), "测试户主", "2104**********0000", "户主", "FULL")))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from village_household where household_id = :h")
+                .param("h", id).query(Long.class).single() == 1);
+        return id;
+    }
+
+    private String asset(String token, String village, String type) throws Exception {
+        return JsonPath.read(mvc.perform(post("/api/asset-management/assets").header("Authorization", token)
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"village":"%s","name":"资产","assetType":"%s","project":"扶贫项目","value":100000,"maintainer":"村委会"}"""
+                                .formatted(village, type)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+    }
+
+    private ResultActions income(String token, String assetId, int year, String amount) throws Exception {
+        return mvc.perform(put("/api/asset-management/assets/" + assetId + "/income/" + year).header("Authorization", token)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"amount\":" + amount + "}"));
+    }
+
+    private static String line(String purpose, UUID household, String amount) {
+        return "{\"purpose\":\"" + purpose + "\",\"householdId\":" + (household == null ? "null" : "\"" + household + "\"")
+                + ",\"amount\":" + amount + "}";
+    }
+
+    private static String lines(String... lines) {
+        return "{\"lines\":[" + String.join(",", lines) + "]}";
+    }
+
+    private ResultActions plan(String token, String village, int year, String body) throws Exception {
+        return mvc.perform(put("/api/asset-management/villages/" + village + "/plans/" + year).header("Authorization", token)
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private ResultActions decide(String token, String changeId, boolean approve) throws Exception {
+        return mvc.perform(post("/api/asset-management/changes/" + changeId + "/decision").header("Authorization", token)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"approve\":" + approve + ",\"reason\":\"经村民代表会议讨论\"}"));
+    }
+
+    private ResultActions execute(String token, String changeId) throws Exception {
+        return mvc.perform(post("/api/asset-management/changes/" + changeId + "/execution").header("Authorization", token));
+    }
+}
