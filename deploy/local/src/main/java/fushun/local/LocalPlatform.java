@@ -110,6 +110,8 @@ public final class LocalPlatform implements AutoCloseable {
         if (module.name().equals("monitoring")) {
             env.put("MONITORING_DEMO_HOUSEHOLDS", Integer.toString(options.demoHouseholds()));
         }
+        // the bureaus' own demo data (funds, posts, assets), with the demo city
+        env.put("PLATFORM_DEMO_DATA", Boolean.toString(options.demoHouseholds() > 0));
         if (module.name().equals("gateway")) {
             for (ServiceModule target : ServiceModule.ALL) {
                 if (target.portIndex() >= 0) {
@@ -173,6 +175,9 @@ public final class LocalPlatform implements AutoCloseable {
                    xinbin-approver    县级审批人 · 新宾县 210422
                    xinbin-health      卫健委经办人 · 新宾县 210422
                    xinbin-medical     医保经办人 · 新宾县 210422
+                   xinbin-housing     住建局危房鉴定员 · 新宾县 210422
+                   xinbin-hr          人社局经办人 · 新宾县 210422
+                   xinbin-assets-village / xinbin-assets  扶贫资产管理员 · 示范一村 / 新宾县
                    city-admin         平台管理员 · 抚顺市 210400
                  Medical-insurance integration client: medical-insurance-integration /
                    demo-medical-insurance-secret (client credentials)

@@ -101,6 +101,32 @@ class AppraisalIT {
     }
 
     @Test
+    void shouldAnswerALaterAlertWithTheRenovationAlreadyUnderWay() throws Exception {
+        String inspector = token("210422");
+        UUID householdId = register("210422100202", HouseholdCategory.MARGINAL);
+        appraise(inspector, householdId, "C").andExpect(status().isCreated());
+        String renovationId = jdbc.sql("select id::text from renovation where household_id = :h").param("h", householdId)
+                .query(String.class).single();
+        mvc.perform(post("/api/housing-safety/renovations/" + renovationId + "/start").header("Authorization", inspector)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"startedOn\":\"" + LocalDate.now() + "\"}"))
+                .andExpect(status().isOk());
+
+        // monitoring turns our own signal into an alert naming this bureau: the renovation answers it
+        UUID assignmentId = UUID.randomUUID();
+        RiskAlertRaised alert = new RiskAlertRaised(UUID.randomUUID(), householdId, "210422100202",
+                List.of(RiskType.UNSAFE_HOUSING), "住建局报告：住房安全性鉴定为C级", Instant.now(),
+                List.of(new RiskAlertRaised.Assignment(assignmentId, Bureau.HOUSING, LocalDate.now().plusDays(15))));
+        bus.publish(Topics.MONITORING_RISK_ALERT, EventEnvelope.of("monitoring", householdId.toString(), "210422100202", alert));
+
+        MeasureApplied measure = bus.awaitEvent(Topics.HOUSING_SAFETY_MEASURE, householdId.toString(), MeasureApplied.class).data();
+        assertThat(measure.assignmentId()).isEqualTo(assignmentId);
+        assertThat(measure.measure()).isEqualTo("RENOVATION_STARTED");
+        assertThat(measure.amount()).isEqualByComparingTo("10000");
+        assertThat(jdbc.sql("select count(*) from appraisal_task where household_id = :h").param("h", householdId)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void shouldSignalAnUnsafeHouseWithoutAnAlertButRenovateOnlyForLowIncomeHouseholds() throws Exception {
         String inspector = token("210423");
         UUID ordinary = register("210423100201", HouseholdCategory.ORDINARY);

@@ -182,6 +182,23 @@ public class AssetIncome {
         return plan(village, year, jurisdiction);
     }
 
+    /** A village's household that a plan can serve: monitored ones must be served, out-of-poverty ones may be. */
+    public record VillageHousehold(UUID householdId, String headName, String category, boolean monitored) {
+    }
+
+    public List<VillageHousehold> households(String village, Jurisdiction jurisdiction) {
+        if (!jurisdiction.covers(village)) {
+            throw new NotFoundException("该村不在您的管辖范围内。");
+        }
+        return jdbc.sql("""
+                        select household_id, head_name, category from village_household
+                        where division_code = :v and category <> 'ORDINARY' and not eliminated order by head_name""")
+                .param("v", village)
+                .query((rs, n) -> new VillageHousehold(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        MONITORED.contains(HouseholdCategory.valueOf(rs.getString(3)))))
+                .list();
+    }
+
     public Plan plan(String village, int year, Jurisdiction jurisdiction) {
         if (!jurisdiction.covers(village)) {
             throw new NotFoundException("该村不在您的管辖范围内。");

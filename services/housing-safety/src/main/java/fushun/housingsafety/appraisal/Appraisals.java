@@ -75,10 +75,30 @@ public class Appraisals {
         this.clock = clock;
     }
 
-    /** An alert that names this bureau for unsafe housing opens one appraisal task, due with the assignment. */
+    /**
+     * An alert that names this bureau for unsafe housing opens one appraisal task, due with the
+     * assignment; if the house was appraised and its renovation is under way, that renovation answers
+     * the alert instead (its start and completion become the assignment's measures).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void onNamedAlert(RiskAlertRaised alert, RiskAlertRaised.Assignment assignment) {
         if (!alert.riskTypes().contains(RiskType.UNSAFE_HOUSING)) {
+            return;
+        }
+        // appraised already (often the reason for the alert: our own signal): the renovation under way answers it
+        Optional<Renovation> underWay = jdbc.sql("""
+                        select * from renovation where household_id = :h and status in ('PLANNED', 'STARTED')
+                          and assignment_id is null for update""")
+                .param("h", alert.householdId()).query(Renovation.class).optional();
+        if (underWay.isPresent()) {
+            jdbc.sql("update renovation set alert_id = :a, assignment_id = :s where id = :id")
+                    .param("a", alert.alertId()).param("s", assignment.assignmentId()).param("id", underWay.get().id())
+                    .update();
+            if (underWay.get().status().equals("STARTED")) {
+                measure(underWay.get().id(), "RENOVATION_STARTED", "危房改造已开工，补助 "
+                        + underWay.get().subsidy().stripTrailingZeros().toPlainString() + " 元", underWay.get().subsidy(),
+                        underWay.get().startedOn());
+            }
             return;
         }
         jdbc.sql("""

@@ -126,6 +126,12 @@ class AssetController {
                 caller.getName(), Jurisdiction.current());
     }
 
+    /** The village's monitored and out-of-poverty households, for drawing up a plan. */
+    @GetMapping("/villages/{village}/households")
+    List<AssetIncome.VillageHousehold> households(@PathVariable String village) {
+        return income.households(village, Jurisdiction.current());
+    }
+
     @GetMapping("/villages/{village}/plans/{year}")
     AssetIncome.Plan plan(@PathVariable String village, @PathVariable int year) {
         return income.plan(village, year, Jurisdiction.current());

@@ -1,0 +1,135 @@
+package fushun.local;
+
+import static fushun.local.E2EPlatform.JSON;
+import static fushun.local.E2EPlatform.call;
+import static fushun.local.E2EPlatform.userToken;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fushun.platform.pii.SyntheticIdNumbers;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The other bureaus on the real platform, through the gateway: an unsafe house and a lost job travel
+ * from the bureau to monitoring as signals, come back as alerts that name the bureau, and the
+ * bureau's renovation and hire close the loop in monitoring; a village's asset income reaches its
+ * monitored households' timelines.
+ */
+@ExtendWith(E2EPlatform.class)
+class BureausE2EIT {
+
+    @Test
+    void shouldCloseTheLoopForHousingEmploymentAndAssetIncome() throws Exception {
+        String cadre = userToken("xinbin-cadre");
+        String analyst = userToken("city-analyst");
+        Random random = new Random();
+        HttpResponse<String> registered = call("POST", "/api/monitoring/households", cadre, """
+                {"divisionCode":"210422100201","category":"OUT_OF_POVERTY",
+                 "members":[{"name":"端到端住建户主","idNumber":"%s","relationship":"户主","labourCapacity":"FULL"},
+                            {"name":"端到端住建配偶","idNumber":"%s","relationship":"配偶","labourCapacity":"NONE"}]}
+                """.formatted(SyntheticIdNumbers.next(random, "210422"), SyntheticIdNumbers.next(random, "210422")));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String householdId = JSON.readTree(registered.body()).get("householdId").asString();
+
+        // housing: a D house, signalled; monitoring's alert names housing; the renovation answers it
+        String housing = userToken("xinbin-housing");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                call("GET", "/api/housing-safety/households/" + householdId + "/appraisals", housing, null).statusCode() == 200);
+        HttpResponse<String> appraised = call("POST", "/api/housing-safety/appraisals", housing, """
+                {"householdId":"%s","grade":"D","inspector":"王示工","appraisedOn":"%s","findings":"墙体严重开裂，整体危险"}"""
+                .formatted(householdId, LocalDate.now()));
+        assertThat(appraised.statusCode()).as(appraised.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> assignmentStatus(analyst, householdId, "HOUSING"), s -> !s.equals("MISSING"));
+        String renovationId = null;
+        for (JsonNode r : JSON.readTree(call("GET", "/api/housing-safety/renovations?status=PLANNED", housing, null).body())) {
+            if (householdId.equals(r.get("householdId").asString())) {
+                renovationId = r.get("id").asString();
+            }
+        }
+        assertThat(renovationId).as("a rebuild planned for the D house").isNotNull();
+        String renovation = renovationId;
+        // the alert may still be on its way to housing-safety: the start is the measure once it is linked
+        assertThat(call("POST", "/api/housing-safety/renovations/" + renovation + "/start", housing,
+                "{\"startedOn\":\"" + LocalDate.now() + "\"}").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(
+                () -> assignmentStatus(analyst, householdId, "HOUSING"), s -> s.equals("MEASURE_APPLIED"));
+        assertThat(call("POST", "/api/housing-safety/renovations/" + renovation + "/complete", housing,
+                "{\"completedOn\":\"" + LocalDate.now() + "\",\"inspector\":\"李示工\",\"grade\":\"A\"}").statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(
+                () -> assignmentStatus(analyst, householdId, "HOUSING"), s -> s.equals("CLOSED"));
+
+        // employment: the head loses the job; monitoring's alert names HR; a public-welfare post answers it
+        String hr = userToken("xinbin-hr");
+        String worker = null;
+        for (JsonNode person : JSON.readTree(call("GET", "/api/employment/households/" + householdId + "/people", hr, null).body())) {
+            if ("FULL".equals(person.get("labourCapacity").asString())) {
+                worker = person.get("personId").asString();
+            }
+        }
+        assertThat(worker).isNotNull();
+        assertThat(call("PUT", "/api/employment/people/" + worker + "/employment-status", hr,
+                "{\"status\":\"LOST_JOB\",\"since\":\"" + LocalDate.now() + "\"}").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(
+                () -> assignmentStatus(analyst, householdId, "HUMAN_RESOURCES"), s -> s.equals("ACKNOWLEDGED"));
+        String post = null;
+        for (JsonNode p : JSON.readTree(call("GET", "/api/employment/posts", hr, null).body())) {
+            if (p.get("holders").asInt() < p.get("seats").asInt()) {
+                post = p.get("id").asString();
+            }
+        }
+        assertThat(post).as("a demo post with a free seat").isNotNull();
+        HttpResponse<String> hired = call("POST", "/api/employment/posts/" + post + "/hires", hr,
+                "{\"personId\":\"" + worker + "\",\"hiredOn\":\"" + LocalDate.now() + "\"}");
+        assertThat(hired.statusCode()).as(hired.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(
+                () -> assignmentStatus(analyst, householdId, "HUMAN_RESOURCES"), s -> s.equals("MEASURE_APPLIED"));
+
+        // assets: last year's income of the demo village, every monitored household served, on their timelines
+        String assets = userToken("xinbin-assets-village");
+        List<String> monitored = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            monitored.clear();
+            for (JsonNode h : JSON.readTree(call("GET", "/api/asset-management/villages/210422100201/households", assets,
+                    null).body())) {
+                if (h.get("monitored").asBoolean()) {
+                    monitored.add(h.get("householdId").asString());
+                }
+            }
+            assertThat(monitored).isNotEmpty();
+        });
+        StringBuilder lines = new StringBuilder();
+        for (String h : monitored) {
+            lines.append("{\"purpose\":\"MONITORED_HOUSEHOLD\",\"householdId\":\"").append(h).append("\",\"amount\":1000},");
+        }
+        lines.append("{\"purpose\":\"MAINTENANCE\",\"amount\":").append(36000 - 1000 * monitored.size()).append("}");
+        int lastYear = LocalDate.now().getYear() - 1;
+        HttpResponse<String> plan = call("PUT", "/api/asset-management/villages/210422100201/plans/" + lastYear, assets,
+                "{\"lines\":[" + lines + "]}");
+        assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
+                call("GET", "/api/monitoring/households/" + monitored.get(0) + "/timeline", analyst, null).body())
+                .contains(lastYear + " 年扶贫资产收益分配 1000.00 元"));
+    }
+
+    private static String assignmentStatus(String token, String householdId, String bureau) throws Exception {
+        JsonNode alerts = JSON.readTree(call("GET", "/api/monitoring/households/" + householdId + "/alerts", token, null).body());
+        for (JsonNode alert : alerts) {
+            for (JsonNode assignment : alert.get("assignments")) {
+                if (bureau.equals(assignment.get("bureau").asString())) {
+                    return assignment.get("status").asString();
+                }
+            }
+        }
+        return "MISSING";
+    }
+}
