@@ -1,19 +1,16 @@
 package fushun.assetmanagement.demo;
 
+import fushun.platform.demo.DemoSeed;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The local platform's demo: a few project assets in the demo villages, with last year's income. */
 @Component
-class DemoData {
+class DemoData extends DemoSeed {
 
     private record Asset(String village, String name, String type, String project, String value, String income) {
     }
@@ -24,40 +21,27 @@ class DemoData {
             new Asset("210423100201", "食用菌种植大棚", "OPERATING", "产业扶贫项目", "300000.00", "18000.00"),
             new Asset("210421100201", "到户肉牛", "HOUSEHOLD", "产业到户项目", "24000.00", null));
 
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
-    private final boolean enabled;
-
-    DemoData(JdbcClient jdbc, TransactionTemplate transaction, @Value("${platform.demo-data:false}") boolean enabled) {
-        this.jdbc = jdbc;
-        this.transaction = transaction;
-        this.enabled = enabled;
+    @Override
+    protected String table() {
+        return "asset";
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void seed() {
-        if (!enabled) {
-            return;
-        }
+    @Override
+    protected void seed(JdbcClient jdbc) {
         int lastYear = LocalDate.now().getYear() - 1;
-        transaction.executeWithoutResult(status -> {
-            if (jdbc.sql("select count(*) from asset").query(Long.class).single() > 0) {
-                return;
+        for (Asset asset : ASSETS) {
+            UUID id = UUID.randomUUID();
+            jdbc.sql("""
+                            insert into asset (id, division_code, name, asset_type, project, value, owner, maintainer,
+                                               status, created_by)
+                            values (:id, :d, :name, :type, :project, :value, :owner, '村集体经济合作社', 'IN_USE', 'demo')""")
+                    .param("id", id).param("d", asset.village()).param("name", asset.name()).param("type", asset.type())
+                    .param("project", asset.project()).param("value", new BigDecimal(asset.value()))
+                    .param("owner", asset.type().equals("HOUSEHOLD") ? "受益农户" : "村集体").update();
+            if (asset.income() != null) {
+                jdbc.sql("insert into asset_income (asset_id, year, amount, recorded_by) values (:a, :y, :amount, 'demo')")
+                        .param("a", id).param("y", lastYear).param("amount", new BigDecimal(asset.income())).update();
             }
-            for (Asset asset : ASSETS) {
-                UUID id = UUID.randomUUID();
-                jdbc.sql("""
-                                insert into asset (id, division_code, name, asset_type, project, value, owner, maintainer,
-                                                   status, created_by)
-                                values (:id, :d, :name, :type, :project, :value, :owner, '村集体经济合作社', 'IN_USE', 'demo')""")
-                        .param("id", id).param("d", asset.village()).param("name", asset.name()).param("type", asset.type())
-                        .param("project", asset.project()).param("value", new BigDecimal(asset.value()))
-                        .param("owner", asset.type().equals("HOUSEHOLD") ? "受益农户" : "村集体").update();
-                if (asset.income() != null) {
-                    jdbc.sql("insert into asset_income (asset_id, year, amount, recorded_by) values (:a, :y, :amount, 'demo')")
-                            .param("a", id).param("y", lastYear).param("amount", new BigDecimal(asset.income())).update();
-                }
-            }
-        });
+        }
     }
 }

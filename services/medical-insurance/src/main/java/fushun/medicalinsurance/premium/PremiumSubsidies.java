@@ -1,6 +1,7 @@
 package fushun.medicalinsurance.premium;
 
 import fushun.contracts.HouseholdCategory;
+import fushun.platform.export.XlsxRoster;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.policy.PolicyValue;
 import fushun.platform.security.Jurisdiction;
@@ -12,9 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -76,33 +74,14 @@ public class PremiumSubsidies {
                 entries, entries.stream().map(Entry::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
-    /** The roster as an .xlsx workbook, written row by row (a streaming workbook keeps memory flat). */
+    /** The roster as an .xlsx workbook (参保资助名单). */
     public void writeXlsx(Roster roster, OutputStream out) throws IOException {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-            Sheet sheet = workbook.createSheet(roster.year() + "年参保资助名单");
-            String[] headers = {"行政区划代码", "户编号", "身份证号（脱敏）", "资助类别", "资助依据", "资助金额（元）"};
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < headers.length; i++) {
-                header.createCell(i).setCellValue(headers[i]);
-            }
-            int r = 1;
-            for (Entry e : roster.entries()) {
-                Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(e.divisionCode());
-                row.createCell(1).setCellValue(e.householdId().toString());
-                row.createCell(2).setCellValue(e.maskedIdNumber());
-                row.createCell(3).setCellValue(e.kind() == PremiumSubsidyRule.Kind.FULL ? "全额资助" : "定额资助（过渡期）");
-                row.createCell(4).setCellValue(e.basis());
-                row.createCell(5).setCellValue(e.amount().doubleValue());
-            }
-            Row total = sheet.createRow(r + 1);
-            total.createCell(0).setCellValue("合计");
-            total.createCell(2).setCellValue(roster.entries().size() + " 人");
-            total.createCell(5).setCellValue(roster.total().doubleValue());
-            Row source = sheet.createRow(r + 2);
-            source.createCell(0).setCellValue("参数");
-            source.createCell(1).setCellValue(roster.parameterVersions());
-            workbook.write(out);
-        }
+        XlsxRoster.write(out, roster.year() + "年参保资助名单",
+                List.of("行政区划代码", "户编号", "身份证号（脱敏）", "资助类别", "资助依据", "资助金额（元）"),
+                roster.entries().stream().map(e -> List.<Object>of(e.divisionCode(), e.householdId().toString(),
+                        e.maskedIdNumber(), e.kind() == PremiumSubsidyRule.Kind.FULL ? "全额资助" : "定额资助（过渡期）",
+                        e.basis(), e.amount())).toList(),
+                List.of(List.of("合计", "", roster.entries().size() + " 人", "", "", roster.total()),
+                        List.of("参数", roster.parameterVersions())));
     }
 }
