@@ -33,6 +33,8 @@ create table asset_change (
     executed_at        timestamptz
 );
 create index asset_change_asset on asset_change (asset_id);
+-- one change in flight per asset: a second request waits until the first is decided and carried out
+create unique index asset_change_in_flight on asset_change (asset_id) where status in ('PENDING', 'APPROVED');
 
 -- Every action on an asset, refused attempts included: who, from which division, what, when.
 create table asset_audit (

@@ -55,6 +55,11 @@ class AssetIT {
 
         execute(VILLAGE_MANAGER, changeId).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.title").value("未经批准"));
+        mvc.perform(post("/api/asset-management/assets/" + assetId + "/changes").header("Authorization", VILLAGE_MANAGER)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"TRANSFER\",\"newOwner\":\"某公司\",\"reason\":\"转让\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("已有变更在办"));
         decide(VILLAGE_MANAGER, changeId, true).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.title").value("无权审批"));
         decide(OTHER_VILLAGE_MANAGER, changeId, true).andExpect(status().isUnprocessableContent());
@@ -112,6 +117,9 @@ class AssetIT {
                 .andExpect(jsonPath("$.totalIncome").value(10000.00))
                 .andExpect(jsonPath("$.lines.length()").value(5));
         plan(manager, village, year, good).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("方案已确认"));
+        String another = asset(manager, village, "OPERATING");
+        income(manager, another, year, "500.00").andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.title").value("方案已确认"));
 
         AssetIncomeDistributed share = bus.awaitEvent(Topics.ASSET_MANAGEMENT_MEASURE, monitoredA.toString(),

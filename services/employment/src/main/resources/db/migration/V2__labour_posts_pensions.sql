@@ -16,10 +16,12 @@ create table person (
 create index person_household on person (household_id);
 create index person_division on person (division_code);
 
+-- The household's category, and when the county confirmed it as a monitoring object until its risk was eliminated.
 create table household_category (
-    household_id uuid primary key,
-    category     varchar(40) not null,
-    monitored    boolean     not null default false
+    household_id   uuid primary key,
+    category       varchar(40) not null,
+    monitored_from date,
+    monitored_to   date
 );
 
 create table training (
@@ -63,6 +65,7 @@ create index post_holding_post on post_holding (post_id) where exited_on is null
 -- The month's attendance and the subsidy it earned, once per holding and month.
 create table attendance (
     holding_id    uuid           not null references post_holding (id),
+    person_id     uuid           not null references person (person_id),
     month         date           not null check (extract(day from month) = 1),
     days_worked   int            not null check (days_worked >= 0 and days_worked <= 31),
     required_days int            not null,
@@ -70,7 +73,9 @@ create table attendance (
     parameter_version varchar(200) not null,
     recorded_by   varchar(200)   not null,
     recorded_at   timestamptz    not null default now(),
-    primary key (holding_id, month)
+    primary key (holding_id, month),
+    -- one subsidy per person and month, whatever post they held that month
+    unique (person_id, month)
 );
 
 -- Who civil affairs assists, per person and programme, over time (for pension premiums paid on behalf).

@@ -135,6 +135,17 @@ class PostsIT {
         attendance(officer, holdingId, first.plusMonths(2), 20).andExpect(status().isUnprocessableContent());
         mvc.perform(get("/api/employment/posts").header("Authorization", officer))
                 .andExpect(jsonPath("$[?(@.id == '" + nearPost + "')].holders").value(0));
+        // hired again on or before the exit would pay that month twice: refused; the next day is fine
+        hire(officer, nearPost, members.get(0), first.plusMonths(1).atEndOfMonth()).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("日期有误"));
+        String again = JsonPath.read(hire(officer, nearPost, members.get(0), first.plusMonths(2).atDay(1))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+        attendance(officer, again, first.plusMonths(1), 20).andExpect(status().isUnprocessableContent());
+        // a person of another county is not hired on this county's post
+        UUID stranger = register("210423100201", HouseholdCategory.MARGINAL, "FULL").get(0);
+        hire(officer, nearPost, stranger, LocalDate.now()).andExpect(status().isNotFound());
+        mvc.perform(get("/api/employment/posts").header("Authorization", officer))
+                .andExpect(jsonPath("$[?(@.id == '" + nearPost + "')].holders").value(1));
         mvc.perform(get("/api/employment/alerts/" + alert.alertId() + "/suggestions").header("Authorization", token("210423")))
                 .andExpect(status().isNotFound());
     }
@@ -167,8 +178,10 @@ class PostsIT {
                 new HouseholdMonitored(monitoredHousehold, "210423100203", HouseholdCategory.SUDDEN_SEVERE_DIFFICULTY,
                         List.of(RiskType.ACCIDENT), UUID.randomUUID(), Instant.now())));
         await().atMost(Duration.ofSeconds(20)).until(() ->
-                jdbc.sql("select count(*) from assisted_person").query(Long.class).single() >= 1
-                        && jdbc.sql("select count(*) from household_category where monitored").query(Long.class).single() >= 1);
+                jdbc.sql("select count(*) from assisted_person where person_ref = :r").param("r", ref(dibaoPerson))
+                        .query(Long.class).single() == 1
+                        && jdbc.sql("select count(*) from household_category where household_id = :h and monitored_from is not null")
+                        .param("h", monitoredHousehold).query(Long.class).single() == 1);
 
         int year = LocalDate.now().getYear();
         mvc.perform(get("/api/employment/pension-premiums?county=210423&year=" + year).header("Authorization", officer))

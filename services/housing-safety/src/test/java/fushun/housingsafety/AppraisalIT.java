@@ -130,11 +130,22 @@ class AppraisalIT {
     void shouldSignalAnUnsafeHouseWithoutAnAlertButRenovateOnlyForLowIncomeHouseholds() throws Exception {
         String inspector = token("210423");
         UUID ordinary = register("210423100201", HouseholdCategory.ORDINARY);
+        UUID assignmentId = UUID.randomUUID();
+        RiskAlertRaised alert = new RiskAlertRaised(UUID.randomUUID(), ordinary, "210423100201",
+                List.of(RiskType.UNSAFE_HOUSING), "住房出现安全问题", Instant.now(),
+                List.of(new RiskAlertRaised.Assignment(assignmentId, Bureau.HOUSING, LocalDate.now().plusDays(15))));
+        bus.publish(Topics.MONITORING_RISK_ALERT, EventEnvelope.of("monitoring", ordinary.toString(), "210423100201", alert));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from appraisal_task where household_id = :h")
+                .param("h", ordinary).query(Long.class).single() == 1);
 
         appraise(inspector, ordinary, "C").andExpect(status().isCreated());
 
         assertThat(bus.awaitEvent(Topics.HOUSING_SAFETY_SIGNAL, ordinary.toString(), RiskSignalObserved.class).data()
                 .description()).contains("C级");
+        // no renovation for it, but the assignment is answered all the same, with the reason
+        CaseClosed closed = bus.awaitEvent(Topics.HOUSING_SAFETY_MEASURE, ordinary.toString(), CaseClosed.class).data();
+        assertThat(closed.assignmentId()).isEqualTo(assignmentId);
+        assertThat(closed.outcome()).contains("不属于农村低收入群体");
         assertThat(jdbc.sql("select count(*) from renovation where household_id = :h").param("h", ordinary)
                 .query(Long.class).single()).isZero();
     }

@@ -77,12 +77,20 @@ public class AssetIncome {
                 .param("e", eliminated).param("h", householdId).update();
     }
 
-    /** A year's income of an operating asset, once. */
+    /** A year's income of an operating asset, once, and not after the village's plan for that year. */
     @Transactional
     public void record(UUID assetId, int year, BigDecimal amount, String by, Jurisdiction jurisdiction) {
-        String type = jdbc.sql("select asset_type from asset where id = :a and division_code like :scope for update")
-                .param("a", assetId).param("scope", jurisdiction.likePattern()).query(String.class).optional()
+        record Owned(String assetType, String divisionCode) {
+        }
+        Owned asset = jdbc.sql("select asset_type, division_code from asset where id = :a and division_code like :scope")
+                .param("a", assetId).param("scope", jurisdiction.likePattern()).query(Owned.class).optional()
                 .orElseThrow(() -> new NotFoundException("没有找到该资产。"));
+        lockPlan(asset.divisionCode(), year);
+        if (jdbc.sql("select count(*) from distribution_plan where village = :v and year = :y").param("v", asset.divisionCode())
+                .param("y", year).query(Long.class).single() > 0) {
+            throw new RuleViolationException("方案已确认", "该村 " + year + " 年的收益分配方案已经确认，不能再登记收益。");
+        }
+        String type = asset.assetType();
         if (!type.equals("OPERATING")) {
             throw new RuleViolationException("非经营性资产", "只有经营性资产登记年度收益。");
         }
@@ -96,6 +104,11 @@ public class AssetIncome {
         if (inserted == 0) {
             throw new RuleViolationException("收益已登记", year + " 年收益已经登记。");
         }
+    }
+
+    private void lockPlan(String village, int year) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(:k))").param("k", "plan:" + village + ":" + year)
+                .query((rs, n) -> 1).list();
     }
 
     /** The village's income of the year: all its operating assets' income. */
@@ -112,9 +125,8 @@ public class AssetIncome {
         if (!jurisdiction.covers(village)) {
             throw new NotFoundException("该村不在您的管辖范围内。");
         }
-        // one plan per village and year: a second confirmation waits here and then finds the first
-        jdbc.sql("select pg_advisory_xact_lock(hashtext(:k))").param("k", "plan:" + village + ":" + year)
-                .query((rs, n) -> 1).list();
+        // one plan per village and year, and no income recorded meanwhile: both take this lock
+        lockPlan(village, year);
         if (jdbc.sql("select count(*) from distribution_plan where village = :v and year = :y").param("v", village)
                 .param("y", year).query(Long.class).single() > 0) {
             throw new RuleViolationException("方案已确认", village + " " + year + " 年的收益分配方案已经确认。");

@@ -70,6 +70,11 @@ public class AssetLedger {
         if (!kind.equals("DISPOSAL") && (newOwner == null || newOwner.isBlank())) {
             throw new RuleViolationException("缺少受让方", "转移或变更权属须写明新的所有者。");
         }
+        long inFlight = jdbc.sql("select count(*) from asset_change where asset_id = :a and status in ('PENDING', 'APPROVED')")
+                .param("a", assetId).query(Long.class).single();
+        if (inFlight > 0) {
+            throw new RuleViolationException("已有变更在办", "该资产已有一项变更申请尚未办结，请先审批或执行该申请。");
+        }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         insert into asset_change (id, asset_id, kind, new_owner, reason, status, requested_by, requester_division)
@@ -116,6 +121,12 @@ public class AssetLedger {
             refuse(change.assetId(), "EXECUTE_" + change.kind(), by, jurisdiction,
                     "未经批准执行" + label(change.kind()) + "（申请状态 " + change.status() + "）");
             throw new RuleViolationException("未经批准", "资产转移、变更权属或处置须经批准后才能执行。");
+        }
+        String assetStatus = jdbc.sql("select status from asset where id = :a").param("a", change.assetId())
+                .query(String.class).single();
+        if (!assetStatus.equals("IN_USE")) {
+            refuse(change.assetId(), "EXECUTE_" + change.kind(), by, jurisdiction, "资产已转移或处置，不能再执行变更");
+            throw new RuleViolationException("资产已处置", "该资产已转移或处置，不能再执行变更。");
         }
         switch (change.kind()) {
             case "TRANSFER" -> jdbc.sql("update asset set status = 'TRANSFERRED', owner = :o where id = :a")
@@ -168,7 +179,7 @@ public class AssetLedger {
 
     /** A refused attempt: audited in its own transaction, so the refusal's rollback does not erase it. */
     private void refuse(UUID assetId, String action, String by, Jurisdiction jurisdiction, String detail) {
-        log.warn("Refused asset action {} on {} by {}: {}", action, assetId, by, detail);
+        log.warn("Refused asset action {} on {}: {}", action, assetId, detail);
         refusals.record(assetId, action, by, jurisdiction.divisionCode(), detail);
     }
 

@@ -4,6 +4,8 @@ import fushun.contracts.Topics;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.contracts.monitoring.RiskEliminated;
+import fushun.contracts.monitoring.RiskEliminationRolledBack;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
 import fushun.employment.labour.Labourers;
 import fushun.employment.alert.ReceivedAlerts;
@@ -29,6 +31,10 @@ class RiskAlertListener {
     void onHousehold(String json) {
         inbound.applyOnce("employment.households", json, HouseholdRegistered.class, e -> labourers.onRegistered(e.data()));
         inbound.applyOnce("employment.households", json, HouseholdMonitored.class, e -> labourers.onMonitored(e.data()));
+        inbound.applyOnce("employment.households", json, RiskEliminated.class, e -> labourers.onMonitoringEnded(
+                e.data().householdId(), java.time.LocalDate.ofInstant(e.data().eliminatedAt(), fushun.platform.PlatformTime.CHINA)));
+        inbound.applyOnce("employment.households", json, RiskEliminationRolledBack.class,
+                e -> labourers.onMonitoringEnded(e.data().householdId(), null));
     }
 
     @KafkaListener(topics = Topics.SOCIAL_ASSISTANCE_STATUS)

@@ -8,6 +8,7 @@ import fushun.contracts.bureau.RiskSignalObserved;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
+import fushun.platform.PlatformTime;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
@@ -65,13 +66,23 @@ public class Labourers {
         }
     }
 
-    /** The county confirmed the household as a monitoring object (the platform's 返贫致贫 population). */
+    /** The county confirmed the household as a monitoring object (the platform's 返贫致贫 population), from that day. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void onMonitored(HouseholdMonitored m) {
+        LocalDate from = LocalDate.ofInstant(m.confirmedAt(), PlatformTime.CHINA);
         jdbc.sql("""
-                        insert into household_category (household_id, category, monitored) values (:h, :c, true)
-                        on conflict (household_id) do update set category = excluded.category, monitored = true""")
-                .param("h", m.householdId()).param("c", m.category().name()).update();
+                        insert into household_category (household_id, category, monitored_from) values (:h, :c, :from)
+                        on conflict (household_id) do update set category = excluded.category,
+                            monitored_from = least(household_category.monitored_from, excluded.monitored_from),
+                            monitored_to = null""")
+                .param("h", m.householdId()).param("c", m.category().name()).param("from", from).update();
+    }
+
+    /** Risk eliminated: monitored until that day; a rollback (null) makes it monitored again. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onMonitoringEnded(UUID householdId, LocalDate to) {
+        jdbc.sql("update household_category set monitored_to = :to where household_id = :h and monitored_from is not null")
+                .param("to", to).param("h", householdId).update();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
 /**
  * Residents' pension premiums paid on behalf (代缴, §2(2)5): the lowest tier for every person on dibao
  * or 特困 in the year (from civil affairs) and every person of a household the county confirmed as a
- * monitoring object (the platform's reading of 返贫致贫人口). A roster per county and year, and .xlsx.
+ * monitoring object, for a year in which it was monitored (the platform's reading of 返贫致贫人口). A
+ * roster per county and year, and .xlsx.
  * Severely disabled people are in the policy too; the platform has no disability register yet, so
  * they are not listed (the disabled persons' federation's data would add them).
  */
@@ -53,7 +54,8 @@ public class PensionPremiums {
                                     when exists (select 1 from assisted_person a where a.person_ref = p.person_ref
                                                    and a.programme = 'DIBAO' and a.valid_from < :to
                                                    and (a.valid_to is null or a.valid_to > :from)) then '低保对象'
-                                    when coalesce(c.monitored, false) then '返贫致贫人口（监测对象）'
+                                    when c.monitored_from < :to and (c.monitored_to is null or c.monitored_to >= :from)
+                                         then '返贫致贫人口（监测对象）'
                                end as basis
                         from person p left join household_category c on c.household_id = p.household_id
                         where p.division_code like :county

@@ -103,12 +103,21 @@ public class WelfarePosts {
         record AlertRef(UUID alertId, UUID assignmentId) {
         }
         AlertRef alert = jdbc.sql("""
-                        select alert_id, assignment_id from received_alert
+                        select alert_id, assignment_id from received_alert r
                         where household_id = :h and named and assignment_id is not null
+                          and (risk_types like '%UNSTABLE_EMPLOYMENT%' or risk_types like '%LACK_OF_LABOUR%')
+                          and not exists (select 1 from post_holding h where h.assignment_id = r.assignment_id)
                         order by received_at desc limit 1""")
                 .param("h", person.householdId()).query(AlertRef.class).optional().orElse(null);
+        // the person's holdings take turns: one post at a time, and no month paid twice
+        jdbc.sql("select 1 from person where person_id = :p for update").param("p", personId).query((rs, n) -> 1).list();
         long onAPost = jdbc.sql("select count(*) from post_holding where person_id = :p and exited_on is null")
                 .param("p", personId).query(Long.class).single();
+        LocalDate lastExit = jdbc.sql("select max(exited_on) from post_holding where person_id = :p")
+                .param("p", personId).query(LocalDate.class).optional().orElse(null);
+        if (lastExit != null && !hiredOn.isAfter(lastExit)) {
+            throw new RuleViolationException("日期有误", "聘用日期须晚于该人员上次退岗日期（" + lastExit + "）。");
+        }
         if (onAPost > 0) {
             throw new RuleViolationException("已在岗", "该人员已在其他公益性岗位上，须先退岗。");
         }
@@ -143,6 +152,11 @@ public class WelfarePosts {
         if (exitedOn.isBefore(holding.hiredOn())) {
             throw new RuleViolationException("日期有误", "退岗日期不能早于聘用日期。");
         }
+        LocalDate lastPaid = jdbc.sql("select max(month) from attendance where holding_id = :h").param("h", holdingId)
+                .query(LocalDate.class).optional().orElse(null);
+        if (lastPaid != null && exitedOn.isBefore(lastPaid)) {
+            throw new RuleViolationException("日期有误", "退岗日期不能早于已发补贴的月份（" + YearMonth.from(lastPaid) + "）。");
+        }
         jdbc.sql("update post_holding set exited_on = :on, exit_reason = :reason where id = :id")
                 .param("on", exitedOn).param("reason", reason).param("id", holdingId).update();
         return holding(holdingId);
@@ -170,12 +184,13 @@ public class WelfarePosts {
         BigDecimal subsidy = daysWorked >= requiredDays ? monthly
                 : monthly.multiply(BigDecimal.valueOf(daysWorked)).divide(BigDecimal.valueOf(requiredDays), 2, RoundingMode.HALF_UP);
         int recorded = jdbc.sql("""
-                        insert into attendance (holding_id, month, days_worked, required_days, subsidy, parameter_version, recorded_by)
-                        values (:h, :m, :days, :required, :subsidy, :version, :by) on conflict do nothing""")
-                .param("h", holdingId).param("m", month.atDay(1)).param("days", daysWorked).param("required", requiredDays)
+                        insert into attendance (holding_id, person_id, month, days_worked, required_days, subsidy,
+                                                parameter_version, recorded_by)
+                        values (:h, :p, :m, :days, :required, :subsidy, :version, :by) on conflict do nothing""")
+                .param("h", holdingId).param("p", holding.personId()).param("m", month.atDay(1)).param("days", daysWorked).param("required", requiredDays)
                 .param("subsidy", subsidy).param("version", required.version()).param("by", by).update();
         if (recorded == 0) {
-            throw new RuleViolationException("已登记", month + " 的考勤和补贴已经登记。");
+            throw new RuleViolationException("已登记", "该人员 " + month + " 的考勤和补贴已经登记。");
         }
         return new MonthlySubsidy(holdingId, month, daysWorked, requiredDays, subsidy.setScale(2, RoundingMode.HALF_UP));
     }

@@ -85,6 +85,9 @@ public class Appraisals {
         if (!alert.riskTypes().contains(RiskType.UNSAFE_HOUSING)) {
             return;
         }
+        // takes turns with appraisals of the same household (they lock its row too)
+        jdbc.sql("select 1 from household where household_id = :h for update").param("h", alert.householdId())
+                .query((rs, n) -> 1).list();
         // appraised already (often the reason for the alert: our own signal): the renovation under way answers it
         Optional<Renovation> underWay = jdbc.sql("""
                         select * from renovation where household_id = :h and status in ('PLANNED', 'STARTED')
@@ -142,15 +145,24 @@ public class Appraisals {
                             + (request.grade().equals("C") ? "局部危险" : "整体危险") + "）",
                             Map.of("grade", BigDecimal.valueOf(request.grade().charAt(0) - 'A' + 1)), null,
                             clock.instant()));
-            if (household.lowIncome()) {
-                openRenovation(household, id, request.grade(), request.appraisedOn(), tasks.isEmpty() ? null : tasks.get(0));
+        }
+        // every open task gets its answer: the renovation (one), or a closing that says why
+        List<TaskRef> unanswered = new java.util.ArrayList<>(tasks);
+        if (unsafe && household.lowIncome()) {
+            UUID renovationId = openRenovation(household, id, request.grade(), request.appraisedOn());
+            boolean linked = jdbc.sql("select assignment_id is not null from renovation where id = :r")
+                    .param("r", renovationId).query(Boolean.class).single();
+            if (!linked && !unanswered.isEmpty()) {
+                TaskRef first = unanswered.remove(0);
+                jdbc.sql("update renovation set alert_id = :a, assignment_id = :s where id = :r")
+                        .param("a", first.alertId()).param("s", first.assignmentId()).param("r", renovationId).update();
             }
+            close(household, unanswered, "该户住房已列入危房改造，由同一改造项目办理");
+        } else if (unsafe) {
+            close(household, unanswered, "住房安全性鉴定为" + request.grade()
+                    + "级；该户不属于农村低收入群体，不纳入危房改造补助范围，已告知农户及时修缮");
         } else {
-            for (TaskRef task : tasks) {
-                outbox.append(Topics.HOUSING_SAFETY_MEASURE, household.householdId().toString(), household.divisionCode(),
-                        new CaseClosed(task.assignmentId(), task.alertId(), household.householdId(), Bureau.HOUSING,
-                                "住房安全性鉴定为" + request.grade() + "级，住房安全有保障", clock.instant()));
-            }
+            close(household, unanswered, "住房安全性鉴定为" + request.grade() + "级，住房安全有保障");
         }
         return appraisal(id);
     }
@@ -158,24 +170,34 @@ public class Appraisals {
     private record TaskRef(UUID id, UUID alertId, UUID assignmentId) {
     }
 
-    private void openRenovation(Households.Household household, UUID appraisalId, String grade, LocalDate on, TaskRef task) {
-        boolean underWay = jdbc.sql("""
-                        select count(*) from renovation where household_id = :h and status in ('PLANNED', 'STARTED')""")
-                .param("h", household.householdId()).query(Long.class).single() > 0;
-        if (underWay) {
-            return;
+    private void close(Households.Household household, List<TaskRef> tasks, String outcome) {
+        for (TaskRef task : tasks) {
+            outbox.append(Topics.HOUSING_SAFETY_MEASURE, household.householdId().toString(), household.divisionCode(),
+                    new CaseClosed(task.assignmentId(), task.alertId(), household.householdId(), Bureau.HOUSING, outcome,
+                            clock.instant()));
+        }
+    }
+
+    /** The household's renovation under way, or a new one for this appraisal (repair for C, rebuild for D). */
+    private UUID openRenovation(Households.Household household, UUID appraisalId, String grade, LocalDate on) {
+        Optional<UUID> underWay = jdbc.sql("""
+                        select id from renovation where household_id = :h and status in ('PLANNED', 'STARTED')""")
+                .param("h", household.householdId()).query(UUID.class).optional();
+        if (underWay.isPresent()) {
+            return underWay.get();
         }
         String kind = grade.equals("C") ? "REPAIR" : "REBUILD";
         PolicyValue subsidy = parameters.required(kind.equals("REPAIR") ? "housing.subsidy.repair" : "housing.subsidy.rebuild",
                 household.divisionCode().substring(0, 6), on);
+        UUID id = UUID.randomUUID();
         jdbc.sql("""
                         insert into renovation (id, household_id, division_code, appraisal_id, kind, subsidy, parameter_version,
-                                                status, alert_id, assignment_id)
-                        values (:id, :h, :d, :a, :kind, :subsidy, :version, 'PLANNED', :alert, :assignment)""")
-                .param("id", UUID.randomUUID()).param("h", household.householdId()).param("d", household.divisionCode())
+                                                status)
+                        values (:id, :h, :d, :a, :kind, :subsidy, :version, 'PLANNED')""")
+                .param("id", id).param("h", household.householdId()).param("d", household.divisionCode())
                 .param("a", appraisalId).param("kind", kind).param("subsidy", subsidy.value())
-                .param("version", subsidy.version()).param("alert", task == null ? null : task.alertId())
-                .param("assignment", task == null ? null : task.assignmentId()).update();
+                .param("version", subsidy.version()).update();
+        return id;
     }
 
     /** Work begins: the measure for the assignment, if an alert asked for it. */

@@ -33,6 +33,8 @@ public abstract class DemoSeed {
             return;
         }
         transaction.executeWithoutResult(status -> {
+            // two instances starting together: one seeds, the other then finds the rows
+            jdbc.sql("select pg_advisory_xact_lock(hashtext(:k))").param("k", "demo:" + table()).query((rs, n) -> 1).list();
             if (jdbc.sql("select count(*) from " + table()).query(Long.class).single() == 0) {
                 seed(jdbc);
             }
