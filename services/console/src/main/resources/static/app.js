@@ -333,7 +333,7 @@ async function caseView(view, caseId) {
   const detail = await api('/api/social-assistance/cases/' + caseId);
   const [timeline, applications] = await Promise.all([
     api('/api/console/households/' + detail.householdId + '/timeline').catch(() => []),
-    api('/api/social-assistance/applications?size=100').then((p) => p.items.filter((a) => a.caseId === caseId))
+    api('/api/social-assistance/applications?size=100&caseId=' + caseId).then((p) => p.items)
   ]);
   const township = detail.divisionCode.slice(0, 9);
   const fund = await api('/api/social-assistance/reserve-funds/' + township).catch(() => null);

@@ -18,6 +18,16 @@ public enum HouseholdCategory {
         return label;
     }
 
+    /** The categories of monitoring objects (监测对象): 脱贫不稳定户, 边缘易致贫户, 突发严重困难户. */
+    public boolean isMonitoringCategory() {
+        return this == UNSTABLE_OUT_OF_POVERTY || this == MARGINAL || this == SUDDEN_SEVERE_DIFFICULTY;
+    }
+
+    /** Out of poverty (脱贫户, 脱贫不稳定户): the transition-period policies apply to them. */
+    public boolean isOutOfPoverty() {
+        return this == OUT_OF_POVERTY || this == UNSTABLE_OUT_OF_POVERTY;
+    }
+
     /** Monitored or out of poverty: the groups for which DOMAIN.md's lower self-pay threshold applies. */
     public boolean isMonitoredOrOutOfPoverty() {
         return this != ORDINARY;

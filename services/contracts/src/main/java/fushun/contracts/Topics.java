@@ -17,7 +17,7 @@ public final class Topics {
     public static final String MEDICAL_INSURANCE_FEED = "medical-insurance.feed.v1";
     public static final String SOCIAL_ASSISTANCE_SIGNAL = "social-assistance.signal.v1";
     public static final String SOCIAL_ASSISTANCE_MEASURE = "social-assistance.measure.v1";
-    /** Dibao, 特困 and temporary-aid status changes, for medical insurance and employment. */
+    /** Dibao, 特困 and temporary-aid status changes, for medical insurance, employment and housing safety. */
     public static final String SOCIAL_ASSISTANCE_STATUS = "social-assistance.status.v1";
     public static final String HOUSING_SAFETY_SIGNAL = "housing-safety.signal.v1";
     public static final String HOUSING_SAFETY_MEASURE = "housing-safety.measure.v1";

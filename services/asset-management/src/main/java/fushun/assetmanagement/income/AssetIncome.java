@@ -42,9 +42,6 @@ public class AssetIncome {
                        LocalDate confirmedOn) {
     }
 
-    private static final Set<HouseholdCategory> MONITORED = Set.of(HouseholdCategory.UNSTABLE_OUT_OF_POVERTY,
-            HouseholdCategory.MARGINAL, HouseholdCategory.SUDDEN_SEVERE_DIFFICULTY);
-
     private final JdbcClient jdbc;
     private final OutboxWriter outbox;
     private final Clock clock;
@@ -140,7 +137,7 @@ public class AssetIncome {
         List<Household> households = jdbc.sql("select household_id as id, category, eliminated from village_household where division_code = :v")
                 .param("v", village).query(Household.class).list();
         Set<UUID> monitored = households.stream()
-                .filter(h -> !h.eliminated() && MONITORED.contains(HouseholdCategory.valueOf(h.category())))
+                .filter(h -> !h.eliminated() && HouseholdCategory.valueOf(h.category()).isMonitoringCategory())
                 .map(Household::id).collect(Collectors.toSet());
         Set<UUID> outOfPoverty = households.stream()
                 .filter(h -> HouseholdCategory.valueOf(h.category()) == HouseholdCategory.OUT_OF_POVERTY)
@@ -207,7 +204,7 @@ public class AssetIncome {
                         where division_code = :v and category <> 'ORDINARY' and not eliminated order by head_name""")
                 .param("v", village)
                 .query((rs, n) -> new VillageHousehold(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        MONITORED.contains(HouseholdCategory.valueOf(rs.getString(3)))))
+                        HouseholdCategory.valueOf(rs.getString(3)).isMonitoringCategory()))
                 .list();
     }
 

@@ -1,7 +1,6 @@
 package fushun.console.readmodel;
 
 import fushun.contracts.EventEnvelope;
-import fushun.contracts.HouseholdCategory;
 import fushun.contracts.assetmanagement.AssetIncomeDistributed;
 import fushun.contracts.RiskType;
 import fushun.contracts.bureau.AssignmentAcknowledged;
@@ -39,11 +38,6 @@ public class ReadModel {
             RiskSignalObserved.class, AssignmentAcknowledged.class, MeasureApplied.class, CaseClosed.class,
             AssistanceStatusChanged.class, FeedCompletenessChecked.class, AssetIncomeDistributed.class);
 
-    /** The categories of monitoring objects (监测对象); 脱贫户 and 一般农户 are not monitored by category. */
-    static final java.util.Set<HouseholdCategory> MONITORING_CATEGORIES = java.util.EnumSet.of(
-            HouseholdCategory.UNSTABLE_OUT_OF_POVERTY, HouseholdCategory.MARGINAL,
-            HouseholdCategory.SUDDEN_SEVERE_DIFFICULTY);
-
     private final JdbcClient jdbc;
 
     public ReadModel(JdbcClient jdbc) {
@@ -63,7 +57,7 @@ public class ReadModel {
                                 monitored_at = least(household_view.monitored_at, excluded.monitored_at)""")
                     .param("h", h.householdId()).param("d", h.divisionCode()).param("c", h.category().name())
                     .param("at", ts(event.occurredAt()))
-                    .param("monitoredAt", MONITORING_CATEGORIES.contains(h.category()) ? ts(event.occurredAt()) : null)
+                    .param("monitoredAt", h.category().isMonitoringCategory() ? ts(event.occurredAt()) : null)
                     .update();
             line(event, h.householdId(), h.divisionCode(), "登记建档：" + h.category().label() + "，"
                     + h.members().size() + " 人");

@@ -8,8 +8,8 @@ import java.util.UUID;
 
 /**
  * Civil affairs changed someone's assistance status: dibao granted or stopped, 特困 support granted
- * or stopped, temporary aid paid. Medical insurance (premium subsidies, tilted cover) and
- * employment (pension premiums paid on behalf) key their own decisions on it.
+ * or stopped, temporary aid paid. Medical insurance (premium subsidies, tilted cover), employment
+ * (pension premiums paid on behalf) and housing safety (who is low-income) key their own decisions on it.
  *
  * @param persons       who the status is about: for dibao the covered members (the whole household,
  *                      or one member included on their own, 单人保), for 特困 the supported person

@@ -7,6 +7,7 @@ import fushun.platform.PlatformTime;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.policy.PolicyValue;
+import fushun.platform.security.DivisionCodes;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
 import fushun.platform.web.RuleViolationException;
@@ -92,7 +93,7 @@ public class WelfarePosts {
         if ("NONE".equals(person.labourCapacity())) {
             throw new RuleViolationException("无劳动能力", "该人员无劳动能力，不能聘用到公益性岗位。");
         }
-        if (!person.divisionCode().startsWith(post.divisionCode().substring(0, 6))) {
+        if (!person.divisionCode().startsWith(DivisionCodes.countyOf(post.divisionCode()))) {
             throw new RuleViolationException("不在本县区", "公益性岗位只聘用本县区的人员。");
         }
         long holders = jdbc.sql("select count(*) from post_holding where post_id = :p and exited_on is null")
@@ -212,7 +213,7 @@ public class WelfarePosts {
                         group by p.id having count(h.id) < p.seats
                         order by p.division_code = :village desc, left(p.division_code, 9) = left(:village, 9) desc,
                                  p.monthly_subsidy desc""")
-                .param("county", alert.divisionCode().substring(0, 6) + "%").param("village", alert.divisionCode())
+                .param("county", DivisionCodes.countyOf(alert.divisionCode()) + "%").param("village", alert.divisionCode())
                 .query(Post.class).list();
         return new Suggestions(alertId, alert.householdId(), labourers, posts);
     }

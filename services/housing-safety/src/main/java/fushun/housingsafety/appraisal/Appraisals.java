@@ -11,6 +11,7 @@ import fushun.housingsafety.household.Households;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.policy.PolicyValue;
+import fushun.platform.security.DivisionCodes;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
 import fushun.platform.web.RuleViolationException;
@@ -188,7 +189,7 @@ public class Appraisals {
         }
         String kind = grade.equals("C") ? "REPAIR" : "REBUILD";
         PolicyValue subsidy = parameters.required(kind.equals("REPAIR") ? "housing.subsidy.repair" : "housing.subsidy.rebuild",
-                household.divisionCode().substring(0, 6), on);
+                DivisionCodes.countyOf(household.divisionCode()), on);
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         insert into renovation (id, household_id, division_code, appraisal_id, kind, subsidy, parameter_version,

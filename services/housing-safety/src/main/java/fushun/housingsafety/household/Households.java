@@ -24,7 +24,7 @@ public class Households {
                             boolean assisted) {
 
         public boolean lowIncome() {
-            return assisted || category != HouseholdCategory.ORDINARY;
+            return assisted || category.isMonitoredOrOutOfPoverty();
         }
     }
 

@@ -32,8 +32,7 @@ public final class PremiumSubsidyRule {
             return Optional.of(new Subsidy(Kind.FULL, "TEKUN".equals(assistanceBasis) ? "特困人员" : "低保对象",
                     premium.setScale(2, RoundingMode.HALF_UP)));
         }
-        if (!notEntitledToPolicy && (category == HouseholdCategory.OUT_OF_POVERTY
-                || category == HouseholdCategory.UNSTABLE_OUT_OF_POVERTY)) {
+        if (!notEntitledToPolicy && category.isOutOfPoverty()) {
             return Optional.of(new Subsidy(Kind.TRANSITION, "脱贫人口（过渡期）",
                     premium.multiply(transitionShare).setScale(2, RoundingMode.HALF_UP)));
         }

@@ -233,6 +233,10 @@ public class ProvincialPull {
         return breaker;
     }
 
+    public boolean enabled() {
+        return properties.enabled();
+    }
+
     public List<String> counties() {
         return properties.counties().isEmpty()
                 ? jdbc.sql("select county_code from feed_county order by county_code").query(String.class).list()

@@ -14,8 +14,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -176,11 +178,35 @@ public class Applications {
     }
 
     public Application find(UUID applicationId, Jurisdiction jurisdiction) {
-        Application application = jdbc.sql("""
+        return applications("a.id = :id and a.division_code like :scope",
+                Map.of("id", applicationId, "scope", jurisdiction.likePattern()), 1, 0).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("没有找到该申请。"));
+    }
+
+    /** Applications in the caller's division, newest first, optionally one status and one case. */
+    public Page<Application> list(Jurisdiction jurisdiction, String status, UUID caseId, int page, int size) {
+        StringBuilder where = new StringBuilder("a.division_code like :scope");
+        Map<String, Object> params = new HashMap<>(Map.of("scope", jurisdiction.likePattern()));
+        if (status != null) {
+            where.append(" and a.status = :status");
+            params.put("status", status);
+        }
+        if (caseId != null) {
+            where.append(" and a.case_id = :case");
+            params.put("case", caseId);
+        }
+        long total = jdbc.sql("select count(*) from assistance_application a where " + where).params(params)
+                .query(Long.class).single();
+        return new Page<>(applications(where.toString(), params, size, (long) page * size), page, size, total);
+    }
+
+    /** The applications matching {@code where}, each with its members (read in one more query, not one per row). */
+    private List<Application> applications(String where, Map<String, Object> params, int limit, long offset) {
+        List<Application> found = jdbc.sql("""
                         select a.*, g.id as grant_id from assistance_application a
                         left join assistance_grant g on g.application_id = a.id
-                        where a.id = :id and a.division_code like :scope""")
-                .param("id", applicationId).param("scope", jurisdiction.likePattern())
+                        where """ + " " + where + " order by a.submitted_at desc, a.id limit :limit offset :offset")
+                .params(params).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new Application(rs.getObject("id", UUID.class), rs.getObject("household_id", UUID.class),
                         rs.getObject("case_id", UUID.class), rs.getString("division_code"),
                         Programme.valueOf(rs.getString("programme")), rs.getString("status"),
@@ -195,31 +221,21 @@ public class Applications {
                                 rs.getBigDecimal("monthly_amount"), rs.getString("parameter_versions"),
                                 rs.getString("determination")),
                         rs.getObject("grant_id", UUID.class)))
-                .optional()
-                .orElseThrow(() -> new NotFoundException("没有找到该申请。"));
-        List<Member> members = jdbc.sql("""
-                        select person_id, capacity, own_yearly_income, own_basic_pension, under_sixteen, covered
-                        from application_member where application_id = :id order by person_id""")
-                .param("id", applicationId)
-                .query((rs, n) -> new Member(rs.getObject(1, UUID.class), Capacity.valueOf(rs.getString(2)),
-                        rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBoolean(5), rs.getBoolean(6)))
                 .list();
-        return new Application(application.id(), application.householdId(), application.caseId(),
-                application.divisionCode(), application.programme(), application.status(), application.declaration(),
-                members, application.submittedBy(), application.submittedAt(), application.decidedBy(),
-                application.decidedOn(), application.decisionReason(), application.determination(), application.grantId());
-    }
-
-    /** Applications in the caller's division, newest first, optionally one status. */
-    public Page<Application> list(Jurisdiction jurisdiction, String status, int page, int size) {
-        String filter = " from assistance_application where division_code like :scope"
-                + " and (cast(:status as varchar) is null or status = :status)";
-        long total = jdbc.sql("select count(*)" + filter).param("scope", jurisdiction.likePattern())
-                .param("status", status).query(Long.class).single();
-        List<UUID> ids = jdbc.sql("select id" + filter + " order by submitted_at desc, id limit :size offset :offset")
-                .param("scope", jurisdiction.likePattern()).param("status", status)
-                .param("size", size).param("offset", (long) page * size)
-                .query(UUID.class).list();
-        return new Page<>(ids.stream().map(id -> find(id, jurisdiction)).toList(), page, size, total);
+        if (found.isEmpty()) {
+            return found;
+        }
+        Map<UUID, List<Member>> members = new HashMap<>();
+        jdbc.sql("""
+                        select application_id, person_id, capacity, own_yearly_income, own_basic_pension, under_sixteen, covered
+                        from application_member where application_id in (:ids) order by person_id""")
+                .param("ids", found.stream().map(Application::id).toList())
+                .query((rs, n) -> members.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
+                        .add(new Member(rs.getObject(2, UUID.class), Capacity.valueOf(rs.getString(3)), rs.getBigDecimal(4),
+                                rs.getBigDecimal(5), rs.getBoolean(6), rs.getBoolean(7))))
+                .list();
+        return found.stream().map(a -> new Application(a.id(), a.householdId(), a.caseId(), a.divisionCode(),
+                a.programme(), a.status(), a.declaration(), members.getOrDefault(a.id(), List.of()), a.submittedBy(),
+                a.submittedAt(), a.decidedBy(), a.decidedOn(), a.decisionReason(), a.determination(), a.grantId())).toList();
     }
 }

@@ -2,6 +2,7 @@ package fushun.socialassistance.benefits;
 
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.policy.PolicyValue;
+import fushun.platform.security.DivisionCodes;
 import fushun.socialassistance.dibao.DibaoBenefit;
 import fushun.socialassistance.dibao.DibaoIncome;
 import fushun.socialassistance.eligibility.SupportAssessment;
@@ -31,8 +32,7 @@ public class Determination {
 
     /** The outcome; {@code refusal} is null when the programme applies. */
     public record Outcome(BigDecimal countedIncome, BigDecimal incomePerPerson, BigDecimal standardMonthly,
-                          BigDecimal monthlyAmount, String parameterVersions, String explanation, String refusal,
-                          SupportAssessment.Result assessment) {
+                          BigDecimal monthlyAmount, String parameterVersions, String explanation, String refusal) {
 
         public boolean eligible() {
             return refusal == null;
@@ -48,7 +48,7 @@ public class Determination {
     public Outcome determine(Programme programme, String divisionCode, boolean outOfPovertyHousehold,
                              DibaoIncome.Declaration declaration, List<MemberFacts> members, List<UUID> covered,
                              LocalDate on) {
-        String county = divisionCode.substring(0, 6);
+        String county = DivisionCodes.countyOf(divisionCode);
         PolicyValue standard = parameters.required(DIBAO_STANDARD, county, on);
         PolicyValue illness = parameters.required("dibao.deduction-cap.illness", county, on);
         PolicyValue schooling = parameters.required("dibao.deduction-cap.schooling", county, on);
@@ -72,7 +72,7 @@ public class Determination {
             String refusal = assessment.of(person) == Recommendation.TEKUN ? null : "不符合特困人员认定条件：" + reason;
             return new Outcome(counted, perPerson, tekun.value(), tekun.value().setScale(2), String.join(", ", versions),
                     incomeLine + "；" + reason + "；按特困人员基本生活标准全额供养 " + plain(tekun.value()) + " 元/月",
-                    refusal, assessment);
+                    refusal);
         }
         boolean wholeHousehold = covered.size() == members.size();
         if (wholeHousehold) {
@@ -80,7 +80,7 @@ public class Determination {
             String refusal = assessment.householdDibao() ? null : "不符合低保条件：" + assessment.householdReason();
             return new Outcome(counted, perPerson, standard.value(), amount, String.join(", ", versions),
                     incomeLine + "；" + assessment.householdReason() + "；月保障金 =（标准 − 月人均收入）× "
-                            + members.size() + " 人 = " + plain(amount) + " 元", refusal, assessment);
+                            + members.size() + " 人 = " + plain(amount) + " 元", refusal);
         }
         BigDecimal amount = BigDecimal.ZERO.setScale(2);
         List<String> refusals = new ArrayList<>();
@@ -99,8 +99,7 @@ public class Determination {
         }
         String refusal = refusals.isEmpty() ? null : "不符合单人纳入低保条件：" + String.join("；", refusals);
         return new Outcome(counted, perPerson, standard.value(), amount, String.join(", ", versions),
-                incomeLine + "；" + assessment.householdReason() + "；单人保：" + String.join("；", parts), refusal,
-                assessment);
+                incomeLine + "；" + assessment.householdReason() + "；单人保：" + String.join("；", parts), refusal);
     }
 
     private static String reasonOf(SupportAssessment.Result assessment, UUID person) {

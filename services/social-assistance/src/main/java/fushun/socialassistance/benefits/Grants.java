@@ -7,6 +7,7 @@ import fushun.contracts.socialassistance.AssistanceStatusChanged;
 import fushun.platform.PlatformTime;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.policy.PolicyParameters;
+import fushun.platform.security.DivisionCodes;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
 import fushun.platform.web.RuleViolationException;
@@ -266,7 +267,7 @@ public class Grants {
 
     /** The programme's review period from {@code on}; for dibao the longer one for out-of-poverty households. */
     private LocalDate nextReview(Programme programme, HouseholdRoster.Standing household, LocalDate on) {
-        String county = household.divisionCode().substring(0, 6);
+        String county = DivisionCodes.countyOf(household.divisionCode());
         int months = months(programme.reviewMonthsParameter(), county, on);
         return programme == Programme.DIBAO
                 ? DibaoCalendar.nextReview(on, household.outOfPoverty(), months,

@@ -32,7 +32,7 @@ public class HouseholdRoster {
 
         /** 脱贫户 and 脱贫不稳定户: the longer review period and 单人保 apply to them. */
         public boolean outOfPoverty() {
-            return category == HouseholdCategory.OUT_OF_POVERTY || category == HouseholdCategory.UNSTABLE_OUT_OF_POVERTY;
+            return category.isOutOfPoverty();
         }
     }
 

@@ -31,7 +31,7 @@ class ProvincialController {
 
     @PostMapping("/api/medical-insurance/provincial/pulls")
     ProvincialPull.PullResult pullNow(@RequestParam String county) {
-        if (!pull.status().enabled()) {
+        if (!pull.enabled()) {
             throw new RuleViolationException("未配置省级平台", "本环境没有配置省级医保平台地址，无法拉取。");
         }
         if (!pull.counties().contains(county) || !Jurisdiction.current().covers(county)) {

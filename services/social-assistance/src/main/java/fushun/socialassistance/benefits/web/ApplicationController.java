@@ -45,9 +45,10 @@ class ApplicationController {
     Applications.Page<Applications.Application> list(
             @RequestParam(required = false) @Pattern(regexp = "SUBMITTED|GRANTED|REJECTED",
                     message = "状态只能是 SUBMITTED、GRANTED 或 REJECTED") String status,
+            @RequestParam(required = false) UUID caseId,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
             @RequestParam(defaultValue = "20") @Min(value = 1, message = "每页至少1条") @Max(value = 100, message = "每页最多100条") int size) {
-        return applications.list(Jurisdiction.current(), status, page, size);
+        return applications.list(Jurisdiction.current(), status, caseId, page, size);
     }
 
     @GetMapping("/{applicationId}")
