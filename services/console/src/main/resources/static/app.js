@@ -4,7 +4,7 @@
 // the services filter by the token's division; the console never widens it.
 'use strict';
 
-const state = { config: null, token: null, claims: null };
+const state = { config: null, token: null, claims: null, seq: 0 };
 
 const ROLE_LABELS = {
   'analyst': '乡村振兴局分析员', 'county-approver': '县级审批人', 'township-reviewer': '乡镇审核员',
@@ -177,11 +177,18 @@ function defaultRoute() {
   return '#/public';
 }
 
+/**
+ * Each navigation gets a number; a view whose data arrives after a newer navigation started does not
+ * draw (an older, slower answer must not overwrite the page the user asked for last).
+ */
+const stale = (seq) => seq !== state.seq;
+
 async function route() {
+  const seq = ++state.seq;
   renderChrome();
   const hash = location.hash || '';
   const view = $('#view');
-  if (hash.startsWith('#/public')) return publicView(view);
+  if (hash.startsWith('#/public')) return publicView(view, seq);
   if (!state.token) {
     $('#login') && ($('#login').onclick = login);
     return;
@@ -192,14 +199,14 @@ async function route() {
   }
   const [, page, id] = hash.split('?')[0].split('/');
   try {
-    if (page === 'dashboard') await dashboardView(view);
-    else if (page === 'workbench') await workbenchView(view);
-    else if (page === 'case') await caseView(view, id);
-    else if (page === 'tasks') await tasksView(view);
-    else if (page === 'household') await householdView(view, id);
+    if (page === 'dashboard') await dashboardView(view, seq);
+    else if (page === 'workbench') await workbenchView(view, seq);
+    else if (page === 'case') await caseView(view, id, seq);
+    else if (page === 'tasks') await tasksView(view, seq);
+    else if (page === 'household') await householdView(view, id, seq);
     else view.innerHTML = '<section><h2>页面不存在</h2></section>';
   } catch (e) {
-    if (e.message !== 'unauthorized') view.innerHTML = `<section><h2>无法加载</h2><p data-testid="load-error">${esc(e.message)}</p></section>`;
+    if (e.message !== 'unauthorized' && !stale(seq)) view.innerHTML = `<section><h2>无法加载</h2><p data-testid="load-error">${esc(e.message)}</p></section>`;
   }
 }
 
@@ -211,7 +218,7 @@ function chart(element, option) {
 
 // ---------- 驾驶舱 dashboards ----------
 
-async function dashboardView(view) {
+async function dashboardView(view, seq) {
   const area = new URLSearchParams(location.hash.split('?')[1] || '').get('area');
   const [board, league, parameters] = await Promise.all([
     api('/api/console/dashboard' + (area ? '?area=' + area : '')),
@@ -221,6 +228,7 @@ async function dashboardView(view) {
   const lastMonth = new Date(); lastMonth.setDate(1); lastMonth.setMonth(lastMonth.getMonth() - 1);
   const month = lastMonth.toISOString().slice(0, 7);
   const feed = await api('/api/medical-insurance/feed-completeness?month=' + month).catch(() => null);
+  if (stale(seq)) return;
   const monitored = board.byArea.reduce((sum, a) => sum + a.monitored, 0);
   const f = board.funnel;
   view.innerHTML = `
@@ -288,13 +296,14 @@ async function dashboardView(view) {
 
 // ---------- 民政工作台 civil-affairs workbench ----------
 
-async function workbenchView(view) {
+async function workbenchView(view, seq) {
   const params = new URLSearchParams(location.hash.split('?')[1] || '');
   const page = Number(params.get('page') || 0);
   const query = new URLSearchParams({ page, size: 20 });
   ['status', 'riskType', 'q'].forEach((k) => params.get(k) && query.set(k, params.get(k)));
   if (params.get('overdue') === 'true') query.set('overdue', 'true');
   const result = await api('/api/social-assistance/cases?' + query);
+  if (stale(seq)) return;
   view.innerHTML = `
     <section>
       <h2>民政工作台 · 救助个案</h2>
@@ -329,7 +338,7 @@ async function workbenchView(view) {
   $('#next') && ($('#next').onclick = (e) => { e.preventDefault(); go(page + 1); });
 }
 
-async function caseView(view, caseId) {
+async function caseView(view, caseId, seq) {
   const detail = await api('/api/social-assistance/cases/' + caseId);
   const [timeline, applications] = await Promise.all([
     api('/api/console/households/' + detail.householdId + '/timeline').catch(() => []),
@@ -337,6 +346,7 @@ async function caseView(view, caseId) {
   ]);
   const township = detail.divisionCode.slice(0, 9);
   const fund = await api('/api/social-assistance/reserve-funds/' + township).catch(() => null);
+  if (stale(seq)) return;
   const members = (detail.household && detail.household.members) || [];
   view.innerHTML = `
     <section>
@@ -452,10 +462,11 @@ function timelineList(lines) {
 
 // ---------- 任务收件箱 bureaus without a service ----------
 
-async function tasksView(view) {
+async function tasksView(view, seq) {
   const role = Object.keys(OFFICER_BUREAUS).find((r) => hasRole(r));
   const bureau = OFFICER_BUREAUS[role];
   const tasks = await api('/api/monitoring/assignments?bureau=' + bureau);
+  if (stale(seq)) return;
   view.innerHTML = `<section><h2>${BUREAU_LABELS[bureau]} · 帮扶任务收件箱</h2>
     <table data-testid="tasks"><tr><th>农户</th><th>区划</th><th>期限</th><th>状态</th><th>办理</th></tr>
     ${tasks.map((t) => `<tr data-testid="task"><td><a href="#/household/${t.householdId}">${t.householdId.slice(0, 8)}</a></td>
@@ -480,10 +491,11 @@ async function tasksView(view) {
 
 // ---------- 农户档案 household page ----------
 
-async function householdView(view, householdId) {
+async function householdView(view, householdId, seq) {
   const timeline = await api('/api/console/households/' + householdId + '/timeline');
   const household = hasRole('village-cadre', 'township-reviewer', 'county-approver', 'analyst', 'admin')
     ? await api('/api/monitoring/households/' + householdId).catch(() => null) : null;
+  if (stale(seq)) return;
   const canReveal = hasRole('pii-reveal');
   view.innerHTML = `<section><h2>农户档案</h2>
     ${household ? `<p>${esc(household.headName)} · ${esc(household.divisionCode)} · ${esc(household.category)}</p>
@@ -507,8 +519,9 @@ async function householdView(view, householdId) {
 
 // ---------- 公开数据 public view ----------
 
-async function publicView(view) {
+async function publicView(view, seq) {
   const rows = await api('/api/console/public/summary');
+  if (stale(seq)) return;
   view.innerHTML = `<section><h2>公开数据 · 各县区在监测户数</h2>
     <table data-testid="public-summary"><tr><th>县区</th><th class="num">在监测户数</th></tr>
     ${rows.map((r) => `<tr><td>${esc(r.name)}</td><td class="num" data-testid="public-${r.code}">${r.suppressed ? '少于5户' : num(r.monitored)}</td></tr>`).join('')}</table>

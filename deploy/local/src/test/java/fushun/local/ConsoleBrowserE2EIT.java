@@ -130,15 +130,15 @@ class ConsoleBrowserE2EIT {
         search.sendKeys(name);
         browser.findElement(testId("search-button")).click();
         wait.until(ExpectedConditions.textToBe(testId("total"), "共 1 件"));
-        browser.findElement(testId("case-link")).click();
+        click(testId("case-link"));
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(testId("apply-submit")));
         assertThat(browser.findElement(testId("case-head")).getText()).isEqualTo(name);
         assertThat(browser.findElement(testId("masked-id")).getText()).matches("\\d{4}\\*{10}\\d{3}[\\dX]");
         new Select(browser.findElement(testId("programme"))).selectByValue("DIBAO");
-        browser.findElement(testId("apply-submit")).click();
+        click(testId("apply-submit"));
 
-        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("decision-reason"))).sendKeys("入户核查属实，无收入来源");
+        type(testId("decision-reason"), "入户核查属实，无收入来源");
         new Select(browser.findElement(testId("decision-approve"))).selectByValue("true");
         browser.findElement(testId("decision-submit")).click();
         wait.until(ExpectedConditions.textToBe(testId("application-status"), "已批准"));
@@ -197,6 +197,22 @@ class ConsoleBrowserE2EIT {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 call("GET", "/api/social-assistance/cases?status=OPEN&size=100", operator, null).body().contains(householdId));
         return householdId;
+    }
+
+    /** Clicks what the locator finds now, again if the page redrew it meanwhile. */
+    private void click(By locator) {
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElement(locator).click();
+            return true;
+        });
+    }
+
+    private void type(By locator, String text) {
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class).until(d -> {
+                    d.findElement(locator).sendKeys(text);
+                    return true;
+                });
     }
 
     private long figure(String testId) {
