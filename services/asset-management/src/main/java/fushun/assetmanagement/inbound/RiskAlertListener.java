@@ -29,12 +29,13 @@ class RiskAlertListener {
     /** The villages' households: who is monitored, who is out of poverty (for the distribution plans). */
     @KafkaListener(topics = Topics.MONITORING_HOUSEHOLD)
     void onHousehold(String json) {
-        inbound.applyOnce("asset-management.households", json, HouseholdRegistered.class, e -> income.onRegistered(e.data()));
-        inbound.applyOnce("asset-management.households", json, HouseholdMonitored.class, e -> income.onMonitored(e.data()));
-        inbound.applyOnce("asset-management.households", json, RiskEliminated.class,
-                e -> income.onEliminated(e.data().householdId(), true));
-        inbound.applyOnce("asset-management.households", json, RiskEliminationRolledBack.class,
-                e -> income.onEliminated(e.data().householdId(), false));
+        inbound.dispatch("asset-management.households", json, new InboundEvents.Handlers()
+                .on(HouseholdRegistered.class, e -> income.onRegistered(e.data()))
+                .on(HouseholdMonitored.class, e -> income.onMonitored(e.data()))
+                .on(RiskEliminated.class,
+                e -> income.onEliminated(e.data().householdId(), true))
+                .on(RiskEliminationRolledBack.class,
+                e -> income.onEliminated(e.data().householdId(), false)));
     }
 
     @KafkaListener(topics = Topics.MONITORING_RISK_ALERT)

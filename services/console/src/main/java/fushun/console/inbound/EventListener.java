@@ -11,11 +11,15 @@ import org.springframework.stereotype.Component;
 class EventListener {
 
     private final InboundEvents inbound;
-    private final ReadModel readModel;
+    private final InboundEvents.Handlers handlers = new InboundEvents.Handlers();
 
     EventListener(InboundEvents inbound, ReadModel readModel) {
         this.inbound = inbound;
-        this.readModel = readModel;
+        ReadModel.TYPES.forEach(type -> handle(type, readModel));
+    }
+
+    private <T> void handle(Class<T> type, ReadModel readModel) {
+        handlers.on(type, readModel::apply);
     }
 
     @KafkaListener(topics = {Topics.MONITORING_HOUSEHOLD, Topics.MONITORING_RISK_ALERT,
@@ -24,10 +28,6 @@ class EventListener {
             Topics.HOUSING_SAFETY_MEASURE, Topics.EMPLOYMENT_MEASURE, Topics.ASSET_MANAGEMENT_MEASURE,
             Topics.SOCIAL_ASSISTANCE_STATUS, Topics.MEDICAL_INSURANCE_FEED})
     void on(String json) {
-        for (Class<?> type : ReadModel.TYPES) {
-            if (inbound.applyOnce("console.read-model", json, type, readModel::apply)) {
-                return;
-            }
-        }
+        inbound.dispatch("console.read-model", json, handlers);
     }
 }

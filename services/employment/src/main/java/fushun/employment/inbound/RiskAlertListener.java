@@ -29,12 +29,12 @@ class RiskAlertListener {
 
     @KafkaListener(topics = Topics.MONITORING_HOUSEHOLD)
     void onHousehold(String json) {
-        inbound.applyOnce("employment.households", json, HouseholdRegistered.class, e -> labourers.onRegistered(e.data()));
-        inbound.applyOnce("employment.households", json, HouseholdMonitored.class, e -> labourers.onMonitored(e.data()));
-        inbound.applyOnce("employment.households", json, RiskEliminated.class, e -> labourers.onMonitoringEnded(
-                e.data().householdId(), java.time.LocalDate.ofInstant(e.data().eliminatedAt(), fushun.platform.PlatformTime.CHINA)));
-        inbound.applyOnce("employment.households", json, RiskEliminationRolledBack.class,
-                e -> labourers.onMonitoringEnded(e.data().householdId(), null));
+        inbound.dispatch("employment.households", json, new InboundEvents.Handlers()
+                .on(HouseholdRegistered.class, e -> labourers.onRegistered(e.data()))
+                .on(HouseholdMonitored.class, e -> labourers.onMonitored(e.data()))
+                .on(RiskEliminated.class, e -> labourers.onMonitoringEnded(e.data().householdId(),
+                        java.time.LocalDate.ofInstant(e.data().eliminatedAt(), fushun.platform.PlatformTime.CHINA)))
+                .on(RiskEliminationRolledBack.class, e -> labourers.onMonitoringEnded(e.data().householdId(), null)));
     }
 
     @KafkaListener(topics = Topics.SOCIAL_ASSISTANCE_STATUS)

@@ -27,8 +27,9 @@ class RiskAlertListener {
 
     @KafkaListener(topics = Topics.MONITORING_HOUSEHOLD)
     void onHousehold(String json) {
-        inbound.applyOnce("housing-safety.households", json, HouseholdRegistered.class, e -> households.onRegistered(e.data()));
-        inbound.applyOnce("housing-safety.households", json, HouseholdMonitored.class, e -> households.onMonitored(e.data()));
+        inbound.dispatch("housing-safety.households", json, new InboundEvents.Handlers()
+                .on(HouseholdRegistered.class, e -> households.onRegistered(e.data()))
+                .on(HouseholdMonitored.class, e -> households.onMonitored(e.data())));
     }
 
     @KafkaListener(topics = Topics.SOCIAL_ASSISTANCE_STATUS)

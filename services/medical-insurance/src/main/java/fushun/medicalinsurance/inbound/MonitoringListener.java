@@ -31,11 +31,12 @@ class MonitoringListener {
 
     @KafkaListener(topics = Topics.MONITORING_HOUSEHOLD)
     void onHousehold(String json) {
-        inbound.applyOnce("medical-insurance.households", json, HouseholdRegistered.class, e -> roster.onRegistered(e.data()));
-        inbound.applyOnce("medical-insurance.households", json, HouseholdMonitored.class, e -> roster.onMonitored(e.data()));
-        inbound.applyOnce("medical-insurance.households", json, RiskEliminated.class, e -> cover.onEliminated(e.data()));
-        inbound.applyOnce("medical-insurance.households", json, RiskEliminationRolledBack.class,
-                e -> cover.onRolledBack(e.data()));
+        inbound.dispatch("medical-insurance.households", json, new InboundEvents.Handlers()
+                .on(HouseholdRegistered.class, e -> roster.onRegistered(e.data()))
+                .on(HouseholdMonitored.class, e -> roster.onMonitored(e.data()))
+                .on(RiskEliminated.class, e -> cover.onEliminated(e.data()))
+                .on(RiskEliminationRolledBack.class,
+                e -> cover.onRolledBack(e.data())));
     }
 
     /** Civil affairs' dibao and 特困 decisions: the basis of tilted cover, assistance and premium subsidies. */

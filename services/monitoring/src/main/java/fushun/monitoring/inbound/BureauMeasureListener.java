@@ -28,21 +28,25 @@ class BureauMeasureListener {
 
     @KafkaListener(topics = "#{T(fushun.contracts.Topics).measures()}")
     void on(String json) {
-        inbound.applyOnce(CONSUMER, json, AssignmentAcknowledged.class, event -> assignments.onAcknowledged(event.data(), event.source()));
-        inbound.applyOnce(CONSUMER, json, MeasureApplied.class, event -> assignments.onMeasure(event.data(), event.source()));
-        inbound.applyOnce(CONSUMER, json, CaseClosed.class, event -> assignments.onClosed(event.data(), event.source()));
-        inbound.applyOnce(CONSUMER, json, AssetIncomeDistributed.class, event -> {
-            // only asset management distributes asset income
-            if ("asset-management".equals(event.source())) {
-                jdbc.sql("""
-                                insert into asset_income_share (distribution_id, household_id, plan_id, year, purpose, amount,
-                                                                distributed_on)
-                                values (:id, :h, :p, :y, :purpose, :amount, :on) on conflict do nothing""")
-                        .param("id", event.data().distributionId()).param("h", event.data().householdId())
-                        .param("p", event.data().planId()).param("y", event.data().year())
-                        .param("purpose", event.data().purpose()).param("amount", event.data().amount())
-                        .param("on", event.data().distributedOn()).update();
-            }
-        });
+        inbound.dispatch(CONSUMER, json, new InboundEvents.Handlers()
+                .on(AssignmentAcknowledged.class, event -> assignments.onAcknowledged(event.data(), event.source()))
+                .on(MeasureApplied.class, event -> assignments.onMeasure(event.data(), event.source()))
+                .on(CaseClosed.class, event -> assignments.onClosed(event.data(), event.source()))
+                .on(AssetIncomeDistributed.class, this::recordAssetIncome));
+    }
+
+    /** A household's share of its village's asset income; heard only from asset management, which distributes it. */
+    private void recordAssetIncome(fushun.contracts.EventEnvelope<AssetIncomeDistributed> event) {
+        if (!"asset-management".equals(event.source())) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into asset_income_share (distribution_id, household_id, plan_id, year, purpose, amount,
+                                                        distributed_on)
+                        values (:id, :h, :p, :y, :purpose, :amount, :on) on conflict do nothing""")
+                .param("id", event.data().distributionId()).param("h", event.data().householdId())
+                .param("p", event.data().planId()).param("y", event.data().year())
+                .param("purpose", event.data().purpose()).param("amount", event.data().amount())
+                .param("on", event.data().distributedOn()).update();
     }
 }

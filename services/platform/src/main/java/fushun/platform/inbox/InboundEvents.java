@@ -4,6 +4,8 @@ import fushun.contracts.EventCatalog;
 import fushun.contracts.EventCodec;
 import fushun.contracts.EventEnvelope;
 import fushun.platform.kafka.PoisonEventException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
@@ -44,19 +46,44 @@ public class InboundEvents {
      * not applied before. Returns true if it applied it now.
      */
     public <T> boolean applyOnce(String consumer, String json, Class<T> dataClass, Consumer<EventEnvelope<T>> effect) {
+        return dispatch(consumer, json, new Handlers().on(dataClass, effect));
+    }
+
+    /**
+     * For a listener that handles several event types: reads the header once and applies the
+     * handler of the record's type, once per consumer. Records of other types are left alone.
+     * Returns true if a handler applied the record now.
+     */
+    public boolean dispatch(String consumer, String json, Handlers handlers) {
         EventEnvelope<JsonNode> header = read(json);
-        if (!EventCatalog.typeOf(dataClass).name().equals(header.type())) {
-            return false;
-        }
-        EventEnvelope<T> event = readWhole(json, dataClass);
+        Handler<?> handler = handlers.byType.get(header.type());
+        return handler != null && apply(consumer, json, handler);
+    }
+
+    private <T> boolean apply(String consumer, String json, Handler<T> handler) {
+        EventEnvelope<T> event = readWhole(json, handler.type());
         Boolean applied = transaction.execute(status -> {
             if (!inbox.firstDelivery(consumer, event.eventId(), event.type())) {
                 return false;
             }
-            TraceContext.runWithin(event.traceparent(), () -> effect.accept(event));
+            TraceContext.runWithin(event.traceparent(), () -> handler.effect().accept(event));
             return true;
         });
         return Boolean.TRUE.equals(applied);
+    }
+
+    private record Handler<T>(Class<T> type, Consumer<EventEnvelope<T>> effect) {
+    }
+
+    /** A listener's handlers, by event type; build it once and reuse it for every record. */
+    public static final class Handlers {
+
+        private final Map<String, Handler<?>> byType = new HashMap<>();
+
+        public <T> Handlers on(Class<T> type, Consumer<EventEnvelope<T>> effect) {
+            byType.put(EventCatalog.typeOf(type).name(), new Handler<>(type, effect));
+            return this;
+        }
     }
 
     private <T> EventEnvelope<T> readWhole(String json, Class<T> dataClass) {

@@ -25,8 +25,9 @@ class MonitoringListener {
 
     @KafkaListener(topics = Topics.MONITORING_HOUSEHOLD)
     void onHousehold(String json) {
-        inbound.applyOnce("social-assistance.households", json, HouseholdRegistered.class, e -> roster.onRegistered(e.data()));
-        inbound.applyOnce("social-assistance.households", json, HouseholdMonitored.class, e -> roster.onMonitored(e.data()));
+        inbound.dispatch("social-assistance.households", json, new InboundEvents.Handlers()
+                .on(HouseholdRegistered.class, e -> roster.onRegistered(e.data()))
+                .on(HouseholdMonitored.class, e -> roster.onMonitored(e.data())));
     }
 
     @KafkaListener(topics = Topics.MONITORING_RISK_ALERT)
