@@ -72,10 +72,8 @@ public class CoverRegister {
     @Transactional(propagation = Propagation.MANDATORY)
     public void onNamedAlert(RiskAlertRaised alert) {
         LocalDate from = LocalDate.ofInstant(alert.raisedAt(), PlatformTime.CHINA);
-        boolean alreadyOpen = jdbc.sql("""
-                        select count(*) from cover_status where basis = 'MONITORED' and household_id = :h and valid_to is null""")
-                .param("h", alert.householdId()).query(Long.class).single() > 0;
-        if (!alreadyOpen) {
+        Optional<LocalDate> openSince = openSince(alert.householdId());
+        if (openSince.isEmpty()) {
             jdbc.sql("""
                             insert into cover_status (id, basis, household_id, valid_from, source_id)
                             values (:id, 'MONITORED', :h, :from, :source)""")
@@ -86,7 +84,7 @@ public class CoverRegister {
         outbox.append(Topics.MEDICAL_INSURANCE_MEASURE, alert.householdId().toString(), alert.divisionCode(),
                 new MeasureApplied(UUID.randomUUID(), assignment.assignmentId(), alert.alertId(), alert.householdId(),
                         Bureau.MEDICAL_INSURANCE, "TILTED_COVER",
-                        "自 " + (alreadyOpen ? openSince(alert.householdId()).orElse(from) : from)
+                        "自 " + openSince.orElse(from)
                                 + " 起，该户成员大病保险起付线降低、支付比例提高、取消封顶线，并纳入医疗救助",
                         null, from, clock.instant()));
     }
@@ -133,8 +131,8 @@ public class CoverRegister {
 
     private Optional<LocalDate> openSince(UUID householdId) {
         return jdbc.sql("""
-                        select min(valid_from) from cover_status where basis = 'MONITORED' and household_id = :h
-                          and valid_to is null""")
+                        select valid_from from cover_status where basis = 'MONITORED' and household_id = :h
+                          and valid_to is null order by valid_from limit 1""")
                 .param("h", householdId).query(LocalDate.class).optional();
     }
 }

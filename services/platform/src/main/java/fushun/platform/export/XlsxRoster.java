@@ -17,6 +17,13 @@ public final class XlsxRoster {
     private XlsxRoster() {
     }
 
+    /** Makes the response an .xlsx download named {@code fileName}; write the roster to the stream it returns. */
+    public static OutputStream download(jakarta.servlet.http.HttpServletResponse response, String fileName) throws IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        return response.getOutputStream();
+    }
+
     public static void write(OutputStream out, String sheetName, List<String> headers, List<List<Object>> rows,
                              List<List<Object>> footer) throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {

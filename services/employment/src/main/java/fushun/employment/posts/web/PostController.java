@@ -2,6 +2,7 @@ package fushun.employment.posts.web;
 
 import fushun.employment.pension.PensionPremiums;
 import fushun.employment.posts.WelfarePosts;
+import fushun.platform.export.XlsxRoster;
 import fushun.platform.security.Jurisdiction;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -119,9 +120,7 @@ class PostController {
                        @Max(value = 2100, message = "年份无效") int year,
                        HttpServletResponse response) throws IOException {
         PensionPremiums.Roster roster = pensions.roster(county, year, Jurisdiction.current());
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"pension-premiums-" + county + "-" + year + ".xlsx\"");
-        try (OutputStream out = response.getOutputStream()) {
+        try (OutputStream out = XlsxRoster.download(response, "pension-premiums-" + county + "-" + year + ".xlsx")) {
             pensions.writeXlsx(roster, out);
         }
     }

@@ -1,6 +1,7 @@
 package fushun.medicalinsurance.premium.web;
 
 import fushun.medicalinsurance.premium.PremiumSubsidies;
+import fushun.platform.export.XlsxRoster;
 import fushun.platform.security.Jurisdiction;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
@@ -37,9 +38,7 @@ class PremiumSubsidyController {
                 @RequestParam @Min(value = 2021, message = "年份不能早于2021年") @Max(value = 2100, message = "年份无效") int year,
                 HttpServletResponse response) throws IOException {
         PremiumSubsidies.Roster roster = subsidies.roster(county, year, Jurisdiction.current());
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"premium-subsidies-" + county + "-" + year + ".xlsx\"");
-        try (OutputStream out = response.getOutputStream()) {
+        try (OutputStream out = XlsxRoster.download(response, "premium-subsidies-" + county + "-" + year + ".xlsx")) {
             subsidies.writeXlsx(roster, out);
         }
     }
