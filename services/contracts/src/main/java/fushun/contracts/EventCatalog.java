@@ -7,6 +7,7 @@ import fushun.contracts.bureau.MeasureApplied;
 import fushun.contracts.bureau.RiskSignalObserved;
 import fushun.contracts.medicalinsurance.FeedCompletenessChecked;
 import fushun.contracts.monitoring.AssignmentEscalated;
+import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
@@ -21,6 +22,7 @@ public final class EventCatalog {
 
     private static final List<EventType> TYPES = List.of(
             new EventType("HouseholdRegistered", 1, HouseholdRegistered.class, Topics.MONITORING_HOUSEHOLD),
+            new EventType("HouseholdChanged", 1, HouseholdChanged.class, Topics.MONITORING_HOUSEHOLD),
             new EventType("HouseholdMonitored", 1, HouseholdMonitored.class, Topics.MONITORING_HOUSEHOLD),
             new EventType("RiskEliminated", 1, RiskEliminated.class, Topics.MONITORING_HOUSEHOLD),
             new EventType("RiskEliminationRolledBack", 1, RiskEliminationRolledBack.class, Topics.MONITORING_HOUSEHOLD),
