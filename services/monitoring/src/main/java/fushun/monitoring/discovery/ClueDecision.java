@@ -17,6 +17,11 @@ public record ClueDecision(Outcome outcome, List<RiskType> riskTypes, boolean gr
         ALREADY_MONITORED,
         /** a household in the monitored population: warn now (风险预警). */
         ALERT,
+        /**
+         * a 脱贫户 with a new risk: warn now (the transition-period policies already cover it) and
+         * open the procedure whose county step makes it a 脱贫不稳定户.
+         */
+        ALERT_AND_IDENTIFY,
         /** an ordinary household: the village → township → county procedure decides. */
         IDENTIFY,
         /** a visit that found no risk: recorded only. */
@@ -43,6 +48,10 @@ public record ClueDecision(Outcome outcome, List<RiskType> riskTypes, boolean gr
         }
         List<RiskType> types = List.copyOf(fresh);
         String labels = types.stream().map(t -> "「" + t.label() + "」").reduce("", String::concat);
+        if (category == HouseholdCategory.OUT_OF_POVERTY) {
+            return new ClueDecision(Outcome.ALERT_AND_IDENTIFY, types, false,
+                    "风险类型" + labels + "（脱贫户，先预警帮扶，并进入村、乡、县认定程序确定是否为脱贫不稳定户）：" + summary);
+        }
         if (category != HouseholdCategory.ORDINARY) {
             return new ClueDecision(Outcome.ALERT, types, false,
                     "风险类型" + labels + "（" + category.label() + "，已在监测范围）：" + summary);

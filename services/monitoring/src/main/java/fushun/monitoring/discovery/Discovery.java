@@ -97,6 +97,10 @@ public class Discovery {
                      UUID signalId) {
         switch (decision.outcome()) {
             case ALERT -> alerts.raise(householdId, household.divisionCode(), decision.riskTypes(), decision.explanation(), signalId);
+            case ALERT_AND_IDENTIFY -> {
+                alerts.raise(householdId, household.divisionCode(), decision.riskTypes(), decision.explanation(), signalId);
+                identifications.openOrJoin(householdId, household.divisionCode(), channel, decision.riskTypes(), summary, false);
+            }
             case IDENTIFY -> {
                 identifications.openOrJoin(householdId, household.divisionCode(), channel, decision.riskTypes(), summary,
                         decision.greenChannel());

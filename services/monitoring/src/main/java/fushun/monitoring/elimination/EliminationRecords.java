@@ -64,7 +64,7 @@ public class EliminationRecords {
                     .param("h", householdId).param("y", year)
                     .query((rs, n) -> Map.entry(IncomeComponent.valueOf(rs.getString(1)), rs.getBigDecimal(2))).list()
                     .forEach(e -> components.put(e.getKey(), e.getValue()));
-            int members = jdbc.sql("select count(*) from household_member where household_id = :h").param("h", householdId)
+            int members = jdbc.sql("select count(*) from household_member where household_id = :h and status = 'ACTIVE'").param("h", householdId)
                     .query(Integer.class).single();
             perCapita = new IncomeStatement(year, components, members).perCapita();
         }
@@ -85,7 +85,8 @@ public class EliminationRecords {
                         where a.household_id = :h and r.status = 'OPEN' and a.status <> 'CLOSED'""")
                 .param("h", householdId).query(Long.class).single();
         long ableToWork = jdbc.sql("""
-                        select count(*) from household_member where household_id = :h and labour_capacity in ('FULL', 'PARTIAL')""")
+                        select count(*) from household_member where household_id = :h and status = 'ACTIVE'
+                          and labour_capacity in ('FULL', 'PARTIAL')""")
                 .param("h", householdId).query(Long.class).single();
         LocalDate lineDate = year == null ? today : LocalDate.of(year, 12, 31);
         return EliminationCheck.check(new EliminationCheck.Inputs(today,

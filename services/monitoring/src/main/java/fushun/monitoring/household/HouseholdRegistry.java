@@ -13,7 +13,6 @@ import fushun.platform.web.RuleViolationException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -96,7 +95,7 @@ public class HouseholdRegistry {
                 throw new RuleViolationException("身份证号重复", "第 " + (i + 1) + " 位成员的身份证号在本户中重复。");
             }
         }
-        List<String> taken = jdbc.sql("select id_number from household_member where id_number in (:numbers)")
+        List<String> taken = jdbc.sql("select id_number from household_member where id_number in (:numbers) and status = 'ACTIVE'")
                 .param("numbers", List.copyOf(seen)).query(String.class).list();
         for (int i = 0; i < household.members().size(); i++) {
             if (taken.contains(household.members().get(i).idNumber().toUpperCase())) {
@@ -106,23 +105,31 @@ public class HouseholdRegistry {
     }
 
     public HouseholdView find(UUID householdId, Jurisdiction jurisdiction) {
-        Optional<HouseholdView> household = jdbc.sql("""
-                        select id, division_code, category, not_entitled_to_policy, head_name, registered_at
+        HouseholdView household = jdbc.sql("""
+                        select id, division_code, category, not_entitled_to_policy, head_name, registered_at, revision
                         from household where id = :id and division_code like :scope""")
                 .param("id", householdId).param("scope", jurisdiction.likePattern())
                 .query((rs, n) -> new HouseholdView(rs.getObject("id", UUID.class), rs.getString("division_code"),
                         rs.getString("category"), rs.getBoolean("not_entitled_to_policy"), rs.getString("head_name"),
-                        rs.getTimestamp("registered_at").toInstant(), List.of()))
-                .optional();
-        HouseholdView view = household.orElseThrow(() -> new NotFoundException("没有找到该农户。"));
-        List<HouseholdView.MemberView> members = jdbc.sql("""
-                        select id, name, id_number_masked, relationship, labour_capacity
-                        from household_member where household_id = :id order by relationship = '户主' desc, name""")
+                        rs.getTimestamp("registered_at").toInstant(), rs.getInt("revision"), null, List.of()))
+                .optional().orElseThrow(() -> new NotFoundException("没有找到该农户。"));
+        return new HouseholdView(household.id(), household.divisionCode(), household.category(),
+                household.notEntitledToPolicy(), household.headName(), household.registeredAt(), household.revision(),
+                null, members(householdId));
+    }
+
+    /** Every member, those who left included (last), the head first. */
+    List<HouseholdView.MemberView> members(UUID householdId) {
+        return jdbc.sql("""
+                        select id, name, id_number_masked, relationship, labour_capacity, status, joined_on, left_on, left_reason
+                        from household_member where household_id = :id
+                        order by status = 'ACTIVE' desc, relationship = '户主' desc, name, id""")
                 .param("id", householdId)
                 .query((rs, n) -> new HouseholdView.MemberView(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("id_number_masked"), rs.getString("relationship"), rs.getString("labour_capacity")))
+                        rs.getString("id_number_masked"), rs.getString("relationship"), rs.getString("labour_capacity"),
+                        rs.getString("status"), rs.getObject("joined_on", java.time.LocalDate.class),
+                        rs.getObject("left_on", java.time.LocalDate.class), rs.getString("left_reason")))
                 .list();
-        return view.withMembers(members);
     }
 
     /**

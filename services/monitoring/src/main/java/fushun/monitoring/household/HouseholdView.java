@@ -1,17 +1,19 @@
 package fushun.monitoring.household;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A household as read back: members carry only the masked ID number. */
+/**
+ * A household as read back (now, or as of a day): members carry only the masked ID number; members
+ * who left are listed with {@code status = LEFT}, the day and the reason.
+ */
 public record HouseholdView(UUID id, String divisionCode, String category, boolean notEntitledToPolicy,
-                            String headName, Instant registeredAt, List<MemberView> members) {
+                            String headName, Instant registeredAt, int revision, LocalDate asOf,
+                            List<MemberView> members) {
 
-    public record MemberView(UUID id, String name, String maskedIdNumber, String relationship, String labourCapacity) {
-    }
-
-    HouseholdView withMembers(List<MemberView> members) {
-        return new HouseholdView(id, divisionCode, category, notEntitledToPolicy, headName, registeredAt, members);
+    public record MemberView(UUID id, String name, String maskedIdNumber, String relationship, String labourCapacity,
+                             String status, LocalDate joinedOn, LocalDate leftOn, String leftReason) {
     }
 }

@@ -8,6 +8,8 @@ import fushun.contracts.RiskType;
 import fushun.contracts.Topics;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.monitoring.discovery.Channel;
+import fushun.monitoring.household.CategoryRules;
+import fushun.monitoring.household.HouseholdChanges;
 import fushun.monitoring.elimination.EliminationRecords;
 import fushun.monitoring.risk.RiskAlerts;
 import fushun.platform.outbox.OutboxWriter;
@@ -42,10 +44,12 @@ public class Identifications {
     private final RiskAlerts alerts;
     private final OutboxWriter outbox;
     private final EliminationRecords eliminations;
+    private final HouseholdChanges householdChanges;
     private final Clock clock;
 
     public Identifications(JdbcClient jdbc, PolicyParameters parameters, RiskAlerts alerts, OutboxWriter outbox,
-                           EliminationRecords eliminations, Clock clock) {
+                           EliminationRecords eliminations, HouseholdChanges householdChanges, Clock clock) {
+        this.householdChanges = householdChanges;
         this.jdbc = jdbc;
         this.parameters = parameters;
         this.alerts = alerts;
@@ -128,9 +132,15 @@ public class Identifications {
         });
         Procedure.Stage next = Procedure.next(current.stage(), decision);
         boolean elimination = "ELIMINATION".equals(current.purpose());
-        if (next == Procedure.Stage.CONFIRMED && !elimination && (category == null || category == HouseholdCategory.ORDINARY
-                || category == HouseholdCategory.OUT_OF_POVERTY)) {
-            throw new RuleViolationException("须确定监测类别", "县级认定时须确定类别：脱贫不稳定户、边缘易致贫户或突发严重困难户。");
+        if (next == Procedure.Stage.CONFIRMED && !elimination) {
+            HouseholdCategory before = HouseholdCategory.valueOf(jdbc.sql("select category from household where id = :h")
+                    .param("h", current.householdId()).query(String.class).single());
+            Set<HouseholdCategory> allowed = CategoryRules.countyMayName(before);
+            if (category == null || !allowed.contains(category)) {
+                throw new RuleViolationException("须确定监测类别", "县级认定时须确定类别："
+                        + allowed.stream().map(HouseholdCategory::label).collect(Collectors.joining("或"))
+                        + "（脱贫户认定为脱贫不稳定户，一般农户认定为边缘易致贫户或突发严重困难户）。");
+            }
         }
         Instant now = clock.instant();
         List<String> versions = new java.util.ArrayList<>(List.of(current.clockParameter()));
@@ -153,15 +163,15 @@ public class Identifications {
         if (next == Procedure.Stage.CONFIRMED && elimination) {
             eliminations.eliminate(current.householdId(), current.divisionCode(), current.id());
         } else if (next == Procedure.Stage.CONFIRMED) {
-            confirm(current, category, reason, now);
+            confirm(current, category, reason, decidedBy, now);
         }
         return find(id, jurisdiction, false);
     }
 
-    private void confirm(IdentificationView identification, HouseholdCategory category, String reason, Instant now) {
+    private void confirm(IdentificationView identification, HouseholdCategory category, String reason, String decidedBy,
+                         Instant now) {
         List<RiskType> riskTypes = identification.riskTypes().stream().map(RiskType::valueOf).toList();
-        jdbc.sql("update household set category = :category where id = :h")
-                .param("category", category.name()).param("h", identification.householdId()).update();
+        householdChanges.categoryConfirmed(identification.householdId(), category, decidedBy);
         outbox.append(Topics.MONITORING_HOUSEHOLD, identification.householdId().toString(), identification.divisionCode(),
                 new HouseholdMonitored(identification.householdId(), identification.divisionCode(), category, riskTypes,
                         identification.id(), now));

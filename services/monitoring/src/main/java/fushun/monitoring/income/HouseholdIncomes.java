@@ -51,7 +51,7 @@ public class HouseholdIncomes {
 
     private int membersOf(UUID householdId, Jurisdiction jurisdiction) {
         return jdbc.sql("""
-                        select count(m.id) from household h join household_member m on m.household_id = h.id
+                        select count(m.id) from household h join household_member m on m.household_id = h.id and m.status = 'ACTIVE'
                         where h.id = :h and h.division_code like :scope""")
                 .param("h", householdId).param("scope", jurisdiction.likePattern())
                 .query(Integer.class).optional().filter(n -> n > 0)

@@ -1,7 +1,11 @@
 package fushun.monitoring.roster;
 
+import fushun.contracts.HouseholdCategory;
+import fushun.monitoring.household.HouseholdChange;
+import fushun.monitoring.household.HouseholdChanges;
 import fushun.monitoring.household.HouseholdRegistry;
 import fushun.monitoring.household.NewHousehold;
+import fushun.monitoring.roster.internal.RosterDiff;
 import fushun.monitoring.roster.internal.RosterReaders;
 import fushun.monitoring.roster.internal.RosterRules;
 import fushun.platform.security.Jurisdiction;
@@ -16,6 +20,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -26,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import fushun.platform.PlatformTime;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -35,26 +41,43 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accepts a roster file, then imports it in the background, one household at a time: valid
- * households are registered (each in its own transaction, with its event), refused rows are
- * recorded with row, column and reason, members already registered in the same household count
- * as unchanged. Jobs run one after another.
+ * Accepts a roster file, then imports it in the background, one household at a time, each in its
+ * own transaction: new households are registered, registered ones get the file's differences as
+ * changes (members in and out, head, relationship, capacity, flag, a category a cadre may correct,
+ * the division), unchanged ones are counted. A household is imported whole or not at all; one bad
+ * household (a refused row, a value the database will not take) is reported with row, column and
+ * reason and never stops the others. A preview runs the same comparison without changing anything
+ * and keeps the file until the uploader confirms. Jobs run one after another.
  */
 @Service
 public class RosterImports implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RosterImports.class);
     private static final int PROGRESS_EVERY = 500;
+    /** Row errors kept per job; the rest are counted. */
+    static final int STORED_ERRORS = 1000;
+
+    /** A change a job made or would make, for the preview list. */
+    public record PlannedChange(int row, UUID householdId, String kind, String summary, boolean applied) {
+    }
+
+    public record Page<T>(List<T> items, int page, int size, long total) {
+    }
 
     private final JdbcClient jdbc;
     private final HouseholdRegistry registry;
+    private final HouseholdChanges changes;
     private final TransactionTemplate transaction;
+    private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "roster-import"));
 
-    public RosterImports(JdbcClient jdbc, HouseholdRegistry registry, PlatformTransactionManager transactions) {
+    public RosterImports(JdbcClient jdbc, HouseholdRegistry registry, HouseholdChanges changes,
+                         PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.registry = registry;
+        this.changes = changes;
         this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
     }
 
     /** A job that was running when the service stopped cannot go on (its file is gone): it failed. */
@@ -64,9 +87,12 @@ public class RosterImports implements DisposableBean {
                 + "where status in ('QUEUED', 'RUNNING')").update();
     }
 
-    /** Stores the upload and queues it; the same file in the same scope returns the existing job. */
-    public ImportJob submit(String fileName, InputStream content, String submittedBy, Jurisdiction jurisdiction)
-            throws IOException {
+    /**
+     * Stores the upload and queues it; the same file in the same scope returns the existing job.
+     * {@code preview}: compare only, and keep the file for {@link #confirm}.
+     */
+    public ImportJob submit(String fileName, InputStream content, String submittedBy, Jurisdiction jurisdiction,
+                            boolean preview) throws IOException {
         String format = fileName == null ? "" : fileName.toLowerCase().endsWith(".xlsx") ? "xlsx"
                 : fileName.toLowerCase().endsWith(".csv") ? "csv" : "";
         if (format.isEmpty()) {
@@ -86,151 +112,287 @@ public class RosterImports implements DisposableBean {
         }
         UUID id = UUID.randomUUID();
         int created = jdbc.sql("""
-                        insert into import_job (id, file_name, sha256, format, scope, status, submitted_by)
-                        values (:id, :name, :sha, :format, :scope, 'QUEUED', :by) on conflict do nothing""")
-                .param("id", id).param("name", fileName).param("sha", sha256).param("format", format)
-                .param("scope", jurisdiction.divisionCode()).param("by", submittedBy).update();
+                        insert into import_job (id, file_name, sha256, format, scope, status, submitted_by, mode, spool_path)
+                        values (:id, :name, :sha, :format, :scope, 'QUEUED', :by, :mode, :spool) on conflict do nothing""")
+                .param("id", id).param("name", clip(fileName, 300)).param("sha", sha256).param("format", format)
+                .param("scope", jurisdiction.divisionCode()).param("by", submittedBy)
+                .param("mode", preview ? "PREVIEW" : "APPLY").param("spool", file.toString()).update();
         if (created == 0) {
             Files.deleteIfExists(file);
             UUID existing = jdbc.sql("select id from import_job where sha256 = :sha and scope = :scope and status <> 'FAILED'")
                     .param("sha", sha256).param("scope", jurisdiction.divisionCode()).query(UUID.class).single();
             return find(existing, submittedBy, jurisdiction);
         }
-        worker.submit(() -> run(id, file, format, jurisdiction));
+        worker.submit(() -> run(id, file, format, jurisdiction, preview));
         return find(id, submittedBy, jurisdiction);
+    }
+
+    /** Applies a previewed file: the comparison runs again on today's registry, and this time changes it. */
+    public ImportJob confirm(UUID id, String caller, Jurisdiction jurisdiction) {
+        ImportJob job = find(id, caller, jurisdiction);
+        if (!"PREVIEWED".equals(job.status())) {
+            throw new RuleViolationException("不能确认", "只有预览完成的导入可以确认导入。");
+        }
+        record Spool(String path, String scope) {
+        }
+        Spool spool = jdbc.sql("select spool_path, scope from import_job where id = :id").param("id", id)
+                .query(Spool.class).single();
+        Path file = spool.path() == null ? null : Path.of(spool.path());
+        if (file == null || !Files.isReadable(file)) {
+            jdbc.sql("update import_job set status = 'FAILED', failure = '预览的文件已不在，请重新上传' where id = :id")
+                    .param("id", id).update();
+            throw new RuleViolationException("文件已不在", "预览的文件已不在（例如服务重启），请重新上传。");
+        }
+        int queued = jdbc.sql("""
+                        update import_job set status = 'QUEUED', mode = 'APPLY', processed_rows = 0, households_registered = 0,
+                            households_changed = 0, households_unchanged = 0, households_refused = 0, rejected_rows = 0,
+                            errors_not_stored = 0, finished_at = null where id = :id and status = 'PREVIEWED'""")
+                .param("id", id).update();
+        if (queued == 0) {
+            throw new RuleViolationException("不能确认", "该导入已在确认中。");
+        }
+        jdbc.sql("delete from import_change where job_id = :id").param("id", id).update();
+        jdbc.sql("delete from import_row_error where job_id = :id").param("id", id).update();
+        Jurisdiction scope = Jurisdiction.of(spool.scope());
+        worker.submit(() -> run(id, file, job.format(), scope, false));
+        return find(id, caller, jurisdiction);
     }
 
     /** A job is visible to whoever submitted it and to anyone whose division contains its scope. */
     public ImportJob find(UUID id, String caller, Jurisdiction jurisdiction) {
         return jdbc.sql("""
-                        select id, file_name, format, status, total_rows, processed_rows, households_registered,
-                               households_unchanged, rejected_rows, submitted_at, finished_at, failure
+                        select id, file_name, format, mode, status, total_rows, processed_rows, households_registered,
+                               households_changed, households_unchanged, households_refused, rejected_rows, errors_not_stored,
+                               submitted_at, finished_at, failure
                         from import_job where id = :id and (submitted_by = :by or scope like :scope)""")
                 .param("id", id).param("by", caller).param("scope", jurisdiction.likePattern())
                 .query(ImportJob.class).optional()
                 .orElseThrow(() -> new NotFoundException("没有找到该导入任务。"));
     }
 
-    public List<RosterRules.RowError> errors(UUID id, String caller, Jurisdiction jurisdiction, int page, int size) {
+    public Page<RosterRules.RowError> errors(UUID id, String caller, Jurisdiction jurisdiction, int page, int size) {
         find(id, caller, jurisdiction);
-        return jdbc.sql("""
+        long total = jdbc.sql("select count(*) from import_row_error where job_id = :id").param("id", id)
+                .query(Long.class).single();
+        List<RosterRules.RowError> items = jdbc.sql("""
                         select row_number, column_name, reason from import_row_error where job_id = :id
                         order by row_number, column_name limit :size offset :offset""")
                 .param("id", id).param("size", size).param("offset", (long) page * size)
                 .query((rs, n) -> new RosterRules.RowError(rs.getInt(1), rs.getString(2), rs.getString(3))).list();
+        return new Page<>(items, page, size, total);
     }
 
-    void run(UUID id, Path file, String format, Jurisdiction jurisdiction) {
+    /** The changes the job made to registered households, or for a preview would make. */
+    public Page<PlannedChange> changes(UUID id, String caller, Jurisdiction jurisdiction, int page, int size) {
+        find(id, caller, jurisdiction);
+        long total = jdbc.sql("select count(*) from import_change where job_id = :id").param("id", id)
+                .query(Long.class).single();
+        List<PlannedChange> items = jdbc.sql("""
+                        select row_number, household_id, kind, summary, applied from import_change where job_id = :id
+                        order by row_number, kind limit :size offset :offset""")
+                .param("id", id).param("size", size).param("offset", (long) page * size)
+                .query(PlannedChange.class).list();
+        return new Page<>(items, page, size, total);
+    }
+
+    void run(UUID id, Path file, String format, Jurisdiction jurisdiction, boolean preview) {
+        boolean keepFile = false;
         try {
             AtomicInteger total = new AtomicInteger();
             RosterReaders.read(file, format, row -> total.incrementAndGet());
             jdbc.sql("update import_job set status = 'RUNNING', total_rows = :total where id = :id")
                     .param("total", total.get()).param("id", id).update();
             Progress progress = new Progress(id);
+            String note = "花名册" + (preview ? "预览" : "导入") + "（任务 " + id + "）";
             List<RosterRow> household = new ArrayList<>();
             RosterReaders.read(file, format, row -> {
                 if (!household.isEmpty() && !household.get(0).cell(RosterRow.Column.HOUSEHOLD)
                         .equals(row.cell(RosterRow.Column.HOUSEHOLD))) {
-                    importHousehold(household, jurisdiction, progress);
+                    importHousehold(household, jurisdiction, progress, preview, note);
                     household.clear();
                 }
                 household.add(row);
             });
             if (!household.isEmpty()) {
-                importHousehold(household, jurisdiction, progress);
+                importHousehold(household, jurisdiction, progress, preview, note);
             }
             progress.flush();
-            jdbc.sql("update import_job set status = 'DONE', finished_at = :at where id = :id")
+            jdbc.sql("update import_job set status = :status, finished_at = :at where id = :id")
+                    .param("status", preview ? "PREVIEWED" : "DONE")
                     .param("at", Timestamp.from(Instant.now())).param("id", id).update();
+            keepFile = preview;
         } catch (IOException | RuntimeException e) {
             log.warn("Import {} failed: {}", id, e.getClass().getSimpleName());
             jdbc.sql("update import_job set status = 'FAILED', finished_at = :at, failure = :failure where id = :id")
                     .param("at", Timestamp.from(Instant.now()))
                     .param("failure", "文件无法读取或处理中断：" + e.getClass().getSimpleName()).param("id", id).update();
         } finally {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a temp file; the OS cleans up
+            if (!keepFile) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temp file; the OS cleans up
+                }
             }
         }
     }
 
-    private void importHousehold(List<RosterRow> rows, Jurisdiction jurisdiction, Progress progress) {
+    private void importHousehold(List<RosterRow> rows, Jurisdiction jurisdiction, Progress progress, boolean preview,
+                                 String note) {
+        int firstRow = rows.get(0).rowNumber();
         RosterRules.Parsed parsed = RosterRules.parse(rows);
         if (!parsed.errors().isEmpty()) {
-            progress.reject(rows, parsed.errors());
+            progress.refuse(rows, parsed.errors());
             return;
         }
         NewHousehold household = parsed.household();
-        List<String> numbers = household.members().stream().map(NewHousehold.NewMember::idNumber).toList();
-        record Existing(UUID householdId, String divisionCode, long size) {
-        }
-        List<Existing> existing = jdbc.sql("""
-                        select m.household_id, h.division_code,
-                               (select count(*) from household_member x where x.household_id = m.household_id) as size
-                        from household_member m join household h on h.id = m.household_id
-                        where m.id_number in (:numbers)""")
-                .param("numbers", numbers).query(Existing.class).list();
-        // unchanged only if exactly this household is already there, same members, same place
-        if (existing.size() == numbers.size() && existing.stream().map(Existing::householdId).distinct().count() == 1
-                && existing.get(0).size() == numbers.size()
-                && existing.get(0).divisionCode().equals(household.divisionCode())
-                && jurisdiction.covers(existing.get(0).divisionCode())) {
-            progress.unchanged(rows.size());
-            return;
-        }
-        if (!existing.isEmpty()) {
-            progress.reject(rows, List.of(new RosterRules.RowError(rows.get(0).rowNumber(), RosterRow.Column.ID_NUMBER.header(),
-                    "本户成员已在其他农户中登记")));
-            return;
-        }
         try {
-            // An import commits without waiting for the disk (many small transactions); if the server
-            // crashed in between, the job is failed at restart and the same file imported again
-            // fills the gap: households already registered count as unchanged.
-            transaction.executeWithoutResult(status -> {
+            // A preview does the same work and rolls it back, so it refuses what the import would refuse.
+            Result result = transaction.execute(status -> {
+                // An import commits without waiting for the disk (many small transactions); if the server
+                // crashed in between, the job is failed at restart and the same file imported again
+                // fills the gap: households already registered compare as unchanged.
                 jdbc.sql("set local synchronous_commit to off").update();
-                registry.register(household, jurisdiction);
+                Result done = importOne(household, jurisdiction, note);
+                if (preview) {
+                    status.setRollbackOnly();
+                }
+                return done;
             });
-            progress.registered(rows.size());
+            for (RosterDiff.Step step : result.steps()) {
+                jdbc.sql("""
+                                insert into import_change (job_id, row_number, household_id, kind, summary, applied)
+                                values (:job, :row, :h, :kind, :summary, :applied)""")
+                        .param("job", progress.id).param("row", firstRow).param("h", result.householdId())
+                        .param("kind", step.change().kind().name()).param("summary", clip(step.summary(), 300))
+                        .param("applied", !preview).update();
+            }
+            progress.count(result.outcome(), rows.size());
+        } catch (Refused refused) {
+            progress.refuse(rows, List.of(new RosterRules.RowError(firstRow, refused.column, refused.getMessage())));
         } catch (RuleViolationException refused) {
-            RosterRow.Column column = refused.title().contains("身份证") ? RosterRow.Column.ID_NUMBER : RosterRow.Column.DIVISION;
-            progress.reject(rows, List.of(new RosterRules.RowError(rows.get(0).rowNumber(), column.header(),
-                    refused.getMessage())));
+            RosterRow.Column column = refused.title().contains("身份证") ? RosterRow.Column.ID_NUMBER
+                    : refused.title().contains("行政区划") || refused.title().contains("管辖") ? RosterRow.Column.DIVISION
+                    : RosterRow.Column.HOUSEHOLD;
+            progress.refuse(rows, List.of(new RosterRules.RowError(firstRow, column.header(), refused.getMessage())));
+        } catch (RuntimeException unexpected) {
+            // e.g. a value the database refuses: this household only; the message may quote values, so it is not kept
+            log.warn("Import row {} refused: {}", firstRow, unexpected.getClass().getSimpleName());
+            progress.refuse(rows, List.of(new RosterRules.RowError(firstRow, RosterRow.Column.HOUSEHOLD.header(),
+                    "本户数据无法保存（含有无效字符或内容过长），已跳过")));
         }
     }
 
-    /** Counts rows and writes the counts every few hundred rows, so the percentage moves. */
+    enum Outcome { REGISTERED, CHANGED, UNCHANGED }
+
+    private record Result(Outcome outcome, UUID householdId, List<RosterDiff.Step> steps) {
+    }
+
+    private Result importOne(NewHousehold household, Jurisdiction jurisdiction, String note) {
+        List<String> numbers = household.members().stream().map(NewHousehold.NewMember::idNumber).toList();
+        List<UUID> matched = jdbc.sql("""
+                        select distinct household_id from household_member where id_number in (:numbers) and status = 'ACTIVE'""")
+                .param("numbers", numbers).query(UUID.class).list();
+        if (matched.isEmpty()) {
+            return new Result(Outcome.REGISTERED, registry.register(household, jurisdiction), List.of());
+        }
+        if (matched.size() > 1) {
+            throw new Refused(RosterRow.Column.ID_NUMBER.header(), "本户成员分属多个已登记农户");
+        }
+        RosterDiff.Registered registered = registered(matched.get(0));
+        if (!jurisdiction.covers(registered.divisionCode()) || !jurisdiction.covers(household.divisionCode())) {
+            throw new Refused(RosterRow.Column.ID_NUMBER.header(), "本户成员已在其他农户中登记");
+        }
+        RosterDiff.Result diff = RosterDiff.diff(household, registered, PlatformTime.today(clock), note);
+        if (diff.refused()) {
+            throw new Refused(diff.refusedColumn(), diff.refusal());
+        }
+        if (diff.steps().isEmpty()) {
+            return new Result(Outcome.UNCHANGED, registered.householdId(), List.of());
+        }
+        for (RosterDiff.Step step : diff.steps()) {
+            changes.record(registered.householdId(), withMember(step, registered.householdId()), "roster-import",
+                    jurisdiction);
+        }
+        return new Result(Outcome.CHANGED, registered.householdId(), diff.steps());
+    }
+
+    /** The step's member by ID number, now that earlier steps may have added them. */
+    private HouseholdChange withMember(RosterDiff.Step step, UUID householdId) {
+        if (step.memberIdNumber() == null) {
+            return step.change();
+        }
+        UUID memberId = jdbc.sql("""
+                        select id from household_member where household_id = :h and id_number = :n and status = 'ACTIVE'""")
+                .param("h", householdId).param("n", step.memberIdNumber()).query(UUID.class).single();
+        HouseholdChange c = step.change();
+        return new HouseholdChange(c.kind(), c.reason(), c.effectiveOn(), memberId, c.newMember(), c.labourCapacity(),
+                c.relationship(), c.formerHeadRelationship(), c.divisionCode(), c.notEntitledToPolicy(), c.category(),
+                c.note());
+    }
+
+    private RosterDiff.Registered registered(UUID householdId) {
+        record Row(String divisionCode, String category, boolean notEntitledToPolicy) {
+        }
+        Row row = jdbc.sql("select division_code, category, not_entitled_to_policy from household where id = :h for update")
+                .param("h", householdId).query(Row.class).single();
+        List<RosterDiff.Member> members = jdbc.sql("""
+                        select id, id_number, name, relationship, labour_capacity from household_member
+                        where household_id = :h and status = 'ACTIVE' order by id""")
+                .param("h", householdId).query(RosterDiff.Member.class).list();
+        return new RosterDiff.Registered(householdId, row.divisionCode(), HouseholdCategory.valueOf(row.category()),
+                row.notEntitledToPolicy(), members);
+    }
+
+    /** A household the file cannot apply, with the column to name. */
+    private static final class Refused extends RuntimeException {
+        private final String column;
+
+        Refused(String column, String reason) {
+            super(reason, null, false, false);
+            this.column = column;
+        }
+    }
+
+    /** Counts households and rows, and writes the counts every few hundred rows so the percentage moves. */
     private final class Progress {
         private final UUID id;
         private int processed;
         private int registered;
+        private int changed;
         private int unchanged;
-        private int rejected;
+        private int refused;
+        private int rejectedRows;
+        private int storedErrors;
+        private int errorsNotStored;
         private int sinceFlush;
 
         Progress(UUID id) {
             this.id = id;
         }
 
-        void registered(int rows) {
-            registered++;
-            advance(rows);
-        }
-
-        void unchanged(int rows) {
-            unchanged++;
-            advance(rows);
-        }
-
-        void reject(List<RosterRow> rows, List<RosterRules.RowError> errors) {
-            for (RosterRules.RowError error : errors) {
-                jdbc.sql("insert into import_row_error (job_id, row_number, column_name, reason) values (:id, :row, :column, :reason)")
-                        .param("id", id).param("row", error.row()).param("column", error.column())
-                        .param("reason", error.reason()).update();
+        void count(Outcome outcome, int rows) {
+            switch (outcome) {
+                case REGISTERED -> registered++;
+                case CHANGED -> changed++;
+                case UNCHANGED -> unchanged++;
             }
-            rejected += rows.size();
+            advance(rows);
+        }
+
+        void refuse(List<RosterRow> rows, List<RosterRules.RowError> errors) {
+            for (RosterRules.RowError error : errors) {
+                if (storedErrors >= STORED_ERRORS) {
+                    errorsNotStored++;
+                    continue;
+                }
+                storedErrors++;
+                jdbc.sql("insert into import_row_error (job_id, row_number, column_name, reason) values (:id, :row, :column, :reason)")
+                        .param("id", id).param("row", error.row()).param("column", clip(error.column(), 50))
+                        .param("reason", clip(error.reason(), 500)).update();
+            }
+            refused++;
+            rejectedRows += rows.size();
             advance(rows.size());
         }
 
@@ -246,10 +408,17 @@ public class RosterImports implements DisposableBean {
             sinceFlush = 0;
             jdbc.sql("""
                             update import_job set processed_rows = :processed, households_registered = :registered,
-                                households_unchanged = :unchanged, rejected_rows = :rejected where id = :id""")
-                    .param("processed", processed).param("registered", registered).param("unchanged", unchanged)
-                    .param("rejected", rejected).param("id", id).update();
+                                households_changed = :changed, households_unchanged = :unchanged,
+                                households_refused = :refused, rejected_rows = :rejected, errors_not_stored = :notStored
+                            where id = :id""")
+                    .param("processed", processed).param("registered", registered).param("changed", changed)
+                    .param("unchanged", unchanged).param("refused", refused).param("rejected", rejectedRows)
+                    .param("notStored", errorsNotStored).param("id", id).update();
         }
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     @Override

@@ -41,7 +41,7 @@ public class MonthlyScreening {
             with incomes as (
                 select household_id, sum(amount) as total from income_record where year = ? group by household_id),
             sizes as (
-                select household_id, count(*) as members from household_member group by household_id),
+                select household_id, count(*) as members from household_member where status = 'ACTIVE' group by household_id),
             signals as (
                 select household_id, string_agg(distinct risk_type, ',') as types from risk_signal
                 where observed_at >= ? and observed_at < ? group by household_id),

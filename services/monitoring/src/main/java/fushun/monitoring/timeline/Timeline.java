@@ -24,6 +24,9 @@ class Timeline {
     private static final String ENTRIES = """
             select registered_at as at, 'REGISTERED' as kind, '登记为' || category as summary from household where id = :h
             union all
+            select recorded_at, 'HOUSEHOLD_CHANGED', summary || '（' || effective_on || ' 起，' || recorded_by || ' 登记）'
+              from household_revision where household_id = :h
+            union all
             select received_at, 'SIGNAL', source_bureau || '：' || risk_type || '，' || coalesce(outcome, '') from risk_signal where household_id = :h
             union all
             select recorded_at, 'VISIT', visited_by || ' 走访：' || findings from cadre_visit where household_id = :h

@@ -16,7 +16,9 @@ class ClueDecisionTest {
 
     @ParameterizedTest(name = "{0} {1} reports [{2}], monitored for [{3}] -> {4}")
     @CsvSource({
-            "OUT_OF_POVERTY, false, ILLNESS, '', ALERT, ILLNESS, false",
+            "OUT_OF_POVERTY, false, ILLNESS, '', ALERT_AND_IDENTIFY, ILLNESS, false",
+            "OUT_OF_POVERTY, false, DISASTER, '', ALERT_AND_IDENTIFY, DISASTER, false",
+            "UNSTABLE_OUT_OF_POVERTY, false, ILLNESS, '', ALERT, ILLNESS, false",
             "MARGINAL, false, ILLNESS, ILLNESS, ALREADY_MONITORED, '', false",
             "MARGINAL, false, ILLNESS UNSAFE_HOUSING, ILLNESS, ALERT, UNSAFE_HOUSING, false",
             "OUT_OF_POVERTY, true, ILLNESS, '', EXCLUDED, '', false",

@@ -25,6 +25,8 @@ public final class RosterRules {
     private static final Map<String, String> LABOUR = Map.of("有", "FULL", "完全", "FULL", "FULL", "FULL",
             "部分", "PARTIAL", "PARTIAL", "PARTIAL", "无", "NONE", "丧失", "NONE", "NONE", "NONE");
 
+    private static final String HEAD = "户主";
+
     private RosterRules() {
     }
 
@@ -48,7 +50,19 @@ public final class RosterRules {
         }
         List<NewHousehold.NewMember> members = new ArrayList<>();
         Set<String> numbers = new HashSet<>();
+        int heads = 0;
         for (RosterRow row : rows) {
+            boolean controlCharacters = false;
+            for (Column column : Column.values()) {
+                if (hasControlCharacter(row.cell(column))) {
+                    // the cell is not quoted back: it could hold an ID number
+                    errors.add(new RowError(row.rowNumber(), column.header(), "含有不可见的控制字符"));
+                    controlCharacters = true;
+                }
+            }
+            if (controlCharacters) {
+                continue;
+            }
             if (!row.cell(Column.DIVISION).isEmpty() && !row.cell(Column.DIVISION).equals(division)) {
                 errors.add(new RowError(row.rowNumber(), Column.DIVISION.header(), "同一户的行政区划代码不一致"));
             }
@@ -62,16 +76,28 @@ public final class RosterRules {
             } else if (!numbers.add(idNumber)) {
                 errors.add(new RowError(row.rowNumber(), Column.ID_NUMBER.header(), "身份证号在本户中重复"));
             }
+            String relationship = row.cell(Column.RELATIONSHIP);
+            if (relationship.length() > 20) {
+                errors.add(new RowError(row.rowNumber(), Column.RELATIONSHIP.header(), "与户主关系不超过20字"));
+            }
+            if (HEAD.equals(relationship) && ++heads > 1) {
+                errors.add(new RowError(row.rowNumber(), Column.RELATIONSHIP.header(), "一户只能有一名户主"));
+            }
             String labour = LABOUR.get(row.cell(Column.LABOUR));
             if (labour == null) {
                 errors.add(new RowError(row.rowNumber(), Column.LABOUR.header(), "劳动能力应为 有、部分 或 无"));
             }
-            members.add(new NewHousehold.NewMember(name, idNumber, row.cell(Column.RELATIONSHIP), labour));
+            members.add(new NewHousehold.NewMember(name, idNumber, relationship.isEmpty() ? null : relationship, labour));
         }
         if (!errors.isEmpty()) {
             return new Parsed(null, errors);
         }
         return new Parsed(new NewHousehold(division, category.orElseThrow(), "是".equals(flag), members), List.of());
+    }
+
+    /** NUL and the other C0 controls, DEL and the C1 controls: nothing a name or a code contains. */
+    static boolean hasControlCharacter(String text) {
+        return text.chars().anyMatch(c -> c < 0x20 || (c >= 0x7F && c <= 0x9F));
     }
 
     static Optional<HouseholdCategory> category(String text) {

@@ -38,11 +38,14 @@ class RosterImportController {
     }
 
     @PostMapping(consumes = "multipart/form-data")
-    ResponseEntity<ImportJob> upload(@RequestParam("file") MultipartFile file, Authentication caller) throws IOException {
+    ResponseEntity<ImportJob> upload(@RequestParam("file") MultipartFile file,
+                                     @RequestParam(defaultValue = "false") boolean dryRun,
+                                     Authentication caller) throws IOException {
         if (file.isEmpty()) {
             throw new RuleViolationException("文件为空", "请上传包含数据的花名册文件。");
         }
-        ImportJob job = imports.submit(file.getOriginalFilename(), file.getInputStream(), caller.getName(), Jurisdiction.current());
+        ImportJob job = imports.submit(file.getOriginalFilename(), file.getInputStream(), caller.getName(),
+                Jurisdiction.current(), dryRun);
         return ResponseEntity.accepted().location(URI.create("/api/monitoring/imports/" + job.id())).body(job);
     }
 
@@ -51,8 +54,24 @@ class RosterImportController {
         return imports.find(id, caller.getName(), Jurisdiction.current());
     }
 
+    /** Applies a previewed roster (uploaded with {@code dryRun=true}), compared again with today's registry. */
+    @PostMapping("/{id}/confirmation")
+    ResponseEntity<ImportJob> confirm(@PathVariable UUID id, Authentication caller) {
+        return ResponseEntity.accepted().body(imports.confirm(id, caller.getName(), Jurisdiction.current()));
+    }
+
+    /** Per household, the changes the import made to registered households, or for a preview would make. */
+    @GetMapping("/{id}/changes")
+    RosterImports.Page<RosterImports.PlannedChange> changes(
+            @PathVariable UUID id, Authentication caller,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+            @RequestParam(defaultValue = "100") @Min(value = 1, message = "每页至少1条")
+            @Max(value = 1000, message = "每页最多1000条") int size) {
+        return imports.changes(id, caller.getName(), Jurisdiction.current(), page, size);
+    }
+
     @GetMapping("/{id}/errors")
-    List<RosterRules.RowError> errors(@PathVariable UUID id, Authentication caller,
+    RosterImports.Page<RosterRules.RowError> errors(@PathVariable UUID id, Authentication caller,
                                       @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
                                       @RequestParam(defaultValue = "100") @Min(value = 1, message = "每页至少1条")
                                       @Max(value = 1000, message = "每页最多1000条") int size) {
