@@ -347,16 +347,19 @@ async function caseView(view, caseId, seq) {
   const township = detail.divisionCode.slice(0, 9);
   const fund = await api('/api/social-assistance/reserve-funds/' + township).catch(() => null);
   if (stale(seq)) return;
-  const members = (detail.household && detail.household.members) || [];
+  const everyone = (detail.household && detail.household.members) || [];
+  // members who died or moved away stay on the page for history; a new application names only those still in the household
+  const members = everyone.filter((m) => m.status !== 'LEFT');
   view.innerHTML = `
     <section>
       <h2>救助个案 · <span data-testid="case-head">${esc(detail.household ? detail.household.headName : '')}</span>
         <span class="badge" data-testid="case-status">${STATUS_LABELS[detail.status] || detail.status}</span></h2>
       <p>${detail.riskTypes.map((r) => RISK_LABELS[r] || r).join('、')} · 办理期限 ${detail.dueDate} · 区划 ${esc(detail.divisionCode)}</p>
       <p class="note">${esc(detail.explanation)}</p>
-      <table data-testid="members"><tr><th>姓名</th><th>身份证号</th><th>关系</th><th>劳动能力</th></tr>
-      ${members.map((m) => `<tr><td>${esc(m.name)}</td><td data-testid="masked-id">${esc(m.maskedIdNumber)}</td><td>${esc(m.relationship)}</td>
-        <td>${CAPACITY_LABELS[m.labourCapacity] || esc(m.labourCapacity)}</td></tr>`).join('')}</table>
+      <table data-testid="members"><tr><th>姓名</th><th>身份证号</th><th>关系</th><th>劳动能力</th><th>状态</th></tr>
+      ${everyone.map((m) => `<tr><td>${esc(m.name)}</td><td data-testid="masked-id">${esc(m.maskedIdNumber)}</td><td>${esc(m.relationship)}</td>
+        <td>${CAPACITY_LABELS[m.labourCapacity] || esc(m.labourCapacity)}</td>
+        <td>${m.status === 'LEFT' ? '已减少（' + esc(m.leftOn) + '）' : '在户'}</td></tr>`).join('')}</table>
       <p><a href="#/household/${detail.householdId}">农户档案与全部动态</a></p>
     </section>
     <section>
@@ -499,10 +502,11 @@ async function householdView(view, householdId, seq) {
   const canReveal = hasRole('pii-reveal');
   view.innerHTML = `<section><h2>农户档案</h2>
     ${household ? `<p>${esc(household.headName)} · ${esc(household.divisionCode)} · ${esc(household.category)}</p>
-      <table data-testid="household-members"><tr><th>姓名</th><th>身份证号</th><th>关系</th></tr>${household.members.map((m) =>
+      <table data-testid="household-members"><tr><th>姓名</th><th>身份证号</th><th>关系</th><th>状态</th></tr>${household.members.map((m) =>
         `<tr><td>${esc(m.name)}</td><td><span data-testid="id-${m.id}">${esc(m.maskedIdNumber)}</span>
           ${canReveal ? ` <button class="secondary reveal" data-member="${m.id}">查看完整号码</button>` : ''}</td>
-          <td>${esc(m.relationship)}</td></tr>`).join('')}</table>
+          <td>${esc(m.relationship)}</td>
+          <td>${m.status === 'LEFT' ? '已减少（' + esc(m.leftOn) + '）' : '在户'}</td></tr>`).join('')}</table>
       ${canReveal ? '<p class="note">查看完整身份证号须填写理由，每次查看均留痕备查。</p>' : ''}` : ''}
     </section><section><h3>信号、认定、预警、任务与措施</h3>${timelineList(timeline)}</section>`;
   document.querySelectorAll('button.reveal').forEach((button) => button.onclick = async () => {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -57,9 +58,10 @@ class RosterImportIT {
         assertThat(households()).isEqualTo(before + 2);
         mvc.perform(get("/api/monitoring/imports/" + job.get("id").asString() + "/errors").header("Authorization", CADRE))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.row == 4 && @.column == '身份证号')]").exists())
-                .andExpect(jsonPath("$[?(@.row == 4 && @.column == '劳动能力')]").exists())
-                .andExpect(jsonPath("$[?(@.row == 5)].reason").value("只能登记本人管辖范围内的农户。"));
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.items[?(@.row == 4 && @.column == '身份证号')]").exists())
+                .andExpect(jsonPath("$.items[?(@.row == 4 && @.column == '劳动能力')]").exists())
+                .andExpect(jsonPath("$.items[?(@.row == 5)].reason").value("只能登记本人管辖范围内的农户。"));
 
         JsonNode again = JSON.readTree(upload("roster-copy.csv", csv.getBytes(StandardCharsets.UTF_8)));
         assertThat(again.get("id").asString()).isEqualTo(job.get("id").asString());
@@ -78,6 +80,67 @@ class RosterImportIT {
         assertThat(second.get("householdsUnchanged").asInt()).isEqualTo(1);
         assertThat(second.get("rejectedRows").asInt()).isEqualTo(2);
         assertThat(households()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void shouldImportEveryGoodHouseholdAroundABadRowThenApplyExactlyTheChangedOnes() throws Exception {
+        int households = 10_000;
+        int bad = 4_321;
+        String village = "210422100203";
+        String cadre = "Bearer " + TestTokens.user("cadre-203", village, "village-cadre");
+        String[] numbers = new String[households];
+        for (int h = 0; h < households; h++) {
+            numbers[h] = seriesSeven(h);
+        }
+        StringBuilder first = new StringBuilder(HEADER);
+        for (int h = 0; h < households; h++) {
+            // one bad row: a relationship over 20 characters and a NUL in the name
+            String relationship = h == bad ? "户主".repeat(11) : "户主";
+            String name = h == bad ? "含\u0000字符" : "批量" + h;
+            first.append("B").append(h).append(',').append(village).append(",脱贫户,否,").append(name)
+                    .append(',').append(numbers[h]).append(',').append(relationship).append(",有\n");
+        }
+        JsonNode job = awaitDone(upload("batch.csv", first.toString().getBytes(StandardCharsets.UTF_8), cadre), cadre);
+
+        assertThat(job.get("householdsRegistered").asInt()).isEqualTo(households - 1);
+        assertThat(job.get("householdsRefused").asInt()).isEqualTo(1);
+        assertThat(job.get("rejectedRows").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from household where division_code = :v").param("v", village)
+                .query(Long.class).single()).isEqualTo(households - 1);
+        mvc.perform(get("/api/monitoring/imports/" + job.get("id").asString() + "/errors").header("Authorization", cadre))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].row").value(bad + 2))
+                .andExpect(jsonPath("$.items[0].column").value("姓名"))
+                .andExpect(jsonPath("$.items[0].reason").value("含有不可见的控制字符"));
+
+        // the same roster with the bad rows mended and 100 households changed: a member's labour capacity
+        StringBuilder second = new StringBuilder(HEADER);
+        for (int h = 0; h < households; h++) {
+            String labour = h % 100 == 7 ? "无" : "有";
+            second.append("B").append(h).append(',').append(village).append(",脱贫户,否,批量").append(h).append(',')
+                    .append(numbers[h]).append(",户主,").append(labour).append('\n');
+        }
+        JsonNode preview = awaitStatus(upload("batch-2.csv", second.toString().getBytes(StandardCharsets.UTF_8), cadre, true),
+                cadre, "PREVIEWED");
+        assertThat(preview.get("householdsChanged").asInt()).isEqualTo(100);
+        assertThat(preview.get("householdsRegistered").asInt()).isEqualTo(1);
+        assertThat(changedCapacities(village)).isZero();
+        String id = preview.get("id").asString();
+        mvc.perform(get("/api/monitoring/imports/" + id + "/changes?size=5").header("Authorization", cadre))
+                .andExpect(jsonPath("$.total").value(100))
+                .andExpect(jsonPath("$.items[0].kind").value("LABOUR_CAPACITY"))
+                .andExpect(jsonPath("$.items[0].applied").value(false));
+
+        mvc.perform(post("/api/monitoring/imports/" + id + "/confirmation").header("Authorization", cadre))
+                .andExpect(status().isAccepted());
+        JsonNode applied = awaitStatus(id, cadre, "DONE");
+
+        assertThat(applied.get("householdsChanged").asInt()).isEqualTo(100);
+        assertThat(applied.get("householdsUnchanged").asInt()).isEqualTo(households - 101);
+        assertThat(applied.get("householdsRegistered").asInt()).isEqualTo(1);
+        assertThat(changedCapacities(village)).isEqualTo(100);
+        assertThat(jdbc.sql("select count(*) from household_revision r join household h on h.id = r.household_id "
+                + "where h.division_code = :v").param("v", village).query(Long.class).single()).isEqualTo(100);
     }
 
     @Test
@@ -127,16 +190,47 @@ class RosterImportIT {
     }
 
     private String upload(String name, byte[] content) throws Exception {
+        return upload(name, content, CADRE);
+    }
+
+    private String upload(String name, byte[] content, String token) throws Exception {
+        return upload(name, content, token, false);
+    }
+
+    private String upload(String name, byte[] content, String token, boolean dryRun) throws Exception {
         return mvc.perform(multipart("/api/monitoring/imports").file(new MockMultipartFile("file", name, null, content))
-                        .header("Authorization", CADRE))
+                        .param("dryRun", String.valueOf(dryRun)).header("Authorization", token))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
     }
 
     private JsonNode awaitDone(String submitted) throws Exception {
-        String id = JSON.readTree(submitted).get("id").asString();
-        await().atMost(Duration.ofSeconds(60)).until(() -> jobStatus(id, CADRE).equals("DONE"));
-        return JSON.readTree(mvc.perform(get("/api/monitoring/imports/" + id).header("Authorization", CADRE))
+        return awaitDone(submitted, CADRE);
+    }
+
+    private JsonNode awaitDone(String submitted, String token) throws Exception {
+        return awaitStatus(JSON.readTree(submitted).get("id").asString(), token, "DONE");
+    }
+
+    private JsonNode awaitStatus(String submittedOrId, String token, String status) throws Exception {
+        String id = submittedOrId.startsWith("{") ? JSON.readTree(submittedOrId).get("id").asString() : submittedOrId;
+        await().atMost(Duration.ofSeconds(180)).until(() -> jobStatus(id, token).equals(status));
+        return JSON.readTree(mvc.perform(get("/api/monitoring/imports/" + id).header("Authorization", token))
                 .andReturn().getResponse().getContentAsString());
+    }
+
+    /** Unique made-up numbers of their own series (sequence digits 7xx), so 10,000 of them never collide. */
+    private static String seriesSeven(int n) {
+        java.time.LocalDate birth = java.time.LocalDate.of(1950, 1, 1).plusDays(n / 100);
+        String first17 = "210422" + String.format("%04d%02d%02d", birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth())
+                + "7" + String.format("%02d", n % 100);
+        return first17 + fushun.platform.pii.ResidentIdNumbers.checkCharacter(first17);
+    }
+
+    private long changedCapacities(String village) {
+        return jdbc.sql("""
+                        select count(*) from household_member m join household h on h.id = m.household_id
+                        where h.division_code = :v and m.labour_capacity = 'NONE'""")
+                .param("v", village).query(Long.class).single();
     }
 
     private String jobStatus(String id, String token) throws Exception {

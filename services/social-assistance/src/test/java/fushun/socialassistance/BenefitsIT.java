@@ -16,6 +16,7 @@ import fushun.contracts.Topics;
 import fushun.contracts.bureau.AssignmentAcknowledged;
 import fushun.contracts.bureau.CaseClosed;
 import fushun.contracts.bureau.MeasureApplied;
+import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
@@ -394,6 +395,85 @@ class BenefitsIT {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void shouldStopALeaversShareFromTheNextMonthListTheGrantForReviewAndFollowAMove() throws Exception {
+        clock.set(chinaMorning("2026-03-31"));
+        String operator = token("210421");
+        Person head = new Person(UUID.randomUUID(), "孙示国", "2104**********2011", "户主", "PARTIAL");
+        Person spouse = new Person(UUID.randomUUID(), "周示兰", "2104**********2022", "配偶", "NONE");
+        Person son = new Person(UUID.randomUUID(), "孙示明", "2104**********2033", "子女", "FULL");
+        UUID householdId = register("210421100201", HouseholdCategory.OUT_OF_POVERTY, head, spouse, son);
+        String caseId = caseFor(householdId, alert(householdId, "210421100201", RiskType.ILLNESS));
+        String applicationId = submit(operator, householdId, caseId, "DIBAO", List.of(), "12000", "1800", "4000",
+                member(head, "PARTIAL", "2000"), member(spouse, "NONE", "0"), member(son, "FULL", "10000"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location").replaceAll(".*/", "");
+        String grantId = JsonPath.read(decide(operator, applicationId, true, "入户核查属实").andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(), "$.grantId");
+        clock.set(chinaMorning("2026-04-10"));
+        payroll(operator, "210421", "2026-04").andExpect(jsonPath("$.total").value(1043.34));
+
+        // the spouse died on 15 April: her share (1,043.34 / 3) stops from May, the grant goes on for two and is reviewed
+        clock.set(chinaMorning("2026-04-20"));
+        EventEnvelope<HouseholdChanged> death = EventEnvelope.of("monitoring", householdId.toString(), "210421100201",
+                changed(householdId, 2, HouseholdChanged.Kind.MEMBER_LEFT, "210421100201", spouse.id(), head, spouse, son));
+        bus.publish(Topics.MONITORING_HOUSEHOLD, death);
+        bus.publish(Topics.MONITORING_HOUSEHOLD, death);
+        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", householdId.toString(), "210421100201",
+                death.data()));
+        AssistanceStatusChanged stopped = bus.awaitEvent(Topics.SOCIAL_ASSISTANCE_STATUS, householdId.toString(),
+                AssistanceStatusChanged.class, e -> e.status() == AssistanceStatusChanged.Status.STOPPED).data();
+        assertThat(stopped.persons()).extracting(AssistanceStatusChanged.Person::personId).containsExactly(spouse.id());
+        assertThat(stopped.amount()).isEqualByComparingTo("347.78");
+        assertThat(stopped.effectiveFrom()).isEqualTo(LocalDate.parse("2026-05-01"));
+        assertThat(stopped.reason()).contains("死亡");
+        mvc.perform(get("/api/social-assistance/grants/" + grantId).header("Authorization", operator))
+                .andExpect(jsonPath("$.grant.status").value("ACTIVE"))
+                .andExpect(jsonPath("$.grant.nextReview").value("2026-04-20"))
+                .andExpect(jsonPath("$.grant.reviewReason").value("MEMBER_LEFT"))
+                .andExpect(jsonPath("$.covered[?(@.personId == '" + spouse.id() + "')].stopMonth").value("2026-05"))
+                .andExpect(jsonPath("$.covered[?(@.personId == '" + spouse.id() + "')].share").value(347.78))
+                .andExpect(jsonPath("$.covered[?(@.personId == '" + son.id() + "')].stopMonth").value(org.hamcrest.Matchers.contains((Object) null)));
+        mvc.perform(get("/api/social-assistance/grants?reviewDueBy=2026-04-30").header("Authorization", operator))
+                .andExpect(jsonPath("$[?(@.id == '" + grantId + "')]").exists());
+        mvc.perform(get("/api/social-assistance/cases/" + caseId).header("Authorization", operator))
+                .andExpect(jsonPath("$.members[?(@.personId == '" + spouse.id() + "')].status").value("LEFT"));
+
+        clock.set(chinaMorning("2026-05-06"));
+        payroll(operator, "210421", "2026-05").andExpect(jsonPath("$.paid").value(1))
+                .andExpect(jsonPath("$.total").value(695.56));
+        assertThat(count("select count(*) from grant_person where grant_id = :h and stop_month is not null",
+                UUID.fromString(grantId))).isEqualTo(1);
+
+        // the household moves to 清原: its case and grant are 清原's from now on
+        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", householdId.toString(), "210423100201",
+                changed(householdId, 3, HouseholdChanged.Kind.DIVISION, "210423100201", null, head, spouse, son)));
+        String qingyuan = token("210423");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                mvc.perform(get("/api/social-assistance/cases/" + caseId).header("Authorization", qingyuan))
+                        .andExpect(status().isOk()));
+        mvc.perform(get("/api/social-assistance/cases/" + caseId).header("Authorization", operator))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/social-assistance/grants/" + grantId).header("Authorization", qingyuan))
+                .andExpect(status().isOk());
+    }
+
+    /** The registry's state after a change: the spouse left on 15 April. */
+    private static HouseholdChanged changed(UUID householdId, int revision, HouseholdChanged.Kind kind, String division,
+                                            UUID about, Person head, Person spouse, Person son) {
+        List<HouseholdChanged.Member> members = java.util.stream.Stream.of(head, spouse, son)
+                .map(p -> p == spouse
+                        ? new HouseholdChanged.Member(p.id(), "f".repeat(64), p.name(), p.maskedId(), p.relationship(),
+                        p.capacity(), HouseholdChanged.MemberStatus.LEFT, LocalDate.parse("2026-04-15"),
+                        HouseholdChanged.Reason.DEATH)
+                        : new HouseholdChanged.Member(p.id(), "e".repeat(64), p.name(), p.maskedId(), p.relationship(),
+                        p.capacity(), HouseholdChanged.MemberStatus.ACTIVE, null, null))
+                .toList();
+        return new HouseholdChanged(householdId, revision, kind,
+                kind == HouseholdChanged.Kind.DIVISION ? HouseholdChanged.Reason.RELOCATION : HouseholdChanged.Reason.DEATH,
+                LocalDate.parse("2026-04-15"), about, division, "210421100201", HouseholdCategory.OUT_OF_POVERTY, false,
+                head.name(), members, Instant.now());
     }
 
     // ---- helpers ----

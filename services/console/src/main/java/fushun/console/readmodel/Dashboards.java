@@ -148,10 +148,14 @@ public class Dashboards {
 
     /** The household's events in words, oldest first; outside the caller's jurisdiction, not found. */
     public List<TimelineLine> timeline(UUID householdId, Jurisdiction jurisdiction) {
-        List<String> divisions = jdbc.sql("""
-                        select division_code from household_view where household_id = :h
-                        union select division_code from household_event where household_id = :h and division_code is not null""")
+        // where the household is now; only while the registry's own event has not arrived, where its events say it is
+        List<String> divisions = jdbc.sql("select division_code from household_view where household_id = :h")
                 .param("h", householdId).query(String.class).list();
+        if (divisions.isEmpty()) {
+            divisions = jdbc.sql("""
+                            select distinct division_code from household_event where household_id = :h and division_code is not null""")
+                    .param("h", householdId).query(String.class).list();
+        }
         if (divisions.isEmpty() || divisions.stream().noneMatch(jurisdiction::covers)) {
             throw new NotFoundException("没有找到该农户。");
         }

@@ -9,6 +9,7 @@ import fushun.contracts.bureau.MeasureApplied;
 import fushun.contracts.bureau.RiskSignalObserved;
 import fushun.contracts.medicalinsurance.FeedCompletenessChecked;
 import fushun.contracts.monitoring.AssignmentEscalated;
+import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
@@ -33,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReadModel {
 
     /** Every event type the console reads. */
-    public static final List<Class<?>> TYPES = List.of(HouseholdRegistered.class, HouseholdMonitored.class,
+    public static final List<Class<?>> TYPES = List.of(HouseholdRegistered.class, HouseholdChanged.class, HouseholdMonitored.class,
             RiskEliminated.class, RiskEliminationRolledBack.class, RiskAlertRaised.class, AssignmentEscalated.class,
             RiskSignalObserved.class, AssignmentAcknowledged.class, MeasureApplied.class, CaseClosed.class,
             AssistanceStatusChanged.class, FeedCompletenessChecked.class, AssetIncomeDistributed.class);
@@ -61,6 +62,18 @@ public class ReadModel {
                     .update();
             line(event, h.householdId(), h.divisionCode(), "登记建档：" + h.category().label() + "，"
                     + h.members().size() + " 人");
+        } else if (data instanceof HouseholdChanged c) {
+            // the whole state after the change; a move takes the household's alerts to the new area's dashboards
+            jdbc.sql("""
+                            insert into household_view (household_id, division_code, category, monitored_at)
+                            values (:h, :d, :c, :monitoredAt)
+                            on conflict (household_id) do update set division_code = excluded.division_code,
+                                category = excluded.category""")
+                    .param("h", c.householdId()).param("d", c.divisionCode()).param("c", c.category().name())
+                    .param("monitoredAt", c.category().isMonitoringCategory() ? ts(c.recordedAt()) : null).update();
+            jdbc.sql("update alert_view set division_code = :d where household_id = :h and division_code <> :d")
+                    .param("d", c.divisionCode()).param("h", c.householdId()).update();
+            line(event, c.householdId(), c.divisionCode(), "户情变动：" + describe(c));
         } else if (data instanceof HouseholdMonitored m) {
             jdbc.sql("""
                             insert into household_view (household_id, division_code, category, monitored_at)
@@ -122,6 +135,22 @@ public class ReadModel {
                     .param("e", String.join(",", f.expectedCounties())).param("x", String.join(",", f.missingCounties()))
                     .param("at", ts(f.checkedAt())).update();
         }
+    }
+
+    /** In fixed words: the change, the member it is about, the reason and the day. */
+    static String describe(HouseholdChanged c) {
+        String member = c.member().map(m -> "成员 " + m.name() + " ").orElse("");
+        String what = switch (c.kind()) {
+            case MEMBER_ADDED -> "新增" + member.trim();
+            case MEMBER_LEFT -> member + "减少";
+            case LABOUR_CAPACITY -> member + "劳动能力变更";
+            case RELATIONSHIP -> member + "与户主关系变更";
+            case HEAD_OF_HOUSEHOLD -> "户主变更为 " + c.headName();
+            case DIVISION -> "由 " + c.previousDivisionCode() + " 迁至 " + c.divisionCode();
+            case POLICY_FLAG -> c.notEntitledToPolicy() ? "标识为脱贫不享受政策户" : "取消脱贫不享受政策户标识";
+            case CATEGORY -> "农户类别为" + c.category().label();
+        };
+        return what + "（" + c.reason().label() + "，" + c.effectiveOn() + " 起）";
     }
 
     private static String programme(AssistanceStatusChanged.Programme p) {

@@ -24,7 +24,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -191,7 +193,8 @@ public class RosterImports implements DisposableBean {
                         select row_number, household_id, kind, summary, applied from import_change where job_id = :id
                         order by row_number, kind limit :size offset :offset""")
                 .param("id", id).param("size", size).param("offset", (long) page * size)
-                .query(PlannedChange.class).list();
+                .query((rs, n) -> new PlannedChange(rs.getInt(1), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5))).list();
         return new Page<>(items, page, size, total);
     }
 
@@ -253,7 +256,7 @@ public class RosterImports implements DisposableBean {
                 // crashed in between, the job is failed at restart and the same file imported again
                 // fills the gap: households already registered compare as unchanged.
                 jdbc.sql("set local synchronous_commit to off").update();
-                Result done = importOne(household, jurisdiction, note);
+                Result done = importOne(household, jurisdiction, note, progress.touched);
                 if (preview) {
                     status.setRollbackOnly();
                 }
@@ -267,6 +270,7 @@ public class RosterImports implements DisposableBean {
                         .param("kind", step.change().kind().name()).param("summary", clip(step.summary(), 300))
                         .param("applied", !preview).update();
             }
+            progress.touched.add(result.householdId());
             progress.count(result.outcome(), rows.size());
         } catch (Refused refused) {
             progress.refuse(rows, List.of(new RosterRules.RowError(firstRow, refused.column, refused.getMessage())));
@@ -288,7 +292,7 @@ public class RosterImports implements DisposableBean {
     private record Result(Outcome outcome, UUID householdId, List<RosterDiff.Step> steps) {
     }
 
-    private Result importOne(NewHousehold household, Jurisdiction jurisdiction, String note) {
+    private Result importOne(NewHousehold household, Jurisdiction jurisdiction, String note, Set<UUID> touched) {
         List<String> numbers = household.members().stream().map(NewHousehold.NewMember::idNumber).toList();
         List<UUID> matched = jdbc.sql("""
                         select distinct household_id from household_member where id_number in (:numbers) and status = 'ACTIVE'""")
@@ -298,6 +302,9 @@ public class RosterImports implements DisposableBean {
         }
         if (matched.size() > 1) {
             throw new Refused(RosterRow.Column.ID_NUMBER.header(), "本户成员分属多个已登记农户");
+        }
+        if (touched.contains(matched.get(0))) {
+            throw new Refused(RosterRow.Column.ID_NUMBER.header(), "本户成员已在本文件的其他户中出现");
         }
         RosterDiff.Registered registered = registered(matched.get(0));
         if (!jurisdiction.covers(registered.divisionCode()) || !jurisdiction.covers(household.divisionCode())) {
@@ -357,6 +364,8 @@ public class RosterImports implements DisposableBean {
     /** Counts households and rows, and writes the counts every few hundred rows so the percentage moves. */
     private final class Progress {
         private final UUID id;
+        /** Registered households this file has already matched: a second household of the file naming one is refused. */
+        private final Set<UUID> touched = new HashSet<>();
         private int processed;
         private int registered;
         private int changed;

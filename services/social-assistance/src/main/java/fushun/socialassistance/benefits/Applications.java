@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Dibao and 特困 applications: taken down, then decided with reasons. */
@@ -42,6 +43,15 @@ public class Applications {
     /** What the decision found, in figures and words. */
     public record Decided(BigDecimal countedIncome, BigDecimal incomePerPerson, BigDecimal standardMonthly,
                           BigDecimal monthlyAmount, String parameterVersions, String explanation) {
+    }
+
+    /** The household moved: its applications and grants are the new area's to decide, pay and review. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void householdMoved(UUID householdId, String divisionCode) {
+        jdbc.sql("update assistance_application set division_code = :d where household_id = :h and division_code <> :d")
+                .param("d", divisionCode).param("h", householdId).update();
+        jdbc.sql("update assistance_grant set division_code = :d where household_id = :h and division_code <> :d")
+                .param("d", divisionCode).param("h", householdId).update();
     }
 
     public record Page<T>(List<T> items, int page, int size, long total) {

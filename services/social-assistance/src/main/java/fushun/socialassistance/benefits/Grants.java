@@ -31,9 +31,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Grants {
 
+    /** {@code reviewReason} MEMBER_LEFT: a covered member left the household, so the grant is reviewed early. */
     public record Grant(UUID id, UUID applicationId, UUID householdId, String divisionCode, Programme programme,
                         List<UUID> coveredPersons, BigDecimal monthlyAmount, YearMonth firstMonth, YearMonth stopMonth,
-                        LocalDate nextReview, String status, LocalDate grantedOn) {
+                        LocalDate nextReview, String status, LocalDate grantedOn, String reviewReason) {
+    }
+
+    /**
+     * A person the grant covers; {@code stopMonth} and {@code share} once they left the household
+     * (their share is not paid from that month on).
+     */
+    public record CoveredPerson(UUID personId, YearMonth stopMonth, BigDecimal share) {
     }
 
     /** One month of the schedule: paid (with the payroll's date) or still to pay. */
@@ -113,6 +121,59 @@ public class Grants {
     }
 
     /**
+     * A covered member left the household (died, married out, moved away): their share stops from
+     * the month after they left (the same rule as a negative review) and the grant is listed for
+     * review, since the others' income per person has changed; when nobody covered is left, the
+     * grant stops. Idempotent: a share already stopped stays as it is.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void memberLeft(UUID householdId, UUID personId, LocalDate leftOn, String reasonLabel) {
+        List<UUID> grants = jdbc.sql("""
+                        select g.id from assistance_grant g join grant_person gp on gp.grant_id = g.id
+                        where g.household_id = :h and g.status = 'ACTIVE' and gp.person_id = :p and gp.stop_month is null
+                        order by g.id for update of g""")
+                .param("h", householdId).param("p", personId).query(UUID.class).list();
+        for (UUID grantId : grants) {
+            GrantShares shares = jdbc.sql("""
+                            select g.monthly_amount, g.first_month, count(gp.person_id) as covered,
+                                   count(gp.person_id) filter (where gp.stop_month is null) as remaining,
+                                   coalesce(sum(gp.share), 0) as stopped
+                            from assistance_grant g join grant_person gp on gp.grant_id = g.id
+                            where g.id = :g group by g.monthly_amount, g.first_month""")
+                    .param("g", grantId).query(GrantShares.class).single();
+            YearMonth stop = DibaoCalendar.firstMonthWithoutPayment(leftOn);
+            YearMonth first = YearMonth.from(shares.firstMonth());
+            if (stop.isBefore(first)) {
+                stop = first;
+            }
+            BigDecimal share = GrantShare.ofLeaver(shares.monthlyAmount(), (int) shares.covered(), (int) shares.remaining(),
+                    shares.stopped());
+            jdbc.sql("update grant_person set stop_month = :stop, share = :share where grant_id = :g and person_id = :p")
+                    .param("stop", stop.atDay(1)).param("share", share).param("g", grantId).param("p", personId).update();
+            boolean nobodyLeft = shares.remaining() == 1;
+            jdbc.sql("""
+                            update assistance_grant set review_reason = 'MEMBER_LEFT', next_review = least(next_review, :today),
+                                status = case when :last then 'STOPPED' else status end,
+                                stop_month = case when :last then :stop else stop_month end
+                            where id = :g""")
+                    .param("today", PlatformTime.today(clock)).param("last", nobodyLeft).param("stop", stop.atDay(1))
+                    .param("g", grantId).update();
+            Grant grant = grants("g.id = :id", Map.of("id", grantId), 1, 0).get(0);
+            HouseholdRoster.Standing household = new HouseholdRoster.Standing(householdId, grant.divisionCode(),
+                    fushun.contracts.HouseholdCategory.valueOf(jdbc.sql("select category from household_roster where household_id = :h")
+                            .param("h", householdId).query(String.class).single()));
+            publishStatus(household, grant.programme(), AssistanceStatusChanged.Status.STOPPED, List.of(personId),
+                    roster.personRefs(householdId), share, stop.atDay(1),
+                    grant.programme().label() + "：成员减少（" + reasonLabel + "），自 " + stop + " 起停发其份额"
+                            + (nobodyLeft ? "，待遇停发" : "，待遇列入复核"));
+        }
+    }
+
+    private record GrantShares(BigDecimal monthlyAmount, LocalDate firstMonth, long covered, long remaining,
+                               BigDecimal stopped) {
+    }
+
+    /**
      * Records a review. Still eligible: the grant goes on and the next review is set. No longer
      * eligible: payment stops from the month after the decision date (自复核决定之日的下月起停止救助).
      */
@@ -168,8 +229,11 @@ public class Grants {
                   and (g.stop_month is null or g.stop_month > :month)""";
         int dueCount = jdbc.sql("select count(*) " + due).param("county", county + "%").param("month", month.atDay(1))
                 .query(Integer.class).single();
+        // the month's amount: the grant's, less the shares of members who had left by then
         List<BigDecimal> paid = jdbc.sql("insert into grant_payment (grant_id, month, amount, run_by) select g.id, :month, "
-                        + "g.monthly_amount, :by " + due + " order by g.id on conflict (grant_id, month) do nothing returning amount")
+                        + "g.monthly_amount - coalesce((select sum(gp.share) from grant_person gp where gp.grant_id = g.id "
+                        + "and gp.stop_month <= :month), 0), :by " + due
+                        + " order by g.id on conflict (grant_id, month) do nothing returning amount")
                 .param("county", county + "%").param("month", month.atDay(1)).param("by", by)
                 .query(BigDecimal.class).list();
         BigDecimal total = paid.stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
@@ -188,11 +252,29 @@ public class Grants {
                 .param("g", grantId)
                 .query((rs, n) -> Map.entry(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getBigDecimal(2)))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<YearMonth, BigDecimal> stoppedShares = jdbc.sql("""
+                        select stop_month, share from grant_person where grant_id = :g and stop_month is not null""")
+                .param("g", grantId)
+                .query((rs, n) -> Map.entry(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getBigDecimal(2)))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, BigDecimal::add));
         List<ScheduledPayment> schedule = new ArrayList<>();
         for (YearMonth m = grant.firstMonth(); !m.isAfter(last); m = m.plusMonths(1)) {
-            schedule.add(new ScheduledPayment(m, paid.getOrDefault(m, grant.monthlyAmount()), paid.containsKey(m)));
+            YearMonth month = m;
+            BigDecimal due = grant.monthlyAmount().subtract(stoppedShares.entrySet().stream()
+                    .filter(e -> !e.getKey().isAfter(month)).map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add));
+            schedule.add(new ScheduledPayment(m, paid.getOrDefault(m, due), paid.containsKey(m)));
         }
         return schedule;
+    }
+
+    public List<CoveredPerson> covered(UUID grantId, Jurisdiction jurisdiction) {
+        find(grantId, jurisdiction);
+        return jdbc.sql("select person_id, stop_month, share from grant_person where grant_id = :g order by person_id")
+                .param("g", grantId)
+                .query((rs, n) -> new CoveredPerson(rs.getObject(1, UUID.class),
+                        rs.getObject(2, LocalDate.class) == null ? null : YearMonth.from(rs.getObject(2, LocalDate.class)),
+                        rs.getBigDecimal(3)))
+                .list();
     }
 
     public List<Review> reviews(UUID grantId, Jurisdiction jurisdiction) {
@@ -232,7 +314,7 @@ public class Grants {
                         rs.getObject("stop_month", LocalDate.class) == null ? null
                                 : YearMonth.from(rs.getObject("stop_month", LocalDate.class)),
                         rs.getObject("next_review", LocalDate.class), rs.getString("status"),
-                        rs.getObject("granted_on", LocalDate.class)))
+                        rs.getObject("granted_on", LocalDate.class), rs.getString("review_reason")))
                 .list();
         if (found.isEmpty()) {
             return found;
@@ -243,7 +325,7 @@ public class Grants {
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return found.stream().map(g -> new Grant(g.id(), g.applicationId(), g.householdId(), g.divisionCode(),
                 g.programme(), persons.getOrDefault(g.id(), List.of()), g.monthlyAmount(), g.firstMonth(), g.stopMonth(),
-                g.nextReview(), g.status(), g.grantedOn())).toList();
+                g.nextReview(), g.status(), g.grantedOn(), g.reviewReason())).toList();
     }
 
     /**
@@ -261,8 +343,7 @@ public class Grants {
     }
 
     private Map<UUID, String> personRefs(UUID householdId) {
-        return roster.persons(householdId).stream().filter(p -> p.personRef() != null)
-                .collect(Collectors.toMap(HouseholdRoster.Person::personId, HouseholdRoster.Person::personRef));
+        return roster.personRefs(householdId);
     }
 
     /** The programme's review period from {@code on}; for dibao the longer one for out-of-poverty households. */

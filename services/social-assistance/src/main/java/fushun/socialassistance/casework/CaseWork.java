@@ -71,6 +71,18 @@ public class CaseWork {
         }
     }
 
+    /**
+     * The household moved to another division: its cases go with it, so the new area's operators
+     * work them and the old area no longer sees them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void householdMoved(UUID householdId, String divisionCode) {
+        jdbc.sql("update assistance_case set division_code = :d where household_id = :h and division_code <> :d")
+                .param("d", divisionCode).param("h", householdId).update();
+        jdbc.sql("update received_alert set division_code = :d where household_id = :h and division_code <> :d")
+                .param("d", divisionCode).param("h", householdId).update();
+    }
+
     public record Page<T>(List<T> items, int page, int size, long total) {
     }
 

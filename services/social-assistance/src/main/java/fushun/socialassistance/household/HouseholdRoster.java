@@ -1,6 +1,7 @@
 package fushun.socialassistance.household;
 
 import fushun.contracts.HouseholdCategory;
+import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.platform.security.Jurisdiction;
@@ -20,7 +21,9 @@ public class HouseholdRoster {
     public record RosterHousehold(String category, boolean notEntitledToPolicy, String headName, List<RosterMember> members) {
     }
 
-    public record RosterMember(UUID personId, String name, String maskedIdNumber, String relationship, String labourCapacity) {
+    /** {@code status} LEFT with {@code leftOn} for a member who died or moved away: kept, for history. */
+    public record RosterMember(UUID personId, String name, String maskedIdNumber, String relationship, String labourCapacity,
+                               String status, java.time.LocalDate leftOn) {
     }
 
     /** A member as the benefit rules need them: who they are to other bureaus, and their recorded labour capacity. */
@@ -92,8 +95,50 @@ public class HouseholdRoster {
                 .orElseThrow(() -> new NotFoundException("没有找到该农户，或农户信息尚未同步到民政系统。"));
     }
 
+    /**
+     * A household changed in the registry: the roster takes its whole state (members who left
+     * marked, not deleted) unless this revision or a later one was applied already. Returns what a
+     * grant must react to: the members who left with this change, and the move, if any.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<HouseholdChanged> onChanged(HouseholdChanged changed) {
+        Integer applied = jdbc.sql("select revision from household_roster where household_id = :id for update")
+                .param("id", changed.householdId()).query(Integer.class).optional().orElse(null);
+        if (applied != null && applied >= changed.revision()) {
+            return Optional.empty();
+        }
+        jdbc.sql("""
+                        insert into household_roster (household_id, division_code, category, not_entitled_to_policy, head_name, revision)
+                        values (:id, :division, :category, :notEntitled, :head, :revision)
+                        on conflict (household_id) do update set division_code = excluded.division_code,
+                            category = excluded.category, not_entitled_to_policy = excluded.not_entitled_to_policy,
+                            head_name = excluded.head_name, revision = excluded.revision, updated_at = now()""")
+                .param("id", changed.householdId()).param("division", changed.divisionCode())
+                .param("category", changed.category().name()).param("notEntitled", changed.notEntitledToPolicy())
+                .param("head", changed.headName()).param("revision", changed.revision())
+                .update();
+        for (HouseholdChanged.Member m : changed.members()) {
+            jdbc.sql("""
+                            insert into roster_member (person_id, household_id, name, masked_id_number, relationship, labour_capacity,
+                                                      person_ref, status, left_on, left_reason)
+                            values (:id, :household, :name, :masked, :relationship, :labour, :ref, :status, :leftOn, :leftReason)
+                            on conflict (person_id) do update set name = excluded.name, relationship = excluded.relationship,
+                                labour_capacity = excluded.labour_capacity, person_ref = excluded.person_ref,
+                                status = excluded.status, left_on = excluded.left_on, left_reason = excluded.left_reason""")
+                    .param("id", m.personId()).param("household", changed.householdId()).param("name", m.name())
+                    .param("masked", m.maskedIdNumber()).param("relationship", m.relationship())
+                    .param("labour", m.labourCapacity()).param("ref", m.personRef()).param("status", m.status().name())
+                    .param("leftOn", m.leftOn()).param("leftReason", m.leftReason() == null ? null : m.leftReason().name())
+                    .update();
+        }
+        return Optional.of(changed);
+    }
+
+    /** The members still in the household, as the benefit rules need them. */
     public List<Person> persons(UUID householdId) {
-        return jdbc.sql("select person_id, person_ref, name, labour_capacity from roster_member where household_id = :id order by person_id")
+        return jdbc.sql("""
+                        select person_id, person_ref, name, labour_capacity from roster_member
+                        where household_id = :id and status = 'ACTIVE' order by person_id""")
                 .param("id", householdId)
                 .query((rs, n) -> new Person(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
@@ -107,13 +152,21 @@ public class HouseholdRoster {
                 .optional();
     }
 
+    /** Every member ever registered with their keyed hash, those who left included (grants keep them). */
+    public java.util.Map<UUID, String> personRefs(UUID householdId) {
+        return jdbc.sql("select person_id, person_ref from roster_member where household_id = :id and person_ref is not null")
+                .param("id", householdId)
+                .query((rs, n) -> java.util.Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+    }
+
     private List<RosterMember> membersOf(UUID householdId) {
         return jdbc.sql("""
-                        select person_id, name, masked_id_number, relationship, labour_capacity from roster_member
-                        where household_id = :id order by relationship = '户主' desc, name""")
+                        select person_id, name, masked_id_number, relationship, labour_capacity, status, left_on from roster_member
+                        where household_id = :id order by status = 'ACTIVE' desc, relationship = '户主' desc, name""")
                 .param("id", householdId)
                 .query((rs, n) -> new RosterMember(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5)))
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, java.time.LocalDate.class)))
                 .list();
     }
 }

@@ -1,10 +1,13 @@
 package fushun.socialassistance.inbound;
 
 import fushun.contracts.Topics;
+import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.platform.inbox.InboundEvents;
+import fushun.socialassistance.benefits.Applications;
+import fushun.socialassistance.benefits.Grants;
 import fushun.socialassistance.casework.CaseWork;
 import fushun.socialassistance.household.HouseholdRoster;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -16,18 +19,37 @@ class MonitoringListener {
     private final InboundEvents inbound;
     private final HouseholdRoster roster;
     private final CaseWork cases;
+    private final Applications applications;
+    private final Grants grants;
 
-    MonitoringListener(InboundEvents inbound, HouseholdRoster roster, CaseWork cases) {
+    MonitoringListener(InboundEvents inbound, HouseholdRoster roster, CaseWork cases, Applications applications,
+                       Grants grants) {
         this.inbound = inbound;
         this.roster = roster;
         this.cases = cases;
+        this.applications = applications;
+        this.grants = grants;
     }
 
     @KafkaListener(topics = Topics.MONITORING_HOUSEHOLD)
     void onHousehold(String json) {
         inbound.dispatch("social-assistance.households", json, new InboundEvents.Handlers()
                 .on(HouseholdRegistered.class, e -> roster.onRegistered(e.data()))
-                .on(HouseholdMonitored.class, e -> roster.onMonitored(e.data())));
+                .on(HouseholdMonitored.class, e -> roster.onMonitored(e.data()))
+                .on(HouseholdChanged.class, e -> roster.onChanged(e.data()).ifPresent(this::follow)));
+    }
+
+    /**
+     * Cases, applications and grants follow the household's division; every member who has left
+     * stops their share of a grant (already-stopped shares stay as they are, so a revision missed in
+     * between is caught up too).
+     */
+    private void follow(HouseholdChanged changed) {
+        cases.householdMoved(changed.householdId(), changed.divisionCode());
+        applications.householdMoved(changed.householdId(), changed.divisionCode());
+        changed.members().stream().filter(m -> !m.active() && m.leftOn() != null)
+                .forEach(m -> grants.memberLeft(changed.householdId(), m.personId(), m.leftOn(),
+                        m.leftReason() == null ? "成员减少" : m.leftReason().label()));
     }
 
     @KafkaListener(topics = Topics.MONITORING_RISK_ALERT)

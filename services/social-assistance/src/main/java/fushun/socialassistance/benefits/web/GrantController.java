@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('civil-affairs-operator')")
 class GrantController {
 
-    /** A grant with its payment schedule and review history. */
-    record GrantDetail(Grants.Grant grant, List<Grants.ScheduledPayment> schedule, List<Grants.Review> reviews) {
+    /** A grant with the people it covers (and whose share stopped when), its payment schedule and review history. */
+    record GrantDetail(Grants.Grant grant, List<Grants.CoveredPerson> covered, List<Grants.ScheduledPayment> schedule,
+                       List<Grants.Review> reviews) {
     }
 
     private final Grants grants;
@@ -47,7 +48,8 @@ class GrantController {
     @GetMapping("/grants/{grantId}")
     GrantDetail find(@PathVariable UUID grantId) {
         Jurisdiction jurisdiction = Jurisdiction.current();
-        return new GrantDetail(grants.find(grantId, jurisdiction), grants.schedule(grantId, jurisdiction),
+        return new GrantDetail(grants.find(grantId, jurisdiction), grants.covered(grantId, jurisdiction),
+                grants.schedule(grantId, jurisdiction),
                 grants.reviews(grantId, jurisdiction));
     }
 

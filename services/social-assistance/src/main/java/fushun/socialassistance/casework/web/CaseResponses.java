@@ -24,8 +24,12 @@ final class CaseResponses {
     record Household(String category, boolean notEntitledToPolicy, String headName, List<Member> members) {
     }
 
-    /** {@code personId} is what applications name members by. */
-    record Member(UUID personId, String name, String maskedIdNumber, String relationship, String labourCapacity) {
+    /**
+     * {@code personId} is what applications name members by; a member with {@code status} LEFT (died,
+     * moved away; {@code leftOn}) is shown for history and is not part of a new application.
+     */
+    record Member(UUID personId, String name, String maskedIdNumber, String relationship, String labourCapacity,
+                  String status, LocalDate leftOn) {
     }
 
     record QueuePage(List<CaseSummary> items, int page, int size, long total) {
