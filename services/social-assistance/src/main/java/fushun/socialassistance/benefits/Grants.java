@@ -265,12 +265,12 @@ public class Grants {
                 .collect(Collectors.toMap(HouseholdRoster.Person::personId, HouseholdRoster.Person::personRef));
     }
 
-    /** The programme's review period from {@code on}; for dibao the longer one for out-of-poverty households. */
+    /** The programme's review period from {@code on}; for dibao the longer one for households under the transition policies. */
     private LocalDate nextReview(Programme programme, HouseholdRoster.Standing household, LocalDate on) {
         String county = DivisionCodes.countyOf(household.divisionCode());
         int months = months(programme.reviewMonthsParameter(), county, on);
         return programme == Programme.DIBAO
-                ? DibaoCalendar.nextReview(on, household.outOfPoverty(), months,
+                ? DibaoCalendar.nextReview(on, household.category(), household.notEntitledToPolicy(), months,
                 months("dibao.review-months.out-of-poverty", county, on))
                 : on.plusMonths(months);
     }
