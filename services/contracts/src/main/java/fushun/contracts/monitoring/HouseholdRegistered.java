@@ -9,7 +9,7 @@ import java.util.UUID;
  * hash of it (bureaus match their own records with it) and {@code maskedIdNumber} is safe to show.
  * {@code birthYear} (added in v1, may be absent in older events) is the year of birth from the ID
  * number: enough for age rules that are decided per calendar year, never the full birth date, which
- * together with the masked form would give the whole ID number back (docs/adr/0001).
+ * together with the masked form would give the whole ID number back (docs/adr/0001-policy-review-corrections.md).
  */
 public record HouseholdRegistered(
         UUID householdId,
