@@ -87,6 +87,7 @@ class AssetIT {
         UUID monitoredA = register(village, HouseholdCategory.MARGINAL);
         UUID monitoredB = register(village, HouseholdCategory.UNSTABLE_OUT_OF_POVERTY);
         UUID outOfPoverty = register(village, HouseholdCategory.OUT_OF_POVERTY);
+        UUID notEntitled = register(village, HouseholdCategory.OUT_OF_POVERTY, true);
         String operating = asset(manager, village, "OPERATING");
         String publicWelfare = asset(manager, village, "PUBLIC_WELFARE");
         int year = LocalDate.now().getYear() - 1;
@@ -109,6 +110,17 @@ class AssetIT {
                 .andExpect(jsonPath("$.title").value("分配对象有误"));
         assertThat(jdbc.sql("select count(*) from distribution_plan where village = :v").param("v", village)
                 .query(Long.class).single()).isZero();
+
+        // 脱贫不享受政策户: no share, refused with the reason; and it need not be served
+        String toNotEntitled = lines(line("MONITORED_HOUSEHOLD", monitoredA, "3000"), line("MONITORED_HOUSEHOLD", monitoredB, "3000"),
+                line("OUT_OF_POVERTY_HOUSEHOLD", notEntitled, "2000"), line("MAINTENANCE", null, "2000"));
+        plan(manager, village, year, toNotEntitled).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("脱贫不享受政策户"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("不再享受帮扶政策")));
+        mvc.perform(get("/api/asset-management/villages/" + village + "/households").header("Authorization", manager))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.householdId == '" + notEntitled + "')]").isEmpty())
+                .andExpect(jsonPath("$[?(@.householdId == '" + outOfPoverty + "')]").isNotEmpty());
 
         String good = lines(line("MONITORED_HOUSEHOLD", monitoredA, "3000"), line("MONITORED_HOUSEHOLD", monitoredB, "3000"),
                 line("OUT_OF_POVERTY_HOUSEHOLD", outOfPoverty, "2000"), line("MAINTENANCE", null, "1000"),
@@ -137,9 +149,13 @@ class AssetIT {
     }
 
     private UUID register(String village, HouseholdCategory category) throws Exception {
+        return register(village, category, false);
+    }
+
+    private UUID register(String village, HouseholdCategory category, boolean notEntitledToPolicy) throws Exception {
         UUID id = UUID.randomUUID();
         bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", id.toString(), village,
-                new HouseholdRegistered(id, village, category, false, "测试户主", List.of(new HouseholdRegistered.Member(
+                new HouseholdRegistered(id, village, category, notEntitledToPolicy, "测试户主", List.of(new HouseholdRegistered.Member(
                         UUID.randomUUID(), "c".repeat(64), "测试户主", "2104**********0000", "户主", "FULL")))));
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from village_household where household_id = :h")
                 .param("h", id).query(Long.class).single() == 1);

@@ -74,6 +74,22 @@ class EventCatalogTest {
     }
 
     @Test
+    void shouldReadMemberWithoutBirthYearWhenEventPredatesTheField() throws IOException {
+        EventType registered = EventCatalog.byName("HouseholdRegistered").orElseThrow();
+        JsonNode older = TREE.readTree(resource(registered.sampleResource()));
+        for (JsonNode member : older.get("data").get("members")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) member).remove("birthYear");
+        }
+
+        EventEnvelope<fushun.contracts.monitoring.HouseholdRegistered> read =
+                codec.read(older.toString(), fushun.contracts.monitoring.HouseholdRegistered.class);
+
+        assertThat(schemaOf(registered).validate(older)).isEmpty();
+        assertThat(read.data().members()).extracting(fushun.contracts.monitoring.HouseholdRegistered.Member::birthYear)
+                .containsOnlyNulls();
+    }
+
+    @Test
     void shouldRefuseEnvelopeForUncataloguedRecord() {
         record NotAnEvent(String x) {
         }

@@ -142,7 +142,7 @@ class PostsIT {
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
         attendance(officer, again, first.plusMonths(1), 20).andExpect(status().isUnprocessableContent());
         // a person of another county is not hired on this county's post
-        UUID stranger = register("210423100201", HouseholdCategory.MARGINAL, "FULL").get(0);
+        UUID stranger = register("210423100201", HouseholdCategory.ORDINARY, "FULL").get(0);
         hire(officer, nearPost, stranger, LocalDate.now()).andExpect(status().isNotFound());
         mvc.perform(get("/api/employment/posts").header("Authorization", officer))
                 .andExpect(jsonPath("$[?(@.id == '" + nearPost + "')].holders").value(1));
@@ -202,6 +202,38 @@ class PostsIT {
         employmentStatus(officer, worker.get(0), "RETIRED").andExpect(status().isBadRequest());
     }
 
+    @Test
+    void shouldListPeopleOfInsurableAgeOfHouseholdsRegisteredStraightIntoAMonitoringCategory() throws Exception {
+        String officer = token("210411");
+        int year = LocalDate.now().getYear();
+        // registered as 边缘易致贫户 (no procedure): monitored from registration; ages reached this year 16, 15, 59, 60, unknown
+        List<UUID> marginal = register("210411100201", HouseholdCategory.MARGINAL, false,
+                new String[] {"FULL", "NONE", "FULL", "PARTIAL", "FULL"},
+                new Integer[] {year - 16, year - 15, year - 59, year - 60, null});
+        UUID marginalHousehold = householdOf(marginal.get(0));
+        // out of poverty but not monitored, and a flagged 脱贫不享受政策户 registered as marginal: no basis
+        register("210411100202", HouseholdCategory.OUT_OF_POVERTY, false, new String[] {"FULL"}, new Integer[] {1980});
+        UUID flagged = householdOf(register("210411100203", HouseholdCategory.MARGINAL, true, new String[] {"FULL"},
+                new Integer[] {1980}).get(0));
+
+        mvc.perform(get("/api/employment/pension-premiums?county=210411&year=" + year).header("Authorization", officer))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.minAge").value(16))
+                .andExpect(jsonPath("$.pensionAge").value(60))
+                .andExpect(jsonPath("$.entries.length()").value(2))
+                .andExpect(jsonPath("$.entries[*].householdId").value(org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.is(marginalHousehold.toString()))))
+                .andExpect(jsonPath("$.entries[*].ageInYear").value(org.hamcrest.Matchers.containsInAnyOrder(16, 59)))
+                .andExpect(jsonPath("$.entries[0].basis").value("返贫致贫人口（监测对象）"))
+                .andExpect(jsonPath("$.entries[?(@.householdId == '" + flagged + "')]").isEmpty())
+                .andExpect(jsonPath("$.ageUnknown").value(1))
+                .andExpect(jsonPath("$.parameterVersions").value(org.hamcrest.Matchers.hasItems(
+                        "employment.pension.min-age[*]@2021-01-01", "employment.pension.pension-age[*]@2021-01-01")));
+        // the year before registration: not yet monitored, so nobody
+        mvc.perform(get("/api/employment/pension-premiums?county=210411&year=" + (year - 1)).header("Authorization", officer))
+                .andExpect(jsonPath("$.entries.length()").value(0));
+    }
+
     // ---- helpers ----
 
     private static String token(String county) {
@@ -212,8 +244,16 @@ class PostsIT {
         return (person.toString().replace("-", "") + person.toString().replace("-", "")).substring(0, 64);
     }
 
-    /** Registers a household whose members have these capacities; returns their person ids. */
+    /** Registers a household whose members have these capacities (all born in 1980); returns their person ids. */
     private List<UUID> register(String village, HouseholdCategory category, String... capacities) throws Exception {
+        Integer[] born = new Integer[capacities.length];
+        java.util.Arrays.fill(born, 1980);
+        return register(village, category, false, capacities, born);
+    }
+
+    /** Registers a household whose members have these capacities and years of birth (null: not known). */
+    private List<UUID> register(String village, HouseholdCategory category, boolean notEntitledToPolicy,
+                                String[] capacities, Integer[] birthYears) throws Exception {
         UUID householdId = UUID.randomUUID();
         List<UUID> ids = new ArrayList<>();
         List<HouseholdRegistered.Member> members = new ArrayList<>();
@@ -221,10 +261,10 @@ class PostsIT {
             UUID person = UUID.randomUUID();
             ids.add(person);
             members.add(new HouseholdRegistered.Member(person, ref(person), "成员" + i, "2104**********000" + i,
-                    i == 0 ? "户主" : "子女", capacities[i]));
+                    i == 0 ? "户主" : "子女", capacities[i], birthYears[i]));
         }
         bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", householdId.toString(), village,
-                new HouseholdRegistered(householdId, village, category, false, "成员0", members)));
+                new HouseholdRegistered(householdId, village, category, notEntitledToPolicy, "成员0", members)));
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from person where household_id = :h")
                 .param("h", householdId).query(Long.class).single() == capacities.length);
         return ids;

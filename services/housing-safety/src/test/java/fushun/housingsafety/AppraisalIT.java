@@ -151,6 +151,37 @@ class AppraisalIT {
     }
 
     @Test
+    void shouldSignalButNotRenovateWhenTheHouseholdIsNotEntitledToPolicy() throws Exception {
+        String inspector = token("210404");
+        UUID flagged = register("210404100201", HouseholdCategory.OUT_OF_POVERTY, true);
+        register("210404100202", HouseholdCategory.OUT_OF_POVERTY, false);
+        UUID assignmentId = UUID.randomUUID();
+        RiskAlertRaised alert = new RiskAlertRaised(UUID.randomUUID(), flagged, "210404100201",
+                List.of(RiskType.UNSAFE_HOUSING), "住房出现安全问题", Instant.now(),
+                List.of(new RiskAlertRaised.Assignment(assignmentId, Bureau.HOUSING, LocalDate.now().plusDays(15))));
+        bus.publish(Topics.MONITORING_RISK_ALERT, EventEnvelope.of("monitoring", flagged.toString(), "210404100201", alert));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from appraisal_task where household_id = :h")
+                .param("h", flagged).query(Long.class).single() == 1);
+
+        appraise(inspector, flagged, "D").andExpect(status().isCreated());
+
+        // recorded and signalled, but 脱贫不享受政策户 get no subsidised renovation (§2(1)1)
+        assertThat(bus.awaitEvent(Topics.HOUSING_SAFETY_SIGNAL, flagged.toString(), RiskSignalObserved.class).data()
+                .description()).contains("D级");
+        CaseClosed closed = bus.awaitEvent(Topics.HOUSING_SAFETY_MEASURE, flagged.toString(), CaseClosed.class).data();
+        assertThat(closed.assignmentId()).isEqualTo(assignmentId);
+        assertThat(closed.outcome()).contains("脱贫不享受政策户").contains("不纳入危房改造补助范围");
+        assertThat(jdbc.sql("select count(*) from renovation where household_id = :h").param("h", flagged)
+                .query(Long.class).single()).isZero();
+        // nor is it in the yearly screening of low-income households; its entitled neighbour is
+        mvc.perform(get("/api/housing-safety/screenings?county=210404&year=" + LocalDate.now().getYear())
+                        .header("Authorization", inspector))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.households").value(1))
+                .andExpect(jsonPath("$.lines[?(@.householdId == '" + flagged + "')]").isEmpty());
+    }
+
+    @Test
     void shouldScreenACountysLowIncomeHouseholdsAndRefuseBadOrForeignInput() throws Exception {
         String inspector = token("210421");
         UUID appraised = register("210421100201", HouseholdCategory.MARGINAL);
@@ -182,9 +213,13 @@ class AppraisalIT {
     }
 
     private UUID register(String village, HouseholdCategory category) throws Exception {
+        return register(village, category, false);
+    }
+
+    private UUID register(String village, HouseholdCategory category, boolean notEntitledToPolicy) throws Exception {
         UUID id = UUID.randomUUID();
         bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", id.toString(), village,
-                new HouseholdRegistered(id, village, category, false, "测试户主", List.of(new HouseholdRegistered.Member(
+                new HouseholdRegistered(id, village, category, notEntitledToPolicy, "测试户主", List.of(new HouseholdRegistered.Member(
                         UUID.randomUUID(), "b".repeat(64), "测试户主", "2104**********0000", "户主", "FULL")))));
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from household where household_id = :h")
                 .param("h", id).query(Long.class).single() == 1);

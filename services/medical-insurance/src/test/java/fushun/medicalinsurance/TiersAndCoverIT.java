@@ -205,10 +205,14 @@ class TiersAndCoverIT {
                 .andExpect(jsonPath("$.entries[?(@.householdId == '" + outOfPoverty + "')].kind").value("TRANSITION"))
                 .andExpect(jsonPath("$.entries[?(@.householdId == '" + outOfPoverty + "')].amount").value(120.00))
                 .andExpect(jsonPath("$.total").value(520.00));
-        // 2025: dibao had not started; only the out-of-poverty person, at 2025's share and premium
+        // 2025: dibao had not started; the marginal household gets the transition share like the
+        // out-of-poverty one (§2(1)1), at 2025's share and premium
         mvc.perform(get("/api/medical-insurance/premium-subsidies?county=210421&year=2025").header("Authorization", ANALYST))
-                .andExpect(jsonPath("$.entries.length()").value(1))
-                .andExpect(jsonPath("$.total").value(120.00));
+                .andExpect(jsonPath("$.entries.length()").value(2))
+                .andExpect(jsonPath("$.entries[?(@.householdId == '" + dibaoHousehold + "')].kind").value("TRANSITION"))
+                .andExpect(jsonPath("$.entries[?(@.householdId == '" + dibaoHousehold + "')].basis")
+                        .value("边缘易致贫人口（过渡期，同脱贫人口）"))
+                .andExpect(jsonPath("$.total").value(240.00));
 
         byte[] xlsx = mvc.perform(get("/api/medical-insurance/premium-subsidies.xlsx?county=210421&year=2026")
                         .header("Authorization", ANALYST))

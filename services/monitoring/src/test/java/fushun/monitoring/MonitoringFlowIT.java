@@ -48,12 +48,15 @@ class MonitoringFlowIT {
 
     @Test
     void shouldRaiseOneAlertWithAssignmentsAndRecordTheAnswer() throws Exception {
-        UUID householdId = register(SyntheticIdNumbers.next(random, "210422"));
+        String idNumber = SyntheticIdNumbers.next(random, "210422");
+        UUID householdId = register(idNumber);
         HouseholdRegistered published = bus.awaitEvent(Topics.MONITORING_HOUSEHOLD, householdId.toString(),
                 HouseholdRegistered.class).data();
         assertThat(published.members()).singleElement().satisfies(m -> {
             assertThat(m.maskedIdNumber()).matches("2104\\*{10}\\d{3}[\\dX]");
             assertThat(m.personRef()).hasSize(64);
+            // the year of birth only, never the whole date (it would give the ID number back with the masked form)
+            assertThat(m.birthYear()).isEqualTo(Integer.valueOf(idNumber.substring(6, 10)));
         });
 
         EventEnvelope<RiskSignalObserved> signal = signal(householdId);

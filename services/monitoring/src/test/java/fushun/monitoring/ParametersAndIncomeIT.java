@@ -80,6 +80,37 @@ class ParametersAndIncomeIT {
     }
 
     @Test
+    void shouldRefuseAYearBeforeTheFirstLineAndMarkALineCarriedForwardAsEstimated() throws Exception {
+        UUID household = registry.register(new NewHousehold("210422100202", HouseholdCategory.MARGINAL, false, List.of(
+                new NewHousehold.NewMember("监测线测试", SyntheticIdNumbers.next(new Random(), "210422"), "户主", "FULL"))),
+                Jurisdiction.of("210400"));
+        String evaluation = "/api/monitoring/households/" + household + "/evaluation/";
+
+        // 2020: before the first line (2021) — the client's mistake, said so
+        mvc.perform(get(evaluation + 2020).header("Authorization", ANALYST))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("该年份没有监测线"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("2021")));
+        // 2021, the first line, and 2026, the last stored one: their own values
+        mvc.perform(get(evaluation + 2021).header("Authorization", ANALYST))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.parameterVersions[0]").value("monitoring.line[*]@2021-01-01"))
+                .andExpect(jsonPath("$.explanation").value(org.hamcrest.Matchers.containsString("6600.00")));
+        mvc.perform(get(evaluation + 2026).header("Authorization", ANALYST))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.parameterVersions[0]").value("monitoring.line[*]@2026-01-01"))
+                .andExpect(jsonPath("$.explanation").value(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("推算"))));
+        // 2027, the first year without a stored line: 2026's grown 10 %, marked 推算, never 2026's value as is
+        mvc.perform(get(evaluation + 2027).header("Authorization", ANALYST))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.parameterVersions[0]").value(
+                        "monitoring.line[*]@2026-01-01→2027推算(monitoring.line.annual-growth[*]@2021-01-01)"))
+                .andExpect(jsonPath("$.explanation").value(org.hamcrest.Matchers.containsString("监测线（推算）（11692.31元）")))
+                .andExpect(jsonPath("$.explanation").value(org.hamcrest.Matchers.containsString("2027年监测线尚未设定")));
+    }
+
+    @Test
     void shouldComparePerCapitaIncomeWithTheLineAndExplain() throws Exception {
         int year = LocalDate.now().getYear();
         UUID household = registry.register(new NewHousehold("210422100201", HouseholdCategory.MARGINAL, false, List.of(

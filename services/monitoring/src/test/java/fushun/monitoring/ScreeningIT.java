@@ -66,6 +66,18 @@ class ScreeningIT {
         mvc.perform(post("/api/monitoring/screenings").header("Authorization", CADRE)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"month\":\"" + month.plusMonths(1) + "\"}"))
                 .andExpect(status().isBadRequest());
+        // before the first monitoring line (2021): refused with the reason, and no run is recorded
+        long runs = jdbc.sql("select count(*) from screening_run").query(Long.class).single();
+        mvc.perform(post("/api/monitoring/screenings").header("Authorization", CADRE)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"month\":\"2020-12\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("该年份没有监测线"));
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from screening_run").query(Long.class).single())
+                .isEqualTo(runs);
+        mvc.perform(post("/api/monitoring/screenings").header("Authorization", CADRE)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"month\":\"2021-01\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.parameterVersions[0]").value("monitoring.line[*]@2021-01-01"));
     }
 
     private UUID household(String income) {

@@ -466,9 +466,9 @@ class BenefitsIT {
                 .map(p -> p == spouse
                         ? new HouseholdChanged.Member(p.id(), "f".repeat(64), p.name(), p.maskedId(), p.relationship(),
                         p.capacity(), HouseholdChanged.MemberStatus.LEFT, LocalDate.parse("2026-04-15"),
-                        HouseholdChanged.Reason.DEATH)
+                        HouseholdChanged.Reason.DEATH, 1975)
                         : new HouseholdChanged.Member(p.id(), "e".repeat(64), p.name(), p.maskedId(), p.relationship(),
-                        p.capacity(), HouseholdChanged.MemberStatus.ACTIVE, null, null))
+                        p.capacity(), HouseholdChanged.MemberStatus.ACTIVE, null, null, 1970))
                 .toList();
         return new HouseholdChanged(householdId, revision, kind,
                 kind == HouseholdChanged.Kind.DIVISION ? HouseholdChanged.Reason.RELOCATION : HouseholdChanged.Reason.DEATH,

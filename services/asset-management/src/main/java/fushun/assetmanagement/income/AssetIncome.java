@@ -14,10 +14,13 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,8 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Income of operating assets per year, and each village's distribution plan (收益分配方案): it must
  * serve every monitored household of the village (监测人口防止返贫), may serve out-of-poverty households
  * (稳定脱贫), running and maintenance (运行管护) and village public welfare (村级公益), and its lines must
- * add up to the village's income for the year exactly. Confirmed once; each household's share is then
- * published to monitoring.
+ * add up to the village's income for the year exactly. 脱贫不享受政策户 get no share ({@link ShareRule}).
+ * Confirmed once; each household's share is then published to monitoring.
  */
 @Service
 public class AssetIncome {
@@ -55,11 +58,13 @@ public class AssetIncome {
     @Transactional(propagation = Propagation.MANDATORY)
     public void onRegistered(HouseholdRegistered h) {
         jdbc.sql("""
-                        insert into village_household (household_id, division_code, category, head_name) values (:h, :d, :c, :n)
+                        insert into village_household (household_id, division_code, category, head_name, not_entitled_to_policy)
+                        values (:h, :d, :c, :n, :notEntitled)
                         on conflict (household_id) do update set division_code = excluded.division_code,
-                            category = excluded.category, head_name = excluded.head_name""")
+                            category = excluded.category, head_name = excluded.head_name,
+                            not_entitled_to_policy = excluded.not_entitled_to_policy""")
                 .param("h", h.householdId()).param("d", h.divisionCode()).param("c", h.category().name())
-                .param("n", h.headName()).update();
+                .param("n", h.headName()).param("notEntitled", h.notEntitledToPolicy()).update();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -132,26 +137,23 @@ public class AssetIncome {
         if (income.signum() == 0) {
             throw new RuleViolationException("没有收益", "该村 " + year + " 年没有登记经营性资产收益。");
         }
-        record Household(UUID id, String category, boolean eliminated) {
-        }
-        List<Household> households = jdbc.sql("select household_id as id, category, eliminated from village_household where division_code = :v")
-                .param("v", village).query(Household.class).list();
-        Set<UUID> monitored = households.stream()
-                .filter(h -> !h.eliminated() && HouseholdCategory.valueOf(h.category()).isMonitoringCategory())
-                .map(Household::id).collect(Collectors.toSet());
-        Set<UUID> outOfPoverty = households.stream()
-                .filter(h -> HouseholdCategory.valueOf(h.category()) == HouseholdCategory.OUT_OF_POVERTY)
-                .map(Household::id).collect(Collectors.toSet());
+        Map<UUID, ShareRule.Standing> households = new HashMap<>();
+        jdbc.sql("select household_id, category, not_entitled_to_policy, eliminated from village_household where division_code = :v")
+                .param("v", village)
+                .query((RowCallbackHandler) rs -> households.put(rs.getObject(1, UUID.class), new ShareRule.Standing(
+                        HouseholdCategory.valueOf(rs.getString(2)), rs.getBoolean(3), rs.getBoolean(4))));
+        Set<UUID> monitored = households.entrySet().stream().filter(h -> ShareRule.mustBeServed(h.getValue()))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
         Set<UUID> seen = new HashSet<>();
         for (Line line : lines) {
             boolean forHousehold = line.purpose() == Purpose.MONITORED_HOUSEHOLD || line.purpose() == Purpose.OUT_OF_POVERTY_HOUSEHOLD;
             if (forHousehold != (line.householdId() != null)) {
                 throw new RuleViolationException("分配对象有误", "分给农户的收益须写明农户，其他用途不写农户。");
             }
-            if (line.purpose() == Purpose.MONITORED_HOUSEHOLD && !monitored.contains(line.householdId())
-                    || line.purpose() == Purpose.OUT_OF_POVERTY_HOUSEHOLD && !outOfPoverty.contains(line.householdId())) {
-                throw new RuleViolationException("分配对象有误", "农户不是本村的" + (line.purpose() == Purpose.MONITORED_HOUSEHOLD
-                        ? "监测对象" : "脱贫户") + "。");
+            if (forHousehold) {
+                ShareRule.refusalOf(line.purpose(), households.get(line.householdId())).ifPresent(refusal -> {
+                    throw new RuleViolationException(refusal.title(), refusal.reason());
+                });
             }
             if (forHousehold && !seen.add(line.householdId())) {
                 throw new RuleViolationException("分配对象重复", "同一农户只能列一行。");
@@ -201,7 +203,8 @@ public class AssetIncome {
         }
         return jdbc.sql("""
                         select household_id, head_name, category from village_household
-                        where division_code = :v and category <> 'ORDINARY' and not eliminated order by head_name""")
+                        where division_code = :v and category <> 'ORDINARY' and not eliminated and not not_entitled_to_policy
+                        order by head_name""")
                 .param("v", village)
                 .query((rs, n) -> new VillageHousehold(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         HouseholdCategory.valueOf(rs.getString(3)).isMonitoringCategory()))

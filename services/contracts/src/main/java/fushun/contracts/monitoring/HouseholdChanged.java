@@ -69,9 +69,13 @@ public record HouseholdChanged(
         ACTIVE, LEFT
     }
 
-    /** A member as in {@link HouseholdRegistered.Member}, with whether they are still in the household. */
+    /**
+     * A member as in {@link HouseholdRegistered.Member} (with its year of birth, never the full date),
+     * and whether they are still in the household.
+     */
     public record Member(UUID personId, String personRef, String name, String maskedIdNumber, String relationship,
-                         String labourCapacity, MemberStatus status, LocalDate leftOn, Reason leftReason) {
+                         String labourCapacity, MemberStatus status, LocalDate leftOn, Reason leftReason,
+                         Integer birthYear) {
 
         public boolean active() {
             return status == MemberStatus.ACTIVE;

@@ -30,7 +30,8 @@ class RiskAlertListener {
     @KafkaListener(topics = Topics.MONITORING_HOUSEHOLD)
     void onHousehold(String json) {
         inbound.dispatch("employment.households", json, new InboundEvents.Handlers()
-                .on(HouseholdRegistered.class, e -> labourers.onRegistered(e.data()))
+                .on(HouseholdRegistered.class, e -> labourers.onRegistered(e.data(),
+                        java.time.LocalDate.ofInstant(e.occurredAt(), fushun.platform.PlatformTime.CHINA)))
                 .on(HouseholdMonitored.class, e -> labourers.onMonitored(e.data()))
                 .on(RiskEliminated.class, e -> labourers.onMonitoringEnded(e.data().householdId(),
                         java.time.LocalDate.ofInstant(e.data().eliminatedAt(), fushun.platform.PlatformTime.CHINA)))

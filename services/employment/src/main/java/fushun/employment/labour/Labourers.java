@@ -46,23 +46,32 @@ public class Labourers {
         this.clock = clock;
     }
 
+    /**
+     * A household registered straight into a monitoring category (边缘易致贫户 and the others) is a
+     * monitoring object from its registration day, as one the county confirmed later is from that day.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void onRegistered(HouseholdRegistered h) {
+    public void onRegistered(HouseholdRegistered h, LocalDate registeredOn) {
         jdbc.sql("""
-                        insert into household_category (household_id, category) values (:h, :c)
-                        on conflict (household_id) do update set category = excluded.category""")
-                .param("h", h.householdId()).param("c", h.category().name()).update();
+                        insert into household_category (household_id, category, not_entitled_to_policy, monitored_from)
+                        values (:h, :c, :notEntitled, :from)
+                        on conflict (household_id) do update set category = excluded.category,
+                            not_entitled_to_policy = excluded.not_entitled_to_policy,
+                            monitored_from = least(household_category.monitored_from, excluded.monitored_from)""")
+                .param("h", h.householdId()).param("c", h.category().name()).param("notEntitled", h.notEntitledToPolicy())
+                .param("from", h.category().isMonitoringCategory() ? registeredOn : null).update();
         for (HouseholdRegistered.Member m : h.members()) {
             jdbc.sql("""
                             insert into person (person_id, household_id, division_code, person_ref, name, masked_id_number,
-                                                labour_capacity)
-                            values (:p, :h, :d, :ref, :name, :masked, :capacity)
+                                                labour_capacity, birth_year)
+                            values (:p, :h, :d, :ref, :name, :masked, :capacity, :birthYear)
                             on conflict (person_id) do update set household_id = excluded.household_id,
                                 division_code = excluded.division_code, name = excluded.name,
-                                labour_capacity = excluded.labour_capacity, updated_at = now()""")
+                                labour_capacity = excluded.labour_capacity,
+                                birth_year = coalesce(excluded.birth_year, person.birth_year), updated_at = now()""")
                     .param("p", m.personId()).param("h", h.householdId()).param("d", h.divisionCode())
                     .param("ref", m.personRef()).param("name", m.name()).param("masked", m.maskedIdNumber())
-                    .param("capacity", m.labourCapacity()).update();
+                    .param("capacity", m.labourCapacity()).param("birthYear", m.birthYear()).update();
         }
     }
 

@@ -8,6 +8,7 @@ import fushun.contracts.bureau.MeasureApplied;
 import fushun.contracts.bureau.RiskSignalObserved;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.housingsafety.household.Households;
+import fushun.housingsafety.household.LowIncome;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.policy.PolicyValue;
@@ -161,7 +162,7 @@ public class Appraisals {
             close(household, unanswered, "该户住房已列入危房改造，由同一改造项目办理");
         } else if (unsafe) {
             close(household, unanswered, "住房安全性鉴定为" + request.grade()
-                    + "级；该户不属于农村低收入群体，不纳入危房改造补助范围，已告知农户及时修缮");
+                    + "级；" + LowIncome.whyNot(household.notEntitledToPolicy()) + "，已告知农户及时修缮");
         } else {
             close(household, unanswered, "住房安全性鉴定为" + request.grade() + "级，住房安全有保障");
         }
@@ -311,7 +312,8 @@ public class Appraisals {
                         left join lateral (select grade, appraised_on from appraisal
                                            where household_id = h.household_id and appraised_on >= :from and appraised_on < :to
                                            order by appraised_on desc, recorded_at desc limit 1) a on true
-                        where h.division_code like :county and (h.category <> 'ORDINARY' or h.assisted)
+                        where h.division_code like :county
+                          and (h.category <> 'ORDINARY' and not h.not_entitled_to_policy or h.assisted)
                         order by a.appraised_on is not null, h.division_code, h.household_id""")
                 .param("county", county + "%").param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year + 1, 1, 1))
                 .query(ScreeningLine.class).list();

@@ -10,8 +10,9 @@ import java.util.Optional;
  * 低保对象，过渡期内延续实施脱贫人口资助政策并逐步调整). Pure.
  * <ul>
  *   <li>特困 or dibao on any day of the year: the whole individual premium.</li>
- *   <li>otherwise a person of an out-of-poverty household (脱贫户, 脱贫不稳定户) that is entitled to
- *       policy (not 脱贫不享受政策户): the transition share of the premium, to the fen.</li>
+ *   <li>otherwise a person of an out-of-poverty household (脱贫户, 脱贫不稳定户) or of a marginal one
+ *       (边缘易致贫户, which gets the same policies, §2(1)1) that is entitled to policy (not
+ *       脱贫不享受政策户): the transition share of the premium, to the fen.</li>
  *   <li>nobody else.</li>
  * </ul>
  */
@@ -32,8 +33,9 @@ public final class PremiumSubsidyRule {
             return Optional.of(new Subsidy(Kind.FULL, "TEKUN".equals(assistanceBasis) ? "特困人员" : "低保对象",
                     premium.setScale(2, RoundingMode.HALF_UP)));
         }
-        if (!notEntitledToPolicy && category.isOutOfPoverty()) {
-            return Optional.of(new Subsidy(Kind.TRANSITION, "脱贫人口（过渡期）",
+        if (category.transitionPoliciesApply(notEntitledToPolicy)) {
+            return Optional.of(new Subsidy(Kind.TRANSITION,
+                    category == HouseholdCategory.MARGINAL ? "边缘易致贫人口（过渡期，同脱贫人口）" : "脱贫人口（过渡期）",
                     premium.multiply(transitionShare).setScale(2, RoundingMode.HALF_UP)));
         }
         return Optional.empty();

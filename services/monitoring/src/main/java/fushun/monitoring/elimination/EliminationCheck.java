@@ -1,5 +1,6 @@
 package fushun.monitoring.elimination;
 
+import fushun.monitoring.income.MonitoringLine;
 import fushun.platform.policy.PolicyValue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,7 +16,7 @@ import java.util.List;
 public final class EliminationCheck {
 
     public record Inputs(LocalDate today, LocalDate monitoredSince, long measuresDelivered, Integer incomeYear,
-                         BigDecimal perCapitaIncome, PolicyValue line, LocalDate lastIncomeDropSignal, long openAssignments,
+                         BigDecimal perCapitaIncome, MonitoringLine.YearLine line, LocalDate lastIncomeDropSignal, long openAssignments,
                          long membersAbleToWork, PolicyValue minMonthsMonitored, PolicyValue minMonthsAboveLine) {
     }
 
@@ -44,7 +45,8 @@ public final class EliminationCheck {
             failures.add(new Failure("INCOME", "没有录入家庭收入，无法判断是否稳定超过监测线。"));
         } else if (in.perCapitaIncome().compareTo(in.line().value()) < 0) {
             failures.add(new Failure("INCOME", in.incomeYear() + "年人均纯收入 " + in.perCapitaIncome().toPlainString()
-                    + " 元，低于监测线 " + in.line().value().stripTrailingZeros().toPlainString() + " 元。"));
+                    + " 元，低于监测线" + (in.line().estimated() ? "（推算）" : "") + " "
+                    + in.line().value().stripTrailingZeros().toPlainString() + " 元" + in.line().note() + "。"));
         }
         if (in.lastIncomeDropSignal() != null && in.lastIncomeDropSignal().plusMonths(monthsAbove).isAfter(in.today())) {
             failures.add(new Failure("INCOME_STABLE", "近" + monthsAbove + "个月内仍有收入骤减的信号（" + in.lastIncomeDropSignal() + "）。"));

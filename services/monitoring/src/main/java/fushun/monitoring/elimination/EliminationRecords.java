@@ -34,10 +34,13 @@ public class EliminationRecords {
 
     private final JdbcClient jdbc;
     private final PolicyParameters parameters;
+    private final fushun.monitoring.income.MonitoringLines lines;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public EliminationRecords(JdbcClient jdbc, PolicyParameters parameters, OutboxWriter outbox, Clock clock) {
+    public EliminationRecords(JdbcClient jdbc, PolicyParameters parameters, fushun.monitoring.income.MonitoringLines lines,
+                              OutboxWriter outbox, Clock clock) {
+        this.lines = lines;
         this.jdbc = jdbc;
         this.parameters = parameters;
         this.outbox = outbox;
@@ -91,7 +94,7 @@ public class EliminationRecords {
         LocalDate lineDate = year == null ? today : LocalDate.of(year, 12, 31);
         return EliminationCheck.check(new EliminationCheck.Inputs(today,
                 since == null ? null : LocalDate.ofInstant(since.toInstant(), CHINA), measures, year, perCapita,
-                parameters.required(MonitoringLine.PARAMETER, county, lineDate),
+                lines.lineFor(county, lineDate.getYear(), lineDate),
                 lastDrop == null ? null : LocalDate.ofInstant(lastDrop.toInstant(), CHINA), open, ableToWork,
                 parameters.required("monitoring.elimination.min-months-monitored", county, today),
                 parameters.required("monitoring.elimination.min-months-above-line", county, today)));

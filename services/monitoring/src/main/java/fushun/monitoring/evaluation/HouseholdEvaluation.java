@@ -6,6 +6,7 @@ import fushun.contracts.RiskType;
 import fushun.monitoring.income.HouseholdIncomes;
 import fushun.monitoring.income.IncomeStatement;
 import fushun.monitoring.income.MonitoringLine;
+import fushun.monitoring.income.MonitoringLines;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.security.Jurisdiction;
 import java.math.BigDecimal;
@@ -21,10 +22,12 @@ public class HouseholdEvaluation {
 
 
     private final HouseholdIncomes incomes;
+    private final MonitoringLines lines;
     private final PolicyParameters parameters;
     private final JdbcClient jdbc;
 
-    public HouseholdEvaluation(HouseholdIncomes incomes, PolicyParameters parameters, JdbcClient jdbc) {
+    public HouseholdEvaluation(HouseholdIncomes incomes, MonitoringLines lines, PolicyParameters parameters, JdbcClient jdbc) {
+        this.lines = lines;
         this.incomes = incomes;
         this.parameters = parameters;
         this.jdbc = jdbc;
@@ -43,7 +46,7 @@ public class HouseholdEvaluation {
                 .param("to", java.sql.Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(CHINA).toInstant()))
                 .query((rs, n) -> RiskType.valueOf(rs.getString(1))).list();
         return RiskEvaluation.evaluate(new RiskEvaluation.Inputs(year, perCapita,
-                parameters.required(MonitoringLine.PARAMETER, county, endOfYear),
+                lines.lineFor(county, year, endOfYear),
                 parameters.required(MonitoringLine.MARGIN_PARAMETER, county, endOfYear), signals));
     }
 }

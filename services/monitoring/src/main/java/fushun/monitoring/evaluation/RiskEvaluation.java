@@ -1,6 +1,7 @@
 package fushun.monitoring.evaluation;
 
 import fushun.contracts.RiskType;
+import fushun.monitoring.income.MonitoringLine;
 import fushun.platform.policy.PolicyValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -30,7 +31,7 @@ public final class RiskEvaluation {
      * @param perCapitaIncome null when no income is recorded for the year
      * @param signals         risk types reported for the household in the year
      */
-    public record Inputs(int year, BigDecimal perCapitaIncome, PolicyValue line, PolicyValue marginRatio,
+    public record Inputs(int year, BigDecimal perCapitaIncome, MonitoringLine.YearLine line, PolicyValue marginRatio,
                          List<RiskType> signals) {
     }
 
@@ -43,30 +44,34 @@ public final class RiskEvaluation {
 
     public static Result evaluate(Inputs in) {
         BigDecimal line = in.line().value().setScale(2, RoundingMode.HALF_UP);
+        // an estimated line says so in every explanation (推算), with how it was carried forward
+        String lineName = in.line().estimated() ? "监测线（推算）" : "监测线";
+        String note = in.line().note();
         BigDecimal upper = line.multiply(BigDecimal.ONE.add(in.marginRatio().value())).setScale(2, RoundingMode.HALF_UP);
         List<String> versions = List.of(in.line().version(), in.marginRatio().version());
         Set<RiskType> reported = new LinkedHashSet<>(in.signals());
         if (in.perCapitaIncome() == null) {
             return new Result(false, Rule.NO_INCOME_DATA, List.copyOf(reported),
-                    in.year() + "年尚未录入家庭收入，无法与监测线（" + line.toPlainString() + "元）比对，需入户核实收入。", versions);
+                    in.year() + "年尚未录入家庭收入，无法与" + lineName + "（" + line.toPlainString() + "元）比对，需入户核实收入。"
+                            + note, versions);
         }
         String income = "人均纯收入 " + in.perCapitaIncome().toPlainString() + " 元";
         if (in.perCapitaIncome().compareTo(line) < 0) {
             List<RiskType> types = reported.isEmpty() ? List.of(RiskType.OTHER) : List.copyOf(reported);
             return new Result(true, Rule.BELOW_LINE, types,
-                    income + " 低于" + in.year() + "年监测线 " + line.toPlainString() + " 元。", versions);
+                    income + " 低于" + in.year() + "年" + lineName + " " + line.toPlainString() + " 元。" + note, versions);
         }
         List<RiskType> causes = reported.stream()
                 .filter(t -> RIGID_EXPENDITURE.contains(t) || INCOME_DROP.contains(t)).toList();
         if (in.perCapitaIncome().compareTo(upper) < 0 && !causes.isEmpty()) {
             return new Result(true, Rule.MARGIN_WITH_SIGNAL, causes,
-                    income + " 在监测线 " + line.toPlainString() + " 元至 " + upper.toPlainString()
-                            + " 元之间，且有" + labels(causes) + "风险（刚性支出或收入骤减）。", versions);
+                    income + " 在" + lineName + " " + line.toPlainString() + " 元至 " + upper.toPlainString()
+                            + " 元之间，且有" + labels(causes) + "风险（刚性支出或收入骤减）。" + note, versions);
         }
         String why = in.perCapitaIncome().compareTo(upper) >= 0
                 ? income + " 不低于监测线上浮范围上限 " + upper.toPlainString() + " 元。"
                 : income + " 在监测线上浮范围内，但没有刚性支出或收入骤减的信号。";
-        return new Result(false, Rule.NOT_AT_RISK, List.of(), why, versions);
+        return new Result(false, Rule.NOT_AT_RISK, List.of(), why + note, versions);
     }
 
     private static String labels(List<RiskType> types) {

@@ -46,7 +46,7 @@ public final class AsOf {
         }
         // the revision is the registry's latest, from which the day's state was read
         return new HouseholdView(now.id(), division, category, notEntitled, head, now.registeredAt(), now.revision(), day,
-                List.copyOf(members));
+                List.copyOf(members), now.assistance(), now.ruralLowIncome());
     }
 
     private static HouseholdView.MemberView undo(HouseholdView.MemberView m, RecordedField f) {

@@ -195,13 +195,15 @@ public class HouseholdChanges {
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)})
                 .single();
         List<HouseholdChanged.Member> members = jdbc.sql("""
-                        select id, person_ref, name, id_number_masked, relationship, labour_capacity, status, left_on, left_reason
+                        select id, person_ref, name, id_number_masked, relationship, labour_capacity, status, left_on, left_reason,
+                               id_number
                         from household_member where household_id = :h order by status = 'ACTIVE' desc, relationship = '户主' desc, name, id""")
                 .param("h", householdId)
                 .query((rs, n) -> new HouseholdChanged.Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6),
                         HouseholdChanged.MemberStatus.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class),
-                        rs.getString(9) == null ? null : Reason.valueOf(rs.getString(9))))
+                        rs.getString(9) == null ? null : Reason.valueOf(rs.getString(9)),
+                        BirthYear.fromIdNumber(rs.getString(10))))
                 .list();
         String division = (String) household[0];
         outbox.append(Topics.MONITORING_HOUSEHOLD, householdId.toString(), division,

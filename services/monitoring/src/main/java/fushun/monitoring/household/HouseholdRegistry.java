@@ -1,7 +1,11 @@
 package fushun.monitoring.household;
 
+import fushun.contracts.HouseholdCategory;
 import fushun.contracts.Topics;
 import fushun.contracts.monitoring.HouseholdRegistered;
+import fushun.monitoring.assistance.AssistanceStatuses;
+import fushun.monitoring.assistance.RuralLowIncome;
+import fushun.platform.PlatformTime;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.pii.PersonRefs;
 import fushun.platform.pii.PiiRevealAudit;
@@ -10,6 +14,8 @@ import fushun.platform.pii.ResidentIdNumbers;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
 import fushun.platform.web.RuleViolationException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,8 +36,13 @@ public class HouseholdRegistry {
     private final OutboxWriter outbox;
     private final PersonRefs personRefs;
     private final PiiRevealAudit revealAudit;
+    private final AssistanceStatuses assistance;
+    private final Clock clock;
 
-    public HouseholdRegistry(JdbcClient jdbc, OutboxWriter outbox, PersonRefs personRefs, PiiRevealAudit revealAudit) {
+    public HouseholdRegistry(JdbcClient jdbc, OutboxWriter outbox, PersonRefs personRefs, PiiRevealAudit revealAudit,
+                             AssistanceStatuses assistance, Clock clock) {
+        this.assistance = assistance;
+        this.clock = clock;
         this.revealAudit = revealAudit;
         this.jdbc = jdbc;
         this.outbox = outbox;
@@ -69,7 +80,7 @@ public class HouseholdRegistry {
                     .param("relationship", member.relationship()).param("labour", member.labourCapacity())
                     .update();
             published.add(new HouseholdRegistered.Member(personId, personRef, member.name(), masked,
-                    member.relationship(), member.labourCapacity()));
+                    member.relationship(), member.labourCapacity(), BirthYear.fromIdNumber(idNumber)));
         }
         outbox.append(Topics.MONITORING_HOUSEHOLD, householdId.toString(), household.divisionCode(),
                 new HouseholdRegistered(householdId, household.divisionCode(), household.category(),
@@ -111,11 +122,16 @@ public class HouseholdRegistry {
                 .param("id", householdId).param("scope", jurisdiction.likePattern())
                 .query((rs, n) -> new HouseholdView(rs.getObject("id", UUID.class), rs.getString("division_code"),
                         rs.getString("category"), rs.getBoolean("not_entitled_to_policy"), rs.getString("head_name"),
-                        rs.getTimestamp("registered_at").toInstant(), rs.getInt("revision"), null, List.of()))
+                        rs.getTimestamp("registered_at").toInstant(), rs.getInt("revision"), null, List.of(), List.of(),
+                        false))
                 .optional().orElseThrow(() -> new NotFoundException("没有找到该农户。"));
+        List<AssistanceStatuses.Period> periods = assistance.periodsOf(householdId);
+        LocalDate today = PlatformTime.today(clock);
+        boolean assisted = periods.stream().anyMatch(p -> p.activeOn(today));
         return new HouseholdView(household.id(), household.divisionCode(), household.category(),
                 household.notEntitledToPolicy(), household.headName(), household.registeredAt(), household.revision(),
-                null, members(householdId));
+                null, members(householdId), periods, RuralLowIncome.includes(HouseholdCategory.valueOf(household.category()),
+                household.notEntitledToPolicy(), assisted));
     }
 
     /** Every member, those who left included (last), the head first. */

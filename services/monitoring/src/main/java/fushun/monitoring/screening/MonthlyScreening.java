@@ -5,6 +5,7 @@ import static fushun.platform.PlatformTime.CHINA;
 import fushun.contracts.RiskType;
 import fushun.monitoring.evaluation.RiskEvaluation;
 import fushun.monitoring.income.MonitoringLine;
+import fushun.monitoring.income.MonitoringLines;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.policy.PolicyValue;
 import fushun.platform.security.Jurisdiction;
@@ -57,9 +58,11 @@ public class MonthlyScreening {
 
     private final JdbcTemplate jdbc;
     private final PolicyParameters parameters;
+    private final MonitoringLines lines;
     private final Clock clock;
 
-    public MonthlyScreening(DataSource dataSource, PolicyParameters parameters, Clock clock) {
+    public MonthlyScreening(DataSource dataSource, PolicyParameters parameters, MonitoringLines lines, Clock clock) {
+        this.lines = lines;
         // its own template: the inputs are read through a cursor, a few thousand rows at a time
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(2000);
@@ -69,29 +72,34 @@ public class MonthlyScreening {
 
     @Transactional
     public ScreeningRun run(YearMonth month, Jurisdiction jurisdiction, String startedBy) {
+        // a month before the first line is refused before anything is written (400, not a failed run)
+        String scope = jurisdiction.divisionCode();
+        lines.lineFor(scope != null && scope.length() >= 6 ? scope.substring(0, 6) : null, month.getYear(), month.atEndOfMonth());
         UUID id = UUID.randomUUID();
         Timestamp started = Timestamp.from(clock.instant());
         jdbc.update("insert into screening_run (id, month, scope, started_by, started_at) values (?, ?, ?, ?, ?)",
                 id, month.toString(), jurisdiction.divisionCode(), startedBy, started);
         LocalDate monthEnd = month.atEndOfMonth();
-        Map<String, PolicyValue[]> byCounty = new HashMap<>();
+        record CountyPolicy(MonitoringLine.YearLine line, PolicyValue margin) {
+        }
+        Map<String, CountyPolicy> byCounty = new HashMap<>();
         Set<String> versions = new LinkedHashSet<>();
         List<Object[]> pending = new ArrayList<>();
         int[] counts = new int[3];
         jdbc.query(INPUTS, rs -> {
             String division = rs.getString("division_code");
-            PolicyValue[] policy = byCounty.computeIfAbsent(division.substring(0, 6), county -> {
-                PolicyValue[] values = {parameters.required(MonitoringLine.PARAMETER, county, monthEnd),
-                        parameters.required(MonitoringLine.MARGIN_PARAMETER, county, monthEnd)};
-                versions.add(values[0].version());
-                versions.add(values[1].version());
+            CountyPolicy policy = byCounty.computeIfAbsent(division.substring(0, 6), county -> {
+                CountyPolicy values = new CountyPolicy(lines.lineFor(county, month.getYear(), monthEnd),
+                        parameters.required(MonitoringLine.MARGIN_PARAMETER, county, monthEnd));
+                versions.add(values.line().version());
+                versions.add(values.margin().version());
                 return values;
             });
             BigDecimal total = rs.getBigDecimal("total");
             BigDecimal perCapita = total == null ? null
                     : total.divide(BigDecimal.valueOf(rs.getInt("members")), 2, RoundingMode.HALF_UP);
             RiskEvaluation.Result result = RiskEvaluation.evaluate(new RiskEvaluation.Inputs(month.getYear(), perCapita,
-                    policy[0], policy[1], types(rs.getString("signals"))));
+                    policy.line(), policy.margin(), types(rs.getString("signals"))));
             counts[0]++;
             if (result.rule() == RiskEvaluation.Rule.NO_INCOME_DATA) {
                 counts[2]++;

@@ -11,7 +11,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EliminationCheckTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 30);
-    private static final PolicyValue LINE = new PolicyValue("monitoring.line", "*", LocalDate.of(2026, 1, 1), new BigDecimal("10629.37"));
+    private static final fushun.monitoring.income.MonitoringLine.YearLine LINE = fushun.monitoring.income.MonitoringLine
+            .forYear(2026, new PolicyValue("monitoring.line", "*", LocalDate.of(2026, 1, 1), new BigDecimal("10629.37")), null)
+            .orElseThrow();
     private static final PolicyValue SIX = new PolicyValue("monitoring.elimination.min-months-monitored", "*", LocalDate.of(2021, 1, 1), new BigDecimal("6"));
     private static final PolicyValue SIX_ABOVE = new PolicyValue("monitoring.elimination.min-months-above-line", "*", LocalDate.of(2021, 1, 1), new BigDecimal("6"));
 

@@ -3,6 +3,7 @@ package fushun.monitoring.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fushun.contracts.RiskType;
+import fushun.monitoring.income.MonitoringLine;
 import fushun.platform.policy.PolicyValue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RiskEvaluationTest {
 
     // 2025: line 9,663.06, margin 50 % -> upper bound 14,494.59
-    private static final PolicyValue LINE = new PolicyValue("monitoring.line", "*", LocalDate.of(2025, 1, 1), new BigDecimal("9663.06"));
+    private static final MonitoringLine.YearLine LINE = MonitoringLine.forYear(2025,
+            new PolicyValue("monitoring.line", "*", LocalDate.of(2025, 1, 1), new BigDecimal("9663.06")), null).orElseThrow();
     private static final PolicyValue MARGIN = new PolicyValue("monitoring.margin-ratio", "*", LocalDate.of(2021, 1, 1), new BigDecimal("0.50"));
 
     @ParameterizedTest(name = "{0} yuan, signals [{1}] -> {2}")
@@ -50,6 +52,22 @@ class RiskEvaluationTest {
         assertThat(result.rule()).isEqualTo(RiskEvaluation.Rule.NO_INCOME_DATA);
         assertThat(result.atRisk()).isFalse();
         assertThat(result.explanation()).contains("9663.06").contains("入户核实");
+    }
+
+    @Test
+    void shouldSayTheLineIsEstimatedWhenCarriedForward() {
+        PolicyValue stored2026 = new PolicyValue("monitoring.line", "*", LocalDate.of(2026, 1, 1), new BigDecimal("10629.37"));
+        PolicyValue growth = new PolicyValue("monitoring.line.annual-growth", "*", LocalDate.of(2021, 1, 1), new BigDecimal("0.10"));
+        MonitoringLine.YearLine estimated = MonitoringLine.forYear(2027, stored2026, growth).orElseThrow();
+
+        RiskEvaluation.Result result = RiskEvaluation.evaluate(new RiskEvaluation.Inputs(2027, new BigDecimal("11692.30"),
+                estimated, MARGIN, List.of()));
+
+        assertThat(result.rule()).isEqualTo(RiskEvaluation.Rule.BELOW_LINE);
+        assertThat(result.explanation()).contains("2027年监测线（推算） 11692.31 元").contains("2027年监测线尚未设定");
+        assertThat(result.parameterVersions()).containsExactly(
+                "monitoring.line[*]@2026-01-01→2027推算(monitoring.line.annual-growth[*]@2021-01-01)",
+                "monitoring.margin-ratio[*]@2021-01-01");
     }
 
     private static List<RiskType> types(String names) {

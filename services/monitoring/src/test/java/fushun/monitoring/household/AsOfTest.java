@@ -20,7 +20,8 @@ class AsOfTest {
     /** Today: moved to 清原 on 1 June, the spouse died on 1 March, a baby born on 1 May, the head's capacity PARTIAL from 1 April then NONE from 1 August. */
     private static final HouseholdView NOW = new HouseholdView(UUID.randomUUID(), "210423100201", "OUT_OF_POVERTY", false,
             "张示例", Instant.parse("2025-01-01T00:00:00Z"), 6, null, List.of(
-            member(HEAD, "户主", "NONE", "ACTIVE"), member(SPOUSE, "配偶", "FULL", "LEFT"), member(BABY, "子女", null, "ACTIVE")));
+            member(HEAD, "户主", "NONE", "ACTIVE"), member(SPOUSE, "配偶", "FULL", "LEFT"), member(BABY, "子女", null, "ACTIVE")),
+            List.of(), false);
 
     private static final List<RecordedField> CHANGES = List.of(
             new RecordedField(2, LocalDate.of(2026, 3, 1), SPOUSE, Field.STATUS, "ACTIVE", "LEFT"),

@@ -162,7 +162,7 @@ public class Applications {
         LocalDate today = PlatformTime.today(clock);
         List<UUID> covered = application.members().stream().filter(Member::covered).map(Member::personId).toList();
         Determination.Outcome outcome = determination.determine(application.programme(), household.divisionCode(),
-                household.outOfPoverty(), application.declaration(), application.members().stream()
+                household.transitionPolicies(), application.declaration(), application.members().stream()
                         .map(m -> new MemberFacts(m.personId(), m.capacity(), m.ownYearlyIncome(),
                                 m.ownBasicPension(), m.underSixteen()))
                         .toList(), covered, today);

@@ -45,7 +45,7 @@ public class Determination {
         this.parameters = parameters;
     }
 
-    public Outcome determine(Programme programme, String divisionCode, boolean outOfPovertyHousehold,
+    public Outcome determine(Programme programme, String divisionCode, boolean transitionPoliciesHousehold,
                              DibaoIncome.Declaration declaration, List<MemberFacts> members, List<UUID> covered,
                              LocalDate on) {
         String county = DivisionCodes.countyOf(divisionCode);
@@ -59,7 +59,7 @@ public class Determination {
         BigDecimal counted = DibaoIncome.countedYearlyIncome(declaration,
                 new DibaoIncome.Caps(illness.value(), schooling.value(), employment.value()));
         BigDecimal perPerson = DibaoBenefit.monthlyIncomePerPerson(counted, members.size());
-        SupportAssessment.Result assessment = SupportAssessment.assess(outOfPovertyHousehold, perPerson, standard.value(),
+        SupportAssessment.Result assessment = SupportAssessment.assess(transitionPoliciesHousehold, perPerson, standard.value(),
                 members);
         String incomeLine = "家庭年认定收入 " + plain(counted) + " 元（不计基础养老金，刚性支出按上限扣减），"
                 + members.size() + " 人，月人均 " + plain(perPerson) + " 元（四舍五入到分）";

@@ -159,9 +159,7 @@ public class Grants {
                     .param("today", PlatformTime.today(clock)).param("last", nobodyLeft).param("stop", stop.atDay(1))
                     .param("g", grantId).update();
             Grant grant = grants("g.id = :id", Map.of("id", grantId), 1, 0).get(0);
-            HouseholdRoster.Standing household = new HouseholdRoster.Standing(householdId, grant.divisionCode(),
-                    fushun.contracts.HouseholdCategory.valueOf(jdbc.sql("select category from household_roster where household_id = :h")
-                            .param("h", householdId).query(String.class).single()));
+            HouseholdRoster.Standing household = roster.standing(householdId);
             publishStatus(household, grant.programme(), AssistanceStatusChanged.Status.STOPPED, List.of(personId),
                     roster.personRefs(householdId), share, stop.atDay(1),
                     grant.programme().label() + "：成员减少（" + reasonLabel + "），自 " + stop + " 起停发其份额"
@@ -346,12 +344,12 @@ public class Grants {
         return roster.personRefs(householdId);
     }
 
-    /** The programme's review period from {@code on}; for dibao the longer one for out-of-poverty households. */
+    /** The programme's review period from {@code on}; for dibao the longer one for households under the transition policies. */
     private LocalDate nextReview(Programme programme, HouseholdRoster.Standing household, LocalDate on) {
         String county = DivisionCodes.countyOf(household.divisionCode());
         int months = months(programme.reviewMonthsParameter(), county, on);
         return programme == Programme.DIBAO
-                ? DibaoCalendar.nextReview(on, household.outOfPoverty(), months,
+                ? DibaoCalendar.nextReview(on, household.category(), household.notEntitledToPolicy(), months,
                 months("dibao.review-months.out-of-poverty", county, on))
                 : on.plusMonths(months);
     }

@@ -1,5 +1,6 @@
 package fushun.socialassistance.dibao;
 
+import fushun.contracts.HouseholdCategory;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
@@ -17,9 +18,13 @@ public final class DibaoCalendar {
         return YearMonth.from(reviewDecision).plusMonths(1);
     }
 
-    /** The next review: the regular period, or the longer one for out-of-poverty households. */
-    public static LocalDate nextReview(LocalDate granted, boolean outOfPovertyHousehold, int reviewMonths,
-                                       int outOfPovertyReviewMonths) {
-        return granted.plusMonths(outOfPovertyHousehold ? outOfPovertyReviewMonths : reviewMonths);
+    /**
+     * The next review: the regular period, or the longer one (§2(2)3) for households that get the
+     * transition policies: 脱贫户, 脱贫不稳定户 and 边缘易致贫户 alike (§2(1)1), never a household
+     * flagged 脱贫不享受政策户.
+     */
+    public static LocalDate nextReview(LocalDate granted, HouseholdCategory category, boolean notEntitledToPolicy,
+                                       int reviewMonths, int longerReviewMonths) {
+        return granted.plusMonths(category.transitionPoliciesApply(notEntitledToPolicy) ? longerReviewMonths : reviewMonths);
     }
 }

@@ -70,23 +70,24 @@ public final class SupportAssessment {
     }
 
     /**
-     * @param outOfPovertyHousehold  脱贫户 or 脱贫不稳定户
+     * @param transitionPoliciesHousehold 脱贫户, 脱贫不稳定户 or 边缘易致贫户 not flagged 脱贫不享受政策户
+     *                                    ({@code HouseholdCategory.transitionPoliciesApply})
      * @param householdMonthlyIncomePerPerson counted as the dibao rules count it
      * @param monthlyStandard        the county's dibao standard in force
      */
-    public static Result assess(boolean outOfPovertyHousehold, BigDecimal householdMonthlyIncomePerPerson,
+    public static Result assess(boolean transitionPoliciesHousehold, BigDecimal householdMonthlyIncomePerPerson,
                                 BigDecimal monthlyStandard, List<MemberFacts> members) {
         boolean householdDibao = householdMonthlyIncomePerPerson.compareTo(monthlyStandard) < 0;
         String householdReason = householdDibao
                 ? "家庭月人均认定收入 " + plain(householdMonthlyIncomePerPerson) + " 元，低于低保标准 " + plain(monthlyStandard) + " 元"
                 : "家庭月人均认定收入 " + plain(householdMonthlyIncomePerPerson) + " 元，不低于低保标准 " + plain(monthlyStandard) + " 元";
         List<MemberResult> results = members.stream()
-                .map(m -> assessMember(m, members, outOfPovertyHousehold, householdDibao, monthlyStandard))
+                .map(m -> assessMember(m, members, transitionPoliciesHousehold, householdDibao, monthlyStandard))
                 .toList();
         return new Result(householdDibao, householdReason, results);
     }
 
-    private static MemberResult assessMember(MemberFacts m, List<MemberFacts> household, boolean outOfPovertyHousehold,
+    private static MemberResult assessMember(MemberFacts m, List<MemberFacts> household, boolean transitionPoliciesHousehold,
                                              boolean householdDibao, BigDecimal monthlyStandard) {
         boolean noStableIncome = m.countedOwnMonthly().compareTo(monthlyStandard) < 0;
         if (!noStableIncome) {
@@ -107,11 +108,13 @@ public final class SupportAssessment {
         if (householdDibao) {
             return new MemberResult(m.personId(), Recommendation.NONE, "随全户纳入低保");
         }
-        if (!outOfPovertyHousehold) {
-            return new MemberResult(m.personId(), Recommendation.NONE, "非脱贫户，不适用单人保");
+        if (!transitionPoliciesHousehold) {
+            return new MemberResult(m.personId(), Recommendation.NONE,
+                    "非脱贫户或边缘易致贫户（或已标注脱贫不享受政策户），不适用单人保");
         }
         return new MemberResult(m.personId(), Recommendation.INDIVIDUAL_DIBAO,
-                (m.capacity() == Capacity.NONE ? "完全" : "部分") + "丧失劳动能力、无稳定收入的脱贫人口，全户不符合低保条件，可单人纳入低保");
+                (m.capacity() == Capacity.NONE ? "完全" : "部分")
+                        + "丧失劳动能力、无稳定收入的脱贫人口或边缘易致贫人口，全户不符合低保条件，可单人纳入低保");
     }
 
     private static String plain(BigDecimal amount) {

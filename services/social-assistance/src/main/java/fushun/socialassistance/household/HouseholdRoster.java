@@ -31,11 +31,14 @@ public class HouseholdRoster {
     }
 
     /** The household's division and category, for decisions that must be made within a jurisdiction. */
-    public record Standing(UUID householdId, String divisionCode, HouseholdCategory category) {
+    public record Standing(UUID householdId, String divisionCode, HouseholdCategory category, boolean notEntitledToPolicy) {
 
-        /** 脱贫户 and 脱贫不稳定户: the longer review period and 单人保 apply to them. */
-        public boolean outOfPoverty() {
-            return category.isOutOfPoverty();
+        /**
+         * 脱贫户, 脱贫不稳定户 and 边缘易致贫户 (同等政策, §2(1)1), unless flagged 脱贫不享受政策户: the
+         * longer review period and 单人保 apply to them.
+         */
+        public boolean transitionPolicies() {
+            return category.transitionPoliciesApply(notEntitledToPolicy);
         }
     }
 
@@ -83,14 +86,25 @@ public class HouseholdRoster {
      * The household, locked for the rest of the transaction so that decisions about it are made one
      * at a time; outside the caller's jurisdiction (or not registered yet) it is not found.
      */
+    /** The household's standing, for events about it (no jurisdiction: the caller is the service itself). */
+    public Standing standing(UUID householdId) {
+        return jdbc.sql("""
+                        select household_id, division_code, category, not_entitled_to_policy from household_roster
+                        where household_id = :id""")
+                .param("id", householdId)
+                .query((rs, n) -> new Standing(rs.getObject(1, UUID.class), rs.getString(2),
+                        HouseholdCategory.valueOf(rs.getString(3)), rs.getBoolean(4)))
+                .single();
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public Standing lockInScope(UUID householdId, Jurisdiction jurisdiction) {
         return jdbc.sql("""
-                        select household_id, division_code, category from household_roster
+                        select household_id, division_code, category, not_entitled_to_policy from household_roster
                         where household_id = :id and division_code like :scope for update""")
                 .param("id", householdId).param("scope", jurisdiction.likePattern())
                 .query((rs, n) -> new Standing(rs.getObject(1, UUID.class), rs.getString(2),
-                        HouseholdCategory.valueOf(rs.getString(3))))
+                        HouseholdCategory.valueOf(rs.getString(3)), rs.getBoolean(4)))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("没有找到该农户，或农户信息尚未同步到民政系统。"));
     }

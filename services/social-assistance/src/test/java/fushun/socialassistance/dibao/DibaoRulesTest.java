@@ -3,6 +3,7 @@ package fushun.socialassistance.dibao;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fushun.contracts.HouseholdCategory;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -63,12 +64,21 @@ class DibaoRulesTest {
         assertThat(DibaoCalendar.firstMonthWithoutPayment(decided)).isEqualTo(firstWithout);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{1} 脱贫不享受政策户={2}, granted {0}: review {3}")
     @CsvSource({
-            "2026-01-31, false, 2027-01-31",
-            "2026-01-31, true, 2028-01-31",
-            "2024-02-29, false, 2025-02-28"})
-    void shouldReviewOutOfPovertyHouseholdsLessOften(LocalDate granted, boolean outOfPoverty, LocalDate review) {
-        assertThat(DibaoCalendar.nextReview(granted, outOfPoverty, 12, 24)).isEqualTo(review);
+            "2026-01-31, ORDINARY,                 false, 2027-01-31",
+            "2026-01-31, SUDDEN_SEVERE_DIFFICULTY, false, 2027-01-31",
+            "2026-01-31, OUT_OF_POVERTY,           false, 2028-01-31",
+            "2026-01-31, UNSTABLE_OUT_OF_POVERTY,  false, 2028-01-31",
+            // 边缘易致贫户: the same policies as 脱贫户 (§2(1)1)
+            "2026-01-31, MARGINAL,                 false, 2028-01-31",
+            // 脱贫不享受政策户: the regular period
+            "2026-01-31, OUT_OF_POVERTY,           true,  2027-01-31",
+            "2026-01-31, MARGINAL,                 true,  2027-01-31",
+            "2024-02-29, ORDINARY,                 false, 2025-02-28",
+            "2024-02-29, MARGINAL,                 false, 2026-02-28"})
+    void shouldReviewLessOftenWhenTheHouseholdGetsTheTransitionPolicies(LocalDate granted, HouseholdCategory category,
+                                                                        boolean notEntitled, LocalDate review) {
+        assertThat(DibaoCalendar.nextReview(granted, category, notEntitled, 12, 24)).isEqualTo(review);
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fushun.socialassistance.eligibility.SupportAssessment.Capacity;
 import fushun.socialassistance.eligibility.SupportAssessment.MemberFacts;
 import fushun.socialassistance.eligibility.SupportAssessment.Recommendation;
+import fushun.contracts.HouseholdCategory;
+import fushun.socialassistance.household.HouseholdRoster;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +61,33 @@ class SupportAssessmentTest {
         SupportAssessment.Result result = SupportAssessment.assess(outOfPoverty, householdMonthlyPerPerson, STANDARD, members);
 
         assertThat(result.of(PERSON)).isEqualTo(expected);
+    }
+
+    /**
+     * 单人保 by the household's standing: a member who cannot work and has no income, a working son,
+     * the household above the standard as a whole.
+     */
+    @ParameterizedTest(name = "{0} 脱贫不享受政策户={1}: {2}")
+    @CsvSource({
+            "OUT_OF_POVERTY,           false, INDIVIDUAL_DIBAO",
+            "UNSTABLE_OUT_OF_POVERTY,  false, INDIVIDUAL_DIBAO",
+            "MARGINAL,                 false, INDIVIDUAL_DIBAO",
+            "SUDDEN_SEVERE_DIFFICULTY, false, NONE",
+            "ORDINARY,                 false, NONE",
+            "OUT_OF_POVERTY,           true,  NONE",
+            "MARGINAL,                 true,  NONE"})
+    void shouldIncludeAMemberAloneWhenTheHouseholdGetsTheTransitionPolicies(HouseholdCategory category, boolean notEntitled,
+                                                                           Recommendation expected) {
+        HouseholdRoster.Standing standing = new HouseholdRoster.Standing(UUID.randomUUID(), "210422100201", category,
+                notEntitled);
+        List<MemberFacts> members = List.of(new MemberFacts(PERSON, Capacity.NONE, BigDecimal.ZERO, BigDecimal.ZERO, false),
+                new MemberFacts(UUID.randomUUID(), Capacity.FULL, new BigDecimal("30000"), BigDecimal.ZERO, false));
+
+        SupportAssessment.MemberResult result = SupportAssessment.assess(standing.transitionPolicies(),
+                new BigDecimal("600.00"), STANDARD, members).members().get(0);
+
+        assertThat(result.recommendation()).isEqualTo(expected);
+        assertThat(result.reason()).contains(expected == Recommendation.NONE ? "不适用单人保" : "可单人纳入低保");
     }
 
     @Test

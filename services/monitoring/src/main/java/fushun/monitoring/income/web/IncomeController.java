@@ -74,7 +74,8 @@ class IncomeController {
     /** What the evaluation rule says about the household for a year, with its reasons. */
     @GetMapping("/evaluation/{year}")
     @PreAuthorize("hasAnyRole('village-cadre', 'township-reviewer', 'county-approver', 'analyst', 'admin')")
-    RiskEvaluation.Result evaluate(@PathVariable UUID householdId, @PathVariable int year) {
+    RiskEvaluation.Result evaluate(@PathVariable UUID householdId,
+                                   @PathVariable @Max(value = 2100, message = "年份无效") int year) {
         return evaluation.evaluate(householdId, year, Jurisdiction.current());
     }
 }
