@@ -19,6 +19,9 @@ import org.springframework.stereotype.Service;
  * or 特困 in the year (from civil affairs) and every person of a household the county confirmed as a
  * monitoring object, for a year in which it was monitored (the platform's reading of 返贫致贫人口). A
  * roster per county and year, and .xlsx.
+ * A member who left the household is listed up to the year of the month they left ({@link PensionRosterRule}).
+ * The roster is drawn by the county the household belongs to now: after a move the new county lists
+ * it (also for past years: the roster is worked out, not a record of what a county paid).
  * Severely disabled people are in the policy too; the platform has no disability register yet, so
  * they are not listed (the disabled persons' federation's data would add them).
  */
@@ -56,13 +59,16 @@ public class PensionPremiums {
                                                    and (a.valid_to is null or a.valid_to > :from)) then '低保对象'
                                     when c.monitored_from < :to and (c.monitored_to is null or c.monitored_to >= :from)
                                          then '返贫致贫人口（监测对象）'
-                               end as basis
+                               end as basis,
+                               p.left_on
                         from person p left join household_category c on c.household_id = p.household_id
                         where p.division_code like :county
                         order by p.division_code, p.household_id, p.masked_id_number""")
                 .param("from", from).param("to", from.plusYears(1)).param("county", county + "%")
-                .query((rs, n) -> rs.getString("basis") == null ? null : new Entry(rs.getString(1),
-                        rs.getObject(2, UUID.class), rs.getString(3), rs.getString("basis"), tier.value()))
+                .query((rs, n) -> rs.getString("basis") == null
+                        || !PensionRosterRule.listedFor(rs.getObject("left_on", LocalDate.class), year) ? null
+                        : new Entry(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString("basis"),
+                        tier.value()))
                 .list().stream().filter(java.util.Objects::nonNull).toList();
         return new Roster(county, year, tier.value(), tier.version(), entries,
                 tier.value().multiply(BigDecimal.valueOf(entries.size())));
