@@ -2,6 +2,7 @@ package fushun.assetmanagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -13,11 +14,14 @@ import fushun.contracts.EventEnvelope;
 import fushun.contracts.HouseholdCategory;
 import fushun.contracts.Topics;
 import fushun.contracts.assetmanagement.AssetIncomeDistributed;
+import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.platform.testsupport.EventBus;
+import fushun.platform.testsupport.HouseholdChanges;
 import fushun.platform.testsupport.ServiceIntegrationTest;
 import fushun.platform.testsupport.TestTokens;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -144,6 +148,63 @@ class AssetIT {
         plan(manager("other", "210422"), village, year, good).andExpect(status().isNotFound());
     }
 
+    @Test
+    void shouldApplyHouseholdChangesOnceEachInRevisionOrderAndMoveAHouseholdToItsNewVillagesList() throws Exception {
+        String oldVillage = "210422100204";
+        String newVillage = "210423100204";
+        String oldManager = manager("xinbin-village-4", oldVillage);
+        String newManager = manager("qingyuan-village-4", newVillage);
+        UUID householdId = UUID.randomUUID();
+        UUID spouse = UUID.randomUUID();
+        HouseholdRegistered registered = new HouseholdRegistered(householdId, oldVillage, HouseholdCategory.MARGINAL,
+                false, "迁移户主", List.of(
+                new HouseholdRegistered.Member(UUID.randomUUID(), "e".repeat(64), "迁移户主", "2104**********0001", "户主",
+                        "FULL"),
+                new HouseholdRegistered.Member(spouse, "f".repeat(64), "迁移配偶", "2104**********0002", "配偶", "NONE")));
+        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", householdId.toString(), oldVillage,
+                registered));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> households(oldManager, oldVillage)
+                .andExpect(jsonPath("$[?(@.householdId == '" + householdId + "')].monitored").value(true)));
+
+        HouseholdChanges changes = HouseholdChanges.of(registered);
+        HouseholdChanged death = changes.memberLeft(spouse, HouseholdChanged.Reason.DEATH, LocalDate.now().minusDays(2));
+        bus.publish(Topics.MONITORING_HOUSEHOLD, HouseholdChanges.envelope(death));
+        EventEnvelope<HouseholdChanged> moveEvent = HouseholdChanges.envelope(changes.movedTo(newVillage, LocalDate.now()));
+        bus.publish(Topics.MONITORING_HOUSEHOLD, moveEvent);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> households(newManager, newVillage)
+                .andExpect(jsonPath("$[?(@.householdId == '" + householdId + "')]", hasSize(1))));
+        households(oldManager, oldVillage).andExpect(jsonPath("$[?(@.householdId == '" + householdId + "')]", hasSize(0)));
+        // the old village's plan no longer has to serve it
+        int year = LocalDate.now().getYear() - 1;
+        String operating = asset(oldManager, oldVillage, "OPERATING");
+        income(oldManager, operating, year, "1000.00").andExpect(status().isOk());
+        plan(oldManager, oldVillage, year, lines(line("MAINTENANCE", null, "1000"))).andExpect(status().isOk());
+
+        // 脱贫不享受政策户: no plan serves it
+        HouseholdChanged flagged = changes.policyFlag(true, LocalDate.now());
+        bus.publish(Topics.MONITORING_HOUSEHOLD, HouseholdChanges.envelope(flagged));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> households(newManager, newVillage)
+                .andExpect(jsonPath("$[?(@.householdId == '" + householdId + "')]", hasSize(0))));
+
+        // the move delivered again, the death replayed under a new event id (an older revision), and the
+        // flag's revision again with other content: none of them changes anything
+        bus.publish(Topics.MONITORING_HOUSEHOLD, moveEvent);
+        bus.publish(Topics.MONITORING_HOUSEHOLD, HouseholdChanges.envelope(death));
+        EventEnvelope<HouseholdChanged> last = HouseholdChanges.envelope(new HouseholdChanged(householdId,
+                flagged.revision(), flagged.kind(), flagged.reason(), flagged.effectiveOn(), null, oldVillage, oldVillage,
+                HouseholdCategory.OUT_OF_POVERTY, false, "迁移户主", flagged.members(), Instant.now()));
+        bus.publish(Topics.MONITORING_HOUSEHOLD, last);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from inbox_event where event_id = :e")
+                .param("e", last.eventId()).query(Long.class).single() == 1);
+        assertThat(jdbc.sql("select count(*) from inbox_event where event_id = :e").param("e", moveEvent.eventId())
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                        select revision || ' ' || division_code || ' ' || category || ' ' || not_entitled_to_policy
+                        from village_household where household_id = :h""")
+                .param("h", householdId).query(String.class).single()).isEqualTo("3 210423100204 MARGINAL true");
+        households(oldManager, oldVillage).andExpect(jsonPath("$[?(@.householdId == '" + householdId + "')]", hasSize(0)));
+    }
+
     private static String manager(String name, String division) {
         return "Bearer " + TestTokens.user(name, division, "asset-manager");
     }
@@ -160,6 +221,10 @@ class AssetIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from village_household where household_id = :h")
                 .param("h", id).query(Long.class).single() == 1);
         return id;
+    }
+
+    private ResultActions households(String token, String village) throws Exception {
+        return mvc.perform(get("/api/asset-management/villages/" + village + "/households").header("Authorization", token));
     }
 
     private String asset(String token, String village, String type) throws Exception {

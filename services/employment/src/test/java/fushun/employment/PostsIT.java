@@ -2,6 +2,9 @@ package fushun.employment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -16,11 +19,13 @@ import fushun.contracts.RiskType;
 import fushun.contracts.Topics;
 import fushun.contracts.bureau.MeasureApplied;
 import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
 import fushun.platform.testsupport.EventBus;
+import fushun.platform.testsupport.HouseholdChanges;
 import fushun.platform.testsupport.ServiceIntegrationTest;
 import fushun.platform.testsupport.TestTokens;
 import java.io.ByteArrayInputStream;
@@ -234,6 +239,108 @@ class PostsIT {
                 .andExpect(jsonPath("$.entries.length()").value(0));
     }
 
+    @Test
+    void shouldApplyHouseholdChangesOnceEachInRevisionOrderAndFollowAMoveToAnotherCounty() throws Exception {
+        String xinbin = token("210422");
+        String fushunCounty = token("210421");
+        HouseholdRegistered registered = registeredHousehold("210422100201", HouseholdCategory.MARGINAL,
+                "FULL", "FULL", "NONE");
+        UUID householdId = registered.householdId();
+        UUID onAPost = registered.members().get(0).personId();
+        UUID spouse = registered.members().get(1).personId();
+        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", householdId.toString(), "210422100201",
+                new HouseholdMonitored(householdId, "210422100201", HouseholdCategory.MARGINAL,
+                        List.of(RiskType.UNSTABLE_EMPLOYMENT), UUID.randomUUID(),
+                        Instant.now().minus(Duration.ofDays(800)))));
+        RiskAlertRaised alert = new RiskAlertRaised(UUID.randomUUID(), householdId, "210422100201",
+                List.of(RiskType.UNSTABLE_EMPLOYMENT), "务工就业不稳", Instant.now(),
+                List.of(new RiskAlertRaised.Assignment(UUID.randomUUID(), Bureau.HUMAN_RESOURCES, LocalDate.now().plusDays(15))));
+        bus.publish(Topics.MONITORING_RISK_ALERT, EventEnvelope.of("monitoring", householdId.toString(), "210422100201", alert));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                        select count(*) from received_alert r join household_category c on c.household_id = r.household_id
+                        where r.alert_id = :a and c.monitored_from is not null""")
+                .param("a", alert.alertId()).query(Long.class).single() == 1);
+        String post = createPost(xinbin, "210422100201", 2, "900.00");
+        LocalDate hiredOn = LocalDate.now().withDayOfMonth(1).minusMonths(3);
+        String holdingId = JsonPath.read(hire(xinbin, post, onAPost, hiredOn).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        YearMonth paid = YearMonth.from(hiredOn).plusMonths(1);
+        attendance(xinbin, holdingId, paid, 20).andExpect(status().isOk());
+        suggestions(xinbin, alert.alertId()).andExpect(jsonPath("$.labourers.length()").value(1))
+                .andExpect(jsonPath("$.labourers[0]").value(spouse.toString()));
+
+        // the member on the post died before a month already paid: exited with that month, which stays paid
+        HouseholdChanges changes = HouseholdChanges.of(registered);
+        LocalDate died = paid.atDay(1).minusDays(5);
+        HouseholdChanged death = changes.memberLeft(onAPost, HouseholdChanged.Reason.DEATH, died);
+        EventEnvelope<HouseholdChanged> deathEvent = HouseholdChanges.envelope(death);
+        bus.publish(Topics.MONITORING_HOUSEHOLD, deathEvent);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> people(xinbin, householdId)
+                .andExpect(jsonPath("$[?(@.personId == '" + onAPost + "')].memberStatus").value("LEFT"))
+                .andExpect(jsonPath("$[?(@.personId == '" + onAPost + "')].leftOn").value(died.toString())));
+        assertThat(jdbc.sql("select exited_on from post_holding where id = :h").param("h", UUID.fromString(holdingId))
+                .query(LocalDate.class).single()).isEqualTo(paid.atDay(1));
+        assertThat(jdbc.sql("select count(*) from attendance where holding_id = :h").param("h", UUID.fromString(holdingId))
+                .query(Long.class).single()).isEqualTo(1);
+        mvc.perform(get("/api/employment/posts").header("Authorization", xinbin))
+                .andExpect(jsonPath("$[?(@.id == '" + post + "')].holders").value(0));
+        // off a post, but gone: neither suggested nor hired
+        suggestions(xinbin, alert.alertId()).andExpect(jsonPath("$.labourers.length()").value(1))
+                .andExpect(jsonPath("$.labourers[0]").value(spouse.toString()));
+        hire(xinbin, post, onAPost, LocalDate.now()).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("已离户"));
+        int year = died.getYear();
+        String deceasedMasked = registered.members().get(0).maskedIdNumber();
+        mvc.perform(get("/api/employment/pension-premiums?county=210422&year=" + year).header("Authorization", xinbin))
+                .andExpect(jsonPath("$.entries[?(@.householdId == '" + householdId + "')].maskedIdNumber",
+                        hasItem(deceasedMasked)));
+        mvc.perform(get("/api/employment/pension-premiums?county=210422&year=" + (year + 1)).header("Authorization", xinbin))
+                .andExpect(jsonPath("$.entries[?(@.householdId == '" + householdId + "')].maskedIdNumber",
+                        containsInAnyOrder(registered.members().get(1).maskedIdNumber(),
+                                registered.members().get(2).maskedIdNumber())));
+
+        // a son back home is a labourer; then the household moves to Fushun county
+        UUID son = UUID.randomUUID();
+        HouseholdChanged back = changes.memberAdded(son, ref(son), "成员3", "子女", "FULL", 2000,
+                HouseholdChanged.Reason.RETURN, LocalDate.now());
+        bus.publish(Topics.MONITORING_HOUSEHOLD, HouseholdChanges.envelope(back));
+        HouseholdChanged moved = changes.movedTo("210421100201", LocalDate.now());
+        EventEnvelope<HouseholdChanged> moveEvent = HouseholdChanges.envelope(moved);
+        bus.publish(Topics.MONITORING_HOUSEHOLD, moveEvent);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> people(fushunCounty, householdId)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(4)));
+        people(xinbin, householdId).andExpect(status().isNotFound());
+        suggestions(xinbin, alert.alertId()).andExpect(status().isNotFound());
+        suggestions(fushunCounty, alert.alertId()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.labourers", containsInAnyOrder(spouse.toString(), son.toString())));
+        mvc.perform(get("/api/employment/pension-premiums?county=210421&year=" + (year + 1)).header("Authorization", fushunCounty))
+                .andExpect(jsonPath("$.entries[?(@.householdId == '" + householdId + "')]", hasSize(3)));
+        mvc.perform(get("/api/employment/pension-premiums?county=210422&year=" + (year + 1)).header("Authorization", xinbin))
+                .andExpect(jsonPath("$.entries[?(@.householdId == '" + householdId + "')]", hasSize(0)));
+
+        // the move delivered again, the death replayed under a new event id (older revision), and the
+        // move's revision again with other content: none of them changes anything
+        bus.publish(Topics.MONITORING_HOUSEHOLD, moveEvent);
+        bus.publish(Topics.MONITORING_HOUSEHOLD, HouseholdChanges.envelope(death));
+        HouseholdChanged sameRevision = new HouseholdChanged(householdId, moved.revision(), moved.kind(), moved.reason(),
+                moved.effectiveOn(), null, "210422100201", "210421100201", HouseholdCategory.ORDINARY, true,
+                moved.headName(), moved.members(), Instant.now());
+        EventEnvelope<HouseholdChanged> last = HouseholdChanges.envelope(sameRevision);
+        bus.publish(Topics.MONITORING_HOUSEHOLD, last);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from inbox_event where event_id = :e")
+                .param("e", last.eventId()).query(Long.class).single() == 1);
+        assertThat(jdbc.sql("select count(*) from inbox_event where event_id = :e").param("e", moveEvent.eventId())
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select revision, category from household_category where household_id = :h")
+                .param("h", householdId).query((rs, n) -> rs.getInt(1) + " " + rs.getString(2)).single())
+                .isEqualTo("3 MARGINAL");
+        assertThat(jdbc.sql("select distinct division_code from person where household_id = :h").param("h", householdId)
+                .query(String.class).list()).containsExactly("210421100201");
+        people(xinbin, householdId).andExpect(status().isNotFound());
+        people(fushunCounty, householdId).andExpect(jsonPath("$.length()").value(4))
+                .andExpect(jsonPath("$[?(@.memberStatus == 'LEFT')].personId").value(onAPost.toString()));
+    }
+
     // ---- helpers ----
 
     private static String token(String county) {
@@ -268,6 +375,26 @@ class PostsIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from person where household_id = :h")
                 .param("h", householdId).query(Long.class).single() == capacities.length);
         return ids;
+    }
+
+    private HouseholdRegistered registeredHousehold(String village, HouseholdCategory category, String... capacities)
+            throws Exception {
+        List<UUID> ids = register(village, category, capacities);
+        UUID householdId = householdOf(ids.get(0));
+        List<HouseholdRegistered.Member> members = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            members.add(new HouseholdRegistered.Member(ids.get(i), ref(ids.get(i)), "成员" + i, "2104**********000" + i,
+                    i == 0 ? "户主" : "子女", capacities[i], 1980));
+        }
+        return new HouseholdRegistered(householdId, village, category, false, "成员0", members);
+    }
+
+    private ResultActions people(String officer, UUID householdId) throws Exception {
+        return mvc.perform(get("/api/employment/households/" + householdId + "/people").header("Authorization", officer));
+    }
+
+    private ResultActions suggestions(String officer, UUID alertId) throws Exception {
+        return mvc.perform(get("/api/employment/alerts/" + alertId + "/suggestions").header("Authorization", officer));
     }
 
     private UUID householdOf(UUID person) {

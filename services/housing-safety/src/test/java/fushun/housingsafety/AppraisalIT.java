@@ -2,6 +2,7 @@ package fushun.housingsafety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -16,9 +17,11 @@ import fushun.contracts.Topics;
 import fushun.contracts.bureau.CaseClosed;
 import fushun.contracts.bureau.MeasureApplied;
 import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.platform.testsupport.EventBus;
+import fushun.platform.testsupport.HouseholdChanges;
 import fushun.platform.testsupport.ServiceIntegrationTest;
 import fushun.platform.testsupport.TestTokens;
 import java.time.Duration;
@@ -208,6 +211,90 @@ class AppraisalIT {
         assertThat(jdbc.sql("select count(*) from appraisal").query(Long.class).single()).isEqualTo(before);
     }
 
+    @Test
+    void shouldApplyHouseholdChangesOnceEachInRevisionOrderAndMoveOpenWorkWithTheHousehold() throws Exception {
+        String xinbin = token("210422");
+        String qingyuan = token("210423");
+        UUID householdId = UUID.randomUUID();
+        UUID spouse = UUID.randomUUID();
+        HouseholdRegistered registered = new HouseholdRegistered(householdId, "210422100203",
+                HouseholdCategory.OUT_OF_POVERTY, false, "测试户主", List.of(
+                new HouseholdRegistered.Member(UUID.randomUUID(), "c".repeat(64), "测试户主", "2104**********0001", "户主",
+                        "FULL"),
+                new HouseholdRegistered.Member(spouse, "d".repeat(64), "测试配偶", "2104**********0002", "配偶", "NONE")));
+        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", householdId.toString(), "210422100203",
+                registered));
+        RiskAlertRaised first = unsafeHousingAlert(householdId, "210422100203");
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from appraisal_task where household_id = :h and status = 'OPEN'")
+                .param("h", householdId).query(Long.class).single() == 1);
+        // the appraisal answers the first alert with a renovation; a second alert opens a task of its own
+        appraise(xinbin, householdId, "C").andExpect(status().isCreated());
+        RiskAlertRaised second = unsafeHousingAlert(householdId, "210422100203");
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from appraisal_task where household_id = :h and status = 'OPEN'")
+                .param("h", householdId).query(Long.class).single() == 1);
+        String renovationId = jdbc.sql("select id::text from renovation where household_id = :h").param("h", householdId)
+                .query(String.class).single();
+
+        HouseholdChanges changes = HouseholdChanges.of(registered);
+        HouseholdChanged death = changes.memberLeft(spouse, HouseholdChanged.Reason.DEATH, LocalDate.now().minusDays(3));
+        bus.publish(Topics.MONITORING_HOUSEHOLD, HouseholdChanges.envelope(death));
+        EventEnvelope<HouseholdChanged> moveEvent = HouseholdChanges.envelope(
+                changes.movedTo("210423100203", LocalDate.now().minusDays(1)));
+        bus.publish(Topics.MONITORING_HOUSEHOLD, moveEvent);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> appraisals(qingyuan, householdId)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(1)));
+
+        // open work is the new county's; what the old county did stays where it was done
+        appraisals(xinbin, householdId).andExpect(status().isNotFound());
+        tasks(qingyuan, "OPEN").andExpect(jsonPath("$[?(@.householdId == '" + householdId + "')].alertId")
+                .value(second.alertId().toString()));
+        tasks(xinbin, "OPEN").andExpect(jsonPath("$[?(@.householdId == '" + householdId + "')]", hasSize(0)));
+        tasks(xinbin, "DONE").andExpect(jsonPath("$[?(@.householdId == '" + householdId + "')].alertId")
+                .value(first.alertId().toString()));
+        mvc.perform(get("/api/housing-safety/renovations?status=PLANNED").header("Authorization", qingyuan))
+                .andExpect(jsonPath("$[?(@.householdId == '" + householdId + "')].id").value(renovationId));
+        mvc.perform(get("/api/housing-safety/renovations").header("Authorization", xinbin))
+                .andExpect(jsonPath("$[?(@.householdId == '" + householdId + "')]", hasSize(0)));
+        mvc.perform(post("/api/housing-safety/renovations/" + renovationId + "/start").header("Authorization", xinbin)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"startedOn\":\"" + LocalDate.now() + "\"}"))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select division_code from appraisal where household_id = :h").param("h", householdId)
+                .query(String.class).single()).isEqualTo("210422100203");
+        assertThat(jdbc.sql("select alert_id::text || ' ' || division_code from received_alert where household_id = :h")
+                .param("h", householdId).query(String.class).list())
+                .containsExactlyInAnyOrder(first.alertId() + " 210423100203", second.alertId() + " 210423100203");
+        screening(qingyuan, "210423").andExpect(jsonPath("$.lines[?(@.householdId == '" + householdId + "')]", hasSize(1)));
+        screening(xinbin, "210422").andExpect(jsonPath("$.lines[?(@.householdId == '" + householdId + "')]", hasSize(0)));
+
+        // 脱贫不享受政策户: no longer low-income by its category
+        HouseholdChanged flagged = changes.policyFlag(true, LocalDate.now());
+        bus.publish(Topics.MONITORING_HOUSEHOLD, HouseholdChanges.envelope(flagged));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> screening(qingyuan, "210423")
+                .andExpect(jsonPath("$.lines[?(@.householdId == '" + householdId + "')]", hasSize(0))));
+
+        // the move delivered again, the death replayed under a new event id (an older revision), and the
+        // flag's revision again with other content: none of them changes anything
+        bus.publish(Topics.MONITORING_HOUSEHOLD, moveEvent);
+        bus.publish(Topics.MONITORING_HOUSEHOLD, HouseholdChanges.envelope(death));
+        EventEnvelope<HouseholdChanged> last = HouseholdChanges.envelope(new HouseholdChanged(householdId,
+                flagged.revision(), flagged.kind(), flagged.reason(), flagged.effectiveOn(), null, "210422100203",
+                "210422100203", HouseholdCategory.MARGINAL, false, "测试户主", flagged.members(), Instant.now()));
+        bus.publish(Topics.MONITORING_HOUSEHOLD, last);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from inbox_event where event_id = :e")
+                .param("e", last.eventId()).query(Long.class).single() == 1);
+        assertThat(jdbc.sql("select count(*) from inbox_event where event_id = :e").param("e", moveEvent.eventId())
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                        select revision || ' ' || division_code || ' ' || category || ' ' || not_entitled_to_policy
+                        from household where household_id = :h""")
+                .param("h", householdId).query(String.class).single()).isEqualTo("3 210423100203 OUT_OF_POVERTY true");
+        assertThat(jdbc.sql("select division_code from renovation where household_id = :h").param("h", householdId)
+                .query(String.class).single()).isEqualTo("210423100203");
+        appraisals(xinbin, householdId).andExpect(status().isNotFound());
+    }
+
     private static String token(String county) {
         return "Bearer " + TestTokens.user("inspector-" + county, county, "housing-inspector");
     }
@@ -224,6 +311,27 @@ class AppraisalIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from household where household_id = :h")
                 .param("h", id).query(Long.class).single() == 1);
         return id;
+    }
+
+    private RiskAlertRaised unsafeHousingAlert(UUID householdId, String village) throws Exception {
+        RiskAlertRaised alert = new RiskAlertRaised(UUID.randomUUID(), householdId, village,
+                List.of(RiskType.UNSAFE_HOUSING), "住房出现安全问题", Instant.now(),
+                List.of(new RiskAlertRaised.Assignment(UUID.randomUUID(), Bureau.HOUSING, LocalDate.now().plusDays(15))));
+        bus.publish(Topics.MONITORING_RISK_ALERT, EventEnvelope.of("monitoring", householdId.toString(), village, alert));
+        return alert;
+    }
+
+    private ResultActions appraisals(String token, UUID householdId) throws Exception {
+        return mvc.perform(get("/api/housing-safety/households/" + householdId + "/appraisals").header("Authorization", token));
+    }
+
+    private ResultActions tasks(String token, String status) throws Exception {
+        return mvc.perform(get("/api/housing-safety/appraisal-tasks?status=" + status).header("Authorization", token));
+    }
+
+    private ResultActions screening(String token, String county) throws Exception {
+        return mvc.perform(get("/api/housing-safety/screenings?county=" + county + "&year=" + LocalDate.now().getYear())
+                .header("Authorization", token));
     }
 
     private ResultActions appraise(String token, UUID householdId, String grade) throws Exception {

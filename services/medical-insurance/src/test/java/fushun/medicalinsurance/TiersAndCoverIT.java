@@ -2,6 +2,9 @@ package fushun.medicalinsurance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -14,6 +17,7 @@ import fushun.contracts.RiskType;
 import fushun.contracts.Topics;
 import fushun.contracts.bureau.MeasureApplied;
 import fushun.contracts.medicalinsurance.FeedCompletenessChecked;
+import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.contracts.monitoring.RiskEliminated;
@@ -24,6 +28,7 @@ import fushun.platform.PlatformTime;
 import fushun.platform.pii.PersonRefs;
 import fushun.platform.pii.SyntheticIdNumbers;
 import fushun.platform.testsupport.EventBus;
+import fushun.platform.testsupport.HouseholdChanges;
 import fushun.platform.testsupport.MovableClock;
 import fushun.platform.testsupport.ServiceIntegrationTest;
 import fushun.platform.testsupport.TestTokens;
@@ -264,6 +269,101 @@ class TiersAndCoverIT {
         assertThat(checked.deadline()).isEqualTo(LocalDate.parse("2026-11-05"));
     }
 
+    @Test
+    void shouldApplyHouseholdChangesOnceEachInRevisionOrderCoverMembersUntilTheyLeftAndFollowAMove() throws Exception {
+        String xinbin = "Bearer " + TestTokens.user("xinbin-medical", "210422", "medical-insurance-officer");
+        String qingyuan = "Bearer " + TestTokens.user("qingyuan-medical", "210423", "medical-insurance-officer");
+        String headId = SyntheticIdNumbers.next(random, "210422");
+        String spouseId = SyntheticIdNumbers.next(random, "210422");
+        String childId = SyntheticIdNumbers.next(random, "210422");
+        UUID householdId = UUID.randomUUID();
+        UUID spouse = UUID.randomUUID();
+        HouseholdRegistered registered = new HouseholdRegistered(householdId, "210422100201",
+                HouseholdCategory.OUT_OF_POVERTY, false, "测试户主",
+                List.of(member(UUID.randomUUID(), headId, "户主"), member(spouse, spouseId, "配偶")));
+        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", householdId.toString(), "210422100201",
+                registered));
+        RiskAlertRaised alert = new RiskAlertRaised(UUID.randomUUID(), householdId, "210422100201",
+                List.of(RiskType.ILLNESS), "因病预警", china("2026-01-10"),
+                List.of(new RiskAlertRaised.Assignment(UUID.randomUUID(), Bureau.MEDICAL_INSURANCE,
+                        LocalDate.parse("2026-01-25"))));
+        bus.publish(Topics.MONITORING_RISK_ALERT, EventEnvelope.of("monitoring", householdId.toString(), "210422100201", alert));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                        select count(*) from cover_status c join insured_person p on p.household_id = c.household_id
+                        where c.household_id = :h and c.basis = 'MONITORED'""")
+                .param("h", householdId).query(Long.class).single() == 2);
+
+        // the spouse died on 18 November: covered as the household's member that day, not the day after
+        HouseholdChanges changes = HouseholdChanges.of(registered);
+        HouseholdChanged death = changes.memberLeft(spouse, HouseholdChanged.Reason.DEATH, LocalDate.parse("2026-11-18"));
+        bus.publish(Topics.MONITORING_HOUSEHOLD, HouseholdChanges.envelope(death));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                        select count(*) from insured_person where person_ref = :r and member_status = 'LEFT'
+                          and left_on = date '2026-11-18'""")
+                .param("r", personRefs.of(spouseId)).query(Long.class).single() == 1);
+        settle(row(spouseId, "2026-11-18", "1000", "1000", "500"))
+                .andExpect(jsonPath("$.rows[0].tiers.coverClass").value("MONITORED"));
+        settle(row(spouseId, "2026-11-19", "1000", "1000", "500"))
+                .andExpect(jsonPath("$.rows[0].tiers.coverClass").isEmpty())
+                .andExpect(jsonPath("$.rows[0].tiers.medicalAssistance").value(0.00));
+
+        // a child born: an insured person of the household, matched by person ref; then a move to Qingyuan
+        UUID child = UUID.randomUUID();
+        bus.publish(Topics.MONITORING_HOUSEHOLD, HouseholdChanges.envelope(changes.memberAdded(child,
+                personRefs.of(childId), "测试子女", "子女", "NONE", HouseholdChanged.Reason.BIRTH,
+                LocalDate.parse("2026-11-20"))));
+        HouseholdChanged moved = changes.movedTo("210423100201", LocalDate.parse("2026-11-25"));
+        EventEnvelope<HouseholdChanged> moveEvent = HouseholdChanges.envelope(moved);
+        bus.publish(Topics.MONITORING_HOUSEHOLD, moveEvent);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> yearToDate(qingyuan, householdId)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.persons.length()").value(3)));
+        yearToDate(xinbin, householdId).andExpect(status().isNotFound());
+        settle(row(childId, "2026-11-26", "1000", "1000", "500"))
+                .andExpect(jsonPath("$.rows[0].tiers.coverClass").value("MONITORED"));
+        // the spouse's year is the household's up to the day she died: one settlement, not two
+        yearToDate(qingyuan, householdId)
+                .andExpect(jsonPath("$.persons[?(@.leftOn == '2026-11-18')].settlements").value(1))
+                .andExpect(jsonPath("$.totalCost").value(2000.00));
+        premiums(qingyuan, "210423", 2026).andExpect(jsonPath("$.entries[?(@.householdId == '" + householdId + "')]",
+                hasSize(3)));
+        premiums(qingyuan, "210423", 2027).andExpect(jsonPath("$.entries[?(@.householdId == '" + householdId
+                + "')].maskedIdNumber", not(hasItem(masked(spouseId)))))
+                .andExpect(jsonPath("$.entries[?(@.householdId == '" + householdId + "')]", hasSize(2)));
+        premiums(xinbin, "210422", 2026).andExpect(jsonPath("$.entries[?(@.householdId == '" + householdId + "')]",
+                hasSize(0)));
+
+        // 脱贫不享受政策户 from now: off the premium roster
+        HouseholdChanged flagged = changes.policyFlag(true, LocalDate.parse("2026-11-28"));
+        bus.publish(Topics.MONITORING_HOUSEHOLD, HouseholdChanges.envelope(flagged));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> premiums(qingyuan, "210423", 2026)
+                .andExpect(jsonPath("$.entries[?(@.householdId == '" + householdId + "')]", hasSize(0))));
+
+        // the move delivered again, the death replayed under a new event id (an older revision), and the
+        // flag's revision again with other content: none of them changes anything
+        bus.publish(Topics.MONITORING_HOUSEHOLD, moveEvent);
+        bus.publish(Topics.MONITORING_HOUSEHOLD, HouseholdChanges.envelope(death));
+        EventEnvelope<HouseholdChanged> last = HouseholdChanges.envelope(new HouseholdChanged(householdId,
+                flagged.revision(), flagged.kind(), flagged.reason(), flagged.effectiveOn(), null, "210422100201",
+                "210422100201", HouseholdCategory.ORDINARY, false, flagged.headName(), registered.members().stream()
+                .map(m -> new HouseholdChanged.Member(m.personId(), m.personRef(), m.name(), m.maskedIdNumber(),
+                        m.relationship(), m.labourCapacity(), HouseholdChanged.MemberStatus.ACTIVE, null, null,
+                        m.birthYear()))
+                .toList(), Instant.now()));
+        bus.publish(Topics.MONITORING_HOUSEHOLD, last);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from inbox_event where event_id = :e")
+                .param("e", last.eventId()).query(Long.class).single() == 1);
+        assertThat(jdbc.sql("select count(*) from inbox_event where event_id = :e").param("e", moveEvent.eventId())
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                        select revision || ' ' || division_code || ' ' || category || ' ' || not_entitled_to_policy
+                        from insured_household where household_id = :h""")
+                .param("h", householdId).query(String.class).single()).isEqualTo("4 210423100201 OUT_OF_POVERTY true");
+        assertThat(jdbc.sql("select member_status from insured_person where person_ref = :r")
+                .param("r", personRefs.of(spouseId)).query(String.class).single()).isEqualTo("LEFT");
+        yearToDate(xinbin, householdId).andExpect(status().isNotFound());
+        yearToDate(qingyuan, householdId).andExpect(jsonPath("$.persons.length()").value(3));
+    }
+
     // ---- helpers ----
 
     private static Instant china(String date) {
@@ -280,6 +380,25 @@ class TiersAndCoverIT {
                 "select count(*) from insured_person where household_id = :h").param("h", householdId)
                 .query(Long.class).single() == 1);
         return householdId;
+    }
+
+    private HouseholdRegistered.Member member(UUID person, String idNumber, String relationship) {
+        return new HouseholdRegistered.Member(person, personRefs.of(idNumber), "测试" + relationship,
+                masked(idNumber), relationship, "FULL");
+    }
+
+    private static String masked(String idNumber) {
+        return idNumber.substring(0, 4) + "**********" + idNumber.substring(14);
+    }
+
+    private ResultActions yearToDate(String officer, UUID householdId) throws Exception {
+        return mvc.perform(get("/api/medical-insurance/households/" + householdId + "/year-to-date?year=2026")
+                .header("Authorization", officer));
+    }
+
+    private ResultActions premiums(String officer, String county, int year) throws Exception {
+        return mvc.perform(get("/api/medical-insurance/premium-subsidies?county=" + county + "&year=" + year)
+                .header("Authorization", officer));
     }
 
     private void assistanceStatus(UUID householdId, UUID person, String idNumber, AssistanceStatusChanged.Status status,

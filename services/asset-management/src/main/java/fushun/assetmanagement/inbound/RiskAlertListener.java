@@ -2,6 +2,7 @@ package fushun.assetmanagement.inbound;
 
 import fushun.contracts.Topics;
 import fushun.assetmanagement.income.AssetIncome;
+import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
@@ -31,6 +32,7 @@ class RiskAlertListener {
     void onHousehold(String json) {
         inbound.dispatch("asset-management.households", json, new InboundEvents.Handlers()
                 .on(HouseholdRegistered.class, e -> income.onRegistered(e.data()))
+                .on(HouseholdChanged.class, e -> income.onChanged(e.data()))
                 .on(HouseholdMonitored.class, e -> income.onMonitored(e.data()))
                 .on(RiskEliminated.class,
                 e -> income.onEliminated(e.data().householdId(), true))

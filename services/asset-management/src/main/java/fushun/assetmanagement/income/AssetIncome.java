@@ -3,6 +3,7 @@ package fushun.assetmanagement.income;
 import fushun.contracts.HouseholdCategory;
 import fushun.contracts.Topics;
 import fushun.contracts.assetmanagement.AssetIncomeDistributed;
+import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.platform.PlatformTime;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,6 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AssetIncome {
+
+    private static final Logger log = LoggerFactory.getLogger(AssetIncome.class);
 
     public enum Purpose { MONITORED_HOUSEHOLD, OUT_OF_POVERTY_HOUSEHOLD, MAINTENANCE, VILLAGE_PUBLIC_WELFARE }
 
@@ -55,16 +60,48 @@ public class AssetIncome {
         this.clock = clock;
     }
 
+    /**
+     * A household entered the registry. Once a change of it was applied (revision above 0) the
+     * registration is older news and changes nothing.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void onRegistered(HouseholdRegistered h) {
         jdbc.sql("""
-                        insert into village_household (household_id, division_code, category, head_name, not_entitled_to_policy)
+                        insert into village_household (household_id, division_code, category, head_name,
+                                                       not_entitled_to_policy)
                         values (:h, :d, :c, :n, :notEntitled)
                         on conflict (household_id) do update set division_code = excluded.division_code,
                             category = excluded.category, head_name = excluded.head_name,
-                            not_entitled_to_policy = excluded.not_entitled_to_policy""")
+                            not_entitled_to_policy = excluded.not_entitled_to_policy
+                        where village_household.revision = 0""")
                 .param("h", h.householdId()).param("d", h.divisionCode()).param("c", h.category().name())
                 .param("n", h.headName()).param("notEntitled", h.notEntitledToPolicy()).update();
+    }
+
+    /**
+     * A change recorded in the registry (动态调整), applied only if its revision is newer than the
+     * household's last: village, category, head and the 脱贫不享受政策户 flag are replaced, a household
+     * not seen yet is created from it. A household that moved is in its new village's list and no
+     * longer in the old one's, so the old village's next plan neither must nor may serve it. Plans are
+     * written only when confirmed, and a confirmed plan keeps its lines: the share was paid where the
+     * household lived then. Received alerts keep their division too: this bureau has no work on them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onChanged(HouseholdChanged c) {
+        int newer = jdbc.sql("""
+                        insert into village_household (household_id, division_code, category, head_name,
+                                                       not_entitled_to_policy, revision)
+                        values (:h, :d, :c, :n, :notEntitled, :revision)
+                        on conflict (household_id) do update set division_code = excluded.division_code,
+                            category = excluded.category, head_name = excluded.head_name,
+                            not_entitled_to_policy = excluded.not_entitled_to_policy, revision = excluded.revision
+                        where village_household.revision < excluded.revision""")
+                .param("h", c.householdId()).param("d", c.divisionCode()).param("c", c.category().name())
+                .param("n", c.headName()).param("notEntitled", c.notEntitledToPolicy()).param("revision", c.revision())
+                .update();
+        if (newer == 0) {
+            log.info("Household {} revision {} already applied or older; skipped", c.householdId(), c.revision());
+        }
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -203,8 +240,8 @@ public class AssetIncome {
         }
         return jdbc.sql("""
                         select household_id, head_name, category from village_household
-                        where division_code = :v and category <> 'ORDINARY' and not eliminated and not not_entitled_to_policy
-                        order by head_name""")
+                        where division_code = :v and category <> 'ORDINARY' and not eliminated
+                          and not not_entitled_to_policy order by head_name""")
                 .param("v", village)
                 .query((rs, n) -> new VillageHousehold(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         HouseholdCategory.valueOf(rs.getString(3)).isMonitoringCategory()))

@@ -5,8 +5,9 @@ import fushun.contracts.HouseholdCategory;
 import java.util.Optional;
 
 /**
- * Which households a village's distribution plan must serve and which household lines it may hold.
- * Pure.
+ * Which households a village's distribution plan must serve, which it may serve, and which household
+ * lines it may hold. Pure. Applies to the village's households as they are now: a household that moved
+ * (HouseholdChanged) is in its new village's list, and the old village's plan neither must nor may serve it.
  * <ul>
  *   <li>every monitored household (a monitoring category, risk not eliminated) must get a share
  *       (收益优先用于监测人口防止返贫);</li>
@@ -32,6 +33,10 @@ public final class ShareRule {
         return !h.notEntitledToPolicy() && !h.eliminated() && h.category().isMonitoringCategory();
     }
 
+    public static boolean mayBeServed(Standing h) {
+        return !h.notEntitledToPolicy() && h.category() == HouseholdCategory.OUT_OF_POVERTY;
+    }
+
     /** @param household the household named by a line, or null when it is not registered in the village */
     public static Optional<Refusal> refusalOf(Purpose purpose, Standing household) {
         if (household != null && household.notEntitledToPolicy()) {
@@ -42,7 +47,7 @@ public final class ShareRule {
             return Optional.of(new Refusal("分配对象有误", "农户不是本村的监测对象。"));
         }
         if (purpose == Purpose.OUT_OF_POVERTY_HOUSEHOLD
-                && (household == null || household.category() != HouseholdCategory.OUT_OF_POVERTY)) {
+                && (household == null || !mayBeServed(household))) {
             return Optional.of(new Refusal("分配对象有误", "农户不是本村的脱贫户。"));
         }
         return Optional.empty();

@@ -40,15 +40,21 @@ class ShareRuleTest {
                 .orElseThrow().reason()).contains("脱贫不享受政策户").contains("不能分配资产收益").contains(share);
     }
 
-    @ParameterizedTest(name = "{0} 脱贫不享受政策户={1} eliminated={2}: must be served {3}")
+    @ParameterizedTest(name = "{0} 脱贫不享受政策户={1} eliminated={2}: must be served {3}, may be served {4}")
     @CsvSource({
-            "MARGINAL,                 false, false, true",
-            "SUDDEN_SEVERE_DIFFICULTY, false, false, true",
-            "MARGINAL,                 true,  false, false",
-            "MARGINAL,                 false, true,  false",
-            "OUT_OF_POVERTY,           false, false, false"})
-    void shouldServeEveryMonitoredHouseholdWhenEntitledAndNotEliminated(HouseholdCategory category, boolean notEntitled,
-                                                                       boolean eliminated, boolean mustBeServed) {
-        assertThat(ShareRule.mustBeServed(new ShareRule.Standing(category, notEntitled, eliminated))).isEqualTo(mustBeServed);
+            "MARGINAL,                 false, false, true,  false",
+            "UNSTABLE_OUT_OF_POVERTY,  false, false, true,  false",
+            "SUDDEN_SEVERE_DIFFICULTY, false, false, true,  false",
+            "MARGINAL,                 true,  false, false, false",
+            "MARGINAL,                 false, true,  false, false",
+            "OUT_OF_POVERTY,           false, false, false, true",
+            "OUT_OF_POVERTY,           true,  false, false, false",
+            "ORDINARY,                 false, false, false, false"})
+    void shouldServeEveryMonitoredHouseholdAndMayServeOutOfPovertyOnesButNeverAHouseholdNotEntitled(
+            HouseholdCategory category, boolean notEntitled, boolean eliminated, boolean mustBeServed,
+            boolean mayBeServed) {
+        ShareRule.Standing standing = new ShareRule.Standing(category, notEntitled, eliminated);
+        assertThat(ShareRule.mustBeServed(standing)).isEqualTo(mustBeServed);
+        assertThat(ShareRule.mayBeServed(standing)).isEqualTo(mayBeServed);
     }
 }

@@ -1,6 +1,7 @@
 package fushun.employment.inbound;
 
 import fushun.contracts.Topics;
+import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
@@ -32,6 +33,7 @@ class RiskAlertListener {
         inbound.dispatch("employment.households", json, new InboundEvents.Handlers()
                 .on(HouseholdRegistered.class, e -> labourers.onRegistered(e.data(),
                         java.time.LocalDate.ofInstant(e.occurredAt(), fushun.platform.PlatformTime.CHINA)))
+                .on(HouseholdChanged.class, e -> labourers.onChanged(e.data()))
                 .on(HouseholdMonitored.class, e -> labourers.onMonitored(e.data()))
                 .on(RiskEliminated.class, e -> labourers.onMonitoringEnded(e.data().householdId(),
                         java.time.LocalDate.ofInstant(e.data().eliminatedAt(), fushun.platform.PlatformTime.CHINA)))

@@ -5,6 +5,7 @@ import fushun.contracts.Bureau;
 import fushun.contracts.RiskType;
 import fushun.contracts.Topics;
 import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
@@ -17,6 +18,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,8 +32,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Labourers {
 
+    private static final Logger log = LoggerFactory.getLogger(Labourers.class);
+
+    /** {@code memberStatus} LEFT: the person left the household on {@code leftOn}; kept with their history. */
     public record Person(UUID personId, UUID householdId, String divisionCode, String name, String maskedIdNumber,
-                         String labourCapacity, String employmentStatus, LocalDate statusSince) {
+                         String labourCapacity, String employmentStatus, LocalDate statusSince, String memberStatus,
+                         LocalDate leftOn) {
     }
 
     public record Training(UUID id, String course, int hours, LocalDate completedOn) {
@@ -47,19 +54,25 @@ public class Labourers {
     }
 
     /**
-     * A household registered straight into a monitoring category (边缘易致贫户 and the others) is a
-     * monitoring object from its registration day, as one the county confirmed later is from that day.
+     * A household entered the registry. A household registered straight into a monitoring category
+     * (边缘易致贫户 and the others) is a monitoring object from its registration day, as one the county
+     * confirmed later is from that day. Once a change of it was applied (revision above 0) the
+     * registration is older news and changes nothing.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void onRegistered(HouseholdRegistered h, LocalDate registeredOn) {
-        jdbc.sql("""
+        int current = jdbc.sql("""
                         insert into household_category (household_id, category, not_entitled_to_policy, monitored_from)
                         values (:h, :c, :notEntitled, :from)
                         on conflict (household_id) do update set category = excluded.category,
                             not_entitled_to_policy = excluded.not_entitled_to_policy,
-                            monitored_from = least(household_category.monitored_from, excluded.monitored_from)""")
+                            monitored_from = least(household_category.monitored_from, excluded.monitored_from)
+                        where household_category.revision = 0""")
                 .param("h", h.householdId()).param("c", h.category().name()).param("notEntitled", h.notEntitledToPolicy())
                 .param("from", h.category().isMonitoringCategory() ? registeredOn : null).update();
+        if (current == 0) {
+            return;
+        }
         for (HouseholdRegistered.Member m : h.members()) {
             jdbc.sql("""
                             insert into person (person_id, household_id, division_code, person_ref, name, masked_id_number,
@@ -73,6 +86,89 @@ public class Labourers {
                     .param("ref", m.personRef()).param("name", m.name()).param("masked", m.maskedIdNumber())
                     .param("capacity", m.labourCapacity()).param("birthYear", m.birthYear()).update();
         }
+    }
+
+    /**
+     * A change recorded in the registry (动态调整), applied only if its revision is newer than the
+     * household's last: the event carries the whole household, so its members replace ours (a
+     * household not seen yet is created from it), with their year of birth like registered members (so
+     * the pension age works for a newborn or someone who married in), and the 脱贫不享受政策户 flag. A member who left stays, marked LEFT with the day,
+     * and is no longer a labourer: not suggested, not hired, off the pension roster from the month
+     * after, and their post is exited (the seat freed, paid months kept). Every row of the household
+     * follows a move, so the new area's officers see its people and the old area's no longer do;
+     * received alerts follow too (this service has no closed state for them: they are the household's
+     * work from now on). Posts stay where they are: a post belongs to its village, and a holder who
+     * moved away is exited by the officer who runs the post.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onChanged(HouseholdChanged c) {
+        // monitored_from only for a household not seen yet in a monitoring category (as a registration
+        // would): otherwise the county's confirmation (HouseholdMonitored) and elimination keep it
+        int newer = jdbc.sql("""
+                        insert into household_category (household_id, category, not_entitled_to_policy, monitored_from,
+                                                        revision)
+                        values (:h, :c, :notEntitled, :from, :r)
+                        on conflict (household_id) do update set category = excluded.category,
+                            not_entitled_to_policy = excluded.not_entitled_to_policy, revision = excluded.revision
+                        where household_category.revision < excluded.revision""")
+                .param("h", c.householdId()).param("c", c.category().name()).param("notEntitled", c.notEntitledToPolicy())
+                .param("from", c.category().isMonitoringCategory() ? c.effectiveOn() : null)
+                .param("r", c.revision()).update();
+        if (newer == 0) {
+            log.info("Household {} revision {} already applied or older; skipped", c.householdId(), c.revision());
+            return;
+        }
+        for (HouseholdChanged.Member m : c.members()) {
+            boolean left = !m.active();
+            // a member who left may already belong to another household: only this household's row is marked
+            jdbc.sql("""
+                            insert into person (person_id, household_id, division_code, person_ref, name, masked_id_number,
+                                                labour_capacity, birth_year, member_status, left_on, left_reason)
+                            values (:p, :h, :d, :ref, :name, :masked, :capacity, :birthYear, :status, :leftOn, :leftReason)
+                            on conflict (person_id) do update set household_id = excluded.household_id,
+                                division_code = excluded.division_code, person_ref = excluded.person_ref,
+                                name = excluded.name, masked_id_number = excluded.masked_id_number,
+                                labour_capacity = excluded.labour_capacity,
+                                birth_year = coalesce(excluded.birth_year, person.birth_year),
+                                member_status = excluded.member_status,
+                                left_on = excluded.left_on, left_reason = excluded.left_reason, updated_at = now()
+                            where not :left or person.household_id = excluded.household_id""")
+                    .param("p", m.personId()).param("h", c.householdId()).param("d", c.divisionCode())
+                    .param("ref", m.personRef()).param("name", m.name()).param("masked", m.maskedIdNumber())
+                    .param("capacity", m.labourCapacity()).param("birthYear", m.birthYear())
+                    .param("status", left ? "LEFT" : "ACTIVE")
+                    .param("leftOn", left ? leftOn(m, c) : null)
+                    .param("leftReason", left && m.leftReason() != null ? m.leftReason().name() : null)
+                    .param("left", left).update();
+            if (left) {
+                exitPost(m.personId(), c.householdId(), leftOn(m, c), m.leftReason());
+            }
+        }
+        // every row of the household moves, those of members who left included: they are its history
+        jdbc.sql("update person set division_code = :d, updated_at = now() where household_id = :h and division_code <> :d")
+                .param("d", c.divisionCode()).param("h", c.householdId()).update();
+        jdbc.sql("update received_alert set division_code = :d where household_id = :h and division_code <> :d")
+                .param("d", c.divisionCode()).param("h", c.householdId()).update();
+    }
+
+    /** A member listed as LEFT without a day left on the day of the change (the contract gives both). */
+    private static LocalDate leftOn(HouseholdChanged.Member m, HouseholdChanged c) {
+        return m.leftOn() != null ? m.leftOn() : c.effectiveOn();
+    }
+
+    /**
+     * The person's post, if any, is exited on the day they left, or later if a month after it was
+     * already paid or they were hired after it (a paid month is never taken back).
+     */
+    private void exitPost(UUID personId, UUID householdId, LocalDate leftOn, HouseholdChanged.Reason reason) {
+        jdbc.sql("""
+                        update post_holding h set exited_on = greatest(:leftOn, h.hired_on,
+                                (select max(a.month) from attendance a where a.holding_id = h.id)),
+                            exit_reason = :reason
+                        where h.person_id = :p and h.household_id = :h and h.exited_on is null""")
+                .param("leftOn", leftOn).param("p", personId).param("h", householdId)
+                .param("reason", "成员离户（" + (reason == null ? "离户" : reason.label()) + "），自动退岗")
+                .update();
     }
 
     /** The county confirmed the household as a monitoring object (the platform's 返贫致贫 population), from that day. */
@@ -123,9 +219,10 @@ public class Labourers {
     public List<Person> ofHousehold(UUID householdId, Jurisdiction jurisdiction) {
         List<Person> people = jdbc.sql("""
                         select person_id, household_id, division_code, name, masked_id_number, labour_capacity,
-                               employment_status, status_since
+                               employment_status, status_since, member_status, left_on
                         from person where household_id = :h and division_code like :scope
-                        order by labour_capacity = 'FULL' desc, labour_capacity = 'PARTIAL' desc, name""")
+                        order by member_status = 'ACTIVE' desc, labour_capacity = 'FULL' desc,
+                                 labour_capacity = 'PARTIAL' desc, name""")
                 .param("h", householdId).param("scope", jurisdiction.likePattern()).query(Person.class).list();
         if (people.isEmpty()) {
             throw new NotFoundException("没有找到该农户，或农户信息尚未同步到人社系统。");
@@ -136,7 +233,7 @@ public class Labourers {
     public Person find(UUID personId, Jurisdiction jurisdiction) {
         return jdbc.sql("""
                         select person_id, household_id, division_code, name, masked_id_number, labour_capacity,
-                               employment_status, status_since
+                               employment_status, status_since, member_status, left_on
                         from person where person_id = :p and division_code like :scope""")
                 .param("p", personId).param("scope", jurisdiction.likePattern()).query(Person.class).optional()
                 .orElseThrow(() -> new NotFoundException("没有找到该人员。"));
@@ -150,7 +247,7 @@ public class Labourers {
     public Person setStatus(UUID personId, String status, LocalDate since, Jurisdiction jurisdiction) {
         Person person = jdbc.sql("""
                         select person_id, household_id, division_code, name, masked_id_number, labour_capacity,
-                               employment_status, status_since
+                               employment_status, status_since, member_status, left_on
                         from person where person_id = :p and division_code like :scope for update""")
                 .param("p", personId).param("scope", jurisdiction.likePattern()).query(Person.class).optional()
                 .orElseThrow(() -> new NotFoundException("没有找到该人员。"));

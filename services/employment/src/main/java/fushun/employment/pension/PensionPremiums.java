@@ -21,6 +21,9 @@ import org.springframework.stereotype.Service;
  * affairs, monitored households from monitoring, registered straight into a monitoring category or
  * confirmed by the county). People whose year of birth is not known are not listed but counted, so the
  * officer knows to check them.
+ * A member who left the household is listed up to the year of the month they left ({@link PensionRosterRule}).
+ * The roster is drawn by the county the household belongs to now: after a move the new county lists
+ * it (also for past years: the roster is worked out, not a record of what a county paid).
  * Severely disabled people are in the policy too; the platform has no disability register yet, so
  * they are not listed (the disabled persons' federation's data would add them).
  */
@@ -54,7 +57,8 @@ public class PensionPremiums {
         PolicyValue tier = parameters.required("employment.pension.lowest-tier", county, from);
         PolicyValue minAge = parameters.required("employment.pension.min-age", county, from);
         PolicyValue pensionAge = parameters.required("employment.pension.pension-age", county, from);
-        record Row(String divisionCode, UUID householdId, String maskedIdNumber, PensionPremiumRule.Person person) {
+        record Row(String divisionCode, UUID householdId, String maskedIdNumber, PensionPremiumRule.Person person,
+                   LocalDate leftOn) {
         }
         List<Row> rows = jdbc.sql("""
                         select p.division_code, p.household_id, p.masked_id_number, p.birth_year,
@@ -67,18 +71,22 @@ public class PensionPremiums {
                                end as assistance,
                                coalesce(c.monitored_from < :to and (c.monitored_to is null or c.monitored_to >= :from),
                                         false) as monitored,
-                               coalesce(c.not_entitled_to_policy, false) as not_entitled
+                               coalesce(c.not_entitled_to_policy, false) as not_entitled,
+                               p.left_on
                         from person p left join household_category c on c.household_id = p.household_id
                         where p.division_code like :county
                         order by p.division_code, p.household_id, p.masked_id_number""")
                 .param("from", from).param("to", from.plusYears(1)).param("county", county + "%")
                 .query((rs, n) -> new Row(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
                         new PensionPremiumRule.Person(rs.getObject(4, Integer.class), rs.getString(5),
-                                rs.getBoolean(6), rs.getBoolean(7))))
+                                rs.getBoolean(6), rs.getBoolean(7)), rs.getObject(8, LocalDate.class)))
                 .list();
         List<Entry> entries = new ArrayList<>();
         int ageUnknown = 0;
         for (Row row : rows) {
+            if (!PensionRosterRule.listedFor(row.leftOn(), year)) {
+                continue; // left the household before the year: neither listed nor counted
+            }
             PensionPremiumRule.Decision decision = PensionPremiumRule.decide(row.person(), year,
                     minAge.value().intValueExact(), pensionAge.value().intValueExact());
             if (decision.outcome() == PensionPremiumRule.Outcome.LISTED) {

@@ -84,12 +84,17 @@ public class WelfarePosts {
                         where id = :id and division_code like :scope for update""")
                 .param("id", postId).param("scope", jurisdiction.likePattern()).query(Post.class).optional()
                 .orElseThrow(() -> new NotFoundException("没有找到该公益性岗位。"));
-        record Person(UUID householdId, String divisionCode, String labourCapacity) {
+        record Person(UUID householdId, String divisionCode, String labourCapacity, String memberStatus) {
         }
-        Person person = jdbc.sql("select household_id, division_code, labour_capacity from person where person_id = :p")
+        Person person = jdbc.sql("""
+                        select household_id, division_code, labour_capacity, member_status from person
+                        where person_id = :p""")
                 .param("p", personId).query(Person.class).optional()
                 .filter(p -> jurisdiction.covers(p.divisionCode()))
                 .orElseThrow(() -> new NotFoundException("没有找到该人员。"));
+        if ("LEFT".equals(person.memberStatus())) {
+            throw new RuleViolationException("已离户", "该人员已不在本户（死亡、婚出或迁出），不能聘用。");
+        }
         if ("NONE".equals(person.labourCapacity())) {
             throw new RuleViolationException("无劳动能力", "该人员无劳动能力，不能聘用到公益性岗位。");
         }
@@ -204,6 +209,7 @@ public class WelfarePosts {
                 .orElseThrow(() -> new NotFoundException("没有找到该预警。"));
         List<UUID> labourers = jdbc.sql("""
                         select person_id from person where household_id = :h and labour_capacity in ('FULL', 'PARTIAL')
+                          and member_status = 'ACTIVE'
                           and person_id not in (select person_id from post_holding where exited_on is null)""")
                 .param("h", alert.householdId()).query(UUID.class).list();
         List<Post> posts = jdbc.sql("""

@@ -312,6 +312,7 @@ public class Appraisals {
                         left join lateral (select grade, appraised_on from appraisal
                                            where household_id = h.household_id and appraised_on >= :from and appraised_on < :to
                                            order by appraised_on desc, recorded_at desc limit 1) a on true
+                        -- LowIncome.of (as Household.lowIncome())
                         where h.division_code like :county
                           and (h.category <> 'ORDINARY' and not h.not_entitled_to_policy or h.assisted)
                         order by a.appraised_on is not null, h.division_code, h.household_id""")

@@ -1,6 +1,7 @@
 package fushun.housingsafety.inbound;
 
 import fushun.contracts.Topics;
+import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
@@ -29,6 +30,7 @@ class RiskAlertListener {
     void onHousehold(String json) {
         inbound.dispatch("housing-safety.households", json, new InboundEvents.Handlers()
                 .on(HouseholdRegistered.class, e -> households.onRegistered(e.data()))
+                .on(HouseholdChanged.class, e -> households.onChanged(e.data()))
                 .on(HouseholdMonitored.class, e -> households.onMonitored(e.data())));
     }
 

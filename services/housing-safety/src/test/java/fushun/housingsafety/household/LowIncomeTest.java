@@ -3,6 +3,7 @@ package fushun.housingsafety.household;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fushun.contracts.HouseholdCategory;
+import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,6 +25,10 @@ class LowIncomeTest {
     void shouldBeLowIncomeWhenAssistedOrByCategoryUnlessNotEntitled(HouseholdCategory category, boolean notEntitled,
                                                                     boolean assisted, boolean lowIncome) {
         assertThat(LowIncome.of(category, notEntitled, assisted)).isEqualTo(lowIncome);
+        // the stored household (as registered or changed) answers by the same rule
+        Households.Household household = new Households.Household(UUID.randomUUID(), "210422100201", category, "户主",
+                assisted, notEntitled);
+        assertThat(household.lowIncome()).isEqualTo(lowIncome);
     }
 
     @ParameterizedTest

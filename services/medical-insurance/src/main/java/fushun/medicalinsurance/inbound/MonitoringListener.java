@@ -1,6 +1,7 @@
 package fushun.medicalinsurance.inbound;
 
 import fushun.contracts.Topics;
+import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskEliminated;
@@ -33,6 +34,7 @@ class MonitoringListener {
     void onHousehold(String json) {
         inbound.dispatch("medical-insurance.households", json, new InboundEvents.Handlers()
                 .on(HouseholdRegistered.class, e -> roster.onRegistered(e.data()))
+                .on(HouseholdChanged.class, e -> roster.onChanged(e.data()))
                 .on(HouseholdMonitored.class, e -> roster.onMonitored(e.data()))
                 .on(RiskEliminated.class, e -> cover.onEliminated(e.data()))
                 .on(RiskEliminationRolledBack.class,

@@ -1,6 +1,7 @@
 package fushun.medicalinsurance.premium;
 
 import fushun.contracts.HouseholdCategory;
+import fushun.medicalinsurance.insured.HouseholdCover;
 import fushun.platform.export.XlsxRoster;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.policy.PolicyValue;
@@ -38,7 +39,8 @@ public class PremiumSubsidies {
 
     /**
      * Every insured person of the county's registered households who gets a subsidy for the year,
-     * with the premium and share in force on 1 January (the yearly enrolment). The household's
+     * with the premium and share in force on 1 January (the yearly enrolment); a member who left the
+     * household is listed for the years they were in it on 1 January. The household's
      * category is the one it has now: the registry keeps no history of categories.
      */
     public Roster roster(String county, int year, Jurisdiction jurisdiction) {
@@ -49,7 +51,7 @@ public class PremiumSubsidies {
         PolicyValue premium = parameters.required("medical.premium.individual", county, from);
         PolicyValue share = parameters.required("medical.premium.transition-share", county, from);
         record Insured(String divisionCode, UUID householdId, String maskedIdNumber, HouseholdCategory category,
-                       boolean notEntitled, String basis) {
+                       boolean notEntitled, String basis, LocalDate leftOn) {
         }
         List<Entry> entries = new ArrayList<>();
         jdbc.sql("""
@@ -58,14 +60,17 @@ public class PremiumSubsidies {
                                   from cover_status c
                                  where c.person_ref = p.person_ref and c.basis in ('TEKUN', 'DIBAO')
                                    and c.valid_from < :to and (c.valid_to is null or c.valid_to > :from)
-                                having count(*) > 0) as basis
+                                having count(*) > 0) as basis,
+                               p.left_on
                         from insured_person p join insured_household h on h.household_id = p.household_id
                         where h.division_code like :county
                         order by h.division_code, h.household_id, p.masked_id_number""")
                 .param("from", from).param("to", from.plusYears(1)).param("county", county + "%")
                 .query((rs, n) -> new Insured(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
-                        HouseholdCategory.valueOf(rs.getString(4)), rs.getBoolean(5), rs.getString(6)))
-                .list()
+                        HouseholdCategory.valueOf(rs.getString(4)), rs.getBoolean(5), rs.getString(6),
+                        rs.getObject(7, LocalDate.class)))
+                .list().stream()
+                .filter(p -> HouseholdCover.enrolledFor(p.leftOn(), year))
                 .forEach(p -> PremiumSubsidyRule.subsidyOf(p.basis(), p.category(), p.notEntitled(), premium.value(),
                                 share.value())
                         .ifPresent(s -> entries.add(new Entry(p.divisionCode(), p.householdId(), p.maskedIdNumber(),

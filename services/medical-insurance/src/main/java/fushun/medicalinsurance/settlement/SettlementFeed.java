@@ -8,6 +8,7 @@ import fushun.contracts.Topics;
 import fushun.contracts.bureau.RiskSignalObserved;
 import fushun.medicalinsurance.cover.CoverClass;
 import fushun.medicalinsurance.cover.CoverRegister;
+import fushun.medicalinsurance.insured.HouseholdCover;
 import fushun.medicalinsurance.tiers.ThreeTiers;
 import fushun.medicalinsurance.tiers.TierParameters;
 import fushun.platform.outbox.OutboxWriter;
@@ -103,7 +104,7 @@ public class SettlementFeed {
                 continue;
             }
             String personRef = personRefs.of(record.idNumber());
-            Optional<UUID> household = householdOf(personRef);
+            Optional<UUID> household = householdOf(personRef, record.settledOn());
             Optional<CoverClass> coverClass = cover.classOn(personRef, household.orElse(null), record.settledOn());
             TierParameters.Applied applied;
             try {
@@ -226,9 +227,13 @@ public class SettlementFeed {
                 jdbc.sql("select pg_advisory_xact_lock(hashtext(:ref))").param("ref", ref).query((rs, n) -> 1).list());
     }
 
-    private Optional<UUID> householdOf(String personRef) {
-        return jdbc.sql("select household_id from insured_person where person_ref = :ref")
-                .param("ref", personRef).query(UUID.class).optional();
+    /** The person's household on the day, if they are its member then ({@link HouseholdCover}). */
+    private Optional<UUID> householdOf(String personRef, LocalDate day) {
+        record Member(UUID householdId, LocalDate leftOn) {
+        }
+        return jdbc.sql("select household_id, left_on from insured_person where person_ref = :ref")
+                .param("ref", personRef).query(Member.class).optional()
+                .filter(m -> HouseholdCover.coveredOn(m.leftOn(), day)).map(Member::householdId);
     }
 
     /**
@@ -239,7 +244,8 @@ public class SettlementFeed {
     public void evaluateAllYears(UUID householdId) {
         jdbc.sql("""
                         select distinct extract(year from s.settled_on)::int from settlement s
-                        join insured_person p on p.person_ref = s.person_ref where p.household_id = :h""")
+                        join insured_person p on p.person_ref = s.person_ref
+                        where p.household_id = :h and (p.left_on is null or s.settled_on <= p.left_on)""")
                 .param("h", householdId).query(Integer.class).list()
                 .forEach(year -> evaluate(householdId, year));
     }
@@ -256,7 +262,9 @@ public class SettlementFeed {
         BigDecimal selfPay = jdbc.sql("""
                         select coalesce(sum(s.self_pay), 0) from settlement s
                         join insured_person p on p.person_ref = s.person_ref
-                        where p.household_id = :h and s.settled_on >= :from and s.settled_on < :to""")
+                        where p.household_id = :h and s.settled_on >= :from and s.settled_on < :to
+                          -- HouseholdCover.coveredOn: a member who left counts up to the day they left
+                          and (p.left_on is null or s.settled_on <= p.left_on)""")
                 .param("h", householdId).param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year + 1, 1, 1))
                 .query(BigDecimal.class).single();
         Optional<PolicyValue> parameter = parameters.valueAt(SelfPayThreshold.parameterFor(household.category()),

@@ -1,0 +1,7 @@
+-- Monitoring's HouseholdChanged (动态调整): the 脱贫不享受政策户 flag (recorded but not assisted: no plan
+-- serves such a household), and the last revision applied, so a change replayed under a new event id
+-- changes nothing. A household that moved is in its new village's list; confirmed plans keep their lines.
+-- The flag's column came with V3 (from HouseholdRegistered) too: added here only if missing.
+alter table village_household add column if not exists not_entitled_to_policy boolean not null default false;
+-- 0 = as registered; HouseholdChanged revisions start at 1
+alter table village_household add column if not exists revision int not null default 0;
