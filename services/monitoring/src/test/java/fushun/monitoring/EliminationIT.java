@@ -99,6 +99,12 @@ class EliminationIT {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()
                 .replaceAll(".*\"identificationId\":\"([^\"]+)\".*", "$1");
         decide(id, CADRE).andExpect(jsonPath("$.purpose").value("ELIMINATION"));
+        // the village posts the notice of the proposal; the township waits for it to end (here: moved to the past)
+        decide(id, TOWNSHIP).andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.title").value("公示期未满"));
+        assertThat(jdbc.sql("select proposal from public_notice where identification_id = :id")
+                .param("id", UUID.fromString(id)).query(String.class).single()).isEqualTo("拟标注风险消除");
+        jdbc.sql("update public_notice set posted_on = current_date - 10, ends_on = current_date - 6 where identification_id = :id")
+                .param("id", UUID.fromString(id)).update();
         decide(id, TOWNSHIP).andExpect(status().isOk());
         decide(id, COUNTY).andExpect(status().isOk()).andExpect(jsonPath("$.stage").value("CONFIRMED"))
                 .andExpect(jsonPath("$.decisions[2].parameterVersions").value(org.hamcrest.Matchers.allOf(
@@ -144,8 +150,8 @@ class EliminationIT {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"申请消除\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("无劳动能力")));
-        assertThat(jdbc.sql("select count(*) from identification where household_id = :h").param("h", household)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from identification where household_id = :h and purpose = 'ELIMINATION'")
+                .param("h", household).query(Long.class).single()).isZero();
     }
 
     private UUID household(String labour) {

@@ -44,6 +44,17 @@ class IdentificationIT {
     @Autowired EventBus bus;
     @Autowired JdbcClient jdbc;
     @Autowired HouseholdRegistry registry;
+    @Autowired fushun.platform.testsupport.MovableClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private String idNumberOf(UUID household) {
+        return jdbc.sql("select id_number from household_member where household_id = :h limit 1").param("h", household)
+                .query(String.class).single();
+    }
 
     @Test
     void shouldConfirmThroughThreeStepsAndThenWarn() throws Exception {
@@ -68,6 +79,44 @@ class IdentificationIT {
                 .andExpect(jsonPath("$.title").value("不能办理此环节"));
         decide(id, QINGYUAN, "APPROVE", "MARGINAL").andExpect(status().isNotFound());
         decide(id, CADRE, "APPROVE", null).andExpect(status().isOk()).andExpect(jsonPath("$.stage").value("TOWNSHIP_REVIEW"));
+
+        // the village posts the notice: the township waits for it to end; an objection is recorded meanwhile
+        decide(id, TOWNSHIP, "APPROVE", null).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("公示期未满"));
+        String notices = mvc.perform(get("/api/monitoring/public-notices?division=210422100201&running=true")
+                        .header("Authorization", CADRE))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String noticeId = com.jayway.jsonpath.JsonPath.<List<String>>read(notices,
+                "$.items[?(@.identificationId == '" + id + "')].id").get(0);
+        mvc.perform(get("/api/monitoring/public-notices/" + noticeId).header("Authorization", CADRE))
+                .andExpect(jsonPath("$.maskedName").value(org.hamcrest.Matchers.containsString("*")))
+                .andExpect(jsonPath("$.proposal").value("拟纳入防止返贫监测对象"))
+                .andExpect(jsonPath("$.householdSize").value(1))
+                .andExpect(jsonPath("$.endsOn").value(LocalDate.now(CHINA).plusDays(4).toString()));
+        assertThat(notices).doesNotContain(idNumberOf(household)).doesNotContain("因病").doesNotContain("ILLNESS");
+        mvc.perform(get("/api/monitoring/public-notices/" + noticeId).header("Authorization", QINGYUAN))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/monitoring/public-notices/" + noticeId + "/objections").header("Authorization", CADRE)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"receivedOn\":\"" + LocalDate.now(CHINA) + "\",\"summary\":\"邻居反映该户有经营收入\"}"))
+                .andExpect(status().isCreated());
+        byte[] board = mvc.perform(get("/api/monitoring/public-notices/board.xlsx?village=210422100201")
+                        .header("Authorization", CADRE))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(board))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("户主");
+            boolean listed = false;
+            for (var row : sheet) {
+                for (var cell : row) {
+                    assertThat(cell.toString()).doesNotContain(idNumberOf(household));
+                }
+                listed |= row.getCell(0) != null && row.getCell(0).toString().contains("*");
+            }
+            assertThat(listed).isTrue();
+        }
+
+        clock.set(java.time.Instant.now().plus(java.time.Duration.ofDays(5)));
         decide(id, TOWNSHIP, "APPROVE", null).andExpect(status().isOk()).andExpect(jsonPath("$.stage").value("COUNTY_CONFIRMATION"));
         decide(id, COUNTY, "APPROVE", null).andExpect(status().isUnprocessableContent());
         assertThat(alerts(household)).isZero();

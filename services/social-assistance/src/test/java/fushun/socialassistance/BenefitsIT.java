@@ -438,7 +438,7 @@ class BenefitsIT {
         mvc.perform(get("/api/social-assistance/grants?reviewDueBy=2026-04-30").header("Authorization", operator))
                 .andExpect(jsonPath("$[?(@.id == '" + grantId + "')]").exists());
         mvc.perform(get("/api/social-assistance/cases/" + caseId).header("Authorization", operator))
-                .andExpect(jsonPath("$.members[?(@.personId == '" + spouse.id() + "')].status").value("LEFT"));
+                .andExpect(jsonPath("$.household.members[?(@.personId == '" + spouse.id() + "')].status").value("LEFT"));
 
         clock.set(chinaMorning("2026-05-06"));
         payroll(operator, "210421", "2026-05").andExpect(jsonPath("$.paid").value(1))

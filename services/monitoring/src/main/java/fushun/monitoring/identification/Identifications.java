@@ -45,11 +45,14 @@ public class Identifications {
     private final OutboxWriter outbox;
     private final EliminationRecords eliminations;
     private final HouseholdChanges householdChanges;
+    private final PublicNotices notices;
     private final Clock clock;
 
     public Identifications(JdbcClient jdbc, PolicyParameters parameters, RiskAlerts alerts, OutboxWriter outbox,
-                           EliminationRecords eliminations, HouseholdChanges householdChanges, Clock clock) {
+                           EliminationRecords eliminations, HouseholdChanges householdChanges, PublicNotices notices,
+                           Clock clock) {
         this.householdChanges = householdChanges;
+        this.notices = notices;
         this.jdbc = jdbc;
         this.parameters = parameters;
         this.alerts = alerts;
@@ -130,6 +133,12 @@ public class Identifications {
         Procedure.refusal(current.stage(), roles, jurisdiction, current.divisionCode()).ifPresent(why -> {
             throw new RuleViolationException("不能办理此环节", why);
         });
+        if (current.stage() == Procedure.Stage.TOWNSHIP_REVIEW) {
+            notices.gateOf(id).flatMap(gate -> NoticeRules.townshipRefusal(PlatformTime.today(clock), gate.endsOn(),
+                    gate.objections(), current.greenChannel())).ifPresent(why -> {
+                throw new RuleViolationException("公示期未满", why);
+            });
+        }
         Procedure.Stage next = Procedure.next(current.stage(), decision);
         boolean elimination = "ELIMINATION".equals(current.purpose());
         if (next == Procedure.Stage.CONFIRMED && !elimination) {
@@ -157,6 +166,9 @@ public class Identifications {
         jdbc.sql("update identification set stage = :stage, closed_at = :closed where id = :id")
                 .param("stage", next.name()).param("closed", next.isOpen() ? null : Timestamp.from(now)).param("id", id)
                 .update();
+        if (current.stage() == Procedure.Stage.VILLAGE_SCREENING && next == Procedure.Stage.TOWNSHIP_REVIEW) {
+            notices.post(id, current.householdId(), current.purpose(), decidedBy);
+        }
         if (next == Procedure.Stage.REJECTED && !elimination && current.greenChannel()) {
             alerts.notConfirmed(current.householdId(), current.riskTypes().stream().map(RiskType::valueOf).toList());
         }

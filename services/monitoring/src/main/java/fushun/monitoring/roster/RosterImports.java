@@ -137,7 +137,7 @@ public class RosterImports implements DisposableBean {
         }
         record Spool(String path, String scope) {
         }
-        Spool spool = jdbc.sql("select spool_path, scope from import_job where id = :id").param("id", id)
+        Spool spool = jdbc.sql("select spool_path as path, scope from import_job where id = :id").param("id", id)
                 .query(Spool.class).single();
         Path file = spool.path() == null ? null : Path.of(spool.path());
         if (file == null || !Files.isReadable(file)) {

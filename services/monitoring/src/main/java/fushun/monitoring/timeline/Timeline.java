@@ -37,6 +37,11 @@ class Timeline {
             select d.decided_at, 'DECISION', d.step || ' ' || d.decision || '（' || d.decided_by || '）：' || d.reason
               from identification_decision d join identification i on i.id = d.identification_id where i.household_id = :h
             union all
+            select cast(posted_on as timestamptz), 'PUBLIC_NOTICE', proposal || '：村内公示至 ' || ends_on from public_notice where household_id = :h
+            union all
+            select o.recorded_at, 'NOTICE_OBJECTION', '公示期间收到异议（' || o.received_on || '，' || o.recorded_by || ' 登记）'
+              from notice_objection o join public_notice n on n.id = o.notice_id where n.household_id = :h
+            union all
             select raised_at, 'ALERT', risk_types || '：' || explanation from risk_alert where household_id = :h
             union all
             select acknowledged_at, 'ACKNOWLEDGED', bureau || ' 已接收任务' from assignment where household_id = :h and acknowledged_at is not null

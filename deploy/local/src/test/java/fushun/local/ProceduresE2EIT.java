@@ -1,0 +1,101 @@
+package fushun.local;
+
+import static fushun.local.E2EPlatform.JSON;
+import static fushun.local.E2EPlatform.call;
+import static fushun.local.E2EPlatform.userToken;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fushun.platform.pii.SyntheticIdNumbers;
+import java.net.http.HttpResponse;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The identification procedure with its public notice, through the gateway with the real roles:
+ * the village's approval posts the notice; the township waits for it to end unless the green channel
+ * applies and nobody objected; the county names the category.
+ */
+@ExtendWith(E2EPlatform.class)
+class ProceduresE2EIT {
+
+    @Test
+    void shouldPostTheNoticeAtTheVillageStepAndHoldTheTownshipUntilItEndsOutsideTheGreenChannel() throws Exception {
+        String cadre = userToken("xinbin-cadre");
+        String township = userToken("xinbin-township");
+        String county = userToken("xinbin-approver");
+        Random random = new Random();
+
+        // an illness (no green channel): the township must wait for the notice
+        String ill = ordinaryHousehold(cadre, SyntheticIdNumbers.next(random, "210422"));
+        String illProcedure = clue(cadre, ill, "ILLNESS", "户主住院");
+        assertThat(decide(illProcedure, cadre, "APPROVE", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> early = decide(illProcedure, township, "APPROVE", null);
+        assertThat(early.statusCode()).as(early.body()).isEqualTo(422);
+        assertThat(JSON.readTree(early.body()).get("title").asString()).isEqualTo("公示期未满");
+
+        // a disaster (green channel), no objection: the township and the county decide at once
+        String idNumber = SyntheticIdNumbers.next(random, "210422");
+        String flooded = ordinaryHousehold(cadre, idNumber);
+        String procedure = clue(cadre, flooded, "DISASTER", "房屋被洪水冲毁");
+        assertThat(decide(procedure, cadre, "APPROVE", null).statusCode()).isEqualTo(200);
+        JsonNode notices = JSON.readTree(call("GET", "/api/monitoring/public-notices?division=210422100201&running=true",
+                cadre, null).body());
+        JsonNode notice = null;
+        for (JsonNode n : notices.get("items")) {
+            if (procedure.equals(n.get("identificationId").asString())) {
+                notice = n;
+            }
+        }
+        assertThat(notice).as(notices.toString()).isNotNull();
+        assertThat(notice.get("maskedName").asString()).isEqualTo("公*户");
+        assertThat(notices.toString()).doesNotContain(idNumber).doesNotContain("DISASTER");
+        HttpResponse<String> board = call("GET", "/api/monitoring/public-notices/board.xlsx?village=210422100201", cadre, null);
+        assertThat(board.statusCode()).isEqualTo(200);
+        assertThat(board.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+        assertThat(call("GET", "/api/monitoring/public-notices/" + notice.get("id").asString(), userToken("qingyuan-approver"),
+                null).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> reviewed = decide(procedure, township, "APPROVE", null);
+        assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
+        HttpResponse<String> wrongCategory = decide(procedure, county, "APPROVE", "UNSTABLE_OUT_OF_POVERTY");
+        assertThat(wrongCategory.statusCode()).isEqualTo(422);
+        HttpResponse<String> confirmed = decide(procedure, county, "APPROVE", "SUDDEN_SEVERE_DIFFICULTY");
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(confirmed.body()).get("stage").asString()).isEqualTo("CONFIRMED");
+        assertThat(JSON.readTree(call("GET", "/api/monitoring/households/" + flooded, county, null).body())
+                .get("category").asString()).isEqualTo("SUDDEN_SEVERE_DIFFICULTY");
+        assertThat(call("GET", "/api/monitoring/households/" + flooded + "/timeline", county, null).body())
+                .contains("PUBLIC_NOTICE");
+    }
+
+    private static String ordinaryHousehold(String cadre, String idNumber) throws Exception {
+        HttpResponse<String> registered = call("POST", "/api/monitoring/households", cadre, """
+                {"divisionCode":"210422100201","category":"ORDINARY",
+                 "members":[{"name":"公示户","idNumber":"%s","relationship":"户主","labourCapacity":"FULL"}]}"""
+                .formatted(idNumber));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        return JSON.readTree(registered.body()).get("householdId").asString();
+    }
+
+    /** A household's own application; returns the identification procedure it opened. */
+    private static String clue(String cadre, String household, String risk, String description) throws Exception {
+        HttpResponse<String> applied = call("POST", "/api/monitoring/households/" + household + "/applications", cadre,
+                "{\"riskTypes\":[\"" + risk + "\"],\"description\":\"" + description + "\"}");
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        for (JsonNode procedure : JSON.readTree(call("GET", "/api/monitoring/identifications", cadre, null).body())) {
+            if (household.equals(procedure.get("householdId").asString())) {
+                return procedure.get("id").asString();
+            }
+        }
+        throw new AssertionError("no procedure for " + household);
+    }
+
+    private static HttpResponse<String> decide(String procedure, String token, String decision, String category)
+            throws Exception {
+        return call("POST", "/api/monitoring/identifications/" + procedure + "/decisions", token,
+                "{\"decision\":\"" + decision + "\",\"reason\":\"端到端测试\""
+                        + (category == null ? "" : ",\"category\":\"" + category + "\"") + "}");
+    }
+}
