@@ -150,6 +150,7 @@ class EliminationIT {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"申请消除\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("无劳动能力")));
+        // the illness clue on a 脱贫户 opens its MONITORING identification; no ELIMINATION one may open
         assertThat(jdbc.sql("select count(*) from identification where household_id = :h and purpose = 'ELIMINATION'")
                 .param("h", household).query(Long.class).single()).isZero();
     }

@@ -182,6 +182,9 @@ public class HouseholdChanges {
                 .param("d", division).param("h", householdId).update();
         jdbc.sql("update identification set division_code = :d where household_id = :h")
                 .param("d", division).param("h", householdId).update();
+        // an open re-check task follows the household to its new village's cadre
+        jdbc.sql("update recheck_task set division_code = :d where household_id = :h and status <> 'CONFIRMED'")
+                .param("d", division).param("h", householdId).update();
     }
 
     private void set(UUID householdId, String column, String value) {

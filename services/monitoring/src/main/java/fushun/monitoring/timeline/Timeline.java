@@ -52,7 +52,13 @@ class Timeline {
             union all
             select rolled_back_at, 'ELIMINATION_ROLLED_BACK', rolled_back_by || '：' || reason from elimination_rollback where household_id = :h
             union all
-            select recorded_at, 'ASSISTANCE_STATUS', summary from assistance_change where household_id = :h            union all
+            select recorded_at, 'ASSISTANCE_STATUS', summary from assistance_change where household_id = :h
+            union all
+            select d.decided_at, 'RECHECK', r.year || ' 年度动态调整 ' || d.step || ' ' || d.decision
+                   || coalesce(' ' || d.outcome, '') || '（' || d.decided_by || '）' || coalesce('：' || d.reason, '')
+              from recheck_decision d join recheck_task t on t.id = d.task_id join recheck r on r.id = t.recheck_id
+              where t.household_id = :h
+            union all
             select cast(distributed_on as timestamptz), 'ASSET_INCOME', year || ' 年扶贫资产收益分配 ' || amount || ' 元' from asset_income_share where household_id = :h
             union all
             select closed_at, 'CLOSED', bureau || ' 办结：' || coalesce(outcome, '') from assignment where household_id = :h and closed_at is not null

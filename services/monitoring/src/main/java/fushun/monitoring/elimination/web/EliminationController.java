@@ -3,7 +3,7 @@ package fushun.monitoring.elimination.web;
 import fushun.contracts.RiskType;
 import fushun.monitoring.elimination.EliminationCheck;
 import fushun.monitoring.elimination.EliminationRecords;
-import fushun.monitoring.identification.Identifications;
+import fushun.monitoring.elimination.EliminationRequests;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
 import fushun.platform.web.RuleViolationException;
@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,12 +31,12 @@ class EliminationController {
     }
 
     private final EliminationRecords records;
-    private final Identifications identifications;
+    private final EliminationRequests requests;
     private final JdbcClient jdbc;
 
-    EliminationController(EliminationRecords records, Identifications identifications, JdbcClient jdbc) {
+    EliminationController(EliminationRecords records, EliminationRequests requests, JdbcClient jdbc) {
         this.records = records;
-        this.identifications = identifications;
+        this.requests = requests;
         this.jdbc = jdbc;
     }
 
@@ -51,17 +50,8 @@ class EliminationController {
     /** A village cadre proposes elimination; refused with every unmet precondition listed. */
     @PostMapping
     @PreAuthorize("hasAnyRole('village-cadre', 'township-reviewer')")
-    @Transactional
     Map<String, UUID> start(@PathVariable UUID householdId, @Valid @RequestBody Reason request) {
-        String division = divisionOf(householdId);
-        EliminationCheck.Result result = records.check(householdId);
-        if (!result.eligible()) {
-            throw new RuleViolationException("不满足风险消除条件", result.failures().stream()
-                    .map(EliminationCheck.Failure::message).reduce((a, b) -> a + " " + b).orElse(""));
-        }
-        List<RiskType> types = jdbc.sql("select risk_type from monitored_risk where household_id = :h order by risk_type")
-                .param("h", householdId).query((rs, n) -> RiskType.valueOf(rs.getString(1))).list();
-        return Map.of("identificationId", identifications.openElimination(householdId, division, types, request.reason()));
+        return Map.of("identificationId", requests.propose(householdId, divisionOf(householdId), request.reason()));
     }
 
     /** The county takes an elimination back (e.g. a review finds the income unstable). */
