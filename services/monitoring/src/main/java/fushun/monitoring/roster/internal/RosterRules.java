@@ -58,7 +58,7 @@ public final class RosterRules {
             }
             String idNumber = row.cell(Column.ID_NUMBER).toUpperCase();
             if (!ResidentIdNumbers.isValid(idNumber)) {
-                errors.add(new RowError(row.rowNumber(), Column.ID_NUMBER.header(), "身份证号无效（应为18位且校验位正确）"));
+                errors.add(new RowError(row.rowNumber(), Column.ID_NUMBER.header(), "身份证号无效（应为18位，出生日期真实且不晚于今天，校验位正确）"));
             } else if (!numbers.add(idNumber)) {
                 errors.add(new RowError(row.rowNumber(), Column.ID_NUMBER.header(), "身份证号在本户中重复"));
             }
