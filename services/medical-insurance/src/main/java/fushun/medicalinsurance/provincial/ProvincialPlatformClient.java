@@ -23,7 +23,7 @@ import org.springframework.web.client.RestClient;
 public class ProvincialPlatformClient {
 
     /** A null row is set aside alone as a rejected row (see {@link ProvincialPull}), not the page. */
-    public record Page(@JsonSetter(contentNulls = Nulls.AS_NULL) List<Row> settlements, String nextCursor,
+    public record Page(@JsonSetter(contentNulls = Nulls.SET) List<Row> settlements, String nextCursor,
                        boolean hasMore) {
     }
 

@@ -23,7 +23,7 @@ import tools.jackson.databind.type.LogicalType;
  *   <li>no text, at any depth (fields, list elements, map keys), holds a control character
  *       ({@link ControlCharacters#inText});</li>
  *   <li>{@code null} inside a list or a map is refused; a property that tolerates null elements
- *       says so with {@code @JsonSetter(contentNulls = Nulls.AS_NULL)};</li>
+ *       says so with {@code @JsonSetter(contentNulls = Nulls.SET)};</li>
  *   <li>{@code null} for a primitive is refused, not read as 0 or false;</li>
  *   <li>a yes/no is {@code true} or {@code false}: not {@code "true"}, not {@code 1};</li>
  *   <li>a whole number is written as one: {@code 1.5} (or {@code 2.0}) for an integer is refused,

@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record SettlementBatchRequest(
         // a null row is reported as that row's problem (空行), like any other bad row: not the platform's 400
-        @JsonSetter(contentNulls = Nulls.AS_NULL)
+        @JsonSetter(contentNulls = Nulls.SET)
         @NotEmpty(message = "至少需要一条结算记录") @Size(max = 1000, message = "每批最多1000条") List<Row> settlements) {
 
     /**
