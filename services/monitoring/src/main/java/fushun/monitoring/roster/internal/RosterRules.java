@@ -5,6 +5,7 @@ import fushun.monitoring.household.NewHousehold;
 import fushun.monitoring.roster.RosterRow;
 import fushun.monitoring.roster.RosterRow.Column;
 import fushun.platform.pii.ResidentIdNumbers;
+import fushun.platform.web.ControlCharacters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -55,6 +56,11 @@ public final class RosterRules {
             String name = row.cell(Column.NAME);
             if (name.isEmpty() || name.length() > 50) {
                 errors.add(new RowError(row.rowNumber(), Column.NAME.header(), "姓名不能为空且不超过50字"));
+            } else if (ControlCharacters.inParameter(name)) {
+                errors.add(new RowError(row.rowNumber(), Column.NAME.header(), "姓名不能含有控制字符"));
+            }
+            if (ControlCharacters.inParameter(row.cell(Column.RELATIONSHIP))) {
+                errors.add(new RowError(row.rowNumber(), Column.RELATIONSHIP.header(), "与户主关系不能含有控制字符"));
             }
             String idNumber = row.cell(Column.ID_NUMBER).toUpperCase();
             if (!ResidentIdNumbers.isValid(idNumber)) {
