@@ -118,6 +118,8 @@ class StrictInputTest {
     void shouldAnswer400WhenAPathVariableHoldsNul() throws Exception {
         mvc.perform(get("/things/{division}", "2104\u0000" + MARKER).header("Authorization", bearer()))
                 .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("请求无效"))
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(MARKER))));
     }
 
