@@ -115,6 +115,47 @@ class MonitoringFlowIT {
     }
 
     @Test
+    void shouldAnswer400AndStoreNothingWhenInputIsHostile() throws Exception {
+        String idNumber = SyntheticIdNumbers.next(random, "210422");
+        long before = households();
+
+        mvc.perform(post("/api/monitoring/households").header("Authorization", CADRE).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(idNumber).replace("测试户主", "测试\\u0000户主")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("请求无效"))
+                .andExpect(jsonPath("$.errors[0].field").value("members[0].name"));
+        mvc.perform(post("/api/monitoring/households").header("Authorization", CADRE).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(idNumber).replace("\"notEntitledToPolicy\":false", "\"notEntitledToPolicy\":\"false\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("notEntitledToPolicy"));
+        mvc.perform(post("/api/monitoring/households").header("Authorization", CADRE).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(idNumber).replace("\"members\":[", "\"members\":[null,")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("members[0]"));
+        String month13 = idNumber.substring(0, 10) + "13" + idNumber.substring(12, 17);
+        mvc.perform(post("/api/monitoring/households").header("Authorization", CADRE).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(month13 + fushun.platform.pii.ResidentIdNumbers.checkCharacter(month13))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("身份证号无效"));
+        assertThat(households()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from household_member where id_number = :n").param("n", idNumber)
+                .query(Long.class).single()).isZero();
+
+        UUID householdId = register(idNumber);
+        int afterNextYear = java.time.LocalDate.now(fushun.platform.PlatformTime.CHINA).getYear() + 2;
+        for (int year : new int[] {2020, afterNextYear}) {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .put("/api/monitoring/households/" + householdId + "/incomes/" + year)
+                            .header("Authorization", CADRE).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"components\":{\"WAGES\":1000.00}}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("year"));
+        }
+        mvc.perform(get("/api/monitoring/households/" + householdId + "/incomes/0").header("Authorization", ANALYST))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void shouldHideHouseholdFromAnotherCountyAndRefuseWrongRole() throws Exception {
         UUID householdId = register(SyntheticIdNumbers.next(random, "210422"));
 

@@ -12,6 +12,7 @@ import fushun.platform.pii.PersonRefs;
 import fushun.platform.pii.PiiRevealAudit;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.web.ProblemDetailsAdvice;
+import fushun.platform.web.StrictInputConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @EnableConfigurationProperties(PlatformProperties.class)
 @EnableScheduling
 @Import({fushun.platform.security.PlatformSecurityConfiguration.class, ProblemDetailsAdvice.class,
-        fushun.platform.policy.web.PolicyParameterController.class})
+        StrictInputConfiguration.class, fushun.platform.policy.web.PolicyParameterController.class})
 public class PlatformAutoConfiguration {
 
     /** The platform's clock; services and tests may replace it. */

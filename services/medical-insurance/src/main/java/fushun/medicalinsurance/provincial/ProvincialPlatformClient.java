@@ -1,5 +1,7 @@
 package fushun.medicalinsurance.provincial;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.net.http.HttpClient;
 import java.util.List;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -20,7 +22,9 @@ import org.springframework.web.client.RestClient;
 @Component
 public class ProvincialPlatformClient {
 
-    public record Page(List<Row> settlements, String nextCursor, boolean hasMore) {
+    /** A null row is set aside alone as a rejected row (see {@link ProvincialPull}), not the page. */
+    public record Page(@JsonSetter(contentNulls = Nulls.SET) List<Row> settlements, String nextCursor,
+                       boolean hasMore) {
     }
 
     /** Read as text, so that a row with an unreadable date or amount is set aside alone, not the page. */

@@ -191,7 +191,7 @@ public class SettlementFeed {
             problems.add(new RowProblem("settlementId", "结算单号不能为空且不超过64个字符"));
         }
         if (!ResidentIdNumbers.isValid(r.idNumber())) {
-            problems.add(new RowProblem("idNumber", "身份证号无效（应为18位且校验位正确）"));
+            problems.add(new RowProblem("idNumber", "身份证号无效（应为18位，出生日期真实且不晚于今天，校验位正确）"));
         }
         if (r.insuredCounty() == null || !counties.contains(r.insuredCounty())) {
             problems.add(new RowProblem("insuredCounty", "参保地应为抚顺市的6位县区代码"));

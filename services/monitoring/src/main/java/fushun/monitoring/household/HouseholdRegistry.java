@@ -100,7 +100,7 @@ public class HouseholdRegistry {
         for (int i = 0; i < household.members().size(); i++) {
             String idNumber = household.members().get(i).idNumber();
             if (!ResidentIdNumbers.isValid(idNumber)) {
-                throw new RuleViolationException("身份证号无效", "第 " + (i + 1) + " 位成员的身份证号校验位不正确。");
+                throw new RuleViolationException("身份证号无效", "第 " + (i + 1) + " 位成员的身份证号校验位不正确，或出生日期不是真实日期（1900年以后、不晚于今天）。");
             }
             if (!seen.add(idNumber.toUpperCase())) {
                 throw new RuleViolationException("身份证号重复", "第 " + (i + 1) + " 位成员的身份证号在本户中重复。");

@@ -1,5 +1,8 @@
 package fushun.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -23,7 +26,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidNullException;
 
 /**
  * Every error as RFC 9457 problem details with a plain Chinese title; field errors listed under
@@ -109,13 +115,75 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** A query parameter or path variable with a control character (see {@link RequestParameterGuard}). */
+    @ExceptionHandler(RequestParameterGuard.RefusedParameterException.class)
+    ProblemDetail refusedParameter(RequestParameterGuard.RefusedParameterException e, HttpServletRequest request) {
+        String name = e.parameter() == null ? "（参数名）" : e.parameter();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "参数 " + name + " 含有不允许的控制字符（例如 NUL），请删除后重试。");
+        problem.setTitle("请求无效");
+        problem.setProperty("errors", List.of(Map.of("field", name, "message", "不能含有控制字符")));
+        // the request's path would repeat a refused path variable: the mapping's pattern stands for it
+        if (request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern) {
+            try {
+                problem.setInstance(new URI(null, null, pattern, null));
+            } catch (URISyntaxException ignored) {
+                problem.setInstance(URI.create("about:blank"));
+            }
+        }
+        return problem;
+    }
+
+    /**
+     * An unreadable body, or a value that {@link StrictJson} refuses. The field is named when Jackson
+     * knows it; the refused value is never repeated (Jackson's own message quotes it).
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "请求体不是有效的 JSON，或字段类型不对（例如日期、金额、是/否）。");
+        JacksonException jackson = jacksonCause(e);
+        String field = jackson == null ? "" : pathOf(jackson);
+        ProblemDetail problem;
+        if (field.isEmpty()) {
+            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    jackson instanceof StrictJson.ControlCharacterException
+                            ? "请求内容含有不允许的控制字符（例如 NUL），请删除后重试。"
+                            : "请求体不是有效的 JSON，或字段类型不对（例如日期、金额、是/否）。");
+        } else {
+            String message = jackson instanceof StrictJson.ControlCharacterException ? "不能含有控制字符（例如 NUL）"
+                    : jackson instanceof InvalidNullException ? "不能为空值（null）"
+                    : "类型或格式不对（是/否只能为 true 或 false，整数不能带小数，日期如 2026-03-01）";
+            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "字段 " + field + " " + message + "。");
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        }
         problem.setTitle("请求无效");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static JacksonException jacksonCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException jackson) {
+                return jackson;
+            }
+        }
+        return null;
+    }
+
+    /** {@code members[2].name}; a segment that itself holds a control character (a hostile map key) shows as ?. */
+    static String pathOf(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            String name = reference.getPropertyName();
+            if (name != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ControlCharacters.inParameter(name) || name.length() > 64 ? "?" : name);
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     /** A query or path parameter of the wrong kind (a date, a number, a code from a fixed list). */

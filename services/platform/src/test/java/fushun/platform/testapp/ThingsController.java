@@ -5,12 +5,14 @@ import fushun.platform.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
+import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A controller shaped like the services' ones, to test the platform's web mechanisms. */
@@ -18,6 +20,26 @@ import org.springframework.web.bind.annotation.RestController;
 class ThingsController {
 
     record NewThing(@NotBlank(message = "名称不能为空") String name, @Positive(message = "数量必须大于零") int count) {
+    }
+
+    /** Every shape a body may take: text at depth, in lists and map keys, a yes/no and a count. */
+    record Order(@NotBlank(message = "名称不能为空") String name, List<String> tags, List<Part> parts,
+                 Map<String, String> labels, Boolean urgent, int seats) {
+    }
+
+    record Part(String note) {
+    }
+
+    @PostMapping("/things/orders")
+    @PreAuthorize("hasRole('reader')")
+    Map<String, Object> order(@Valid @RequestBody Order order) {
+        return Map.of("name", order.name(), "seats", order.seats());
+    }
+
+    @GetMapping("/things")
+    @PreAuthorize("hasRole('reader')")
+    Map<String, String> search(@RequestParam(required = false) String q) {
+        return Map.of("q", q == null ? "" : q);
     }
 
     @GetMapping("/things/{division}")

@@ -1,13 +1,12 @@
 package fushun.assetmanagement.ledger.web;
 
+import fushun.platform.validation.PlausibleYear;
 import fushun.assetmanagement.income.AssetIncome;
 import fushun.assetmanagement.ledger.AssetLedger;
 import fushun.platform.security.Jurisdiction;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -112,14 +111,14 @@ class AssetController {
     }
 
     @PutMapping("/assets/{assetId}/income/{year}")
-    void income(@PathVariable UUID assetId, @PathVariable @Min(value = 2021, message = "年份不能早于2021年")
-                @Max(value = 2100, message = "年份无效") int year, @Valid @RequestBody Income request, Authentication caller) {
+    void income(@PathVariable UUID assetId, @PathVariable
+                @PlausibleYear(message = "年份应在2021年至明年之间") int year, @Valid @RequestBody Income request, Authentication caller) {
         income.record(assetId, year, request.amount(), caller.getName(), Jurisdiction.current());
     }
 
     @PutMapping("/villages/{village}/plans/{year}")
     AssetIncome.Plan confirmPlan(@PathVariable @Pattern(regexp = "2104\\d{8}", message = "应为抚顺市内12位村级区划代码") String village,
-                                 @PathVariable @Min(value = 2021, message = "年份不能早于2021年") @Max(value = 2100, message = "年份无效") int year,
+                                 @PathVariable @PlausibleYear(message = "年份应在2021年至明年之间") int year,
                                  @Valid @RequestBody PlanRequest request, Authentication caller) {
         return income.confirm(village, year, request.lines().stream()
                 .map(l -> new AssetIncome.Line(l.purpose(), l.householdId(), l.amount())).toList(),
@@ -133,7 +132,7 @@ class AssetController {
     }
 
     @GetMapping("/villages/{village}/plans/{year}")
-    AssetIncome.Plan plan(@PathVariable String village, @PathVariable int year) {
+    AssetIncome.Plan plan(@PathVariable String village, @PathVariable @PlausibleYear(message = "年份应在2021年至明年之间") int year) {
         return income.plan(village, year, Jurisdiction.current());
     }
 }

@@ -1,5 +1,6 @@
 package fushun.employment.labour.web;
 
+import fushun.platform.validation.PlausibleDate;
 import fushun.employment.labour.Labourers;
 import fushun.platform.security.Jurisdiction;
 import jakarta.validation.Valid;
@@ -7,7 +8,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -31,12 +31,14 @@ class LabourController {
 
     record StatusRequest(@NotNull(message = "必须填写就业状态") @Pattern(regexp = "EMPLOYED|UNEMPLOYED|LOST_JOB",
             message = "就业状态应为 EMPLOYED、UNEMPLOYED 或 LOST_JOB") String status,
-                         @NotNull(message = "必须填写日期") @PastOrPresent(message = "日期不能晚于今天") LocalDate since) {
+                         // a person's own history: employed since long before the registration is plausible
+                         @NotNull(message = "必须填写日期")
+                         @PlausibleDate(notBefore = "1950-01-01", message = "日期应在1950-01-01至今天之间") LocalDate since) {
     }
 
     record TrainingRequest(@NotBlank(message = "必须填写培训项目") @Size(max = 200, message = "培训项目最多200字") String course,
                            @Min(value = 1, message = "学时至少为1") @Max(value = 2000, message = "学时过大") int hours,
-                           @NotNull(message = "必须填写结业日期") @PastOrPresent(message = "结业日期不能晚于今天") LocalDate completedOn) {
+                           @NotNull(message = "必须填写结业日期") @PlausibleDate(message = "结业日期应在2014-01-01至今天之间") LocalDate completedOn) {
     }
 
     private final Labourers labourers;

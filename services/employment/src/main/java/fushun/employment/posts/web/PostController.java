@@ -1,5 +1,6 @@
 package fushun.employment.posts.web;
 
+import fushun.platform.validation.PlausibleDate;
 import fushun.employment.pension.PensionPremiums;
 import fushun.employment.posts.WelfarePosts;
 import fushun.platform.export.XlsxRoster;
@@ -12,7 +13,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
@@ -48,14 +48,15 @@ class PostController {
     }
 
     record Hire(@NotNull(message = "必须选择人员") UUID personId,
-                @NotNull(message = "必须填写聘用日期") @PastOrPresent(message = "聘用日期不能晚于今天") LocalDate hiredOn) {
+                @NotNull(message = "必须填写聘用日期") @PlausibleDate(message = "聘用日期应在2014-01-01至今天之间") LocalDate hiredOn) {
     }
 
-    record Exit(@NotNull(message = "必须填写退岗日期") @PastOrPresent(message = "退岗日期不能晚于今天") LocalDate exitedOn,
+    record Exit(@NotNull(message = "必须填写退岗日期") @PlausibleDate(message = "退岗日期应在2014-01-01至今天之间") LocalDate exitedOn,
                 @NotBlank(message = "必须填写退岗原因") @Size(max = 200, message = "原因最多200字") String reason) {
     }
 
-    record Attendance(@NotNull(message = "必须填写月份（如 2026-03）") YearMonth month,
+    record Attendance(@NotNull(message = "必须填写月份（如 2026-03）")
+                      @PlausibleDate(message = "月份应在2014-01至本月之间") YearMonth month,
                       @Min(value = 0, message = "出勤天数不能为负") @Max(value = 31, message = "出勤天数不超过31天") int daysWorked) {
     }
 

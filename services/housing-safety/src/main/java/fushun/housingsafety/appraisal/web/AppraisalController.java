@@ -1,5 +1,6 @@
 package fushun.housingsafety.appraisal.web;
 
+import fushun.platform.validation.PlausibleDate;
 import fushun.housingsafety.appraisal.Appraisals;
 import fushun.platform.security.Jurisdiction;
 import jakarta.validation.Valid;
@@ -7,7 +8,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -34,14 +34,14 @@ class AppraisalController {
     record AppraisalRequest(@NotNull(message = "必须选择农户") UUID householdId,
                             @NotNull(message = "必须填写鉴定等级") @Pattern(regexp = "[ABCD]", message = "鉴定等级应为 A、B、C 或 D") String grade,
                             @NotBlank(message = "必须填写鉴定人") @Size(max = 100, message = "鉴定人最多100字") String inspector,
-                            @NotNull(message = "必须填写鉴定日期") @PastOrPresent(message = "鉴定日期不能晚于今天") LocalDate appraisedOn,
+                            @NotNull(message = "必须填写鉴定日期") @PlausibleDate(message = "鉴定日期应在2014-01-01至今天之间") LocalDate appraisedOn,
                             @NotBlank(message = "必须填写鉴定结论") @Size(max = 2000, message = "鉴定结论最多2000字") String findings) {
     }
 
-    record StartRequest(@NotNull(message = "必须填写开工日期") @PastOrPresent(message = "开工日期不能晚于今天") LocalDate startedOn) {
+    record StartRequest(@NotNull(message = "必须填写开工日期") @PlausibleDate(message = "开工日期应在2014-01-01至今天之间") LocalDate startedOn) {
     }
 
-    record CompleteRequest(@NotNull(message = "必须填写竣工日期") @PastOrPresent(message = "竣工日期不能晚于今天") LocalDate completedOn,
+    record CompleteRequest(@NotNull(message = "必须填写竣工日期") @PlausibleDate(message = "竣工日期应在2014-01-01至今天之间") LocalDate completedOn,
                            @NotBlank(message = "必须填写验收人") @Size(max = 100, message = "验收人最多100字") String inspector,
                            @NotNull(message = "必须填写验收等级") @Pattern(regexp = "[ABCD]", message = "验收等级应为 A、B、C 或 D") String grade) {
     }

@@ -1,5 +1,7 @@
 package fushun.medicalinsurance.settlement.web;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,6 +13,8 @@ import java.util.List;
  * and amounts are read as text here and parsed per row for that reason.
  */
 public record SettlementBatchRequest(
+        // a null row is reported as that row's problem (空行), like any other bad row: not the platform's 400
+        @JsonSetter(contentNulls = Nulls.SET)
         @NotEmpty(message = "至少需要一条结算记录") @Size(max = 1000, message = "每批最多1000条") List<Row> settlements) {
 
     /**
@@ -25,7 +29,7 @@ public record SettlementBatchRequest(
              "basicInsurancePaid":9720.00}""")
     public record Row(
             @Schema(description = "结算单号，批次重发时据此去重", example = "XB-2026-000123") String settlementId,
-            @Schema(description = "身份证号（18位，校验位正确）", example = "210422198001019017") String idNumber,
+            @Schema(description = "身份证号（18位，出生日期真实，校验位正确）", example = "210422198001019017") String idNumber,
             @Schema(description = "参保地县区代码", example = "210422") String insuredCounty,
             @Schema(description = "医疗机构", example = "新宾县人民医院") String hospital,
             @Schema(description = "结算日期（yyyy-MM-dd）", example = "2026-03-12") String settledOn,

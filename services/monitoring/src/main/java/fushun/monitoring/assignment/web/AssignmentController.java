@@ -1,5 +1,6 @@
 package fushun.monitoring.assignment.web;
 
+import fushun.platform.validation.PlausibleDate;
 import fushun.contracts.Bureau;
 import fushun.monitoring.assignment.AssignmentView;
 import fushun.monitoring.assignment.Assignments;
@@ -10,7 +11,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -37,7 +37,7 @@ class AssignmentController {
     record MeasureRequest(@NotBlank(message = "必须填写措施") @Size(max = 100, message = "措施名称不超过100字") String measure,
                           @Size(max = 2000, message = "说明不超过2000字") String description,
                           @DecimalMin(value = "0", message = "金额不能为负") BigDecimal amount,
-                          @NotNull(message = "必须填写实施日期") @PastOrPresent(message = "实施日期不能晚于今天") LocalDate appliedOn) {
+                          @NotNull(message = "必须填写实施日期") @PlausibleDate(notBefore = PlausibleDate.MONITORING_ERA, message = "实施日期应在2021-01-01至今天之间") LocalDate appliedOn) {
     }
 
     record CloseRequest(@NotBlank(message = "必须填写办结情况") @Size(max = 1000, message = "办结情况不超过1000字") String outcome) {

@@ -1,5 +1,6 @@
 package fushun.monitoring.discovery.web;
 
+import fushun.platform.validation.PlausibleDate;
 import fushun.contracts.RiskType;
 import fushun.monitoring.discovery.Channel;
 import fushun.monitoring.discovery.ClueDecision;
@@ -9,7 +10,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,7 +34,7 @@ class ClueController {
     }
 
     /** A cadre's follow-up visit (跟踪回访); risks found make it a clue. */
-    record Visit(@NotNull(message = "必须填写走访日期") @PastOrPresent(message = "走访日期不能晚于今天") LocalDate visitedOn,
+    record Visit(@NotNull(message = "必须填写走访日期") @PlausibleDate(notBefore = PlausibleDate.MONITORING_ERA, message = "走访日期应在2021-01-01至今天之间") LocalDate visitedOn,
                  @NotBlank(message = "必须填写走访情况") @Size(max = 2000, message = "走访情况不超过2000字") String findings,
                  List<RiskType> riskTypes) {
     }

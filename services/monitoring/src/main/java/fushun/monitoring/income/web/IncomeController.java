@@ -1,5 +1,6 @@
 package fushun.monitoring.income.web;
 
+import fushun.platform.validation.PlausibleYear;
 import fushun.monitoring.evaluation.HouseholdEvaluation;
 import fushun.monitoring.evaluation.RiskEvaluation;
 import fushun.monitoring.income.HouseholdIncomes;
@@ -10,7 +11,6 @@ import fushun.platform.web.NotFoundException;
 import fushun.platform.web.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -50,7 +50,7 @@ class IncomeController {
     @PutMapping("/incomes/{year}")
     @PreAuthorize("hasAnyRole('village-cadre', 'township-reviewer', 'admin')")
     IncomeResponse record(@PathVariable UUID householdId,
-                          @PathVariable @Min(value = 2021, message = "年份不早于2021") @Max(value = 2100, message = "年份无效") int year,
+                          @PathVariable @PlausibleYear(message = "年份应在2021年至明年之间") int year,
                           @Valid @RequestBody IncomeRequest request, Authentication caller) {
         request.components().forEach((component, amount) -> {
             if (amount == null || amount.scale() > 2 || amount.abs().compareTo(new BigDecimal("100000000")) > 0) {
@@ -66,7 +66,7 @@ class IncomeController {
 
     @GetMapping("/incomes/{year}")
     @PreAuthorize("hasAnyRole('village-cadre', 'township-reviewer', 'county-approver', 'analyst', 'admin')")
-    IncomeResponse statement(@PathVariable UUID householdId, @PathVariable int year) {
+    IncomeResponse statement(@PathVariable UUID householdId, @PathVariable @PlausibleYear(message = "年份应在2021年至明年之间") int year) {
         return incomes.statement(householdId, year, Jurisdiction.current()).map(IncomeResponse::of)
                 .orElseThrow(() -> new NotFoundException(year + "年没有录入收入。"));
     }

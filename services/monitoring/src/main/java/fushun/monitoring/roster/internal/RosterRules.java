@@ -5,6 +5,7 @@ import fushun.monitoring.household.NewHousehold;
 import fushun.monitoring.roster.RosterRow;
 import fushun.monitoring.roster.RosterRow.Column;
 import fushun.platform.pii.ResidentIdNumbers;
+import fushun.platform.web.ControlCharacters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -52,9 +53,10 @@ public final class RosterRules {
         Set<String> numbers = new HashSet<>();
         int heads = 0;
         for (RosterRow row : rows) {
+            // any control character (the platform's one definition) refuses the row; the cell is never quoted back
             boolean controlCharacters = false;
             for (Column column : Column.values()) {
-                if (hasControlCharacter(row.cell(column))) {
+                if (ControlCharacters.inParameter(row.cell(column))) {
                     // the cell is not quoted back: it could hold an ID number
                     errors.add(new RowError(row.rowNumber(), column.header(), "含有不可见的控制字符"));
                     controlCharacters = true;
@@ -72,7 +74,7 @@ public final class RosterRules {
             }
             String idNumber = row.cell(Column.ID_NUMBER).toUpperCase();
             if (!ResidentIdNumbers.isValid(idNumber)) {
-                errors.add(new RowError(row.rowNumber(), Column.ID_NUMBER.header(), "身份证号无效（应为18位且校验位正确）"));
+                errors.add(new RowError(row.rowNumber(), Column.ID_NUMBER.header(), "身份证号无效（应为18位，出生日期真实且不晚于今天，校验位正确）"));
             } else if (!numbers.add(idNumber)) {
                 errors.add(new RowError(row.rowNumber(), Column.ID_NUMBER.header(), "身份证号在本户中重复"));
             }
@@ -93,11 +95,6 @@ public final class RosterRules {
             return new Parsed(null, errors);
         }
         return new Parsed(new NewHousehold(division, category.orElseThrow(), "是".equals(flag), members), List.of());
-    }
-
-    /** NUL and the other C0 controls, DEL and the C1 controls: nothing a name or a code contains. */
-    static boolean hasControlCharacter(String text) {
-        return text.chars().anyMatch(c -> c < 0x20 || (c >= 0x7F && c <= 0x9F));
     }
 
     static Optional<HouseholdCategory> category(String text) {

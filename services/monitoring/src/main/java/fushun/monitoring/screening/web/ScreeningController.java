@@ -1,5 +1,6 @@
 package fushun.monitoring.screening.web;
 
+import fushun.platform.validation.PlausibleDate;
 import fushun.monitoring.screening.MonthlyScreening;
 import fushun.monitoring.screening.ScreeningResult;
 import fushun.monitoring.screening.ScreeningRun;
@@ -8,7 +9,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('village-cadre', 'township-reviewer', 'county-approver', 'admin')")
 class ScreeningController {
 
-    record ScreeningRequest(@NotNull(message = "必须填写月份，如 2026-11") @PastOrPresent(message = "月份不能晚于本月") YearMonth month) {
+    record ScreeningRequest(@NotNull(message = "必须填写月份，如 2026-11") @PlausibleDate(notBefore = PlausibleDate.MONITORING_ERA, message = "月份应在2021-01至本月之间") YearMonth month) {
     }
 
     private final MonthlyScreening screening;

@@ -1,5 +1,6 @@
 package fushun.platform.policy.web;
 
+import fushun.platform.validation.PlausibleDate;
 import fushun.platform.PlatformTime;
 import fushun.platform.policy.PolicyChange;
 import fushun.platform.policy.PolicyParameters;
@@ -39,7 +40,10 @@ public class PolicyParameterController {
             @NotBlank(message = "必须填写参数名") String name,
             @NotBlank(message = "必须填写适用范围") @Pattern(regexp = "\\*|\\d{6}|\\d{9}|\\d{12}",
                     message = "适用范围应为 * 或行政区划代码") String scope,
-            @NotNull(message = "必须填写生效日期") LocalDate effectiveFrom,
+            // a parameter may be set up to two years ahead (next year's line); none applies before the first line
+            @NotNull(message = "必须填写生效日期")
+            @PlausibleDate(notBefore = PlausibleDate.MONITORING_ERA, maxDaysAhead = 730,
+                    message = "生效日期应在2021-01-01至两年后之间") LocalDate effectiveFrom,
             @NotNull(message = "必须填写参数值") @DecimalMin(value = "0", message = "参数值不能为负") BigDecimal value,
             @NotBlank(message = "必须说明调整原因") @Size(max = 500, message = "原因不超过500字") String reason) {
     }

@@ -1,5 +1,6 @@
 package fushun.socialassistance.benefits.web;
 
+import fushun.platform.validation.PlausibleDate;
 import fushun.socialassistance.benefits.Programme;
 import fushun.socialassistance.eligibility.SupportAssessment.Capacity;
 import jakarta.validation.Valid;
@@ -68,6 +69,9 @@ final class ApplicationRequests {
 
     record Payroll(@NotNull(message = "必须填写县区代码") @jakarta.validation.constraints.Pattern(regexp = "2104\\d{2}",
             message = "应为抚顺市内6位县区代码") String county,
-                   @NotNull(message = "必须填写发放月份（如 2026-03）") java.time.YearMonth month) {
+                   @NotNull(message = "必须填写发放月份（如 2026-03）")
+                   // next month's payroll may be prepared ahead; the domain decides whether it may run
+                   @PlausibleDate(notBefore = PlausibleDate.MONITORING_ERA, maxDaysAhead = 62,
+                           message = "发放月份应在2021-01至下月之间") java.time.YearMonth month) {
     }
 }
