@@ -13,9 +13,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The identification procedure with its public notice, through the gateway with the real roles:
- * the village's approval posts the notice; the township waits for it to end unless the green channel
- * applies and nobody objected; the county names the category.
+ * The village → township → county procedures through the gateway with the real roles: the
+ * identification with its public notice (the village's approval posts it; the township waits for it
+ * to end unless the green channel applies and nobody objected; the county names the category), and
+ * the year's re-check of a monitored household.
  */
 @ExtendWith(E2EPlatform.class)
 class ProceduresE2EIT {
@@ -68,6 +69,60 @@ class ProceduresE2EIT {
                 .get("category").asString()).isEqualTo("SUDDEN_SEVERE_DIFFICULTY");
         assertThat(call("GET", "/api/monitoring/households/" + flooded + "/timeline", county, null).body())
                 .contains("PUBLIC_NOTICE");
+    }
+
+    @Test
+    void shouldRecheckAMonitoredHouseholdThroughVillageTownshipAndCounty() throws Exception {
+        String cadre = userToken("xinbin-cadre");
+        String township = userToken("xinbin-township");
+        String county = userToken("xinbin-approver");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        HttpResponse<String> registered = call("POST", "/api/monitoring/households", cadre, """
+                {"divisionCode":"210422100201","category":"MARGINAL",
+                 "members":[{"name":"复核户主","idNumber":"%s","relationship":"户主","labourCapacity":"FULL"}]}"""
+                .formatted(SyntheticIdNumbers.next(new Random(), "210422")));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String household = JSON.readTree(registered.body()).get("householdId").asString();
+
+        assertThat(call("POST", "/api/monitoring/rechecks", cadre,
+                "{\"year\":" + today.getYear() + ",\"dueDate\":\"" + today.plusDays(10) + "\"}").statusCode()).isEqualTo(403);
+        HttpResponse<String> opened = call("POST", "/api/monitoring/rechecks", county,
+                "{\"year\":" + today.getYear() + ",\"dueDate\":\"" + today.plusDays(10) + "\"}");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String recheck = JSON.readTree(opened.body()).get("id").asString();
+
+        String task = null;
+        for (JsonNode t : JSON.readTree(call("GET", "/api/monitoring/rechecks/" + recheck + "/tasks?size=200", cadre, null)
+                .body()).get("items")) {
+            if (household.equals(t.get("householdId").asString())) {
+                task = t.get("id").asString();
+            }
+        }
+        assertThat(task).isNotNull();
+        assertThat(call("GET", "/api/monitoring/recheck-tasks/" + task, userToken("qingyuan-approver"), null).statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> early = call("POST", "/api/monitoring/recheck-tasks/" + task + "/review", township,
+                "{\"approve\":true,\"reason\":\"未走访先审核\"}");
+        assertThat(early.statusCode()).as(early.body()).isEqualTo(422);
+        HttpResponse<String> visited = call("POST", "/api/monitoring/recheck-tasks/" + task + "/visit", cadre, """
+                {"visitedOn":"%s","perCapitaIncome":5200.00,"outcome":"STILL_AT_RISK","note":"收入仍低于监测线"}"""
+                .formatted(today));
+        assertThat(visited.statusCode()).as(visited.body()).isEqualTo(200);
+        assertThat(call("POST", "/api/monitoring/recheck-tasks/" + task + "/review", township,
+                "{\"approve\":true,\"reason\":\"同意\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> confirmed = call("POST", "/api/monitoring/recheck-tasks/" + task + "/confirmation", county,
+                "{\"approve\":true,\"reason\":\"继续监测\"}");
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(confirmed.body()).get("status").asString()).isEqualTo("CONFIRMED");
+
+        JsonNode progress = JSON.readTree(call("GET", "/api/monitoring/rechecks/" + recheck + "/progress?level=village", county,
+                null).body());
+        boolean counted = false;
+        for (JsonNode village : progress.get("items")) {
+            counted |= village.toString().contains("210422100201") && village.get("confirmed").asInt() >= 1;
+        }
+        assertThat(counted).as(progress.toString()).isTrue();
+        assertThat(call("GET", "/api/monitoring/households/" + household + "/timeline", county, null).body()).contains("RECHECK");
     }
 
     private static String ordinaryHousehold(String cadre, String idNumber) throws Exception {
