@@ -151,6 +151,40 @@ class ConsoleIT {
                 .andExpect(status().isBadRequest());
     }
 
+    @Test
+    void shouldFollowAMoveOnceAndIgnoreAnOlderRevisionReplayedUnderANewEventId() throws Exception {
+        UUID id = UUID.randomUUID();
+        // not a monitoring category, so the public summary's counts of the other tests stay as they are
+        HouseholdRegistered registered = new HouseholdRegistered(id, "210422100201", HouseholdCategory.OUT_OF_POVERTY, false,
+                "测试户主", List.of(new HouseholdRegistered.Member(UUID.randomUUID(), "a".repeat(64), "测试户主",
+                "2104**********0000", "户主", "FULL")));
+        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", id.toString(), "210422100201", registered));
+        fushun.platform.testsupport.HouseholdChanges changes = fushun.platform.testsupport.HouseholdChanges.of(registered);
+        var moved = changes.movedTo("210423100201", java.time.LocalDate.now());
+        var flagged = changes.policyFlag(true, java.time.LocalDate.now());
+        bus.publish(Topics.MONITORING_HOUSEHOLD, fushun.platform.testsupport.HouseholdChanges.envelope(moved));
+        bus.publish(Topics.MONITORING_HOUSEHOLD, fushun.platform.testsupport.HouseholdChanges.envelope(flagged));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select revision from household_view where household_id = :h")
+                .param("h", id).query(Integer.class).single() == 2);
+
+        // the move again under a new event id, and the registration again: neither takes the household back
+        var replayed = fushun.platform.testsupport.HouseholdChanges.envelope(moved);
+        var registeredAgain = EventEnvelope.of("monitoring", id.toString(), "210422100201", registered);
+        bus.publish(Topics.MONITORING_HOUSEHOLD, replayed);
+        bus.publish(Topics.MONITORING_HOUSEHOLD, registeredAgain);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "select count(*) from inbox_event where event_id in (:ids)")
+                .param("ids", List.of(replayed.eventId(), registeredAgain.eventId())).query(Long.class).single() == 2);
+
+        assertThat(jdbc.sql("select division_code from household_view where household_id = :h").param("h", id)
+                .query(String.class).single()).isEqualTo("210423100201");
+        mvc.perform(get("/api/console/households/" + id + "/timeline").header("Authorization", county("210422")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/console/households/" + id + "/timeline").header("Authorization", county("210423")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.summary =~ /户情变动.*迁至.*/)]").value(org.hamcrest.Matchers.hasSize(1)));
+    }
+
     private static String county(String code) {
         return "Bearer " + TestTokens.user("approver-" + code, code, "county-approver");
     }

@@ -46,6 +46,9 @@ class HouseholdChangesIT {
     void shouldRecordADeathAsARevisionAndReadTheHouseholdAsOfTheDayBefore() throws Exception {
         LocalDate today = PlatformTime.today(clock);
         UUID household = register();
+        // registered ten days ago, so the day before the death is in the registry
+        jdbc.sql("update household set registered_at = registered_at - interval '10 days' where id = :h")
+                .param("h", household).update();
         String spouse = memberId(household, "配偶");
 
         JsonNode revision = change(household, CADRE, """
@@ -69,6 +72,8 @@ class HouseholdChangesIT {
                 .andExpect(jsonPath("$.revision").value(2));
         mvc.perform(get("/api/monitoring/households/" + household + "?asOf=" + today.minusDays(1)).header("Authorization", CADRE))
                 .andExpect(jsonPath("$.members[?(@.id == '" + spouse + "')].status").value("ACTIVE"));
+        mvc.perform(get("/api/monitoring/households/" + household + "?asOf=" + today.minusDays(11)).header("Authorization", CADRE))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.title").value("该日尚未登记"));
         mvc.perform(get("/api/monitoring/households/" + household + "/changes").header("Authorization", CADRE))
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].kind").value("MEMBER_LEFT"));
@@ -89,6 +94,17 @@ class HouseholdChangesIT {
         UUID household = register();
         mvc.perform(get("/api/monitoring/households/" + household).header("Authorization", QINGYUAN))
                 .andExpect(status().isNotFound());
+        // a clue about this 脱贫户 opens its procedure; the village approves and posts the notice
+        mvc.perform(post("/api/monitoring/households/" + household + "/applications").header("Authorization", CADRE)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"riskTypes\":[\"ILLNESS\"],\"description\":\"住院\"}"))
+                .andExpect(status().isOk());
+        String procedure = jdbc.sql("select cast(id as varchar) from identification where household_id = :h")
+                .param("h", household).query(String.class).single();
+        mvc.perform(post("/api/monitoring/identifications/" + procedure + "/decisions").header("Authorization", CADRE)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"APPROVE\",\"reason\":\"属实\"}"))
+                .andExpect(status().isOk());
+        String notice = jdbc.sql("select cast(id as varchar) from public_notice where household_id = :h")
+                .param("h", household).query(String.class).single();
 
         change(household, CADRE, """
                 {"kind":"DIVISION","reason":"RELOCATION","effectiveOn":"%s","divisionCode":"210423100201"}"""
@@ -98,6 +114,13 @@ class HouseholdChangesIT {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/monitoring/households/" + household).header("Authorization", QINGYUAN))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.divisionCode").value("210423100201"));
+        // its procedure and its notice are the new area's
+        mvc.perform(get("/api/monitoring/public-notices/" + notice).header("Authorization", XINBIN))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/monitoring/public-notices/" + notice).header("Authorization", QINGYUAN))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.divisionCode").value("210423100201"));
+        mvc.perform(get("/api/monitoring/identifications/" + procedure).header("Authorization", XINBIN))
+                .andExpect(status().isNotFound());
         HouseholdChanged event = bus.awaitEvent(Topics.MONITORING_HOUSEHOLD, household.toString(), HouseholdChanged.class,
                 e -> e.kind() == HouseholdChanged.Kind.DIVISION).data();
         assertThat(event.previousDivisionCode()).isEqualTo("210422100201");

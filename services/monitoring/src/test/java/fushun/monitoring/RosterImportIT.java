@@ -144,6 +144,36 @@ class RosterImportIT {
     }
 
     @Test
+    void shouldRefuseAnOldRosterThatBringsBackAMemberRecordedAsDead() throws Exception {
+        String head = SyntheticIdNumbers.next(random, "210422");
+        String spouse = SyntheticIdNumbers.next(random, "210422");
+        String roster = HEADER + "D1,210422100201,脱贫户,否,减员户主," + head + ",户主,有\n"
+                + "D1,210422100201,,,减员配偶," + spouse + ",配偶,无\n";
+        awaitDone(upload("departed.csv", roster.getBytes(StandardCharsets.UTF_8)));
+        String household = jdbc.sql("select cast(household_id as varchar) from household_member where id_number = :n")
+                .param("n", spouse).query(String.class).single();
+        String member = jdbc.sql("select cast(id as varchar) from household_member where id_number = :n")
+                .param("n", spouse).query(String.class).single();
+        mvc.perform(post("/api/monitoring/households/" + household + "/changes").header("Authorization", CADRE)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"MEMBER_LEFT\",\"reason\":\"DEATH\",\"effectiveOn\":\""
+                                + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "\",\"memberId\":\"" + member + "\"}"))
+                .andExpect(status().isCreated());
+
+        // the same roster, one cell different so it is a new file: the dead member must not come back
+        JsonNode again = awaitDone(upload("departed-again.csv", roster.replace("减员户主", "减员户主甲")
+                .getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(again.get("householdsRefused").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from household_member where id_number = :n and status = 'ACTIVE'")
+                .param("n", spouse).query(Long.class).single()).isZero();
+        mvc.perform(get("/api/monitoring/imports/" + again.get("id").asString() + "/errors").header("Authorization", CADRE))
+                .andExpect(jsonPath("$.items[0].reason").value(org.hamcrest.Matchers.containsString("已登记减少")))
+                .andExpect(jsonPath("$.items[0].reason").value(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString(spouse))));
+    }
+
+    @Test
     void shouldImportAnXlsxRosterStreamed() throws Exception {
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {

@@ -71,7 +71,8 @@ class ScreeningIT {
         mvc.perform(post("/api/monitoring/screenings").header("Authorization", CADRE)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"month\":\"2020-12\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.title").value("该年份没有监测线"));
+                .andExpect(jsonPath("$.errors[0].field").value("month"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("2021-01")));
         org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from screening_run").query(Long.class).single())
                 .isEqualTo(runs);
         mvc.perform(post("/api/monitoring/screenings").header("Authorization", CADRE)

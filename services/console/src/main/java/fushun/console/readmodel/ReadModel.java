@@ -55,7 +55,8 @@ public class ReadModel {
                             values (:h, :d, :c, :at, :monitoredAt)
                             on conflict (household_id) do update set division_code = excluded.division_code,
                                 category = excluded.category, registered_at = excluded.registered_at,
-                                monitored_at = least(household_view.monitored_at, excluded.monitored_at)""")
+                                monitored_at = least(household_view.monitored_at, excluded.monitored_at)
+                            where household_view.revision = 0""")
                     .param("h", h.householdId()).param("d", h.divisionCode()).param("c", h.category().name())
                     .param("at", ts(event.occurredAt()))
                     .param("monitoredAt", h.category().isMonitoringCategory() ? ts(event.occurredAt()) : null)
@@ -63,17 +64,22 @@ public class ReadModel {
             line(event, h.householdId(), h.divisionCode(), "登记建档：" + h.category().label() + "，"
                     + h.members().size() + " 人");
         } else if (data instanceof HouseholdChanged c) {
-            // the whole state after the change; a move takes the household's alerts to the new area's dashboards
-            jdbc.sql("""
-                            insert into household_view (household_id, division_code, category, monitored_at)
-                            values (:h, :d, :c, :monitoredAt)
+            // the whole state after the change, unless a newer revision is applied already (a replay changes nothing);
+            // a move takes the household's alerts to the new area's dashboards
+            int applied = jdbc.sql("""
+                            insert into household_view (household_id, division_code, category, monitored_at, revision)
+                            values (:h, :d, :c, :monitoredAt, :revision)
                             on conflict (household_id) do update set division_code = excluded.division_code,
-                                category = excluded.category""")
+                                category = excluded.category, revision = excluded.revision
+                            where household_view.revision < excluded.revision""")
                     .param("h", c.householdId()).param("d", c.divisionCode()).param("c", c.category().name())
-                    .param("monitoredAt", c.category().isMonitoringCategory() ? ts(c.recordedAt()) : null).update();
-            jdbc.sql("update alert_view set division_code = :d where household_id = :h and division_code <> :d")
-                    .param("d", c.divisionCode()).param("h", c.householdId()).update();
-            line(event, c.householdId(), c.divisionCode(), "户情变动：" + describe(c));
+                    .param("monitoredAt", c.category().isMonitoringCategory() ? ts(c.recordedAt()) : null)
+                    .param("revision", c.revision()).update();
+            if (applied > 0) {
+                jdbc.sql("update alert_view set division_code = :d where household_id = :h and division_code <> :d")
+                        .param("d", c.divisionCode()).param("h", c.householdId()).update();
+                line(event, c.householdId(), c.divisionCode(), "户情变动：" + describe(c));
+            }
         } else if (data instanceof HouseholdMonitored m) {
             jdbc.sql("""
                             insert into household_view (household_id, division_code, category, monitored_at)

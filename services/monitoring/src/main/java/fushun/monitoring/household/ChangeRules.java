@@ -23,6 +23,8 @@ public final class ChangeRules {
     /** The earliest effective date: the registry of poor households (建档立卡) began in 2014. */
     public static final LocalDate EARLIEST = LocalDate.of(2014, 1, 1);
     public static final int MAX_MEMBERS = 20;
+    /** Fushun's districts and counties (DOMAIN.md): a move elsewhere would hide the household from everyone below the city. */
+    static final Set<String> FUSHUN_COUNTIES = Set.of("210402", "210403", "210404", "210411", "210421", "210422", "210423");
     private static final Set<String> CAPACITIES = Set.of("FULL", "PARTIAL", "NONE");
 
     /** The fields a revision records, each with its value before and after. */
@@ -94,6 +96,9 @@ public final class ChangeRules {
                 MemberState member = change.memberId() == null ? null : household.member(change.memberId()).orElse(null);
                 if (member == null || !member.active()) {
                     yield Decision.refuse("成员不存在", "本户没有该成员，或该成员已不在本户。");
+                }
+                if (member.joinedOn() != null && change.effectiveOn().isBefore(member.joinedOn())) {
+                    yield Decision.refuse("生效日期无效", "该成员于 " + member.joinedOn() + " 加入本户，变动不能早于此日。");
                 }
                 yield switch (change.kind()) {
                     case MEMBER_LEFT -> memberLeft(household, change, member);
@@ -181,8 +186,8 @@ public final class ChangeRules {
 
     private static Decision division(HouseholdState household, HouseholdChange change) {
         String code = change.divisionCode();
-        if (code == null || !code.matches("\\d{12}") || !code.startsWith(HouseholdRegistry.FUSHUN_PREFIX)) {
-            return Decision.refuse("行政区划无效", "迁入地必须是抚顺市内的12位村级行政区划代码。");
+        if (code == null || !code.matches("\\d{12}") || !FUSHUN_COUNTIES.contains(code.substring(0, 6))) {
+            return Decision.refuse("行政区划无效", "迁入地必须是抚顺市内（新抚区、东洲区、望花区、顺城区、抚顺县、新宾县、清原县）的12位村级行政区划代码。");
         }
         if (code.equals(household.divisionCode())) {
             return Decision.refuse("没有变化", "该户已在所填行政区划。");

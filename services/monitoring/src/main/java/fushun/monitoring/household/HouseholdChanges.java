@@ -133,7 +133,7 @@ public class HouseholdChanges {
                            List<FieldChange> fields, String summary, String recordedBy) {
         for (FieldChange f : fields) {
             switch (f.field()) {
-                case DIVISION -> move(householdId, f.newValue());
+                case DIVISION -> move(householdId, f.oldValue(), f.newValue());
                 case CATEGORY -> set(householdId, "category", f.newValue());
                 case POLICY_FLAG -> jdbc.sql("update household set not_entitled_to_policy = :v where id = :h")
                         .param("v", Boolean.parseBoolean(f.newValue())).param("h", householdId).update();
@@ -176,15 +176,24 @@ public class HouseholdChanges {
     }
 
     /** The household and the records that follow it move: the new area's staff take them over. */
-    private void move(UUID householdId, String division) {
+    private void move(UUID householdId, String from, String division) {
         set(householdId, "division_code", division);
         jdbc.sql("update risk_alert set division_code = :d where household_id = :h")
                 .param("d", division).param("h", householdId).update();
         jdbc.sql("update identification set division_code = :d where household_id = :h")
                 .param("d", division).param("h", householdId).update();
-        // an open re-check task follows the household to its new village's cadre
-        jdbc.sql("update recheck_task set division_code = :d where household_id = :h and status <> 'CONFIRMED'")
+        // a running public notice goes to the new village's board (its township step is the new area's)
+        jdbc.sql("update public_notice set division_code = :d where household_id = :h")
                 .param("d", division).param("h", householdId).update();
+        if (from.substring(0, 6).equals(division.substring(0, 6))) {
+            // an open re-check task follows the household to its new village's cadre
+            jdbc.sql("update recheck_task set division_code = :d where household_id = :h and status in ('TO_VISIT', 'VISITED', 'REVIEWED')")
+                    .param("d", division).param("h", householdId).update();
+        } else {
+            // another county: the task belongs to the old county's re-check, which nobody there can act on now
+            jdbc.sql("update recheck_task set status = 'MOVED_OUT' where household_id = :h and status in ('TO_VISIT', 'VISITED', 'REVIEWED')")
+                    .param("h", householdId).update();
+        }
     }
 
     private void set(UUID householdId, String column, String value) {
@@ -221,6 +230,12 @@ public class HouseholdChanges {
         if (day.isBefore(ChangeRules.EARLIEST)) {
             throw new RuleViolationException("日期无效", "只能查询 2014-01-01 以后的农户信息。");
         }
+        LocalDate registered = LocalDate.ofInstant(now.registeredAt(), PlatformTime.CHINA);
+        boolean changedBefore = jdbc.sql("select count(*) from household_revision where household_id = :h and effective_on <= :day")
+                .param("h", householdId).param("day", day).query(Long.class).single() > 0;
+        if (day.isBefore(registered) && !changedBefore) {
+            throw new RuleViolationException("该日尚未登记", "该户于 " + registered + " 登记，此前的情况登记册中没有记录。");
+        }
         List<AsOf.RecordedField> later = jdbc.sql("""
                         select r.revision, r.effective_on, f.member_id, f.field, f.old_value, f.new_value
                         from household_revision r join household_revision_field f on f.revision_id = r.id
@@ -229,7 +244,13 @@ public class HouseholdChanges {
                 .query((rs, n) -> new AsOf.RecordedField(rs.getInt(1), rs.getObject(2, LocalDate.class),
                         rs.getObject(3, UUID.class), Field.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6)))
                 .list();
-        return AsOf.undo(now, later, day);
+        HouseholdView then = AsOf.undo(now, later, day);
+        // who was in the rural low-income population that day: that day's category, flag and assistance
+        boolean assisted = then.assistance().stream().anyMatch(p -> p.activeOn(day));
+        return new HouseholdView(then.id(), then.divisionCode(), then.category(), then.notEntitledToPolicy(),
+                then.headName(), then.registeredAt(), then.revision(), day, then.members(), then.assistance(),
+                fushun.monitoring.assistance.RuralLowIncome.includes(HouseholdCategory.valueOf(then.category()),
+                        then.notEntitledToPolicy(), assisted));
     }
 
     /** The household's revisions, newest first. */
@@ -248,26 +269,27 @@ public class HouseholdChanges {
         return new Page<>(items, page, size, total);
     }
 
+    /** The household locked, in one statement with the scope: a concurrent move cannot slip between the two. */
     private HouseholdState lockInScope(UUID householdId, Jurisdiction jurisdiction) {
-        boolean visible = jdbc.sql("select count(*) from household where id = :h and division_code like :scope")
-                .param("h", householdId).param("scope", jurisdiction.likePattern()).query(Long.class).single() > 0;
-        if (!visible) {
-            throw new NotFoundException("没有找到该农户。");
-        }
-        return lock(householdId);
+        return lock(householdId, jurisdiction.likePattern());
     }
 
     private HouseholdState lock(UUID householdId) {
+        return lock(householdId, "%");
+    }
+
+    private HouseholdState lock(UUID householdId, String scope) {
         var household = jdbc.sql("""
-                        select division_code, category, not_entitled_to_policy, head_name from household where id = :h for update""")
-                .param("h", householdId)
+                        select division_code, category, not_entitled_to_policy, head_name from household
+                        where id = :h and division_code like :scope for update""")
+                .param("h", householdId).param("scope", scope)
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)})
                 .optional().orElseThrow(() -> new NotFoundException("没有找到该农户。"));
         List<HouseholdState.MemberState> members = jdbc.sql("""
-                        select id, name, relationship, labour_capacity, status from household_member where household_id = :h""")
+                        select id, name, relationship, labour_capacity, status, joined_on from household_member where household_id = :h""")
                 .param("h", householdId)
                 .query((rs, n) -> new HouseholdState.MemberState(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), "ACTIVE".equals(rs.getString(5))))
+                        rs.getString(4), "ACTIVE".equals(rs.getString(5)), rs.getObject(6, LocalDate.class)))
                 .list();
         return new HouseholdState((String) household[0], HouseholdCategory.valueOf((String) household[1]),
                 (Boolean) household[2], (String) household[3], members);

@@ -11,7 +11,9 @@ public record HouseholdState(String divisionCode, HouseholdCategory category, bo
 
     public static final String HEAD = "户主";
 
-    public record MemberState(UUID id, String name, String relationship, String labourCapacity, boolean active) {
+    /** {@code joinedOn}: the day a member added by a change joined (null for members registered with the household). */
+    public record MemberState(UUID id, String name, String relationship, String labourCapacity, boolean active,
+                              java.time.LocalDate joinedOn) {
 
         boolean head() {
             return HEAD.equals(relationship);

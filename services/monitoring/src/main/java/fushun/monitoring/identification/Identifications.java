@@ -133,7 +133,8 @@ public class Identifications {
         Procedure.refusal(current.stage(), roles, jurisdiction, current.divisionCode()).ifPresent(why -> {
             throw new RuleViolationException("不能办理此环节", why);
         });
-        if (current.stage() == Procedure.Stage.TOWNSHIP_REVIEW) {
+        // only an approval waits for the notice: a township may stop a proposal at any time
+        if (current.stage() == Procedure.Stage.TOWNSHIP_REVIEW && decision == Procedure.Decision.APPROVE) {
             notices.gateOf(id).flatMap(gate -> NoticeRules.townshipRefusal(PlatformTime.today(clock), gate.endsOn(),
                     gate.objections(), current.greenChannel())).ifPresent(why -> {
                 throw new RuleViolationException("公示期未满", why);

@@ -102,6 +102,12 @@ public class PublicNotices {
     @Transactional
     public Objection object(UUID noticeId, LocalDate receivedOn, String summary, String recordedBy, Jurisdiction jurisdiction) {
         Notice notice = find(noticeId, jurisdiction);
+        // the procedure's row, locked as the township's step locks it: an objection and that step take turns
+        String stage = jdbc.sql("select stage from identification where id = :id for update")
+                .param("id", notice.identificationId()).query(String.class).single();
+        if (!Procedure.Stage.TOWNSHIP_REVIEW.name().equals(stage)) {
+            throw new RuleViolationException("乡镇已审核", "该事项已过乡镇审核环节，公示期间的异议请直接向县级反映。");
+        }
         LocalDate today = PlatformTime.today(clock);
         if (receivedOn.isAfter(today)) {
             throw new RuleViolationException("日期无效", "收到异议的日期不能晚于今天。");

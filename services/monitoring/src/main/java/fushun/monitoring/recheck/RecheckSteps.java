@@ -19,7 +19,9 @@ public final class RecheckSteps {
         TO_VISIT("待走访"),
         VISITED("待乡镇审核"),
         REVIEWED("待县级确认"),
-        CONFIRMED("已确认");
+        CONFIRMED("已确认"),
+        /** the household moved to another county before the task was confirmed: not this county's to finish */
+        MOVED_OUT("已迁出本县");
 
         private final String label;
 
@@ -32,7 +34,7 @@ public final class RecheckSteps {
         }
 
         public boolean isOpen() {
-            return this != CONFIRMED;
+            return this != CONFIRMED && this != MOVED_OUT;
         }
     }
 

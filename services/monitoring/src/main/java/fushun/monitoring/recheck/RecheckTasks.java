@@ -165,7 +165,7 @@ public class RecheckTasks {
         String where = """
                 where t.recheck_id = :r and t.division_code like :scope and t.division_code like :division
                   and (cast(:status as varchar) is null or t.status = :status)
-                  and (not :overdueOnly or (:pastDue and t.status <> 'CONFIRMED'))""";
+                  and (not :overdueOnly or (:pastDue and t.status not in ('CONFIRMED', 'MOVED_OUT')))""";
         long total = jdbc.sql("select count(*) from recheck_task t " + where)
                 .param("r", recheckId).param("scope", jurisdiction.likePattern())
                 .param("division", divisionPrefix == null ? "%" : divisionPrefix + "%")

@@ -123,7 +123,7 @@ public class Rechecks {
                                count(*) filter (where status in ('VISITED', 'REVIEWED', 'CONFIRMED')) as visited,
                                count(*) filter (where status in ('REVIEWED', 'CONFIRMED')) as reviewed,
                                count(*) filter (where status = 'CONFIRMED') as confirmed,
-                               count(*) filter (where status <> 'CONFIRMED' and :pastDue) as overdue,
+                               count(*) filter (where status not in ('CONFIRMED', 'MOVED_OUT') and :pastDue) as overdue,
                                count(*) filter (where status <> 'TO_VISIT' and outcome = 'STILL_AT_RISK') as still_at_risk,
                                count(*) filter (where status <> 'TO_VISIT' and outcome = 'PROPOSE_ELIMINATION') as propose_elimination,
                                count(*) filter (where status <> 'TO_VISIT' and outcome = 'PROPOSE_CATEGORY_CHANGE') as propose_category

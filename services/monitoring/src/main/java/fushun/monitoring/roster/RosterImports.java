@@ -38,6 +38,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,6 +59,8 @@ public class RosterImports implements DisposableBean {
     private static final int PROGRESS_EVERY = 500;
     /** Row errors kept per job; the rest are counted. */
     static final int STORED_ERRORS = 1000;
+    /** How long a previewed file is kept for its confirmation. */
+    static final java.time.Duration PREVIEW_KEPT = java.time.Duration.ofHours(24);
 
     /** A change a job made or would make, for the preview list. */
     public record PlannedChange(int row, UUID householdId, String kind, String summary, boolean applied) {
@@ -87,6 +90,29 @@ public class RosterImports implements DisposableBean {
     void failInterruptedJobs() {
         jdbc.sql("update import_job set status = 'FAILED', failure = '服务重启，导入中断，请重新上传' "
                 + "where status in ('QUEUED', 'RUNNING')").update();
+        expirePreviews();
+    }
+
+    /**
+     * A preview not confirmed within a day expires and its file (full ID numbers) is deleted; the
+     * uploader previews again if they still want it.
+     */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1H")
+    void expirePreviews() {
+        List<String> files = jdbc.sql("""
+                        update import_job set status = 'EXPIRED', spool_path = null,
+                            failure = '预览超过24小时未确认，文件已删除，请重新上传'
+                        where status = 'PREVIEWED' and finished_at < :limit returning spool_path""")
+                .param("limit", Timestamp.from(clock.instant().minus(PREVIEW_KEPT))).query(String.class).list();
+        for (String file : files) {
+            try {
+                if (file != null) {
+                    Files.deleteIfExists(Path.of(file));
+                }
+            } catch (IOException e) {
+                log.warn("Could not delete an expired preview's file: {}", e.getClass().getSimpleName());
+            }
+        }
     }
 
     /**
@@ -125,7 +151,7 @@ public class RosterImports implements DisposableBean {
                     .param("sha", sha256).param("scope", jurisdiction.divisionCode()).query(UUID.class).single();
             return find(existing, submittedBy, jurisdiction);
         }
-        worker.submit(() -> run(id, file, format, jurisdiction, preview));
+        worker.submit(() -> run(id, file, format, jurisdiction, preview, submittedBy));
         return find(id, submittedBy, jurisdiction);
     }
 
@@ -156,7 +182,7 @@ public class RosterImports implements DisposableBean {
         jdbc.sql("delete from import_change where job_id = :id").param("id", id).update();
         jdbc.sql("delete from import_row_error where job_id = :id").param("id", id).update();
         Jurisdiction scope = Jurisdiction.of(spool.scope());
-        worker.submit(() -> run(id, file, job.format(), scope, false));
+        worker.submit(() -> run(id, file, job.format(), scope, false, caller));
         return find(id, caller, jurisdiction);
     }
 
@@ -198,7 +224,8 @@ public class RosterImports implements DisposableBean {
         return new Page<>(items, page, size, total);
     }
 
-    void run(UUID id, Path file, String format, Jurisdiction jurisdiction, boolean preview) {
+    /** {@code by}: who submitted or confirmed the import; the registry's changes are recorded as theirs. */
+    void run(UUID id, Path file, String format, Jurisdiction jurisdiction, boolean preview, String by) {
         boolean keepFile = false;
         try {
             AtomicInteger total = new AtomicInteger();
@@ -211,13 +238,13 @@ public class RosterImports implements DisposableBean {
             RosterReaders.read(file, format, row -> {
                 if (!household.isEmpty() && !household.get(0).cell(RosterRow.Column.HOUSEHOLD)
                         .equals(row.cell(RosterRow.Column.HOUSEHOLD))) {
-                    importHousehold(household, jurisdiction, progress, preview, note);
+                    importHousehold(household, jurisdiction, progress, preview, note, by);
                     household.clear();
                 }
                 household.add(row);
             });
             if (!household.isEmpty()) {
-                importHousehold(household, jurisdiction, progress, preview, note);
+                importHousehold(household, jurisdiction, progress, preview, note, by);
             }
             progress.flush();
             jdbc.sql("update import_job set status = :status, finished_at = :at where id = :id")
@@ -241,7 +268,7 @@ public class RosterImports implements DisposableBean {
     }
 
     private void importHousehold(List<RosterRow> rows, Jurisdiction jurisdiction, Progress progress, boolean preview,
-                                 String note) {
+                                 String note, String by) {
         int firstRow = rows.get(0).rowNumber();
         RosterRules.Parsed parsed = RosterRules.parse(rows);
         if (!parsed.errors().isEmpty()) {
@@ -256,7 +283,7 @@ public class RosterImports implements DisposableBean {
                 // crashed in between, the job is failed at restart and the same file imported again
                 // fills the gap: households already registered compare as unchanged.
                 jdbc.sql("set local synchronous_commit to off").update();
-                Result done = importOne(household, jurisdiction, note, progress.touched);
+                Result done = importOne(household, jurisdiction, note, by, progress.touched);
                 if (preview) {
                     status.setRollbackOnly();
                 }
@@ -292,7 +319,7 @@ public class RosterImports implements DisposableBean {
     private record Result(Outcome outcome, UUID householdId, List<RosterDiff.Step> steps) {
     }
 
-    private Result importOne(NewHousehold household, Jurisdiction jurisdiction, String note, Set<UUID> touched) {
+    private Result importOne(NewHousehold household, Jurisdiction jurisdiction, String note, String by, Set<UUID> touched) {
         List<String> numbers = household.members().stream().map(NewHousehold.NewMember::idNumber).toList();
         List<UUID> matched = jdbc.sql("""
                         select distinct household_id from household_member where id_number in (:numbers) and status = 'ACTIVE'""")
@@ -310,6 +337,14 @@ public class RosterImports implements DisposableBean {
         if (!jurisdiction.covers(registered.divisionCode()) || !jurisdiction.covers(household.divisionCode())) {
             throw new Refused(RosterRow.Column.ID_NUMBER.header(), "本户成员已在其他农户中登记");
         }
+        boolean namesADeparted = jdbc.sql("""
+                        select count(*) from household_member where household_id = :h and status = 'LEFT' and id_number in (:numbers)""")
+                .param("h", registered.householdId()).param("numbers", numbers).query(Long.class).single() > 0;
+        if (namesADeparted) {
+            // an old roster must not bring back someone recorded as dead or gone
+            throw new Refused(RosterRow.Column.ID_NUMBER.header(),
+                    "名单中有本户已登记减少（死亡、迁出等）的成员；如确已回迁，请单独登记成员增加");
+        }
         RosterDiff.Result diff = RosterDiff.diff(household, registered, PlatformTime.today(clock), note);
         if (diff.refused()) {
             throw new Refused(diff.refusedColumn(), diff.refusal());
@@ -318,8 +353,7 @@ public class RosterImports implements DisposableBean {
             return new Result(Outcome.UNCHANGED, registered.householdId(), List.of());
         }
         for (RosterDiff.Step step : diff.steps()) {
-            changes.record(registered.householdId(), withMember(step, registered.householdId()), "roster-import",
-                    jurisdiction);
+            changes.record(registered.householdId(), withMember(step, registered.householdId()), by, jurisdiction);
         }
         return new Result(Outcome.CHANGED, registered.householdId(), diff.steps());
     }

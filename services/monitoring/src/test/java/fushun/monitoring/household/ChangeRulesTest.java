@@ -25,9 +25,9 @@ class ChangeRulesTest {
 
     private static final HouseholdState HOUSEHOLD = new HouseholdState("210422100201", HouseholdCategory.OUT_OF_POVERTY,
             false, "张示例", List.of(
-            new HouseholdState.MemberState(HEAD, "张示例", "户主", "FULL", true),
-            new HouseholdState.MemberState(SPOUSE, "李示例", "配偶", "PARTIAL", true),
-            new HouseholdState.MemberState(GONE, "王示例", "子女", "FULL", false)));
+            new HouseholdState.MemberState(HEAD, "张示例", "户主", "FULL", true, null),
+            new HouseholdState.MemberState(SPOUSE, "李示例", "配偶", "PARTIAL", true, null),
+            new HouseholdState.MemberState(GONE, "王示例", "子女", "FULL", false, null)));
 
     @ParameterizedTest(name = "{0} {1} on {2} -> refused: {3}")
     @CsvSource({
@@ -143,7 +143,8 @@ class ChangeRulesTest {
     }
 
     @ParameterizedTest(name = "division {0} -> refused: {1}")
-    @CsvSource({"210423100201, ''", "210422100201, 没有变化", "110101100201, 行政区划无效", "2104231002, 行政区划无效"})
+    @CsvSource({"210423100201, ''", "210402001001, ''", "210422100201, 没有变化", "110101100201, 行政区划无效",
+            "2104231002, 行政区划无效", "210499100201, 行政区划无效"})
     void shouldMoveOnlyToAnotherVillageOfFushun(String division, String refusal) {
         HouseholdChange change = new HouseholdChange(Kind.DIVISION, Reason.RELOCATION, TODAY, null, null, null, null, null,
                 division, null, null, null);

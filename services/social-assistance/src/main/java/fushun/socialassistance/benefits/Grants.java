@@ -31,7 +31,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Grants {
 
-    /** {@code reviewReason} MEMBER_LEFT: a covered member left the household, so the grant is reviewed early. */
+    /**
+     * {@code reviewReason} MEMBER_LEFT: a covered member left the household, so the grant is reviewed
+     * early; MEMBER_LEFT_PAID_AFTER: the departure was recorded after months from its stop month had
+     * been paid with the leaver's share, which the review settles.
+     */
     public record Grant(UUID id, UUID applicationId, UUID householdId, String divisionCode, Programme programme,
                         List<UUID> coveredPersons, BigDecimal monthlyAmount, YearMonth firstMonth, YearMonth stopMonth,
                         LocalDate nextReview, String status, LocalDate grantedOn, String reviewReason) {
@@ -151,12 +155,16 @@ public class Grants {
             jdbc.sql("update grant_person set stop_month = :stop, share = :share where grant_id = :g and person_id = :p")
                     .param("stop", stop.atDay(1)).param("share", share).param("g", grantId).param("p", personId).update();
             boolean nobodyLeft = shares.remaining() == 1;
+            // recorded late: months from the stop month may be paid already; the review settles them
+            long paidAfter = jdbc.sql("select count(*) from grant_payment where grant_id = :g and month >= :stop")
+                    .param("g", grantId).param("stop", stop.atDay(1)).query(Long.class).single();
             jdbc.sql("""
-                            update assistance_grant set review_reason = 'MEMBER_LEFT', next_review = least(next_review, :today),
+                            update assistance_grant set review_reason = :reason, next_review = least(next_review, :today),
                                 status = case when :last then 'STOPPED' else status end,
                                 stop_month = case when :last then :stop else stop_month end
                             where id = :g""")
                     .param("today", PlatformTime.today(clock)).param("last", nobodyLeft).param("stop", stop.atDay(1))
+                    .param("reason", paidAfter > 0 ? "MEMBER_LEFT_PAID_AFTER" : "MEMBER_LEFT")
                     .param("g", grantId).update();
             Grant grant = grants("g.id = :id", Map.of("id", grantId), 1, 0).get(0);
             HouseholdRoster.Standing household = roster.standing(householdId);

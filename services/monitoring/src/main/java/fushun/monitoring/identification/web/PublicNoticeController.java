@@ -3,6 +3,7 @@ package fushun.monitoring.identification.web;
 import fushun.monitoring.identification.PublicNotices;
 import fushun.platform.export.XlsxRoster;
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.validation.PlausibleDate;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -36,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('village-cadre', 'township-reviewer', 'county-approver', 'analyst', 'admin')")
 class PublicNoticeController {
 
-    record ObjectionRequest(@NotNull(message = "必须填写收到异议的日期") LocalDate receivedOn,
+    record ObjectionRequest(@NotNull(message = "必须填写收到异议的日期")
+                            @PlausibleDate(notBefore = PlausibleDate.MONITORING_ERA, message = "日期应在2021-01-01至今天之间") LocalDate receivedOn,
                             @NotBlank(message = "必须填写异议内容") @Size(max = 1000, message = "异议内容不超过1000字") String summary) {
     }
 

@@ -11,6 +11,7 @@ import fushun.contracts.HouseholdCategory;
 import fushun.platform.security.CallerRoles;
 import fushun.platform.security.DivisionCodes;
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.validation.PlausibleDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -45,7 +46,8 @@ class RecheckController {
                        @NotNull(message = "必须填写完成期限") LocalDate dueDate) {
     }
 
-    record VisitRequest(@NotNull(message = "必须填写走访日期") LocalDate visitedOn,
+    record VisitRequest(@NotNull(message = "必须填写走访日期")
+                        @PlausibleDate(notBefore = PlausibleDate.MONITORING_ERA, message = "走访日期应在2021-01-01至今天之间") LocalDate visitedOn,
                         @NotNull(message = "必须填写人均纯收入") @DecimalMin(value = "0", message = "人均纯收入不能为负")
                         @Digits(integer = 10, fraction = 2, message = "人均纯收入最多两位小数") BigDecimal perCapitaIncome,
                         @NotNull(message = "必须选择走访结论") RecheckSteps.Outcome outcome,
