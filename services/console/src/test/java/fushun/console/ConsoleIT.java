@@ -165,7 +165,7 @@ class ConsoleIT {
         bus.publish(Topics.MONITORING_HOUSEHOLD, fushun.platform.testsupport.HouseholdChanges.envelope(moved));
         bus.publish(Topics.MONITORING_HOUSEHOLD, fushun.platform.testsupport.HouseholdChanges.envelope(flagged));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select revision from household_view where household_id = :h")
-                .param("h", id).query(Integer.class).single() == 2);
+                .param("h", id).query(Integer.class).optional().orElse(-1) == 2);
 
         // the move again under a new event id, and the registration again: neither takes the household back
         var replayed = fushun.platform.testsupport.HouseholdChanges.envelope(moved);
