@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code /api/**} needs a valid token, except the console's public views; the console's pages,
- * health and fallbacks are open.
+ * health and fallbacks are open; every other actuator path is closed (metrics are read on each
+ * process's own port, not through the gateway).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -29,6 +30,9 @@ class GatewaySecurity {
                         // the console's sign-in settings and its public, suppressed figures
                         .pathMatchers("/api/console/public/**").permitAll()
                         .pathMatchers("/api/**").authenticated()
+                        // health for probes; no other actuator endpoint, the gateway's or a service's, is reachable here
+                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers("/actuator", "/actuator/**", "/*/actuator/**").denyAll()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> { })

@@ -69,6 +69,17 @@ class GatewayTest {
     }
 
     @Test
+    void shouldNotRouteOrServeActuatorEndpointsOtherThanHealth() {
+        for (String path : new String[] {"/actuator/prometheus", "/actuator/env", "/actuator", "/console/actuator/prometheus"}) {
+            client.get().uri(path).exchange().expectStatus().isUnauthorized();
+            client.get().uri(path)
+                    .header("Authorization", "Bearer " + TestTokens.user("city-admin", "210400", "admin"))
+                    .exchange().expectStatus().isForbidden();
+        }
+        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+    }
+
+    @Test
     void shouldLeaveConsolePagesAndHealthOpen() {
         client.get().uri("/actuator/health").exchange().expectStatus().isOk();
         client.get().uri("/").exchange().expectStatus().isEqualTo(503);

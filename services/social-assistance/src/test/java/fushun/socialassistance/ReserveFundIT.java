@@ -144,6 +144,8 @@ class ReserveFundIT {
         assertThat(measure.assignmentId()).isEqualTo(assignment);
         assertThat(measure.measure()).isEqualTo("TEMPORARY_AID");
         assertThat(measure.amount()).isEqualByComparingTo("1500.00");
+        // fixed words on the bus: the operator's reason stays in civil affairs
+        assertThat(measure.description()).doesNotContain("意外事故").contains("绿色通道");
         AssistanceStatusChanged paid = bus.awaitEvent(Topics.SOCIAL_ASSISTANCE_STATUS, household.toString(),
                 AssistanceStatusChanged.class).data();
         assertThat(paid.programme()).isEqualTo(AssistanceStatusChanged.Programme.TEMPORARY_AID);
@@ -178,6 +180,31 @@ class ReserveFundIT {
                 .andExpect(status().isUnprocessableContent());
         mvc.perform(get("/api/social-assistance/reserve-funds/" + township).header("Authorization", XINBIN))
                 .andExpect(jsonPath("$.balance").value(3500.00));
+    }
+
+    @Test
+    void shouldScopeARequestIdToItsFundAndRefuseItForADifferentPayout() throws Exception {
+        String first = "210422103";
+        String second = "210422104";
+        Jurisdiction county = Jurisdiction.of("210422");
+        funds.topUp(first, new BigDecimal("5000.00"), "县级拨付", "test", county);
+        funds.topUp(second, new BigDecimal("5000.00"), "县级拨付", "test", county);
+        UUID requestId = UUID.randomUUID();
+        UUID household = registered(first + "201");
+
+        payout(first, XINBIN, "500.00", household, requestId).andExpect(status().isOk())
+                .andExpect(jsonPath("$.balance").value(4500.00));
+        // the same id in another township's fund is another payout: paid, not silently dropped
+        payout(second, XINBIN, "500.00", registered(second + "201"), requestId).andExpect(status().isOk())
+                .andExpect(jsonPath("$.balance").value(4500.00));
+        // the same id with another amount in the first fund: 409, nothing paid
+        payout(first, XINBIN, "600.00", household, requestId).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.title").value("请求编号已使用"));
+        // the very same request again: the first answer, nothing more paid
+        payout(first, XINBIN, "500.00", household, requestId).andExpect(status().isOk())
+                .andExpect(jsonPath("$.balance").value(4500.00));
+        assertThat(jdbc.sql("select count(*) from fund_movement where request_id = :r").param("r", requestId)
+                .query(Long.class).single()).isEqualTo(2);
     }
 
     private org.springframework.test.web.servlet.ResultActions payout(String township, String token, String amount) throws Exception {

@@ -62,6 +62,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle(e.title());
+        return problem;
+    }
+
     @ExceptionHandler(DuplicateKeyException.class)
     ProblemDetail conflict(DuplicateKeyException e) {
         log.warn("Conflict: {}", PiiMasking.scrub(String.valueOf(e.getMostSpecificCause().getMessage())));

@@ -9,6 +9,7 @@ import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.policy.PolicyValue;
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.ConflictException;
 import fushun.platform.web.NotFoundException;
 import fushun.platform.web.RuleViolationException;
 import fushun.socialassistance.household.HouseholdRoster;
@@ -64,8 +65,9 @@ public class ReserveFunds {
     }
 
     /**
-     * A payout as asked for. {@code requestId} is the caller's own id for this payout: a request
-     * sent again (a retry after a timeout) pays nothing more. {@code caseId} is optional.
+     * A payout as asked for. {@code requestId} is the caller's own id for this payout from this
+     * township's fund: a request sent again (a retry after a timeout) pays nothing more, the same id
+     * with a different payout is a conflict. {@code caseId} is optional.
      */
     public record Payout(UUID requestId, UUID householdId, UUID caseId, BigDecimal amount, String reason,
                          boolean greenChannel) {
@@ -100,12 +102,13 @@ public class ReserveFunds {
                         insert into fund_movement (id, township_code, kind, amount, household_id, case_id, reason,
                                                    green_channel, recorded_by, request_id)
                         values (:id, :t, 'PAYOUT', :a, :h, :case, :reason, :green, :by, :request)
-                        on conflict (request_id) do nothing""")
+                        on conflict (township_code, request_id) where request_id is not null do nothing""")
                 .param("id", UUID.randomUUID()).param("t", township).param("a", payout.amount())
                 .param("h", payout.householdId()).param("case", payout.caseId()).param("reason", payout.reason())
                 .param("green", payout.greenChannel()).param("by", by).param("request", payout.requestId())
                 .update();
         if (recorded == 0) {
+            sameAsTaken(township, payout);
             return fund(township, jurisdiction);
         }
         int paid = jdbc.sql("""
@@ -125,13 +128,34 @@ public class ReserveFunds {
         if (assistanceCase != null) {
             outbox.append(Topics.SOCIAL_ASSISTANCE_MEASURE, household.householdId().toString(), assistanceCase.divisionCode(),
                     new MeasureApplied(UUID.randomUUID(), assistanceCase.assignmentId(), assistanceCase.alertId(),
-                            household.householdId(), Bureau.CIVIL_AFFAIRS, "TEMPORARY_AID", "临时救助：" + payout.reason(),
+                            household.householdId(), Bureau.CIVIL_AFFAIRS, "TEMPORARY_AID",
+                            // fixed words: the operator's reason may carry health or family details and stays here
+                            "临时救助：乡镇临时救助备用金支付" + (payout.greenChannel() ? "（绿色通道，先救助后审核）" : ""),
                             payout.amount(), PlatformTime.today(clock), clock.instant()));
         }
         return fund(township, jurisdiction);
     }
 
     private record CaseRef(UUID id, UUID householdId, UUID alertId, UUID assignmentId, String divisionCode) {
+    }
+
+    /** A retry must ask for what the first request asked for; anything else under the same id is refused. */
+    private void sameAsTaken(String township, Payout payout) {
+        record Taken(UUID householdId, UUID caseId, BigDecimal amount, String reason, boolean greenChannel) {
+        }
+        Taken taken = jdbc.sql("""
+                        select household_id, case_id, amount, reason, green_channel from fund_movement
+                        where township_code = :t and request_id = :request""")
+                .param("t", township).param("request", payout.requestId()).query(Taken.class).single();
+        boolean same = taken.householdId().equals(payout.householdId())
+                && java.util.Objects.equals(taken.caseId(), payout.caseId())
+                && taken.amount().compareTo(payout.amount()) == 0
+                && java.util.Objects.equals(taken.reason(), payout.reason())
+                && taken.greenChannel() == payout.greenChannel();
+        if (!same) {
+            throw new ConflictException("请求编号已使用", "该请求编号已用于本乡镇的另一笔支付（对象、金额或事由不同），未重复支付；"
+                    + "新的支付请使用新的请求编号。");
+        }
     }
 
     public Fund fund(String township, Jurisdiction jurisdiction) {
