@@ -19,7 +19,13 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
+@org.springframework.boot.context.properties.EnableConfigurationProperties(RateAndSizeLimits.Settings.class)
 class GatewaySecurity {
+
+    @Bean
+    RateAndSizeLimits rateAndSizeLimits(RateAndSizeLimits.Settings settings) {
+        return new RateAndSizeLimits(settings, java.time.Clock.systemUTC());
+    }
 
     @Bean
     SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http) {

@@ -1,0 +1,81 @@
+package fushun.gateway;
+
+import fushun.platform.testsupport.TestTokens;
+import java.io.IOException;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Per-caller rate limits (429 with Retry-After) and body size limits (413), as problems, before any routing. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "gateway.limits.per-second=0.01", "gateway.limits.burst=2",
+        "gateway.limits.anonymous-per-second=0.01", "gateway.limits.anonymous-burst=2",
+        "gateway.limits.max-body-bytes=1024"})
+@AutoConfigureWebTestClient
+class LimitsTest {
+
+    @TestConfiguration
+    static class Tokens {
+        @Bean
+        ReactiveJwtDecoder jwtDecoder() {
+            var blocking = TestTokens.decoder();
+            return token -> reactor.core.publisher.Mono.fromCallable(() -> blocking.decode(token));
+        }
+    }
+
+    @DynamicPropertySource
+    static void deadBackends(DynamicPropertyRegistry registry) {
+        String nobody = "http://localhost:" + closedPort();
+        for (String service : new String[] {"MONITORING", "SOCIAL_ASSISTANCE", "MEDICAL_INSURANCE", "CONSOLE"}) {
+            registry.add(service + "_URL", () -> nobody);
+        }
+    }
+
+    @Autowired WebTestClient client;
+
+    @Test
+    void shouldAnswer429WithRetryAfterWhenAUserGoesOverTheLimitAndLeaveOtherUsersAlone() {
+        String busy = "Bearer " + TestTokens.user("busy-operator", "210422", "civil-affairs-operator");
+        for (int i = 0; i < 2; i++) {
+            // within the burst: routed (the service is down here, hence 503)
+            client.get().uri("/api/social-assistance/cases").header("Authorization", busy).exchange()
+                    .expectStatus().isEqualTo(503);
+        }
+        client.get().uri("/api/social-assistance/cases").header("Authorization", busy).exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().exists("Retry-After")
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.title").isEqualTo("请求过于频繁");
+        client.get().uri("/api/social-assistance/cases")
+                .header("Authorization", "Bearer " + TestTokens.user("calm-operator", "210423", "civil-affairs-operator"))
+                .exchange().expectStatus().isEqualTo(503);
+        client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void shouldAnswer413BeforeReadingABodyOverTheLimit() {
+        client.post().uri("/api/medical-insurance/settlements")
+                .header("Authorization", "Bearer " + TestTokens.user("big-sender", "210400", "medical-insurance-integration"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("x".repeat(2048)).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.title").isEqualTo("请求体过大");
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
