@@ -1,16 +1,11 @@
 package fushun.gateway;
 
 import fushun.platform.testsupport.TestTokens;
-import java.io.IOException;
-import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -22,23 +17,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
+@org.springframework.context.annotation.Import(DeadBackends.Tokens.class)
 class GatewayTest {
-
-    @TestConfiguration
-    static class Tokens {
-        @Bean
-        ReactiveJwtDecoder jwtDecoder() {
-            var blocking = TestTokens.decoder();
-            return token -> reactor.core.publisher.Mono.fromCallable(() -> blocking.decode(token));
-        }
-    }
 
     @DynamicPropertySource
     static void deadBackends(DynamicPropertyRegistry registry) {
-        String nobody = "http://localhost:" + closedPort();
-        for (String service : new String[] {"MONITORING", "SOCIAL_ASSISTANCE", "MEDICAL_INSURANCE", "CONSOLE"}) {
-            registry.add(service + "_URL", () -> nobody);
-        }
+        DeadBackends.register(registry);
     }
 
     @Autowired WebTestClient client;
@@ -83,13 +67,5 @@ class GatewayTest {
     void shouldLeaveConsolePagesAndHealthOpen() {
         client.get().uri("/actuator/health").exchange().expectStatus().isOk();
         client.get().uri("/").exchange().expectStatus().isEqualTo(503);
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package fushun.monitoring.household;
 
+import fushun.platform.web.Page;
+
 import fushun.contracts.HouseholdCategory;
 import fushun.contracts.Topics;
 import fushun.contracts.monitoring.HouseholdChanged;
@@ -40,8 +42,6 @@ public class HouseholdChanges {
                            UUID memberId, String summary, String note, String recordedBy, Instant recordedAt) {
     }
 
-    public record Page<T>(List<T> items, int page, int size, long total) {
-    }
 
     private final JdbcClient jdbc;
     private final HouseholdRegistry registry;
@@ -231,9 +231,10 @@ public class HouseholdChanges {
             throw new RuleViolationException("日期无效", "只能查询 2014-01-01 以后的农户信息。");
         }
         LocalDate registered = LocalDate.ofInstant(now.registeredAt(), PlatformTime.CHINA);
-        boolean changedBefore = jdbc.sql("select count(*) from household_revision where household_id = :h and effective_on <= :day")
-                .param("h", householdId).param("day", day).query(Long.class).single() > 0;
-        if (day.isBefore(registered) && !changedBefore) {
+        // a day before the registration is known only if a change recorded later took effect by then
+        if (day.isBefore(registered) && jdbc.sql(
+                        "select count(*) from household_revision where household_id = :h and effective_on <= :day")
+                .param("h", householdId).param("day", day).query(Long.class).single() == 0) {
             throw new RuleViolationException("该日尚未登记", "该户于 " + registered + " 登记，此前的情况登记册中没有记录。");
         }
         List<AsOf.RecordedField> later = jdbc.sql("""

@@ -1,5 +1,7 @@
 package fushun.monitoring.identification;
 
+import fushun.platform.web.Page;
+
 import fushun.contracts.HouseholdCategory;
 import fushun.platform.PlatformTime;
 import fushun.platform.export.XlsxRoster;
@@ -41,8 +43,6 @@ public class PublicNotices {
     public record Objection(UUID id, LocalDate receivedOn, String summary, String recordedBy, Instant recordedAt) {
     }
 
-    public record Page<T>(List<T> items, int page, int size, long total) {
-    }
 
     /** What the township step needs to know of the notice. */
     record Gate(LocalDate endsOn, int objections) {

@@ -1,5 +1,7 @@
 package fushun.monitoring.recheck;
 
+import fushun.platform.web.Page;
+
 import fushun.contracts.HouseholdCategory;
 import fushun.monitoring.elimination.EliminationRequests;
 import fushun.monitoring.household.HouseholdChanges;

@@ -1,5 +1,7 @@
 package fushun.monitoring.recheck;
 
+import fushun.platform.web.Page;
+
 import fushun.contracts.HouseholdCategory;
 import fushun.platform.PlatformTime;
 import fushun.platform.security.Jurisdiction;

@@ -1,5 +1,7 @@
 package fushun.monitoring.roster;
 
+import fushun.platform.web.Page;
+
 import fushun.contracts.HouseholdCategory;
 import fushun.monitoring.household.HouseholdChange;
 import fushun.monitoring.household.HouseholdChanges;
@@ -66,8 +68,6 @@ public class RosterImports implements DisposableBean {
     public record PlannedChange(int row, UUID householdId, String kind, String summary, boolean applied) {
     }
 
-    public record Page<T>(List<T> items, int page, int size, long total) {
-    }
 
     private final JdbcClient jdbc;
     private final HouseholdRegistry registry;
@@ -333,14 +333,12 @@ public class RosterImports implements DisposableBean {
         if (touched.contains(matched.get(0))) {
             throw new Refused(RosterRow.Column.ID_NUMBER.header(), "本户成员已在本文件的其他户中出现");
         }
-        RosterDiff.Registered registered = registered(matched.get(0));
+        Loaded loaded = load(matched.get(0));
+        RosterDiff.Registered registered = loaded.registered();
         if (!jurisdiction.covers(registered.divisionCode()) || !jurisdiction.covers(household.divisionCode())) {
             throw new Refused(RosterRow.Column.ID_NUMBER.header(), "本户成员已在其他农户中登记");
         }
-        boolean namesADeparted = jdbc.sql("""
-                        select count(*) from household_member where household_id = :h and status = 'LEFT' and id_number in (:numbers)""")
-                .param("h", registered.householdId()).param("numbers", numbers).query(Long.class).single() > 0;
-        if (namesADeparted) {
+        if (numbers.stream().anyMatch(loaded.departed()::contains)) {
             // an old roster must not bring back someone recorded as dead or gone
             throw new Refused(RosterRow.Column.ID_NUMBER.header(),
                     "名单中有本户已登记减少（死亡、迁出等）的成员；如确已回迁，请单独登记成员增加");
@@ -372,17 +370,30 @@ public class RosterImports implements DisposableBean {
                 c.note());
     }
 
-    private RosterDiff.Registered registered(UUID householdId) {
+    /** The registered household, locked, and the ID numbers of its members who left (one read of its members). */
+    private record Loaded(RosterDiff.Registered registered, Set<String> departed) {
+    }
+
+    private Loaded load(UUID householdId) {
         record Row(String divisionCode, String category, boolean notEntitledToPolicy) {
         }
         Row row = jdbc.sql("select division_code, category, not_entitled_to_policy from household where id = :h for update")
                 .param("h", householdId).query(Row.class).single();
-        List<RosterDiff.Member> members = jdbc.sql("""
-                        select id, id_number, name, relationship, labour_capacity from household_member
-                        where household_id = :h and status = 'ACTIVE' order by id""")
-                .param("h", householdId).query(RosterDiff.Member.class).list();
-        return new RosterDiff.Registered(householdId, row.divisionCode(), HouseholdCategory.valueOf(row.category()),
-                row.notEntitledToPolicy(), members);
+        List<RosterDiff.Member> members = new ArrayList<>();
+        Set<String> departed = new HashSet<>();
+        jdbc.sql("""
+                        select id, id_number, name, relationship, labour_capacity, status from household_member
+                        where household_id = :h order by id""")
+                .param("h", householdId).query(rs -> {
+                    if ("ACTIVE".equals(rs.getString("status"))) {
+                        members.add(new RosterDiff.Member(rs.getObject("id", UUID.class), rs.getString("id_number"),
+                                rs.getString("name"), rs.getString("relationship"), rs.getString("labour_capacity")));
+                    } else {
+                        departed.add(rs.getString("id_number"));
+                    }
+                });
+        return new Loaded(new RosterDiff.Registered(householdId, row.divisionCode(), HouseholdCategory.valueOf(row.category()),
+                row.notEntitledToPolicy(), members), departed);
     }
 
     /** A household the file cannot apply, with the column to name. */

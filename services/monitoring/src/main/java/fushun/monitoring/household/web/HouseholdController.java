@@ -1,5 +1,7 @@
 package fushun.monitoring.household.web;
 
+import fushun.platform.web.Page;
+
 import fushun.monitoring.household.HouseholdChanges;
 import fushun.monitoring.household.HouseholdRegistry;
 import fushun.monitoring.household.HouseholdView;
@@ -82,7 +84,7 @@ class HouseholdController {
     /** The household's revisions, newest first, with a total. */
     @GetMapping("/{householdId}/changes")
     @PreAuthorize("hasAnyRole('village-cadre', 'township-reviewer', 'county-approver', 'analyst', 'admin')")
-    HouseholdChanges.Page<HouseholdChanges.Revision> revisions(
+    Page<HouseholdChanges.Revision> revisions(
             @PathVariable UUID householdId,
             @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page,
             @RequestParam(defaultValue = "20") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(200) int size) {

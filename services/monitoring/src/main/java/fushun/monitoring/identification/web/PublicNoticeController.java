@@ -1,5 +1,7 @@
 package fushun.monitoring.identification.web;
 
+import fushun.platform.web.Page;
+
 import fushun.monitoring.identification.PublicNotices;
 import fushun.platform.export.XlsxRoster;
 import fushun.platform.security.Jurisdiction;
@@ -50,7 +52,7 @@ class PublicNoticeController {
 
     /** Notices in the caller's division; {@code running=true} those on the board today; {@code division} narrows to a village or township. */
     @GetMapping
-    PublicNotices.Page<PublicNotices.Notice> list(
+    Page<PublicNotices.Notice> list(
             @RequestParam(required = false) @Pattern(regexp = "\\d{6}|\\d{9}|\\d{12}", message = "行政区划代码应为6、9或12位数字") String division,
             @RequestParam(defaultValue = "false") boolean running,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,

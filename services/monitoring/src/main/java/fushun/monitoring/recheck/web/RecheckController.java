@@ -1,6 +1,6 @@
 package fushun.monitoring.recheck.web;
 
-import fushun.monitoring.recheck.Page;
+import fushun.platform.web.Page;
 import fushun.monitoring.recheck.RecheckProgress;
 import fushun.monitoring.recheck.RecheckSteps;
 import fushun.monitoring.recheck.RecheckTaskView;

@@ -1,5 +1,7 @@
 package fushun.monitoring.roster.web;
 
+import fushun.platform.web.Page;
+
 import fushun.monitoring.roster.ImportJob;
 import fushun.monitoring.roster.RosterImports;
 import fushun.monitoring.roster.internal.RosterRules;
@@ -62,7 +64,7 @@ class RosterImportController {
 
     /** Per household, the changes the import made to registered households, or for a preview would make. */
     @GetMapping("/{id}/changes")
-    RosterImports.Page<RosterImports.PlannedChange> changes(
+    Page<RosterImports.PlannedChange> changes(
             @PathVariable UUID id, Authentication caller,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
             @RequestParam(defaultValue = "100") @Min(value = 1, message = "每页至少1条")
@@ -71,7 +73,7 @@ class RosterImportController {
     }
 
     @GetMapping("/{id}/errors")
-    RosterImports.Page<RosterRules.RowError> errors(@PathVariable UUID id, Authentication caller,
+    Page<RosterRules.RowError> errors(@PathVariable UUID id, Authentication caller,
                                       @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
                                       @RequestParam(defaultValue = "100") @Min(value = 1, message = "每页至少1条")
                                       @Max(value = 1000, message = "每页最多1000条") int size) {

@@ -1,7 +1,0 @@
-package fushun.monitoring.recheck;
-
-import java.util.List;
-
-/** One page of a list, with the total over all pages. */
-public record Page<T>(List<T> items, int page, int size, long total) {
-}
