@@ -175,7 +175,7 @@ class ConsoleBrowserE2EIT {
         browser.get(E2EPlatform.platform().gatewayUrl() + "/");
         wait.until(ExpectedConditions.elementToBeClickable(testId("login"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("password")).sendKeys(E2EPlatform.demoPassword());
         browser.findElement(By.id("kc-login")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(testId("who")));
     }
