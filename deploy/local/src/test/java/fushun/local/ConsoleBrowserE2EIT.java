@@ -313,7 +313,7 @@ class ConsoleBrowserE2EIT {
         wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("username")), restored));
         if (!browser.findElements(By.id("username")).isEmpty()) {
             browser.findElement(By.id("username")).sendKeys("xinbin-operator");
-            browser.findElement(By.id("password")).sendKeys("demo");
+            browser.findElement(By.id("password")).sendKeys(E2EPlatform.demoPassword());
             browser.findElement(By.id("kc-login")).click();
         }
         wait.until(restored);
@@ -419,7 +419,8 @@ class ConsoleBrowserE2EIT {
     private static void consoleAccessTokenLifespan(long seconds) throws Exception {
         String issuer = E2EPlatform.platform().issuer();
         String keycloak = issuer.substring(0, issuer.indexOf("/realms/"));
-        String form = Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin")
+        String form = Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
+                        "password", E2EPlatform.platform().secrets().get("keycloak.admin.password"))
                 .entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(java.util.stream.Collectors.joining("&"));
         HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/master/protocol/openid-connect/token"))
