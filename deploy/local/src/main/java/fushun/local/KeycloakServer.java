@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 final class KeycloakServer {
 
     static final String DATABASE = "keycloak";
+    /** The secrets file's name for the master realm's administrator password. */
+    static final String ADMIN_PASSWORD = "keycloak.admin.password";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private KeycloakServer() {
@@ -71,9 +73,9 @@ final class KeycloakServer {
         Map<String, String> env = new HashMap<>();
         env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
         // in the environment, not on the command line, where any user's ps would show them
-        env.put("KC_DB_PASSWORD", secrets.get("postgres." + DATABASE + ".password"));
+        env.put("KC_DB_PASSWORD", secrets.get(Postgres.passwordKey(DATABASE)));
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.get("keycloak.admin.password"));
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.get(ADMIN_PASSWORD));
         // the realm file's placeholders
         env.put("FUSHUN_CONSOLE_URL", consoleUrl);
         env.put("FUSHUN_DEMO_PASSWORD", secrets.demoPassword());
@@ -96,7 +98,7 @@ final class KeycloakServer {
     static void protectMasterRealm(LocalPlatformOptions options, LocalSecrets secrets) throws IOException, InterruptedException {
         String base = "http://localhost:" + options.ports().keycloak();
         String form = "grant_type=password&client_id=admin-cli&username=admin&password="
-                + URLEncoder.encode(secrets.get("keycloak.admin.password"), StandardCharsets.UTF_8);
+                + URLEncoder.encode(secrets.get(ADMIN_PASSWORD), StandardCharsets.UTF_8);
         HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());

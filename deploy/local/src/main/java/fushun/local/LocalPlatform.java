@@ -117,7 +117,7 @@ public final class LocalPlatform implements AutoCloseable {
         if (module.database() != null) {
             env.put("DATABASE_URL", postgres.url(module.database()));
             env.put("DATABASE_USERNAME", Postgres.role(module.database()));
-            env.put("DATABASE_PASSWORD", secrets.get("postgres." + module.database() + ".password"));
+            env.put("DATABASE_PASSWORD", secrets.get(Postgres.passwordKey(module.database())));
         }
         if (module.name().equals("monitoring")) {
             env.put("MONITORING_DEMO_HOUSEHOLDS", Integer.toString(options.demoHouseholds()));
@@ -145,6 +145,10 @@ public final class LocalPlatform implements AutoCloseable {
     /** The secrets this platform generated (the tests sign in with them). */
     public LocalSecrets secrets() {
         return secrets;
+    }
+
+    public Ports ports() {
+        return options.ports();
     }
 
     public String bootstrapServers() {

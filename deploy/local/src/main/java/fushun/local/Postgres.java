@@ -89,7 +89,7 @@ final class Postgres implements AutoCloseable {
         try (Connection c = DriverManager.getConnection(baseUrl + "postgres", user, password);
              Statement s = c.createStatement()) {
             for (String name : names) {
-                String rolePassword = literal(secrets.get("postgres." + name + ".password"));
+                String rolePassword = literal(secrets.get(Postgres.passwordKey(name)));
                 try (var rs = s.executeQuery("select 1 from pg_roles where rolname = " + literal(name))) {
                     s.execute((rs.next() ? "alter role " : "create role ") + name + " login password " + rolePassword);
                 }
@@ -109,6 +109,11 @@ final class Postgres implements AutoCloseable {
                 s.execute("revoke create on schema public from public");
             }
         }
+    }
+
+    /** The secrets file's name for a database role's password. */
+    static String passwordKey(String database) {
+        return "postgres." + database + ".password";
     }
 
     /** A database's role is named after it (see {@link #createDatabases}). */

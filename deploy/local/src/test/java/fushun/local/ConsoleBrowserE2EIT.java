@@ -420,7 +420,7 @@ class ConsoleBrowserE2EIT {
         String issuer = E2EPlatform.platform().issuer();
         String keycloak = issuer.substring(0, issuer.indexOf("/realms/"));
         String form = Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
-                        "password", E2EPlatform.platform().secrets().get("keycloak.admin.password"))
+                        "password", E2EPlatform.platform().secrets().get(KeycloakServer.ADMIN_PASSWORD))
                 .entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(java.util.stream.Collectors.joining("&"));
         HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/master/protocol/openid-connect/token"))

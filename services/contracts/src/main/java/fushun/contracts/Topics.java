@@ -83,6 +83,16 @@ public final class Topics {
         return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
     }
 
+    /**
+     * The service that alone may publish on a topic: its name is the topic's first part
+     * ({@code social-assistance.measure.v1} → {@code social-assistance}); the same for a
+     * dead-letter topic, whatever consumer wrote it.
+     */
+    public static String ownerOf(String topic) {
+        int dot = topic.indexOf('.');
+        return dot < 0 ? topic : topic.substring(0, dot);
+    }
+
     public static String deadLetterOf(String topic) {
         return topic + DEAD_LETTER_SUFFIX;
     }

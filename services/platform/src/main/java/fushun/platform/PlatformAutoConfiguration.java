@@ -140,6 +140,12 @@ public class PlatformAutoConfiguration {
         return new PolicyParameters(jdbc);
     }
 
+    /** Tells {@link fushun.platform.inbox.InboundEvents} which topic a record came on (Boot's container factory takes it). */
+    @Bean
+    fushun.platform.inbox.ConsumedRecord consumedRecord() {
+        return new fushun.platform.inbox.ConsumedRecord();
+    }
+
     /**
      * Bounded retries with exponential back-off, then {@code <topic>.DLT} with the error in the
      * record's headers; the container commits the offset and goes on with the next record.
