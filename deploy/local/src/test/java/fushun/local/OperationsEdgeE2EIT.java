@@ -1,11 +1,21 @@
 package fushun.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collections;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -56,10 +66,10 @@ class OperationsEdgeE2EIT {
         Ports ports = E2EPlatform.platform().ports();
         for (int port : new int[] {ports.gateway(), ports.keycloak(), ports.keycloakManagement(), ports.kafka(),
                 ports.postgres(), ports.firstService(), ports.firstService() + 100}) {
-            try (Socket socket = new java.net.Socket()) {
+            try (Socket socket = new Socket()) {
                 boolean connected;
                 try {
-                    socket.connect(new java.net.InetSocketAddress(outside, port), 1000);
+                    socket.connect(new InetSocketAddress(outside, port), 1000);
                     connected = true;
                 } catch (IOException refused) {
                     connected = false;
