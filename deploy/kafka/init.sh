@@ -44,8 +44,13 @@ done
 principal() {
   local service="$1" password="$2"
   shift 2
+  # the password goes in a private file, never on a command line
+  local credential
+  credential=$(mktemp)
+  printf 'SCRAM-SHA-512=[iterations=8192,password=%s]\n' "${password:?}" > "$credential"
   "$BIN/kafka-configs.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" --alter \
-    --entity-type users --entity-name "$service" --add-config "SCRAM-SHA-512=[iterations=8192,password=${password:?}]"
+    --entity-type users --entity-name "$service" --add-config-file "$credential"
+  rm -f "$credential"
   local acls=("$BIN/kafka-acls.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" --add
     --allow-principal "User:$service")
   "${acls[@]}" --operation Write --topic "$service." --resource-pattern-type prefixed

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
@@ -40,6 +41,8 @@ final class KafkaBroker {
 
     /** The launcher's principal: topics, principals and access lists. */
     static final String ADMIN = "platform-admin";
+    /** The secrets file's name for its password. */
+    static final String ADMIN_PASSWORD = "kafka.admin.password";
 
     private KafkaBroker() {
     }
@@ -62,8 +65,8 @@ final class KafkaBroker {
         // services: SCRAM (credentials kept in the cluster's metadata); the launcher and the broker
         // itself: PLAIN with the one static user below (KRaft's controller cannot use SCRAM)
         String adminLogin = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + ADMIN
-                + "\" password=\"" + secrets.get("kafka.admin.password") + "\" user_" + ADMIN + "=\""
-                + secrets.get("kafka.admin.password") + "\";";
+                + "\" password=\"" + secrets.get(ADMIN_PASSWORD) + "\" user_" + ADMIN + "=\""
+                + secrets.get(ADMIN_PASSWORD) + "\";";
         config.put("sasl.enabled.mechanisms", "SCRAM-SHA-512,PLAIN");
         config.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
         config.put("sasl.mechanism.controller.protocol", "PLAIN");
@@ -116,11 +119,12 @@ final class KafkaBroker {
      * Waits until the broker answers, then creates the topic catalogue (existing topics are kept),
      * a SCRAM principal per service (password from the secrets) and its access lists: write on
      * its own topics ({@code <service>.}), read on what it consumes, write on those topics'
-     * dead-letter topics, its consumer group. Nothing else: a service cannot publish as another.
+     * dead-letter topics, its consumer group. Nothing else: a service cannot publish as another,
+     * and a grant the plan no longer holds is removed.
      */
     static void secure(String bootstrap, LocalSecrets secrets, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        Map<String, Object> config = new java.util.HashMap<>(login(ADMIN, secrets.get("kafka.admin.password")));
+        Map<String, Object> config = new java.util.HashMap<>(login(ADMIN, secrets.get(ADMIN_PASSWORD)));
         config.putAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
         RuntimeException last = null;
@@ -146,6 +150,18 @@ final class KafkaBroker {
                 }
                 admin.alterUserScramCredentials(principals).all().get();
                 admin.createAcls(acls).all().get();
+                // a grant the plan no longer has (a topic a service stopped consuming) goes
+                List<AclBindingFilter> stale = new ArrayList<>();
+                for (AclBinding granted : admin.describeAcls(AclBindingFilter.ANY).values().get()) {
+                    String principal = granted.entry().principal();
+                    if (principal.startsWith("User:") && Topics.services().contains(principal.substring(5))
+                            && !acls.contains(granted)) {
+                        stale.add(granted.toFilter());
+                    }
+                }
+                if (!stale.isEmpty()) {
+                    admin.deleteAcls(stale).all().get();
+                }
                 return;
             } catch (Exception e) {
                 last = new IllegalStateException("Kafka not ready at " + bootstrap, e);

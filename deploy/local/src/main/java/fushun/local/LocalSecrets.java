@@ -34,6 +34,10 @@ public final class LocalSecrets {
     /** The data folder's secrets, generating any that are missing. */
     static LocalSecrets loadOrCreate(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
+        // the broker's log segments, the databases and the logs are in there: its owner's only
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
+        }
         Path file = dataDir.resolve(FILE);
         Properties values = new Properties();
         if (Files.exists(file)) {

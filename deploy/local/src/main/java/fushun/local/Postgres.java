@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import org.postgresql.PGConnection;
 
 /**
  * One PostgreSQL server, one database per service (and one for Keycloak), each owned by its own
@@ -41,8 +42,9 @@ final class Postgres implements AutoCloseable {
         Files.createDirectories(dataDir);
         String superuserPassword = secrets.get("postgres.superuser.password");
         // A new cluster (initdb trusts local connections) gets its superuser's password at its first
-        // start and SCRAM-only authentication after; the marker says the password is set.
-        Path passwordSet = options.dataDir().resolve("postgres-password-set");
+        // start and SCRAM-only authentication after; the marker, inside the cluster's own directory,
+        // says the password is set (a deleted cluster takes its marker with it).
+        Path passwordSet = dataDir.resolve("fushun-password-set");
         boolean firstStart = !Files.exists(passwordSet);
         EmbeddedPostgres server = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
@@ -59,7 +61,7 @@ final class Postgres implements AutoCloseable {
         if (firstStart) {
             try (Connection c = DriverManager.getConnection(baseUrl + "postgres", "postgres", "");
                  Statement s = c.createStatement()) {
-                s.execute("alter role postgres password " + literal(superuserPassword));
+                setPassword(c, "postgres", superuserPassword);
                 writeHba(dataDir, "scram-sha-256");
                 s.execute("select pg_reload_conf()");
             }
@@ -89,10 +91,12 @@ final class Postgres implements AutoCloseable {
         try (Connection c = DriverManager.getConnection(baseUrl + "postgres", user, password);
              Statement s = c.createStatement()) {
             for (String name : names) {
-                String rolePassword = literal(secrets.get(Postgres.passwordKey(name)));
                 try (var rs = s.executeQuery("select 1 from pg_roles where rolname = " + literal(name))) {
-                    s.execute((rs.next() ? "alter role " : "create role ") + name + " login password " + rolePassword);
+                    if (!rs.next()) {
+                        s.execute("create role " + name + " login");
+                    }
                 }
+                setPassword(c, name, secrets.get(Postgres.passwordKey(name)));
                 try (var rs = s.executeQuery("select 1 from pg_database where datname = " + literal(name))) {
                     if (!rs.next()) {
                         s.execute("create database " + name + " owner " + name);
@@ -109,6 +113,11 @@ final class Postgres implements AutoCloseable {
                 s.execute("revoke create on schema public from public");
             }
         }
+    }
+
+    /** Hashed (SCRAM) by the driver: the password itself is never in a statement the server could log. */
+    private static void setPassword(Connection c, String role, String password) throws SQLException {
+        c.unwrap(PGConnection.class).alterUserPassword(role, password.toCharArray(), "scram-sha-256");
     }
 
     /** The secrets file's name for a database role's password. */

@@ -110,12 +110,19 @@ class BusAccessE2EIT {
     }
 
     @Test
-    void shouldRefuseAWrongPasswordAndAClientWithoutOne() {
+    void shouldRefuseAWrongPasswordAndAClientWithoutOne() throws Exception {
         try (KafkaProducer<String, String> impostor = producer(as("social-assistance", "guessed-password"))) {
             assertThatThrownBy(() -> impostor.send(new ProducerRecord<>(Topics.SOCIAL_ASSISTANCE_MEASURE, "forged",
                     FORGED_CASE_CLOSED)).get(15, TimeUnit.SECONDS))
                     .satisfies(e -> assertThat(causes(e)).hasAtLeastOneElementOfType(SaslAuthenticationException.class));
         }
+        // the broker is up and answers a principal with a password (the launcher's) ...
+        Map<String, Object> launcher = new HashMap<>(as(KafkaBroker.ADMIN,
+                E2EPlatform.platform().secrets().get(KafkaBroker.ADMIN_PASSWORD)));
+        try (Admin admin = Admin.create(launcher)) {
+            assertThat(admin.listTopics().names().get(15, TimeUnit.SECONDS)).contains(Topics.SOCIAL_ASSISTANCE_MEASURE);
+        }
+        // ... and nothing to a client without one
         Map<String, Object> plain = Map.of("bootstrap.servers", E2EPlatform.platform().bootstrapServers(),
                 "request.timeout.ms", 3000, "default.api.timeout.ms", 6000);
         try (Admin anonymous = Admin.create(plain)) {

@@ -69,7 +69,7 @@ class ComposeFileTest {
                 continue;
             }
             String role = module.database().toUpperCase();
-            assertThat(init).contains("create " + module.database() + " \"$" + role + "_DB_PASSWORD\"");
+            assertThat(init).contains("\ncreate " + module.database() + " " + role + "_DB_PASSWORD\n");
             @SuppressWarnings("unchecked")
             Map<String, Object> environment = (Map<String, Object>) services.get(module.name()).get("environment");
             assertThat(String.valueOf(environment.get("DATABASE_URL"))).endsWith("/" + module.database());

@@ -67,10 +67,24 @@ class RealmFilesTest {
     }
 
     @Test
+    void shouldGiveTheDemoUsersTheGeneratedPasswordOnly() throws IOException {
+        int users = 0;
+        for (JsonNode user : realm("fushun-realm.json").get("users")) {
+            for (JsonNode credential : user.path("credentials")) {
+                users++;
+                assertThat(credential.get("value").asString()).as(user.get("username").asString())
+                        .isEqualTo("${FUSHUN_DEMO_PASSWORD}");
+            }
+        }
+        assertThat(users).isGreaterThan(10);
+    }
+
+    @Test
     void shouldMakeTheProductionRealmTheLocalOneWithoutItsDemoMaterial() throws IOException {
         JsonNode production = realm("fushun-realm-production.json");
         ObjectNode expected = (ObjectNode) realm("fushun-realm.json");
-        expected.put("sslRequired", "all");
+        // HTTPS everywhere unless the deployment says otherwise (compose on one host: external)
+        expected.put("sslRequired", "${FUSHUN_SSL_REQUIRED:all}");
         ArrayNode clients = JSON.createArrayNode();
         expected.get("clients").forEach(c -> {
             if (!c.get("clientId").asString().equals("fushun-local-cli")) {
@@ -91,7 +105,7 @@ class RealmFilesTest {
 
         assertThat(demoUsers).as("the local realm's demo users").isNotEmpty();
         assertThat(production.toString()).as("fushun-realm-production.json is fushun-realm.json without demo users, "
-                + "without fushun-local-cli and with sslRequired=all; regenerate it when the realm changes")
+                + "without fushun-local-cli and with sslRequired ${FUSHUN_SSL_REQUIRED:all}; regenerate it when the realm changes")
                 .isEqualTo(expected.toString());
     }
 }
