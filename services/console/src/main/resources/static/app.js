@@ -233,17 +233,21 @@ const SESSION_ENDED = '登录已过期，即将转到登录页面；已填写的
 function sessionEnded() {
   if (state.ending) return;
   state.ending = true;
+  const user = state.claims && state.claims.sub;
   forgetTokens();
   show(SESSION_ENDED, true);
-  setTimeout(() => { saveDrafts(); login(); }, 1500);
+  setTimeout(() => { saveDrafts(user); login(); }, 1500);
 }
 
 // ---------- drafts: forms filled when the session ended, back after signing in again ----------
 
 const formKey = (form) => form.id || form.className + ':' + (form.dataset.id || '');
 
-/** What the user changed in the view's forms (not what the page filled in), per form, with the page it was on. */
-function saveDrafts() {
+/**
+ * What the user changed in the view's forms (not what the page filled in), per form, with the page it
+ * was on and who typed it: only the same user gets it back (a shared workstation's next user does not).
+ */
+function saveDrafts(user) {
   const forms = {};
   document.querySelectorAll('#view form').forEach((form) => {
     const fields = {};
@@ -259,13 +263,18 @@ function saveDrafts() {
     });
     if (Object.keys(fields).length) forms[formKey(form)] = fields;
   });
-  if (Object.keys(forms).length) sessionStorage.setItem('drafts', JSON.stringify({ hash: location.hash, forms }));
+  if (Object.keys(forms).length && user) sessionStorage.setItem('drafts', JSON.stringify({ hash: location.hash, user, forms }));
 }
 
 /** Puts the drafts back once their page is drawn again; says so when that changed anything. */
 function restoreDrafts() {
   const drafts = JSON.parse(sessionStorage.getItem('drafts') || 'null');
-  if (!drafts || drafts.hash !== location.hash) return;
+  if (!drafts || !state.claims) return;
+  if (drafts.user !== state.claims.sub) {
+    sessionStorage.removeItem('drafts');
+    return;
+  }
+  if (drafts.hash !== location.hash) return;
   sessionStorage.removeItem('drafts');
   let restored = 0;
   document.querySelectorAll('#view form').forEach((form) => {
