@@ -2,6 +2,8 @@ package fushun.platform.security;
 
 import fushun.platform.web.ForbiddenException;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Separation of duties (职责分离, 四眼原则) on decisions about money and status: whoever submitted or
@@ -44,6 +46,8 @@ public final class SeparationOfDuties {
 
     static final String TITLE = "职责分离（四眼原则）";
 
+    private static final Logger log = LoggerFactory.getLogger(SeparationOfDuties.class);
+
     private SeparationOfDuties() {
     }
 
@@ -67,9 +71,10 @@ public final class SeparationOfDuties {
         return Optional.empty();
     }
 
-    /** {@link #refusal}, thrown as a 403 problem. */
+    /** {@link #refusal}, logged (a refused attempt is worth a look) and thrown as a 403 problem. */
     public static void require(Step step, String caller, Matter matter, Taken... taken) {
         refusal(step, caller, matter, taken).ifPresent(r -> {
+            log.warn("Separation of duties refused '{}' to {} {}", caller, step.verb, matter.english());
             throw new ForbiddenException(r.title(), r.detail());
         });
     }
