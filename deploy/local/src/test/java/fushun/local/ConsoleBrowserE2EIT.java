@@ -38,9 +38,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * The console in a real browser: Debian's headless Chromium, driven through its ChromeDriver by
  * Selenium, against the real platform. A user signs in through the real Keycloak (authorization
- * code with PKCE); the dashboard's figures must equal what the APIs return; an operator works a case
- * from the queue to a decision (first, so the dashboard then has an alert, a measure and a closing
- * to show). Screenshots go to {@code target/screenshots}.
+ * code with PKCE); the dashboard's figures must equal what the APIs return; a case goes from the
+ * queue to a decision through three people, each seeing only their own step: the operator takes the
+ * application down, the township reviewer reviews it, the county approver decides it (first, so the
+ * dashboard then has an alert, a measure and a closing to show). Screenshots go to
+ * {@code target/screenshots}.
  */
 @ExtendWith(E2EPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -120,7 +122,7 @@ class ConsoleBrowserE2EIT {
 
     @Test
     @Order(1)
-    void shouldLetTheOperatorWorkACaseFromTheQueueToADecision() throws Exception {
+    void shouldTakeACaseFromTheQueueToADecisionThroughAnOperatorAReviewerAndAnApprover() throws Exception {
         String name = "浏览器测试户" + (char) ('甲' + new Random().nextInt(10));
         String householdId = caseForNewHousehold(name);
 
@@ -137,11 +139,35 @@ class ConsoleBrowserE2EIT {
         assertThat(browser.findElement(testId("masked-id")).getText()).matches("\\d{4}\\*{10}\\d{3}[\\dX]");
         new Select(browser.findElement(testId("programme"))).selectByValue("DIBAO");
         click(testId("apply-submit"));
+        wait.until(ExpectedConditions.textToBe(testId("application-status"), "待审核"));
+        String caseUrl = browser.getCurrentUrl();
+        String caseId = caseUrl.replaceAll(".*#/case/", "");
+        // the operator submitted: no review or decision for them
+        assertThat(browser.findElements(testId("review-submit"))).isEmpty();
+        assertThat(browser.findElements(testId("decision-submit"))).isEmpty();
 
+        // the township's reviewer finds it among what waits for them and reviews it
+        signInAgain("xinbin-ca-reviewer");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("awaiting-me")));
+        click(By.cssSelector("[data-testid='awaiting-me'] a[href='#/case/" + caseId + "']"));
+        type(testId("review-opinion"), "乡镇审核：入户核查属实");
+        new Select(browser.findElement(testId("review-recommend"))).selectByValue("true");
+        click(testId("review-submit"));
+        wait.until(ExpectedConditions.textToBe(testId("application-status"), "待审批"));
+        assertThat(browser.findElements(testId("decision-submit"))).isEmpty();
+        assertThat(browser.findElements(testId("apply-submit"))).isEmpty();
+        assertThat(browser.findElements(testId("close-submit"))).isEmpty();
+
+        // the county's approver decides it
+        signInAgain("xinbin-ca-approver");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("awaiting-me")));
+        click(By.cssSelector("[data-testid='awaiting-me'] a[href='#/case/" + caseId + "']"));
         type(testId("decision-reason"), "入户核查属实，无收入来源");
         new Select(browser.findElement(testId("decision-approve"))).selectByValue("true");
-        browser.findElement(testId("decision-submit")).click();
+        click(testId("decision-submit"));
         wait.until(ExpectedConditions.textToBe(testId("application-status"), "已批准"));
+        assertThat(browser.findElement(testId("reviewed-by")).getText()).isEqualTo("xinbin-ca-reviewer");
+        assertThat(browser.findElement(testId("decided-by")).getText()).isEqualTo("xinbin-ca-approver");
 
         String operator = userToken("xinbin-operator");
         JsonNode applications = JSON.readTree(call("GET", "/api/social-assistance/applications?status=GRANTED&size=100",
@@ -158,7 +184,10 @@ class ConsoleBrowserE2EIT {
         assertThat(browser.findElement(testId("explanation")).getText()).contains("月保障金");
         screenshot("workbench-case.png");
 
-        browser.findElement(testId("close-outcome")).sendKeys("已纳入农村低保");
+        // closing the case is the operator's again
+        signInAgain("xinbin-operator");
+        browser.get(caseUrl);
+        type(testId("close-outcome"), "已纳入农村低保");
         browser.findElement(testId("close-submit")).click();
         wait.until(ExpectedConditions.textToBe(testId("case-status"), "已办结"));
         // the timeline, built by the console from the bus, shows the decision's status change
@@ -170,6 +199,13 @@ class ConsoleBrowserE2EIT {
     }
 
     // ---- helpers ----
+
+    /** Another user in a browser of their own: no session of the previous user is left to reuse. */
+    private void signInAgain(String username) throws Exception {
+        closeBrowser();
+        openBrowser();
+        signIn(username);
+    }
 
     private void signIn(String username) {
         browser.get(E2EPlatform.platform().gatewayUrl() + "/");
