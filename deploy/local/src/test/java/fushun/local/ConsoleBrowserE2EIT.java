@@ -148,8 +148,7 @@ class ConsoleBrowserE2EIT {
 
         // the township's reviewer finds it among what waits for them and reviews it
         signInAgain("xinbin-ca-reviewer");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("awaiting-me")));
-        click(By.cssSelector("[data-testid='awaiting-me'] a[href='#/case/" + caseId + "']"));
+        openCaseFromAwaiting(caseId);
         type(testId("review-opinion"), "乡镇审核：入户核查属实");
         new Select(browser.findElement(testId("review-recommend"))).selectByValue("true");
         click(testId("review-submit"));
@@ -160,8 +159,7 @@ class ConsoleBrowserE2EIT {
 
         // the county's approver decides it
         signInAgain("xinbin-ca-approver");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("awaiting-me")));
-        click(By.cssSelector("[data-testid='awaiting-me'] a[href='#/case/" + caseId + "']"));
+        openCaseFromAwaiting(caseId);
         type(testId("decision-reason"), "入户核查属实，无收入来源");
         new Select(browser.findElement(testId("decision-approve"))).selectByValue("true");
         click(testId("decision-submit"));
@@ -187,6 +185,7 @@ class ConsoleBrowserE2EIT {
         // closing the case is the operator's again
         signInAgain("xinbin-operator");
         browser.get(caseUrl);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("case-head")));
         type(testId("close-outcome"), "已纳入农村低保");
         browser.findElement(testId("close-submit")).click();
         wait.until(ExpectedConditions.textToBe(testId("case-status"), "已办结"));
@@ -199,6 +198,16 @@ class ConsoleBrowserE2EIT {
     }
 
     // ---- helpers ----
+
+    /**
+     * Opens the case from what waits for the user, and waits for the case page: the list has review and
+     * decision forms of its own, which must not be filled in while the case page is still loading.
+     */
+    private void openCaseFromAwaiting(String caseId) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("awaiting-me")));
+        click(By.cssSelector("[data-testid='awaiting-me'] a[href='#/case/" + caseId + "']"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("case-head")));
+    }
 
     /** Another user in a browser of their own: no session of the previous user is left to reuse. */
     private void signInAgain(String username) throws Exception {
