@@ -2,9 +2,12 @@
 // Plain JavaScript, no build step: sign-in with Keycloak (authorization code + PKCE, public client),
 // then every call goes through the gateway with the user's token. Each user sees their division only:
 // the services filter by the token's division; the console never widens it.
+// The tokens live in this tab's sessionStorage only and are renewed in place (grant_type=refresh_token),
+// never by reloading the page, so a half-filled form survives the 15-minute access token.
 'use strict';
 
-const state = { config: null, token: null, claims: null, seq: 0 };
+const state = { config: null, claims: null, seq: 0, refreshing: null, refreshTimer: null, refreshDue: false, active: false,
+  ending: false };
 
 const ROLE_LABELS = {
   'analyst': '乡村振兴局分析员', 'county-approver': '县级审批人', 'township-reviewer': '乡镇审核员',
@@ -60,16 +63,18 @@ function problemText(problem) {
   return parts.join('：');
 }
 
-async function api(path, options = {}) {
+async function api(path, options = {}, retried = false) {
   const headers = Object.assign({ 'Accept': 'application/json' }, options.headers || {});
-  if (state.token) headers['Authorization'] = 'Bearer ' + state.token;
+  const token = accessToken();
+  if (token) headers['Authorization'] = 'Bearer ' + token;
   if (options.body && !(options.body instanceof FormData)) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, Object.assign({}, options, { headers }));
-  if (response.status === 401 && state.token) {
-    sessionStorage.removeItem('token');
-    show('登录已过期，请重新登录。', true);
-    setTimeout(login, 1500);
-    throw new Error('unauthorized');
+  if (response.status === 401 && token) {
+    // the token ran out unnoticed (a sleeping laptop, a throttled background tab): renew it and ask once more;
+    // a 401 means the gateway did not let the request through, so sending it again cannot do it twice
+    if (!retried && await refresh()) return api(path, options, true);
+    sessionEnded();
+    throw new Error(SESSION_ENDED);
   }
   const type = response.headers.get('Content-Type') || '';
   const body = type.includes('json') ? await response.json() : null;
@@ -122,29 +127,173 @@ async function completeLogin() {
     show('登录失败，请重试。', true);
     return;
   }
-  const tokens = await response.json();
-  sessionStorage.setItem('token', tokens.access_token);
-  sessionStorage.setItem('idToken', tokens.id_token || '');
+  keepTokens(await response.json());
 }
 
 function logout() {
   const idToken = sessionStorage.getItem('idToken');
+  clearTimeout(state.refreshTimer);
   sessionStorage.clear();
   const params = new URLSearchParams({ client_id: state.config.clientId, post_logout_redirect_uri: location.origin + '/' });
   if (idToken) params.set('id_token_hint', idToken);
   location.assign(state.config.issuer + '/protocol/openid-connect/logout?' + params);
 }
 
-function readToken() {
-  state.token = sessionStorage.getItem('token');
-  if (!state.token) return;
-  const payload = JSON.parse(decodeURIComponent(escape(atob(state.token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')))));
-  if (payload.exp * 1000 < Date.now()) {
-    sessionStorage.removeItem('token');
-    state.token = null;
+// ---------- tokens: renewed before they run out, the page stays as it is ----------
+
+/** Renew at this share of a token's lifetime: well before it ends, not so early that it asks Keycloak often. */
+const REFRESH_AT = 0.7;
+
+const accessToken = () => sessionStorage.getItem('token');
+const tokenEndpoint = () => state.config.issuer + '/protocol/openid-connect/token';
+const claimsOf = (jwt) => JSON.parse(decodeURIComponent(escape(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')))));
+
+/**
+ * Keeps a token answer and plans the next renewal from the token's lifetime (exp − iat), counted on this
+ * browser's clock from now: a browser whose clock is off does not renew too early or too late.
+ */
+function keepTokens(tokens) {
+  const claims = claimsOf(tokens.access_token);
+  sessionStorage.setItem('token', tokens.access_token);
+  sessionStorage.setItem('tokenRefreshAt', String(Date.now() + (claims.exp - claims.iat) * 1000 * REFRESH_AT));
+  if (tokens.refresh_token) sessionStorage.setItem('refreshToken', tokens.refresh_token);
+  if (tokens.id_token) sessionStorage.setItem('idToken', tokens.id_token);
+  state.claims = claims;
+  state.active = false;
+  scheduleRefresh();
+}
+
+function forgetTokens() {
+  clearTimeout(state.refreshTimer);
+  ['token', 'tokenRefreshAt', 'refreshToken', 'idToken'].forEach((key) => sessionStorage.removeItem(key));
+}
+
+/**
+ * Renews ahead of time only for someone who used the page since the last renewal (or uses it once the
+ * renewal is due): an unattended console is not kept signed in, so the realm's idle timeout still ends
+ * its session. Whoever comes back later gets a renewal on the first 401, or, once the session is over,
+ * their typing back after signing in again.
+ */
+function scheduleRefresh() {
+  clearTimeout(state.refreshTimer);
+  state.refreshDue = false;
+  const due = Number(sessionStorage.getItem('tokenRefreshAt') || 0) - Date.now();
+  state.refreshTimer = setTimeout(() => { state.refreshDue = true; renewIfActive(); }, Math.max(due, 0));
+}
+
+function renewIfActive() {
+  if (!state.refreshDue || !state.active) return;
+  // once only: a refused renewal is not asked again on every key; the next 401 tells
+  state.refreshDue = false;
+  refresh();
+}
+
+['keydown', 'input', 'pointerdown'].forEach((type) => document.addEventListener(type, () => {
+  state.active = true;
+  renewIfActive();
+}, { capture: true, passive: true }));
+
+/** One renewal at a time, shared by every call that needs it; true once a new token is kept. */
+function refresh() {
+  if (!state.refreshing) state.refreshing = renew().finally(() => { state.refreshing = null; });
+  return state.refreshing;
+}
+
+async function renew() {
+  const refreshToken = sessionStorage.getItem('refreshToken');
+  if (!refreshToken || !state.config) return false;
+  try {
+    const response = await fetch(tokenEndpoint(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'refresh_token', client_id: state.config.clientId, refresh_token: refreshToken })
+    });
+    if (!response.ok) return false;
+    keepTokens(await response.json());
+    return true;
+  } catch (e) {
+    return false;
+  }
+}
+
+/** After a reload: the tab's tokens still count; renew now if it is due, else when it will be. */
+async function resumeSession() {
+  const token = accessToken();
+  if (!token) return;
+  state.claims = claimsOf(token);
+  if (Date.now() < Number(sessionStorage.getItem('tokenRefreshAt') || 0)) {
+    scheduleRefresh();
     return;
   }
-  state.claims = payload;
+  if (await refresh()) return;
+  if (state.claims.exp * 1000 < Date.now()) {
+    forgetTokens();
+    state.claims = null;
+  }
+}
+
+const SESSION_ENDED = '登录已过期，即将转到登录页面；已填写的内容会在重新登录后恢复。';
+
+/** Keycloak refused the renewal: the session is over. What the user typed is kept and put back after signing in. */
+function sessionEnded() {
+  if (state.ending) return;
+  state.ending = true;
+  const user = state.claims && state.claims.sub;
+  forgetTokens();
+  show(SESSION_ENDED, true);
+  setTimeout(() => { saveDrafts(user); login(); }, 1500);
+}
+
+// ---------- drafts: forms filled when the session ended, back after signing in again ----------
+
+const formKey = (form) => form.id || form.className + ':' + (form.dataset.id || '');
+
+/**
+ * What the user changed in the view's forms (not what the page filled in), per form, with the page it
+ * was on and who typed it: only the same user gets it back (a shared workstation's next user does not).
+ */
+function saveDrafts(user) {
+  const forms = {};
+  document.querySelectorAll('#view form').forEach((form) => {
+    const fields = {};
+    Array.from(form.elements).forEach((field) => {
+      if (!field.name) return;
+      if (field.type === 'checkbox' || field.type === 'radio') {
+        if (field.checked !== field.defaultChecked) fields[field.name] = field.checked;
+      } else if (field.tagName === 'SELECT') {
+        if (Array.from(field.options).some((o) => o.selected !== o.defaultSelected)) fields[field.name] = field.value;
+      } else if (field.value !== field.defaultValue) {
+        fields[field.name] = field.value;
+      }
+    });
+    if (Object.keys(fields).length) forms[formKey(form)] = fields;
+  });
+  if (Object.keys(forms).length && user) sessionStorage.setItem('drafts', JSON.stringify({ hash: location.hash, user, forms }));
+}
+
+/** Puts the drafts back once their page is drawn again; says so when that changed anything. */
+function restoreDrafts() {
+  const drafts = JSON.parse(sessionStorage.getItem('drafts') || 'null');
+  if (!drafts || !state.claims) return;
+  if (drafts.user !== state.claims.sub) {
+    sessionStorage.removeItem('drafts');
+    return;
+  }
+  if (drafts.hash !== location.hash) return;
+  sessionStorage.removeItem('drafts');
+  let restored = 0;
+  document.querySelectorAll('#view form').forEach((form) => {
+    Object.entries(drafts.forms[formKey(form)] || {}).forEach(([name, value]) => {
+      const field = form.elements.namedItem(name);
+      if (!field) return;
+      const property = typeof value === 'boolean' ? 'checked' : 'value';
+      if (field[property] !== value) {
+        field[property] = value;
+        restored++;
+      }
+    });
+  });
+  if (restored) show('登录已过期，重新登录后已恢复您之前填写的内容，请核对后再提交。');
 }
 
 const roles = () => (state.claims && state.claims.realm_access && state.claims.realm_access.roles) || [];
@@ -197,7 +346,7 @@ async function route() {
   const hash = location.hash || '';
   const view = $('#view');
   if (hash.startsWith('#/public')) return publicView(view, seq);
-  if (!state.token) {
+  if (!accessToken()) {
     $('#login') && ($('#login').onclick = login);
     return;
   }
@@ -213,15 +362,18 @@ async function route() {
     else if (page === 'tasks') await tasksView(view, seq);
     else if (page === 'household') await householdView(view, id, seq);
     else view.innerHTML = '<section><h2>页面不存在</h2></section>';
+    if (!stale(seq)) restoreDrafts();
   } catch (e) {
-    if (e.message !== 'unauthorized' && !stale(seq)) view.innerHTML = `<section><h2>无法加载</h2><p data-testid="load-error">${esc(e.message)}</p></section>`;
+    if (e.message !== SESSION_ENDED && !stale(seq)) view.innerHTML = `<section><h2>无法加载</h2><p data-testid="load-error">${esc(e.message)}</p></section>`;
   }
 }
 
 function chart(element, option) {
   if (!window.echarts) return;
   const instance = echarts.init(element);
-  instance.setOption(Object.assign({ animation: false, tooltip: {} }, option));
+  // tooltips drawn on the canvas: ECharts' HTML tooltips carry inline style attributes, which the
+  // Content-Security-Policy (style-src 'self') refuses
+  instance.setOption(Object.assign({ animation: false, tooltip: { renderMode: 'richText' } }, option));
 }
 
 // ---------- 驾驶舱 dashboards ----------
@@ -643,7 +795,7 @@ async function publicView(view, seq) {
   } catch (e) {
     show('无法连接登录服务：' + e.message, true);
   }
-  readToken();
+  await resumeSession();
   window.addEventListener('hashchange', route);
   route();
 })();

@@ -4,18 +4,39 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 import java.util.stream.Stream;
 
 /**
  * Keycloak from its Maven Central distribution (unpacked by the build under
  * deploy/local/target/keycloak), in development mode on the platform's PostgreSQL so its data
- * survives a restart. The realm in deploy/keycloak is imported on first start and kept after.
+ * survives a restart, listening on loopback. The realm in deploy/keycloak is imported on first
+ * start and kept after; its client secrets, the console's address and the administrator's
+ * password come from the generated secrets.
  */
 final class KeycloakServer {
 
+    static final String DATABASE = "keycloak";
+    /** The secrets file's name for the master realm's administrator password. */
+    static final String ADMIN_PASSWORD = "keycloak.admin.password";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private KeycloakServer() {
+    }
+
+    /** The secrets file's name for a client's secret. */
+    static String clientSecretKey(String clientId) {
+        return "keycloak.client." + clientId + ".secret";
     }
 
     static Path distribution(Path root) throws IOException {
@@ -32,7 +53,8 @@ final class KeycloakServer {
                 + ": build first (./mvnw -pl deploy/local -am package -DskipTests)");
     }
 
-    static ManagedProcess start(LocalPlatformOptions options, Postgres postgres, Path logDir) throws IOException {
+    static ManagedProcess start(LocalPlatformOptions options, Postgres postgres, LocalSecrets secrets, String consoleUrl,
+                                Path logDir) throws IOException {
         Path dist = distribution(options.root());
         Path importDir = dist.resolve("data/import");
         Files.createDirectories(importDir);
@@ -40,18 +62,60 @@ final class KeycloakServer {
                 StandardCopyOption.REPLACE_EXISTING);
         Ports ports = options.ports();
         List<String> command = List.of("bash", dist.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=127.0.0.1",
                 "--http-port=" + ports.keycloak(),
                 "--http-management-port=" + ports.keycloakManagement(),
                 "--health-enabled=true",
                 "--db=postgres",
-                "--db-url=" + postgres.url("keycloak"),
-                "--db-username=" + postgres.user(),
-                "--db-password=" + postgres.password(),
+                "--db-url=" + postgres.url(DATABASE),
+                "--db-username=" + Postgres.role(DATABASE),
                 "--import-realm");
-        Map<String, String> env = Map.of(
-                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
-                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
-                "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        Map<String, String> env = new HashMap<>();
+        env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        // in the environment, not on the command line, where any user's ps would show them
+        env.put("KC_DB_PASSWORD", secrets.get(Postgres.passwordKey(DATABASE)));
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.get(ADMIN_PASSWORD));
+        // the realm file's placeholders
+        env.put("FUSHUN_CONSOLE_URL", consoleUrl);
+        env.put("FUSHUN_DEMO_PASSWORD", secrets.demoPassword());
+        for (String client : List.of("fushun-platform", "medical-insurance-integration", "fushun-local-cli")) {
+            env.put(placeholder(client), secrets.get(clientSecretKey(client)));
+        }
         return ManagedProcess.start("keycloak", command, env, dist, logDir);
+    }
+
+    /** The realm file's placeholder for a client's secret, e.g. FUSHUN_MEDICAL_INSURANCE_INTEGRATION_SECRET. */
+    static String placeholder(String clientId) {
+        String name = clientId.toUpperCase().replace('-', '_');
+        return (name.startsWith("FUSHUN_") ? name : "FUSHUN_" + name) + "_SECRET";
+    }
+
+    /**
+     * The master realm cannot be imported: at every start the launcher signs in as its
+     * administrator and turns on brute-force detection and the login and admin event logs there.
+     */
+    static void protectMasterRealm(LocalPlatformOptions options, LocalSecrets secrets) throws IOException, InterruptedException {
+        String base = "http://localhost:" + options.ports().keycloak();
+        String form = "grant_type=password&client_id=admin-cli&username=admin&password="
+                + URLEncoder.encode(secrets.get(ADMIN_PASSWORD), StandardCharsets.UTF_8);
+        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (token.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak's administrator could not sign in (HTTP " + token.statusCode() + ")");
+        }
+        String accessToken = JsonMapper.builder().build().readTree(token.body()).get("access_token").asString();
+        String settings = """
+                {"bruteForceProtected": true, "permanentLockout": false, "failureFactor": 5,
+                 "waitIncrementSeconds": 60, "maxFailureWaitSeconds": 900, "maxDeltaTimeSeconds": 43200,
+                 "eventsEnabled": true, "eventsExpiration": 7776000, "adminEventsEnabled": true,
+                 "passwordPolicy": "length(16) and notUsername"}""";
+        HttpResponse<String> updated = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/master"))
+                .header("Authorization", "Bearer " + accessToken).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(settings)).build(), HttpResponse.BodyHandlers.ofString());
+        if (updated.statusCode() != 204) {
+            throw new IllegalStateException("Keycloak's master realm not updated (HTTP " + updated.statusCode() + ")");
+        }
     }
 }

@@ -26,6 +26,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final LocalPlatformOptions options;
     private final List<ManagedProcess> processes = Collections.synchronizedList(new ArrayList<>());
     private Postgres postgres;
+    private LocalSecrets secrets;
     private long readyMillis;
     private final Thread shutdownHook = new Thread(this::close, "local-platform-stop");
 
@@ -62,19 +63,21 @@ public final class LocalPlatform implements AutoCloseable {
         Path logDir = options.dataDir().resolve("logs");
         Files.createDirectories(logDir);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ports.requireFree(options.postgresUrl() == null || options.postgresUrl().isBlank());
+        secrets = LocalSecrets.loadOrCreate(options.dataDir());
 
         log.info("Starting PostgreSQL on port {}", ports.postgres());
-        postgres = Postgres.start(options);
+        postgres = Postgres.start(options, secrets);
         List<String> databases = new ArrayList<>(ServiceModule.databases());
-        databases.add("keycloak");
-        postgres.createDatabases(databases);
+        databases.add(KeycloakServer.DATABASE);
+        postgres.createDatabases(databases, secrets);
 
         log.info("Starting Kafka (KRaft) on port {} and Keycloak on port {}", ports.kafka(), ports.keycloak());
-        ManagedProcess kafka = KafkaBroker.start(options, java, launcherClasspath(), logDir);
+        ManagedProcess kafka = KafkaBroker.start(options, secrets, java, launcherClasspath(), logDir);
         processes.add(kafka);
-        ManagedProcess keycloak = KeycloakServer.start(options, postgres, logDir);
+        ManagedProcess keycloak = KeycloakServer.start(options, postgres, secrets, gatewayUrl(), logDir);
         processes.add(keycloak);
-        KafkaBroker.awaitAndCreateTopics(bootstrapServers(), Duration.ofMinutes(2));
+        KafkaBroker.secure(bootstrapServers(), secrets, Duration.ofMinutes(2));
 
         Map<ServiceModule, ManagedProcess> services = new HashMap<>();
         for (ServiceModule module : ServiceModule.ALL) {
@@ -83,8 +86,9 @@ public final class LocalPlatform implements AutoCloseable {
             services.put(module, process);
         }
         Health.await("keycloak", issuer() + "/.well-known/openid-configuration", keycloak, START_TIMEOUT);
+        KeycloakServer.protectMasterRealm(options, secrets);
         for (ServiceModule module : ServiceModule.ALL) {
-            Health.await(module.name(), "http://localhost:" + module.port(ports) + "/actuator/health/readiness",
+            Health.await(module.name(), "http://localhost:" + module.port(ports) + module.readinessPath(),
                     services.get(module), START_TIMEOUT);
         }
         readyMillis = (System.nanoTime() - started) / 1_000_000;
@@ -99,13 +103,21 @@ public final class LocalPlatform implements AutoCloseable {
         Ports ports = options.ports();
         Map<String, String> env = new HashMap<>();
         env.put("SERVER_PORT", Integer.toString(module.port(ports)));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+        // everything on loopback: the gateway is the one way in, and only from this machine
+        env.put("SERVER_ADDRESS", "127.0.0.1");
         env.put("OIDC_ISSUER_URI", issuer());
-        env.put("PLATFORM_ALLOW_DEMO_KEY", "true");
+        if (module.portIndex() >= 0) {
+            env.put("MANAGEMENT_PORT", Integer.toString(module.managementPort(ports)));
+            env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
+            env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+            env.put("KAFKA_USERNAME", module.name());
+            env.put("KAFKA_PASSWORD", secrets.get(KafkaBroker.passwordKey(module.name())));
+            env.put("PLATFORM_PERSON_KEY", secrets.get("platform.person-key"));
+        }
         if (module.database() != null) {
             env.put("DATABASE_URL", postgres.url(module.database()));
-            env.put("DATABASE_USERNAME", postgres.user());
-            env.put("DATABASE_PASSWORD", postgres.password());
+            env.put("DATABASE_USERNAME", Postgres.role(module.database()));
+            env.put("DATABASE_PASSWORD", secrets.get(Postgres.passwordKey(module.database())));
         }
         if (module.name().equals("monitoring")) {
             env.put("MONITORING_DEMO_HOUSEHOLDS", Integer.toString(options.demoHouseholds()));
@@ -128,6 +140,15 @@ public final class LocalPlatform implements AutoCloseable {
         Path file = options.root().resolve("deploy/local/target/classpath.txt");
         String dependencies = Files.readString(file).trim();
         return dependencies + java.io.File.pathSeparator + System.getProperty("java.class.path");
+    }
+
+    /** The secrets this platform generated (the tests sign in with them). */
+    public LocalSecrets secrets() {
+        return secrets;
+    }
+
+    public Ports ports() {
+        return options.ports();
     }
 
     public String bootstrapServers() {
@@ -161,11 +182,14 @@ public final class LocalPlatform implements AutoCloseable {
                  抚顺市防止返贫动态监测和帮扶平台 · local platform ready in %d s, RSS %d MiB
                 ============================================================================
                  Gateway and console : %s
-                 Keycloak            : http://localhost:%d  (admin console: admin / admin)
+                 Keycloak            : http://localhost:%d  (admin console: admin, password in the secrets file)
                  Kafka               : %s      PostgreSQL: localhost:%d
                  Logs and data       : %s
+                 Secrets (generated) : %s
+                   Keycloak's admin, PostgreSQL's roles, Kafka's principals, the person key,
+                   the client secrets; only this machine's user can read it
 
-                 Demo users (password "demo" for all):
+                 Demo users (password for all: %s, also in the secrets file):
                    xinbin-operator    民政经办人 · 新宾县 210422
                    qingyuan-operator  民政经办人 · 清原县 210423
                    xinbin-ca-reviewer 乡镇民政审核员 · 新宾镇 210422100
@@ -181,20 +205,23 @@ public final class LocalPlatform implements AutoCloseable {
                    xinbin-hr          人社局经办人 · 新宾县 210422
                    xinbin-assets-village / xinbin-assets  扶贫资产管理员 · 示范一村 / 新宾县
                    city-admin         平台管理员 · 抚顺市 210400
-                 Medical-insurance integration client: medical-insurance-integration /
-                   demo-medical-insurance-secret (client credentials)
+                 Medical-insurance integration client: medical-insurance-integration, its secret
+                   keycloak.client.medical-insurance-integration.secret in the secrets file
 
-                 A user's token:
-                   curl -s -d grant_type=password -d client_id=fushun-console \\
-                        -d username=xinbin-operator -d password=demo %s
+                 A user's token (the command-line client; the console signs in through the browser):
+                   S=$(grep '^keycloak.client.fushun-local-cli.secret=' %s | cut -d= -f2-)
+                   curl -s -d grant_type=password -d client_id=fushun-local-cli -d client_secret=$S \\
+                        -d username=xinbin-operator -d password=%s %s
                  The integration's token:
+                   S=$(grep '^keycloak.client.medical-insurance-integration.secret=' %s | cut -d= -f2-)
                    curl -s -d grant_type=client_credentials -d client_id=medical-insurance-integration \\
-                        -d client_secret=demo-medical-insurance-secret %s
+                        -d client_secret=$S %s
                  Then: curl -H "Authorization: Bearer $TOKEN" %s/api/social-assistance/cases
 
                  Ctrl-C stops everything; the next start keeps the data.
                 """.formatted(readyMillis / 1000, rssKiB() / 1024, gatewayUrl(), options.ports().keycloak(),
-                bootstrapServers(), options.ports().postgres(), options.dataDir(), token, token, gatewayUrl());
+                bootstrapServers(), options.ports().postgres(), options.dataDir(), secrets.file(), secrets.demoPassword(),
+                secrets.file(), secrets.demoPassword(), token, secrets.file(), token, gatewayUrl());
     }
 
     /** Services first (they finish their work and commit), then Keycloak and Kafka, then PostgreSQL. */

@@ -1,8 +1,38 @@
 package fushun.local;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+
 /** Where everything listens; the end-to-end test shifts them all so a running demo is left alone. */
 public record Ports(int gateway, int keycloak, int keycloakManagement, int kafka, int kafkaController, int postgres,
                     int firstService) {
+
+    /**
+     * Fails before anything starts when a port is taken (another platform running, say): a broker
+     * that cannot bind would otherwise leave the launcher talking to somebody else's.
+     */
+    void requireFree(boolean embeddedPostgres) {
+        List<Integer> all = new ArrayList<>(List.of(gateway, keycloak, keycloakManagement, kafka,
+                kafkaController));
+        if (embeddedPostgres) {
+            all.add(postgres);
+        }
+        for (int i = 0; i < 7; i++) {
+            all.add(firstService + i);
+            all.add(firstService + 100 + i);
+        }
+        for (int port : all) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress("127.0.0.1", port));
+            } catch (IOException e) {
+                throw new IllegalStateException("port " + port + " is in use: is another platform running? "
+                        + "(PLATFORM_PORT_OFFSET moves every port)");
+            }
+        }
+    }
 
     public static Ports withOffset(int offset) {
         return new Ports(8080 + offset, 8180 + offset, 8190 + offset, 9092 + offset, 9093 + offset, 15432 + offset,

@@ -10,10 +10,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import org.postgresql.PGConnection;
 
 /**
- * One PostgreSQL server, one database per service (and one for Keycloak). Embedded by default
- * (zonky's binaries, data kept in the data directory between starts), or an external server.
+ * One PostgreSQL server, one database per service (and one for Keycloak), each owned by its own
+ * login role with a generated password. Embedded by default (zonky's binaries, data kept in the
+ * data directory between starts, listening on loopback with SCRAM passwords only), or an external
+ * server reached with an administrator's credentials.
  */
 final class Postgres implements AutoCloseable {
 
@@ -31,34 +34,104 @@ final class Postgres implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    static Postgres start(LocalPlatformOptions options) throws IOException {
+    static Postgres start(LocalPlatformOptions options, LocalSecrets secrets) throws IOException, SQLException {
         if (options.postgresUrl() != null && !options.postgresUrl().isBlank()) {
             return new Postgres(null, options.postgresUrl(), options.postgresUser(), options.postgresPassword(), null);
         }
         Path dataDir = options.dataDir().resolve("postgres");
         Files.createDirectories(dataDir);
+        String superuserPassword = secrets.get("postgres.superuser.password");
+        // A new cluster (initdb trusts local connections) gets its superuser's password at its first
+        // start and SCRAM-only authentication after; the marker, inside the cluster's own directory,
+        // says the password is set (a deleted cluster takes its marker with it).
+        Path passwordSet = dataDir.resolve("fushun-password-set");
+        boolean firstStart = !Files.exists(passwordSet);
         EmbeddedPostgres server = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(options.ports().postgres())
+                .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("password_encryption", "scram-sha-256")
                 // the server's log never quotes the values a statement refused (ID numbers, say)
                 .setServerConfig("log_error_verbosity", "terse")
+                .setConnectConfig("password", superuserPassword)
+                .setDataDirectoryCustomizer(dir -> writeHba(dir.toPath(), firstStart ? "trust" : "scram-sha-256"))
                 .start();
-        return new Postgres(server, "jdbc:postgresql://localhost:" + options.ports().postgres() + "/", "postgres",
-                "postgres", dataDir);
+        String baseUrl = "jdbc:postgresql://localhost:" + options.ports().postgres() + "/";
+        if (firstStart) {
+            try (Connection c = DriverManager.getConnection(baseUrl + "postgres", "postgres", "");
+                 Statement s = c.createStatement()) {
+                setPassword(c, "postgres", superuserPassword);
+                writeHba(dataDir, "scram-sha-256");
+                s.execute("select pg_reload_conf()");
+            }
+            Files.writeString(passwordSet, "the superuser's password is in " + LocalSecrets.FILE + "\n");
+        }
+        return new Postgres(server, baseUrl, "postgres", superuserPassword, dataDir);
     }
 
-    void createDatabases(List<String> names) throws SQLException {
+    private static void writeHba(Path dataDir, String method) {
+        try {
+            Files.writeString(dataDir.resolve("pg_hba.conf"), """
+                    # written by the local platform launcher: loopback only, passwords (SCRAM) only
+                    local all all %1$s
+                    host  all all 127.0.0.1/32 %1$s
+                    host  all all ::1/128 %1$s
+                    """.formatted(method));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write pg_hba.conf", e);
+        }
+    }
+
+    /**
+     * Each database with a login role of the same name that owns it and may connect to it alone;
+     * the role's password is (re)set from the secrets at every start.
+     */
+    void createDatabases(List<String> names, LocalSecrets secrets) throws SQLException {
         try (Connection c = DriverManager.getConnection(baseUrl + "postgres", user, password);
              Statement s = c.createStatement()) {
             for (String name : names) {
-                try (var rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+                try (var rs = s.executeQuery("select 1 from pg_roles where rolname = " + literal(name))) {
                     if (!rs.next()) {
-                        s.execute("create database " + name);
+                        s.execute("create role " + name + " login");
                     }
                 }
+                setPassword(c, name, secrets.get(Postgres.passwordKey(name)));
+                try (var rs = s.executeQuery("select 1 from pg_database where datname = " + literal(name))) {
+                    if (!rs.next()) {
+                        s.execute("create database " + name + " owner " + name);
+                    }
+                }
+                s.execute("revoke all on database " + name + " from public");
             }
         }
+        // PostgreSQL 14 and older let every role create in schema public: only the owner may here
+        for (String name : names) {
+            try (Connection c = DriverManager.getConnection(baseUrl + name, user, password);
+                 Statement s = c.createStatement()) {
+                s.execute("alter schema public owner to " + name);
+                s.execute("revoke create on schema public from public");
+            }
+        }
+    }
+
+    /** Hashed (SCRAM) by the driver: the password itself is never in a statement the server could log. */
+    private static void setPassword(Connection c, String role, String password) throws SQLException {
+        c.unwrap(PGConnection.class).alterUserPassword(role, password.toCharArray(), "scram-sha-256");
+    }
+
+    /** The secrets file's name for a database role's password. */
+    static String passwordKey(String database) {
+        return "postgres." + database + ".password";
+    }
+
+    /** A database's role is named after it (see {@link #createDatabases}). */
+    static String role(String database) {
+        return database;
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     String url(String database) {

@@ -23,6 +23,19 @@ record ServiceModule(String name, String jarPath, int portIndex, String database
         return portIndex < 0 ? ports.gateway() : ports.firstService() + portIndex;
     }
 
+    /** A service's actuator port (loopback): 100 above its own, e.g. 8201 for monitoring. */
+    int managementPort(Ports ports) {
+        if (portIndex < 0) {
+            throw new IllegalStateException("the gateway serves its health on its own port and nothing else");
+        }
+        return ports.firstService() + 100 + portIndex;
+    }
+
+    /** The readiness probe on the application port (the services') or the actuator (the gateway's). */
+    String readinessPath() {
+        return portIndex < 0 ? "/actuator/health/readiness" : "/readyz";
+    }
+
     /** The gateway's variable for this service's URL, e.g. SOCIAL_ASSISTANCE_URL. */
     String urlVariable() {
         return name.toUpperCase().replace('-', '_') + "_URL";

@@ -61,17 +61,51 @@ class ComposeFileTest {
 
     @Test
     void shouldCreateEveryServiceDatabaseAndPointEachServiceAtItsOwn() throws IOException {
-        String init = Files.readString(ROOT.resolve("deploy/postgres/init-databases.sql"));
+        String init = Files.readString(ROOT.resolve("deploy/postgres/init-databases.sh"));
         Map<String, Map<String, Object>> services = services();
 
         for (ServiceModule module : ServiceModule.ALL) {
             if (module.database() == null) {
                 continue;
             }
-            assertThat(init).contains("create database " + module.database() + ";");
+            String role = module.database().toUpperCase();
+            assertThat(init).contains("\ncreate " + module.database() + " " + role + "_DB_PASSWORD\n");
             @SuppressWarnings("unchecked")
             Map<String, Object> environment = (Map<String, Object>) services.get(module.name()).get("environment");
             assertThat(String.valueOf(environment.get("DATABASE_URL"))).endsWith("/" + module.database());
+            assertThat(environment).as("its own role, not the superuser").containsEntry("DATABASE_USERNAME", module.database());
+            assertThat(String.valueOf(environment.get("DATABASE_PASSWORD"))).startsWith("${" + role + "_DB_PASSWORD:?");
+        }
+    }
+
+    @Test
+    void shouldTakeEverySecretFromTheEnvironmentWithoutADefault() throws IOException {
+        String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
+        Matcher secret = Pattern.compile("\\$\\{([A-Z0-9_]*(PASSWORD|SECRET|KEY))([^}]*)}").matcher(compose);
+        int secrets = 0;
+        while (secret.find()) {
+            secrets++;
+            if (!secret.group(1).equals("PROVINCIAL_PLATFORM_API_KEY")) {
+                assertThat(secret.group(3)).as(secret.group(1)).startsWith(":?");
+            }
+        }
+        assertThat(secrets).isGreaterThan(20);
+        assertThat(compose).doesNotContainIgnoringCase("demo-").doesNotContain("fushun-realm.json:/opt");
+    }
+
+    /** deploy/kafka/init.sh applies the same bus plan as the launcher: topics and who consumes what. */
+    @Test
+    void shouldGiveTheBusTheLaunchersPlan() throws IOException {
+        String plan = Files.readString(ROOT.resolve("deploy/kafka/init.sh"));
+        Matcher topics = Pattern.compile("TOPICS=\\(([^)]*)\\)").matcher(plan);
+        assertThat(topics.find()).isTrue();
+        assertThat(List.of(topics.group(1).trim().split("\\s+"))).containsExactlyElementsOf(fushun.contracts.Topics.all());
+        for (String service : fushun.contracts.Topics.services()) {
+            Matcher line = Pattern.compile("\\nprincipal " + Pattern.quote(service) + " \"\\$"
+                    + service.toUpperCase().replace('-', '_') + "_KAFKA_PASSWORD\"((?: \\\\\\n  [a-z.0-9-]+)+)").matcher(plan);
+            assertThat(line.find()).as("principal line of " + service).isTrue();
+            List<String> consumed = List.of(line.group(1).replace("\\", " ").trim().split("\\s+"));
+            assertThat(consumed).as(service).containsExactlyInAnyOrderElementsOf(fushun.contracts.Topics.consumedBy(service));
         }
     }
 

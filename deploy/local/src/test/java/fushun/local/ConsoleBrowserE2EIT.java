@@ -9,11 +9,21 @@ import static org.awaitility.Awaitility.await;
 
 import fushun.platform.pii.SyntheticIdNumbers;
 import java.io.File;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -30,10 +40,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The console in a real browser: Debian's headless Chromium, driven through its ChromeDriver by
@@ -41,8 +53,10 @@ import tools.jackson.databind.JsonNode;
  * code with PKCE); the dashboard's figures must equal what the APIs return; a case goes from the
  * queue to a decision through three people, each seeing only their own step: the operator takes the
  * application down, the township reviewer reviews it, the county approver decides it (first, so the
- * dashboard then has an alert, a measure and a closing to show). Screenshots go to
- * {@code target/screenshots}.
+ * dashboard then has an alert, a measure and a closing to show). Every page is served under a strict
+ * Content-Security-Policy and none of them breaks it (a listener installed before the pages' own
+ * scripts collects violations); the token is renewed in place and what the user typed survives both a
+ * renewal and the end of the session. Screenshots go to {@code target/screenshots}.
  */
 @ExtendWith(E2EPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -51,6 +65,19 @@ class ConsoleBrowserE2EIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Runs in every document before its own scripts; keeps the console's violations in its origin's storage. */
+    private static final String CSP_VIOLATION_LISTENER = """
+            document.addEventListener('securitypolicyviolation', (e) => {
+              const fence = e.target && e.target.dataset ? e.target.dataset.e2eFence : undefined;
+              const seen = JSON.parse(localStorage.getItem('e2e.cspViolations') || '[]');
+              seen.push(fence ? 'fence ' + fence : e.effectiveDirective + ' refused ' + (e.blockedURI || '?')
+                  + ' at ' + e.sourceFile + ':' + e.lineNumber + ' ' + e.sample);
+              localStorage.setItem('e2e.cspViolations', JSON.stringify(seen));
+            }, true);
+            """;
+    /** The console client's access token lifetime while the renewal is watched, in seconds. */
+    private static final int SHORT_LIFESPAN = 40;
 
     private ChromeDriver browser;
     private WebDriverWait wait;
@@ -70,15 +97,66 @@ class ConsoleBrowserE2EIT {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CSP_VIOLATION_LISTENER));
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
+        if (browser == null) {
+            return;
+        }
+        try {
+            if (browser.getCurrentUrl().startsWith(E2EPlatform.platform().gatewayUrl())) {
+                assertThat(cspViolations()).as("Content-Security-Policy violations on the pages walked").isEmpty();
+            }
+        } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    @Order(0)
+    void shouldServeThePagesUnderAStrictContentSecurityPolicyTheyKeep() throws Exception {
+        URI issuer = URI.create(E2EPlatform.platform().issuer());
+        String keycloak = issuer.getScheme() + "://" + issuer.getAuthority();
+        HttpResponse<String> page = call("GET", "/", null, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().allValues("Content-Security-Policy")).containsExactly(
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' "
+                        + keycloak + "; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'");
+        assertThat(page.headers().firstValue("Permissions-Policy").orElse(""))
+                .contains("camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()");
+        assertThat(page.headers().allValues("Referrer-Policy")).containsExactly("no-referrer");
+        assertThat(page.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+
+        // the browser enforces it: an inline script does not run, an inline style does not apply
+        browser.get(E2EPlatform.platform().gatewayUrl() + "/#/public");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("public-summary")));
+        browser.executeScript("""
+                const script = document.createElement('script');
+                script.textContent = 'window.e2eInlineScriptRan = true';
+                document.body.append(script);
+                document.body.insertAdjacentHTML('beforeend', '<p data-testid="inline-style" style="color: rgb(255, 0, 0)">x</p>');
+                """);
+        assertThat(browser.executeScript("return window.e2eInlineScriptRan === true")).isEqualTo(false);
+        assertThat(browser.findElement(testId("inline-style")).getCssValue("color")).isNotEqualTo("rgba(255, 0, 0, 1)");
+        assertThat(cspViolations()).anyMatch(v -> v.startsWith("script-src")).anyMatch(v -> v.startsWith("style-src"));
+
+        // the dashboards draw their charts and tooltips within it
+        signIn("city-analyst");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#chart-area canvas")));
+        Object tooltips = browser.executeScript("""
+                let shown = 0;
+                document.querySelectorAll('.chart').forEach((element) => {
+                  const chart = echarts.getInstanceByDom(element);
+                  if (chart) { chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 0 }); shown++; }
+                });
+                return shown;
+                """);
+        assertThat(((Number) tooltips).intValue()).isEqualTo(5);
+        assertThat(cspViolations()).isEmpty();
     }
 
     @Test
@@ -197,6 +275,92 @@ class ConsoleBrowserE2EIT {
         });
     }
 
+    @Test
+    @Order(3)
+    void shouldRenewTheTokenInPlaceAndKeepWhatTheUserTypedWhenTheSessionEnds() throws Exception {
+        String householdId = caseForNewHousehold("续期测试户" + (char) ('甲' + new Random().nextInt(10)));
+        String operator = userToken("xinbin-operator");
+        String caseId = null;
+        for (JsonNode row : JSON.readTree(call("GET", "/api/social-assistance/cases?status=OPEN&size=100", operator, null)
+                .body()).get("items")) {
+            if (householdId.equals(row.get("householdId").asString())) {
+                caseId = row.get("caseId").asString();
+            }
+        }
+        assertThat(caseId).as("the household's open case").isNotNull();
+
+        // signed in with a short-lived token, to watch it renewed ahead of its end
+        long lifetime = lifetime(operator);
+        consoleAccessTokenLifespan(SHORT_LIFESPAN);
+        try {
+            signIn("xinbin-operator");
+        } finally {
+            consoleAccessTokenLifespan(lifetime);
+        }
+        String first = storedToken();
+        assertThat(lifetime(first)).isEqualTo(SHORT_LIFESPAN);
+        browser.executeScript("window.e2ePage = 'the same page'; location.hash = arguments[0]", "#/case/" + caseId);
+        type(testId("close-outcome"), "入户核查中");
+        String second = new WebDriverWait(browser, Duration.ofSeconds(2L * SHORT_LIFESPAN))
+                .until(d -> storedToken().equals(first) ? null : storedToken());
+        long issuedAfter = claims(second).get("iat").asLong() - claims(first).get("iat").asLong();
+        assertThat(issuedAfter).as("renewed at about 70 % of the token's life, not at once")
+                .isGreaterThanOrEqualTo((long) (0.6 * SHORT_LIFESPAN));
+        assertThat(claims(second).get("iat").asLong()).as("renewed before the token ran out")
+                .isLessThan(claims(first).get("exp").asLong());
+        assertThat(lifetime(second)).isEqualTo(lifetime);
+        assertThat(browser.findElement(testId("close-outcome")).getDomProperty("value")).isEqualTo("入户核查中");
+        assertThat(browser.executeScript("return window.e2ePage")).isEqualTo("the same page");
+
+        // the token ran out unnoticed (here the gateway refuses it): the next action renews it once and goes through
+        String refused = second.substring(0, second.lastIndexOf('.') + 1) + "bm90LXNpZ25lZA";
+        browser.executeScript("sessionStorage.setItem('token', arguments[0])", refused);
+        WebElement income = browser.findElement(testId("total-income"));
+        income.clear();
+        income.sendKeys("1800");
+        new Select(browser.findElement(testId("programme"))).selectByValue("DIBAO");
+        click(testId("apply-submit"));
+        wait.until(ExpectedConditions.textToBe(testId("application-status"), "待审核"));
+        String third = storedToken();
+        assertThat(third).isNotEqualTo(refused).isNotEqualTo(second);
+        JsonNode applications = JSON.readTree(call("GET", "/api/social-assistance/applications?size=100&caseId=" + caseId,
+                operator, null).body()).get("items");
+        assertThat(applications).hasSize(1);
+        assertThat(applications.get(0).at("/declaration/totalIncome").decimalValue()).isEqualByComparingTo(new BigDecimal("1800"));
+        assertThat(browser.executeScript("return window.e2ePage")).isEqualTo("the same page");
+        assertThat(cspViolations()).isEmpty();
+
+        // the session is over (Keycloak refuses the renewal): the typing comes back after signing in again
+        type(testId("close-outcome"), "已纳入农村低保，待复核");
+        browser.executeScript("sessionStorage.setItem('token', arguments[0]); sessionStorage.setItem('refreshToken', 'ended')",
+                refused);
+        click(testId("close-submit"));
+        ExpectedCondition<Boolean> restored = d -> String.valueOf(browser.executeScript(
+                "const box = document.querySelector('[data-testid=message]'); return box && box.textContent")).contains("已恢复");
+        wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("username")), restored));
+        if (!browser.findElements(By.id("username")).isEmpty()) {
+            browser.findElement(By.id("username")).sendKeys("xinbin-operator");
+            browser.findElement(By.id("password")).sendKeys(E2EPlatform.demoPassword());
+            browser.findElement(By.id("kc-login")).click();
+        }
+        wait.until(restored);
+        assertThat(browser.executeScript("return window.e2ePage")).as("signed in again, in a new page").isNull();
+        assertThat(browser.getCurrentUrl()).endsWith("/#/case/" + caseId);
+        assertThat(browser.findElement(testId("close-outcome")).getDomProperty("value")).isEqualTo("已纳入农村低保，待复核");
+        assertThat(claims(storedToken()).get("preferred_username").asString()).isEqualTo("xinbin-operator");
+        assertThat(JSON.readTree(call("GET", "/api/social-assistance/cases/" + caseId, operator, null).body())
+                .get("status").asString()).as("the refused close was not sent again by itself").isEqualTo("OPEN");
+        assertThat(cspViolations()).isEmpty();
+        screenshot("drafts-restored.png");
+
+        // signing out still ends the Keycloak session: signing in asks for the password again
+        click(By.id("logout"));
+        wait.until(ExpectedConditions.elementToBeClickable(testId("login")));
+        assertThat(browser.executeScript("return sessionStorage.getItem('token')")).isNull();
+        browser.findElement(testId("login")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+    }
+
     // ---- helpers ----
 
     /**
@@ -220,7 +384,7 @@ class ConsoleBrowserE2EIT {
         browser.get(E2EPlatform.platform().gatewayUrl() + "/");
         wait.until(ExpectedConditions.elementToBeClickable(testId("login"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("password")).sendKeys(E2EPlatform.demoPassword());
         browser.findElement(By.id("kc-login")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(testId("who")));
     }
@@ -258,6 +422,67 @@ class ConsoleBrowserE2EIT {
                     d.findElement(locator).sendKeys(text);
                     return true;
                 });
+    }
+
+    /**
+     * The violations the listener collected on this page, then forgotten. A fence goes last: a style
+     * attribute the policy refuses, whose report comes after every earlier one (and would never come
+     * if the page were not under the policy).
+     */
+    private List<String> cspViolations() {
+        String fence = UUID.randomUUID().toString();
+        browser.executeScript("""
+                const probe = document.createElement('i');
+                probe.dataset.e2eFence = arguments[0];
+                document.body.append(probe);
+                probe.setAttribute('style', 'color: red');
+                """, fence);
+        List<?> seen = wait.until(d -> {
+            List<?> all = (List<?>) browser.executeScript("return JSON.parse(localStorage.getItem('e2e.cspViolations') || '[]')");
+            return all.contains("fence " + fence) ? all : null;
+        });
+        browser.executeScript("localStorage.removeItem('e2e.cspViolations'); document.querySelectorAll('[data-e2e-fence]')"
+                + ".forEach((probe) => probe.remove())");
+        return seen.stream().map(String::valueOf).filter(v -> !v.startsWith("fence ")).toList();
+    }
+
+    private String storedToken() {
+        return String.valueOf(browser.executeScript("return sessionStorage.getItem('token')"));
+    }
+
+    private static JsonNode claims(String jwt) {
+        return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+    }
+
+    private static long lifetime(String jwt) {
+        JsonNode claims = claims(jwt);
+        return claims.get("exp").asLong() - claims.get("iat").asLong();
+    }
+
+    /** Sets the console client's access token lifetime through Keycloak's admin API (the realm's file stays as it is). */
+    private static void consoleAccessTokenLifespan(long seconds) throws Exception {
+        String issuer = E2EPlatform.platform().issuer();
+        String keycloak = issuer.substring(0, issuer.indexOf("/realms/"));
+        String form = Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
+                        "password", E2EPlatform.platform().secrets().get(KeycloakServer.ADMIN_PASSWORD))
+                .entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        String admin = "Bearer " + JSON.readTree(token.body()).get("access_token").asString();
+        HttpResponse<String> found = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak
+                        + "/admin/realms/fushun/clients?clientId=fushun-console")).header("Authorization", admin).build(),
+                HttpResponse.BodyHandlers.ofString());
+        ObjectNode client = (ObjectNode) JSON.readTree(found.body()).get(0);
+        JsonNode attributes = client.get("attributes");
+        (attributes instanceof ObjectNode object ? object : client.putObject("attributes"))
+                .put("access.token.lifespan", Long.toString(seconds));
+        HttpResponse<String> updated = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/fushun/clients/"
+                        + client.get("id").asString())).header("Authorization", admin).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
     }
 
     private long figure(String testId) {

@@ -74,7 +74,7 @@ class PlatformFlowE2EIT {
         // a real Keycloak token of the same user, issued to a client that is not the platform's
         // (no fushun-platform audience), is refused
         String otherAudience = token(Map.of("grant_type", "password", "client_id", "admin-cli",
-                "username", "xinbin-operator", "password", "demo"));
+                "username", "xinbin-operator", "password", E2EPlatform.demoPassword()));
         assertThat(call("GET", "/api/social-assistance/cases/" + caseId, otherAudience, null).statusCode()).isEqualTo(401);
 
         // monitoring named the responsible bureaus; the services with an assignment answered it

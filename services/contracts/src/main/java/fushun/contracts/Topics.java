@@ -1,6 +1,7 @@
 package fushun.contracts;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Topic names: {@code <service>.<aggregate>.v<major>}. Dead letters go to {@code <topic>.DLT}.
@@ -47,6 +48,49 @@ public final class Topics {
     /** Every bureau measure topic: monitoring closes the loop from them. */
     public static List<String> measures() {
         return all().stream().filter(t -> t.endsWith(".measure.v1")).toList();
+    }
+
+    /**
+     * What each service consumes: the broker's access lists grant a service's principal read on
+     * these topics (and write on their dead-letter topics) and nothing else. A service writes
+     * only the topics named after it ({@code <service>.}). The end-to-end tests run under these
+     * lists, so a listener added without its entry here fails them.
+     */
+    public static List<String> consumedBy(String service) {
+        List<String> topics = CONSUMERS.get(service);
+        if (topics == null) {
+            throw new IllegalArgumentException("no such service on the bus: " + service);
+        }
+        return topics;
+    }
+
+    /** The services that use the bus, each its own principal. */
+    public static List<String> services() {
+        return CONSUMERS.keySet().stream().sorted().toList();
+    }
+
+    private static final Map<String, List<String>> CONSUMERS = Map.of(
+            "monitoring", concat(signals(), measures(), List.of(SOCIAL_ASSISTANCE_STATUS)),
+            "social-assistance", List.of(MONITORING_HOUSEHOLD, MONITORING_RISK_ALERT),
+            "medical-insurance", List.of(MONITORING_HOUSEHOLD, MONITORING_RISK_ALERT, SOCIAL_ASSISTANCE_STATUS),
+            "housing-safety", List.of(MONITORING_HOUSEHOLD, MONITORING_RISK_ALERT, SOCIAL_ASSISTANCE_STATUS),
+            "employment", List.of(MONITORING_HOUSEHOLD, MONITORING_RISK_ALERT, SOCIAL_ASSISTANCE_STATUS),
+            "asset-management", List.of(MONITORING_HOUSEHOLD, MONITORING_RISK_ALERT),
+            "console", all());
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+    }
+
+    /**
+     * The service that alone may publish on a topic: its name is the topic's first part
+     * ({@code social-assistance.measure.v1} → {@code social-assistance}); the same for a
+     * dead-letter topic, whatever consumer wrote it.
+     */
+    public static String ownerOf(String topic) {
+        int dot = topic.indexOf('.');
+        return dot < 0 ? topic : topic.substring(0, dot);
     }
 
     public static String deadLetterOf(String topic) {

@@ -106,16 +106,44 @@ public class PlatformAutoConfiguration {
 
     @Bean
     PersonRefs personRefs(PlatformProperties properties) {
-        if (PlatformProperties.DEMO_PERSON_KEY.equals(properties.pii().personKey()) && !properties.pii().allowDemoKey()) {
-            throw new IllegalStateException("PLATFORM_PERSON_KEY is the published demo key: set a secret of your own "
-                    + "(or PLATFORM_ALLOW_DEMO_KEY=true for a demo)");
+        String key = properties.pii().personKey();
+        if (key == null || key.isBlank()) {
+            throw new IllegalStateException("PLATFORM_PERSON_KEY is required: the same secret in every service, "
+                    + "at least " + PersonRefs.MIN_KEY_LENGTH + " characters (the local platform generates one)");
         }
-        return new PersonRefs(properties.pii().personKey());
+        if (PlatformProperties.PUBLISHED_PERSON_KEYS.contains(key)) {
+            throw new IllegalStateException("PLATFORM_PERSON_KEY is a published key: set a secret of your own");
+        }
+        return new PersonRefs(key);
+    }
+
+    /**
+     * A service signs in to the broker as its own principal: with SASL (the default) and no
+     * password it refuses to start rather than try the broker without one.
+     */
+    @Bean
+    KafkaSignIn kafkaSignIn(org.springframework.core.env.Environment environment) {
+        String protocol = environment.getProperty("spring.kafka.security.protocol", "PLAINTEXT");
+        if (protocol.startsWith("SASL") && environment.getProperty("KAFKA_PASSWORD", "").isBlank()) {
+            throw new IllegalStateException("KAFKA_PASSWORD is required: this service's password on the broker "
+                    + "(principal KAFKA_USERNAME, by default the service's name)");
+        }
+        return new KafkaSignIn(protocol);
+    }
+
+    /** How this service signs in to the broker (checked at start). */
+    public record KafkaSignIn(String protocol) {
     }
 
     @Bean
     PolicyParameters policyParameters(JdbcClient jdbc) {
         return new PolicyParameters(jdbc);
+    }
+
+    /** Tells {@link fushun.platform.inbox.InboundEvents} which topic a record came on (Boot's container factory takes it). */
+    @Bean
+    fushun.platform.inbox.ConsumedRecord consumedRecord() {
+        return new fushun.platform.inbox.ConsumedRecord();
     }
 
     /**
@@ -151,6 +179,7 @@ public class PlatformAutoConfiguration {
 
     /** Every catalogued topic and its dead-letter topic; creating one that exists is a no-op. */
     @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty("platform.kafka.create-topics")
     KafkaAdmin.NewTopics platformTopics(@Value("${platform.kafka.partitions:3}") int partitions) {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.all()) {

@@ -44,13 +44,14 @@ public record PlatformProperties(
     }
 
     /**
-     * @param personKey     secret for the keyed hash of ID numbers that travels on the bus instead of the
-     *                      number itself. Whoever knows it can recover numbers from the hash and the
-     *                      masked form, so production must set its own (PLATFORM_PERSON_KEY).
-     * @param allowDemoKey  whether the published demo key may be used (local platform and tests only)
+     * @param personKey secret for the keyed hash of ID numbers that travels on the bus instead of the
+     *                  number itself. Whoever knows it can recover numbers from the hash and the
+     *                  masked form, so every deployment sets its own (PLATFORM_PERSON_KEY); there is
+     *                  no default, and keys that were ever published are refused.
      */
-    public record Pii(@DefaultValue(DEMO_PERSON_KEY) String personKey, @DefaultValue("false") boolean allowDemoKey) {
+    public record Pii(String personKey) {
     }
 
-    public static final String DEMO_PERSON_KEY = "demo-only-person-key-change-me";
+    /** Keys once published with the platform's demo; refused everywhere. */
+    public static final java.util.Set<String> PUBLISHED_PERSON_KEYS = java.util.Set.of("demo-only-person-key-change-me");
 }

@@ -83,6 +83,29 @@ class OutboxInboxIT {
                 StandardCharsets.UTF_8)).endsWith("PoisonEventException");
     }
 
+    /** Only the topic's owner publishes there: an envelope naming another source is not applied. */
+    @Test
+    void shouldDeadLetterAnEventWhoseSourceIsNotTheTopicsOwner() throws Exception {
+        HouseholdRegistered household = Events.household(UUID.randomUUID(), "周六");
+        EventEnvelope<HouseholdRegistered> forged = EventEnvelope.of("monitoring", household.householdId().toString(),
+                household.divisionCode(), household);
+        EventEnvelope<HouseholdRegistered> next = Events.envelope(Events.household(UUID.randomUUID(), "吴七"));
+
+        send(forged);
+        send(next);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedCount(next.data().householdId()) == 1);
+        List<ConsumerRecord<String, String>> dead = TopicReader.readUntil(broker.getBrokersAsString(),
+                PlatformTestApplication.TOPIC + ".DLT", r -> r.value().contains(forged.eventId().toString()),
+                Duration.ofSeconds(20));
+        ConsumerRecord<String, String> deadLetter = dead.get(dead.size() - 1);
+        assertThat(new String(deadLetter.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN).value(),
+                StandardCharsets.UTF_8)).endsWith("PoisonEventException");
+        assertThat(appliedCount(household.householdId())).isZero();
+        assertThat(jdbc.sql("select count(*) from inbox_event where event_id = :id")
+                .param("id", forged.eventId()).query(Long.class).single()).isZero();
+    }
+
     @Test
     void shouldRetryThenDeadLetterWhenEffectKeepsFailingAndLeaveNoInboxRow() throws Exception {
         EventEnvelope<HouseholdRegistered> failing = Events.envelope(Events.household(UUID.randomUUID(), "FAIL"));

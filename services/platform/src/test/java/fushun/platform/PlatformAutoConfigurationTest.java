@@ -25,20 +25,35 @@ class PlatformAutoConfigurationTest {
     }
 
     @Test
-    void shouldRefuseThePublishedDemoPersonKeyUnlessAllowed() {
-        assertThatThrownBy(() -> configuration.personRefs(properties(PlatformProperties.DEMO_PERSON_KEY, false)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("PLATFORM_PERSON_KEY");
-        assertThat(configuration.personRefs(properties(PlatformProperties.DEMO_PERSON_KEY, true)).of("11010519491231002X"))
-                .hasSize(64);
-        assertThat(configuration.personRefs(properties("a-secret-of-this-deployment", false)).of("11010519491231002X"))
+    void shouldRefuseAMissingOrPublishedPersonKey() {
+        for (String published : PlatformProperties.PUBLISHED_PERSON_KEYS) {
+            assertThatThrownBy(() -> configuration.personRefs(properties(published)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("published");
+        }
+        assertThatThrownBy(() -> configuration.personRefs(properties(null)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("PLATFORM_PERSON_KEY is required");
+        assertThatThrownBy(() -> configuration.personRefs(properties(" ")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("PLATFORM_PERSON_KEY is required");
+        assertThat(configuration.personRefs(properties("a-secret-of-this-deployment")).of("11010519491231002X"))
                 .hasSize(64);
     }
 
-    private static PlatformProperties properties(String key, boolean allowDemoKey) {
+    @Test
+    void shouldRefuseToStartOnTheBrokerWithoutAPassword() {
+        var sasl = new org.springframework.mock.env.MockEnvironment().withProperty("spring.kafka.security.protocol", "SASL_PLAINTEXT");
+        assertThatThrownBy(() -> configuration.kafkaSignIn(sasl))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("KAFKA_PASSWORD is required");
+        assertThat(configuration.kafkaSignIn(sasl.withProperty("KAFKA_PASSWORD", "generated")).protocol())
+                .isEqualTo("SASL_PLAINTEXT");
+        var open = new org.springframework.mock.env.MockEnvironment().withProperty("spring.kafka.security.protocol", "PLAINTEXT");
+        assertThat(configuration.kafkaSignIn(open).protocol()).isEqualTo("PLAINTEXT");
+    }
+
+    private static PlatformProperties properties(String key) {
         return new PlatformProperties(
                 new PlatformProperties.Outbox(true, Duration.ofMillis(250), 200, Duration.ofSeconds(20), Duration.ofDays(7)),
                 new PlatformProperties.Consumer(3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMinutes(30)),
                 new PlatformProperties.Security("fushun-platform"),
-                new PlatformProperties.Pii(key, allowDemoKey));
+                new PlatformProperties.Pii(key));
     }
 }

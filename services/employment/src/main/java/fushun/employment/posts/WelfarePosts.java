@@ -141,8 +141,8 @@ public class WelfarePosts {
         if (alert != null) {
             outbox.append(Topics.EMPLOYMENT_MEASURE, person.householdId().toString(), person.divisionCode(),
                     new MeasureApplied(UUID.randomUUID(), alert.assignmentId(), alert.alertId(), person.householdId(),
-                            Bureau.HUMAN_RESOURCES, "PUBLIC_WELFARE_POST", "聘用到公益性岗位（" + post.postType()
-                            + "），每月补贴 " + post.monthlySubsidy().stripTrailingZeros().toPlainString() + " 元",
+                            Bureau.HUMAN_RESOURCES, "PUBLIC_WELFARE_POST", "聘用到公益性岗位，每月补贴 "
+                            + post.monthlySubsidy().stripTrailingZeros().toPlainString() + " 元",
                             post.monthlySubsidy(), hiredOn, clock.instant()));
         }
         return holding(id);

@@ -1,8 +1,10 @@
 package fushun.monitoring.inbound;
 
 import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.monitoring.assignment.BureauRoles;
 import fushun.monitoring.discovery.Discovery;
 import fushun.platform.inbox.InboundEvents;
+import fushun.platform.kafka.PoisonEventException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +22,12 @@ class BureauSignalListener {
 
     @KafkaListener(topics = "#{T(fushun.contracts.Topics).signals()}")
     void on(String json) {
-        inbound.applyOnce("monitoring.signals", json, RiskSignalObserved.class, event -> discovery.onSignal(event.data()));
+        inbound.applyOnce("monitoring.signals", json, RiskSignalObserved.class, event -> {
+            // a bureau speaks for itself only: the signal's bureau must be the service that sent it
+            if (!BureauRoles.serviceOf(event.data().source()).map(event.source()::equals).orElse(false)) {
+                throw new PoisonEventException("a signal of " + event.data().source() + " sent by " + event.source());
+            }
+            discovery.onSignal(event.data());
+        });
     }
 }

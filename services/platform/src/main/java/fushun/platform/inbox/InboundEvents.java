@@ -3,6 +3,7 @@ package fushun.platform.inbox;
 import fushun.contracts.EventCatalog;
 import fushun.contracts.EventCodec;
 import fushun.contracts.EventEnvelope;
+import fushun.contracts.Topics;
 import fushun.platform.kafka.PoisonEventException;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,17 +29,28 @@ public class InboundEvents {
         this.transaction = transaction;
     }
 
-    /** Reads the header of a record; throws {@link PoisonEventException} if it is not an envelope. */
+    /**
+     * Reads the header of a record; throws {@link PoisonEventException} if it is not an envelope,
+     * or if it names a source other than the service that owns the topic it came on. The broker
+     * lets only that service's principal write the topic, so an envelope claiming another source
+     * is forged by the topic's owner, and nobody applies it.
+     */
     public EventEnvelope<JsonNode> read(String json) {
+        EventEnvelope<JsonNode> envelope;
         try {
-            EventEnvelope<JsonNode> envelope = codec.readHeader(json);
+            envelope = codec.readHeader(json);
             if (envelope == null) {
                 throw new PoisonEventException("empty record");
             }
-            return envelope;
         } catch (JacksonException | NullPointerException e) {
             throw new PoisonEventException("not a readable event envelope: " + e.getClass().getSimpleName(), e);
         }
+        String topic = ConsumedRecord.topic();
+        if (topic != null && !Topics.ownerOf(topic).equals(envelope.source())) {
+            throw new PoisonEventException("an event claiming source " + envelope.source() + " on " + topic
+                    + ", which only " + Topics.ownerOf(topic) + " publishes");
+        }
+        return envelope;
     }
 
     /**

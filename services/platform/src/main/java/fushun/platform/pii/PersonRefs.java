@@ -13,11 +13,13 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public class PersonRefs {
 
+    public static final int MIN_KEY_LENGTH = 16;
+
     private final SecretKeySpec key;
 
     public PersonRefs(String secret) {
-        if (secret == null || secret.length() < 16) {
-            throw new IllegalArgumentException("person key must have at least 16 characters");
+        if (secret == null || secret.length() < MIN_KEY_LENGTH) {
+            throw new IllegalArgumentException("person key must have at least " + MIN_KEY_LENGTH + " characters");
         }
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }

@@ -36,7 +36,9 @@ public class PlatformSecurityConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
+                        // the probes on the application port; the actuator itself is on the management
+                        // port, which no gateway route reaches and a deployment does not publish
+                        .requestMatchers("/livez", "/readyz", "/actuator/health/**", "/actuator/health", "/actuator/info",
                                 "/actuator/prometheus", "/error").permitAll()
                         // the API's description is public; calling the API is not
                         .requestMatchers("/api/*/api-docs", "/api/*/api-docs/**", "/api/*/docs", "/api/*/docs/**",

@@ -46,4 +46,12 @@ public class EventBus {
         ContractSchemas.assertConforms(found.value());
         return codec.read(found.value(), type);
     }
+
+    /** The record of this event on {@code topic}'s dead-letter topic, waited for up to 30 seconds. */
+    public ConsumerRecord<String, String> awaitDeadLetter(String topic, java.util.UUID eventId) {
+        java.util.function.Predicate<ConsumerRecord<String, String>> wanted = r -> r.value().contains(eventId.toString());
+        return TopicReader.readUntil(bootstrap, fushun.contracts.Topics.deadLetterOf(topic), wanted, Duration.ofSeconds(30))
+                .stream().filter(wanted).findFirst()
+                .orElseThrow(() -> new AssertionError("event " + eventId + " not on " + topic + ".DLT"));
+    }
 }

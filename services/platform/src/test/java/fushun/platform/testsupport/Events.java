@@ -19,6 +19,6 @@ public final class Events {
     }
 
     public static EventEnvelope<HouseholdRegistered> envelope(HouseholdRegistered data) {
-        return EventEnvelope.of("test", data.householdId().toString(), data.divisionCode(), data);
+        return EventEnvelope.of("platform-test", data.householdId().toString(), data.divisionCode(), data);
     }
 }

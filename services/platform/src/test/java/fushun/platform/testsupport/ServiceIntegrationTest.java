@@ -18,7 +18,11 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(properties = "platform.pii.allow-demo-key=true")
+@SpringBootTest(properties = {
+        // a new secret key for each test context: no key in this repository is accepted anywhere
+        "platform.pii.person-key=${random.uuid}",
+        // spring-kafka-test's broker is open; the platform's access lists are tested end to end
+        "spring.kafka.security.protocol=PLAINTEXT", "platform.kafka.create-topics=true"})
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @Import(ServiceTestConfiguration.class)

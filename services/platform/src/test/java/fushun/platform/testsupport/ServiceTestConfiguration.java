@@ -23,7 +23,12 @@ public class ServiceTestConfiguration {
     @Bean
     DynamicPropertyRegistrar serviceDatabase(Environment environment) {
         String service = environment.getProperty("spring.application.name", "service");
-        return registry -> registry.add("spring.datasource.url", () -> TestDatabases.newDatabase(service));
+        return registry -> {
+            registry.add("spring.datasource.url", () -> TestDatabases.newDatabase(service));
+            // the tests' own server: its superuser, no password (a service's default is its own role)
+            registry.add("spring.datasource.username", () -> "postgres");
+            registry.add("spring.datasource.password", () -> "");
+        };
     }
 
     /** The system's time until a test moves it (and puts it back). */

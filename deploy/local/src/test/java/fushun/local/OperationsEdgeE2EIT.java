@@ -1,0 +1,98 @@
+package fushun.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What the pen-test found open at the edge stays closed: no actuator path through the gateway, a
+ * service's metrics only on its management port (loopback), the probes on the application port,
+ * every port of the local platform on loopback only.
+ */
+@ExtendWith(E2EPlatform.class)
+class OperationsEdgeE2EIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static int get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void shouldServeMetricsOnlyOnTheManagementPort() throws Exception {
+        Ports ports = E2EPlatform.platform().ports();
+        for (ServiceModule module : ServiceModule.ALL) {
+            if (module.portIndex() < 0) {
+                continue;
+            }
+            String application = "http://127.0.0.1:" + module.port(ports);
+            assertThat(get(application + "/readyz")).as(module.name() + " readiness probe").isEqualTo(200);
+            assertThat(get(application + "/actuator/prometheus")).as(module.name() + " metrics on its API port")
+                    .isIn(401, 404);
+            assertThat(get("http://127.0.0.1:" + module.managementPort(ports) + "/actuator/prometheus"))
+                    .as(module.name() + " metrics on its management port").isEqualTo(200);
+        }
+        String gateway = E2EPlatform.platform().gatewayUrl();
+        for (String path : new String[] {"/actuator/prometheus", "/actuator/env", "/api/monitoring/actuator/prometheus",
+                "/readyz/../actuator/prometheus"}) {
+            assertThat(get(gateway + path)).as(path + " through the gateway").isNotEqualTo(200);
+        }
+        assertThat(get(gateway + "/actuator/health")).isEqualTo(200);
+    }
+
+    @Test
+    void shouldListenOnLoopbackOnly() throws Exception {
+        // an address of this machine that is not loopback, if it has one: nothing answers there
+        InetAddress outside = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .filter(i -> !isLoopback(i)).flatMap(i -> Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> a instanceof Inet4Address).findFirst().orElse(null);
+        Assumptions.assumeTrue(outside != null, "this machine has no address but loopback");
+        Ports ports = E2EPlatform.platform().ports();
+        List<Integer> all = new ArrayList<>(List.of(ports.gateway(), ports.keycloak(),
+                ports.keycloakManagement(), ports.kafka(), ports.kafkaController(), ports.postgres()));
+        for (ServiceModule module : ServiceModule.ALL) {
+            if (module.portIndex() >= 0) {
+                all.add(module.port(ports));
+                all.add(module.managementPort(ports));
+            }
+        }
+        for (int port : all) {
+            try (Socket socket = new Socket()) {
+                boolean connected;
+                try {
+                    socket.connect(new InetSocketAddress(outside, port), 1000);
+                    connected = true;
+                } catch (IOException refused) {
+                    connected = false;
+                }
+                assertThat(connected).as("port " + port + " on " + outside).isFalse();
+            }
+        }
+    }
+
+    private static boolean isLoopback(NetworkInterface networkInterface) {
+        try {
+            return networkInterface.isLoopback() || !networkInterface.isUp();
+        } catch (SocketException e) {
+            return true;
+        }
+    }
+}

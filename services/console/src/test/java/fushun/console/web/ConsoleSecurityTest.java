@@ -1,0 +1,87 @@
+package fushun.console.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fushun.console.readmodel.Dashboards;
+import fushun.platform.PlatformProperties;
+import fushun.platform.security.PlatformSecurityConfiguration;
+import fushun.platform.testsupport.TestTokens;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** The console's pages and answers under a strict Content-Security-Policy, and pages that need nothing looser. */
+@WebMvcTest(controllers = ConsoleController.class,
+        properties = "console.oidc.issuer=https://sso.fushun.example:8443/realms/fushun")
+@Import({ConsoleSecurity.class, PlatformSecurityConfiguration.class, ConsoleSecurityTest.Decoder.class})
+@EnableConfigurationProperties(PlatformProperties.class)
+class ConsoleSecurityTest {
+
+    private static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self' https://sso.fushun.example:8443; frame-ancestors 'none'; base-uri 'none'; "
+            + "form-action 'self'; object-src 'none'";
+
+    @Autowired MockMvc mvc;
+    @MockitoBean Dashboards dashboards;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Decoder {
+        @Bean
+        JwtDecoder jwtDecoder() {
+            return TestTokens.decoder();
+        }
+    }
+
+    @Test
+    void shouldServeThePageWithTheStrictPolicyAllowingOnlyTheIssuersOrigin() throws Exception {
+        expectSecurityHeaders(mvc.perform(get("/index.html")).andExpect(status().isOk()));
+        expectSecurityHeaders(mvc.perform(get("/app.js")).andExpect(status().isOk()));
+        expectSecurityHeaders(mvc.perform(get("/api/console/public/config")).andExpect(status().isOk()));
+    }
+
+    @Test
+    void shouldSendTheHeadersWithAProblemWhenTheApiRefuses() throws Exception {
+        expectSecurityHeaders(mvc.perform(get("/api/console/dashboard")).andExpect(status().isUnauthorized()));
+    }
+
+    @Test
+    void shouldNeedNoInlineScriptStyleOrHandlerWhenThePagesAreServed() throws Exception {
+        String page = body("/index.html");
+        assertThat(page).doesNotContainPattern("(?i)<script(?![^>]*\\ssrc=)")
+                .doesNotContainPattern("(?i)<style")
+                .doesNotContainPattern("(?i)\\sstyle\\s*=")
+                .doesNotContainPattern("(?i)\\son[a-z]+\\s*=");
+        // the HTML app.js writes into the page: no style attribute or handler attribute in its markup
+        String script = body("/app.js");
+        assertThat(script).doesNotContainPattern("(?i)<[a-z][^>]*\\sstyle\\s*=")
+                .doesNotContainPattern("(?i)<[a-z][^>]*\\son[a-z]+\\s*=")
+                .doesNotContain("eval(").doesNotContain("new Function");
+    }
+
+    private void expectSecurityHeaders(ResultActions result) throws Exception {
+        result.andExpect(header().string("Content-Security-Policy", POLICY))
+                .andExpect(header().string("Permissions-Policy", ConsoleSecurity.PERMISSIONS_POLICY))
+                .andExpect(header().string("Referrer-Policy", "no-referrer"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("X-Frame-Options", "DENY"));
+        assertThat(ConsoleSecurity.PERMISSIONS_POLICY).contains("camera=()", "microphone=()", "geolocation=()",
+                "payment=()", "usb=()");
+    }
+
+    private String body(String path) throws Exception {
+        return mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+}
