@@ -11,7 +11,8 @@ const state = { config: null, claims: null, seq: 0, refreshing: null, refreshTim
 
 const ROLE_LABELS = {
   'analyst': '乡村振兴局分析员', 'county-approver': '县级审批人', 'township-reviewer': '乡镇审核员',
-  'village-cadre': '村级监测员', 'civil-affairs-operator': '民政经办人', 'medical-insurance-officer': '医保经办人',
+  'village-cadre': '村级监测员', 'civil-affairs-operator': '民政经办人', 'civil-affairs-reviewer': '乡镇民政审核员',
+  'civil-affairs-approver': '县民政局审批人', 'medical-insurance-officer': '医保经办人',
   'education-officer': '教育局经办人', 'health-officer': '卫健委经办人', 'water-officer': '水务局经办人',
   'agriculture-officer': '农业农村局经办人', 'disabled-federation-officer': '残联经办人', 'admin': '平台管理员'
 };
@@ -30,8 +31,12 @@ const RISK_LABELS = {
   UNSAFE_HOUSING: '住房出现安全问题', SCHOOL_DROPOUT: '义务教育阶段辍学', DRINKING_WATER: '饮水安全问题', OTHER: '其他'
 };
 const CAPACITY_LABELS = { FULL: '有劳动能力', PARTIAL: '部分丧失', NONE: '无劳动能力' };
-const STATUS_LABELS = { OPEN: '办理中', CLOSED: '已办结', SUBMITTED: '待审批', GRANTED: '已批准', REJECTED: '不予批准',
-  ASSIGNED: '已派发', ACKNOWLEDGED: '已签收', MEASURE_APPLIED: '已落实措施', ACTIVE: '发放中', STOPPED: '已停发' };
+const STATUS_LABELS = { OPEN: '办理中', CLOSED: '已办结', SUBMITTED: '待审核', REVIEWED: '待审批', GRANTED: '已批准',
+  REJECTED: '不予批准', ASSIGNED: '已派发', ACKNOWLEDGED: '已签收', MEASURE_APPLIED: '已落实措施', ACTIVE: '发放中', STOPPED: '已停发' };
+const PAYOUT_LABELS = { PENDING: '待审核，审核同意后支付', DONE: '已支付', REFUSED: '不予支付' };
+// civil affairs: the operator submits and records, the township reviewer reviews, the county approver
+// decides; the services refuse anyone taking two steps on one matter (职责分离), the page offers no such step
+const CIVIL_AFFAIRS = ['civil-affairs-operator', 'civil-affairs-reviewer', 'civil-affairs-approver'];
 
 // ---------- helpers ----------
 
@@ -293,6 +298,9 @@ function restoreDrafts() {
 
 const roles = () => (state.claims && state.claims.realm_access && state.claims.realm_access.roles) || [];
 const hasRole = (...wanted) => wanted.some((r) => roles().includes(r));
+const me = () => state.claims && state.claims.preferred_username;
+/** A day in China as YYYY-MM-DD, {@code days} from today. */
+const chinaDay = (days = 0) => new Date(Date.now() + days * 86400000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 const division = () => {
   const d = state.claims && state.claims.division;
   return Array.isArray(d) ? d[0] : d;
@@ -303,7 +311,7 @@ const division = () => {
 function renderChrome() {
   const links = [];
   if (hasRole('analyst', 'county-approver', 'township-reviewer', 'admin')) links.push(['#/dashboard', '驾驶舱']);
-  if (hasRole('civil-affairs-operator')) links.push(['#/workbench', '民政工作台']);
+  if (hasRole(...CIVIL_AFFAIRS)) links.push(['#/workbench', '民政工作台']);
   if (Object.keys(OFFICER_BUREAUS).some((r) => hasRole(r))) links.push(['#/tasks', '任务收件箱']);
   links.push(['#/public', '公开数据']);
   $('#nav').innerHTML = links.map(([href, text]) =>
@@ -321,7 +329,7 @@ function renderChrome() {
 
 function defaultRoute() {
   if (hasRole('analyst', 'county-approver', 'township-reviewer', 'admin')) return '#/dashboard';
-  if (hasRole('civil-affairs-operator')) return '#/workbench';
+  if (hasRole(...CIVIL_AFFAIRS)) return '#/workbench';
   if (Object.keys(OFFICER_BUREAUS).some((r) => hasRole(r))) return '#/tasks';
   return '#/public';
 }
@@ -454,9 +462,9 @@ async function workbenchView(view, seq) {
   const query = new URLSearchParams({ page, size: 20 });
   ['status', 'riskType', 'q'].forEach((k) => params.get(k) && query.set(k, params.get(k)));
   if (params.get('overdue') === 'true') query.set('overdue', 'true');
-  const result = await api('/api/social-assistance/cases?' + query);
+  const [result, awaiting] = await Promise.all([api('/api/social-assistance/cases?' + query), awaitingMe()]);
   if (stale(seq)) return;
-  view.innerHTML = `
+  view.innerHTML = `${awaiting ? awaitingSection(awaiting) : ''}
     <section>
       <h2>民政工作台 · 救助个案</h2>
       <form class="inline" id="filters">
@@ -488,6 +496,107 @@ async function workbenchView(view, seq) {
   form.onsubmit = (e) => { e.preventDefault(); go(0); };
   $('#prev') && ($('#prev').onclick = (e) => { e.preventDefault(); go(page - 1); });
   $('#next') && ($('#next').onclick = (e) => { e.preventDefault(); go(page + 1); });
+  bindDecisionForms();
+}
+
+/** What waits for the signed-in reviewer or approver: applications, benefits due for review, payouts. */
+async function awaitingMe() {
+  const reviewer = hasRole('civil-affairs-reviewer');
+  const approver = hasRole('civil-affairs-approver');
+  if (!reviewer && !approver) return null;
+  // a township reviewer's own fund; a county reviewer reviews payouts from the case page
+  const township = (division() || '').length === 9 ? division() : null;
+  const [submitted, reviewed, grants, payouts] = await Promise.all([
+    reviewer ? api('/api/social-assistance/applications?status=SUBMITTED&size=100').then((p) => p.items) : [],
+    approver ? api('/api/social-assistance/applications?status=REVIEWED&size=100').then((p) => p.items) : [],
+    reviewer ? api('/api/social-assistance/grants?size=100&reviewDueBy=' + chinaDay(30)) : [],
+    reviewer && township ? api('/api/social-assistance/reserve-funds/' + township + '/payouts/awaiting-review').catch(() => []) : []
+  ]);
+  return { reviewer, approver, applications: submitted.concat(reviewed), grants, payouts, township };
+}
+
+function awaitingSection(a) {
+  const steps = [a.reviewer ? '审核' : null, a.approver ? '审批' : null].filter(Boolean).join('、');
+  return `<section data-testid="awaiting-me"><h2>待我${steps}</h2>
+    <h3>低保 / 特困申请</h3>
+    ${a.applications.map(applicationCard).join('') || '<p class="note">暂无待办申请</p>'}
+    ${a.reviewer ? `<h3>30天内到期复核的待遇</h3>${grantTable(a.grants)}` : ''}
+    ${a.reviewer && a.township ? `<h3>待审核的临时救助支付（${esc(a.township)} 乡镇备用金）</h3>${payoutTable(a.township, a.payouts)}` : ''}
+  </section>`;
+}
+
+/**
+ * An application with who took each step; the review form for a reviewer and the decision form for an
+ * approver, never to whoever took an earlier step on it (the service refuses them too).
+ */
+function applicationCard(a) {
+  const mine = me();
+  const canReview = a.status === 'SUBMITTED' && hasRole('civil-affairs-reviewer') && a.submittedBy !== mine;
+  const canDecide = a.status === 'REVIEWED' && hasRole('civil-affairs-approver') && a.submittedBy !== mine
+    && a.reviewedBy !== mine;
+  const ownStep = (a.status === 'SUBMITTED' && hasRole('civil-affairs-reviewer') && !canReview)
+    || (a.status === 'REVIEWED' && hasRole('civil-affairs-approver') && !canDecide);
+  return `<div data-testid="application"><p>${a.programme === 'DIBAO' ? '低保' : '特困供养'}申请 ·
+    <b data-testid="application-status">${STATUS_LABELS[a.status] || a.status}</b>
+    ${a.determination ? ` · 月保障金 <b data-testid="monthly-amount">${yuan(a.determination.monthlyAmount)}</b> 元` : ''}
+    ${a.caseId && !location.hash.startsWith('#/case/') ? ` · <a href="#/case/${a.caseId}" data-testid="application-case">查看个案</a>` : ''}</p>
+    <p class="note" data-testid="application-steps">受理：${esc(a.submittedBy)}（${date(a.submittedAt)}）${a.reviewedBy
+      ? ` · 审核：<span data-testid="reviewed-by">${esc(a.reviewedBy)}</span>（${a.reviewRecommends ? '同意' : '不同意'}）` : ''}${a.decidedBy
+      ? ` · 审批：<span data-testid="decided-by">${esc(a.decidedBy)}</span>（${esc(a.decidedOn)}）` : ''}</p>
+    ${a.reviewOpinion ? `<p class="note">审核意见：${esc(a.reviewOpinion)}</p>` : ''}
+    ${a.determination ? `<p class="note" data-testid="explanation">${esc(a.determination.explanation)}</p>` : ''}
+    ${a.decisionReason ? `<p class="note">审批理由：${esc(a.decisionReason)}</p>` : ''}
+    ${canReview ? `<form class="inline app-review" data-id="${a.id}">
+      <label>审核意见<select name="recommend" data-testid="review-recommend"><option value="true">同意，报县民政局审批</option><option value="false">不同意</option></select></label>
+      <label>理由<input name="opinion" size="40" data-testid="review-opinion" required></label>
+      <button type="submit" data-testid="review-submit">提交审核</button></form>` : ''}
+    ${canDecide ? `<form class="inline decision" data-id="${a.id}">
+      <label>审批结论<select name="approve" data-testid="decision-approve"><option value="true">批准</option><option value="false">不予批准</option></select></label>
+      <label>理由<input name="reason" size="40" data-testid="decision-reason" required></label>
+      <button type="submit" data-testid="decision-submit">提交审批</button></form>` : ''}
+    ${ownStep ? '<p class="note" data-testid="own-step">您已办理该申请的前一环节，须由他人审核、审批（职责分离）。</p>' : ''}</div>`;
+}
+
+function grantTable(grants) {
+  if (!grants.length) return '<p class="note">暂无到期复核的待遇</p>';
+  return `<table data-testid="grants-due"><tr><th>项目</th><th>区划</th><th class="num">月发放（元）</th><th>复核期限</th><th>原因</th><th>复核</th></tr>
+    ${grants.map((g) => `<tr data-testid="grant-due"><td>${g.programme === 'DIBAO' ? '低保' : '特困供养'}</td><td>${esc(g.divisionCode)}</td>
+      <td class="num">${yuan(g.monthlyAmount)}</td><td>${esc(g.nextReview)}</td><td>${g.reviewReason ? '成员减少' : '定期复核'}</td>
+      <td><form class="inline grant-review" data-id="${g.id}">
+        <select name="eligible"><option value="true">仍符合条件</option><option value="false">不再符合（下月起停发）</option></select>
+        <input name="reason" placeholder="复核理由" required><button type="submit">提交复核</button></form></td></tr>`).join('')}</table>`;
+}
+
+/** Payouts waiting for their review; the review form for a reviewer who did not record the payout. */
+function payoutTable(township, payouts) {
+  if (!payouts.length) return '<p class="note">暂无待审核的支付</p>';
+  return `<table data-testid="payouts-awaiting"><tr><th>记录时间</th><th class="num">金额（元）</th><th>状态</th><th>事由</th><th>经办人</th><th>审核</th></tr>
+    ${payouts.map((m) => `<tr data-testid="payout-awaiting"><td>${date(m.recordedAt)}</td><td class="num">${yuan(m.amount)}</td>
+      <td>${m.greenChannel ? '绿色通道，已先行支付' : PAYOUT_LABELS[m.status] || esc(m.status)}</td><td>${esc(m.reason)}</td>
+      <td>${esc(m.recordedBy)}</td>
+      <td>${!hasRole('civil-affairs-reviewer') ? '' : m.recordedBy === me() ? '<span class="note">本人经办，须由其他审核员审核</span>'
+        : `<form class="inline payout-review" data-township="${esc(township)}" data-id="${m.id}">
+          <select name="approve"><option value="true">${m.greenChannel ? '核查属实' : '同意支付'}</option><option value="false">${m.greenChannel ? '核查不属实' : '不予支付'}</option></select>
+          <input name="note" placeholder="审核意见" required><button type="submit">提交审核</button></form>`}</td></tr>`).join('')}</table>`;
+}
+
+function bindDecisionForms() {
+  const on = (selector, path, body, done) => document.querySelectorAll(selector).forEach((form) => form.onsubmit = async (e) => {
+    e.preventDefault();
+    try {
+      await api(path(form), { method: 'POST', body: JSON.stringify(body(form)) });
+      show(done);
+      route();
+    } catch (err) { show(err.message, true); }
+  });
+  on('form.app-review', (f) => '/api/social-assistance/applications/' + f.dataset.id + '/review',
+    (f) => ({ recommend: f.recommend.value === 'true', opinion: f.opinion.value }), '审核完成，已报县民政局审批。');
+  on('form.decision', (f) => '/api/social-assistance/applications/' + f.dataset.id + '/decision',
+    (f) => ({ approve: f.approve.value === 'true', reason: f.reason.value }), '审批完成。');
+  on('form.grant-review', (f) => '/api/social-assistance/grants/' + f.dataset.id + '/reviews',
+    (f) => ({ eligible: f.eligible.value === 'true', reason: f.reason.value }), '复核已记录。');
+  on('form.payout-review', (f) => '/api/social-assistance/reserve-funds/' + f.dataset.township + '/payouts/' + f.dataset.id + '/review',
+    (f) => ({ approve: f.approve.value === 'true', note: f.note.value }), '审核已记录。');
 }
 
 async function caseView(view, caseId, seq) {
@@ -497,7 +606,12 @@ async function caseView(view, caseId, seq) {
     api('/api/social-assistance/applications?size=100&caseId=' + caseId).then((p) => p.items)
   ]);
   const township = detail.divisionCode.slice(0, 9);
-  const fund = await api('/api/social-assistance/reserve-funds/' + township).catch(() => null);
+  const [fund, payouts] = await Promise.all([
+    api('/api/social-assistance/reserve-funds/' + township).catch(() => null),
+    api('/api/social-assistance/reserve-funds/' + township + '/payouts/awaiting-review')
+      .then((list) => list.filter((m) => m.householdId === detail.householdId)).catch(() => [])
+  ]);
+  const operator = hasRole('civil-affairs-operator');
   if (stale(seq)) return;
   const everyone = (detail.household && detail.household.members) || [];
   // members who died or moved away stay on the page for history; a new application names only those still in the household
@@ -516,16 +630,9 @@ async function caseView(view, caseId, seq) {
     </section>
     <section>
       <h3>低保 / 特困申请</h3>
-      ${applications.map((a) => `<div data-testid="application"><p>${a.programme === 'DIBAO' ? '低保' : '特困供养'}申请 ·
-        <b data-testid="application-status">${STATUS_LABELS[a.status] || a.status}</b>
-        ${a.determination ? ` · 月保障金 <b data-testid="monthly-amount">${yuan(a.determination.monthlyAmount)}</b> 元` : ''}</p>
-        ${a.determination ? `<p class="note" data-testid="explanation">${esc(a.determination.explanation)}</p>` : ''}
-        ${a.decisionReason ? `<p class="note">审批理由：${esc(a.decisionReason)}</p>` : ''}
-        ${a.status === 'SUBMITTED' ? `<form class="inline decision" data-id="${a.id}">
-          <label>审批结论<select name="approve" data-testid="decision-approve"><option value="true">批准</option><option value="false">不予批准</option></select></label>
-          <label>理由<input name="reason" size="40" data-testid="decision-reason" required></label>
-          <button type="submit" data-testid="decision-submit">提交审批</button></form>` : ''}</div>`).join('')}
-      ${detail.status === 'OPEN' && !applications.some((a) => a.status === 'SUBMITTED' || a.status === 'GRANTED') ? `
+      ${applications.map(applicationCard).join('')}
+      ${operator && detail.status === 'OPEN'
+        && !applications.some((a) => ['SUBMITTED', 'REVIEWED', 'GRANTED'].includes(a.status)) ? `
       <form id="apply">
         <p><label>救助项目<select name="programme" data-testid="programme"><option value="DIBAO">低保（全户）</option><option value="TEKUN">特困供养（一人）</option></select></label></p>
         <table><tr><th>成员</th><th>劳动能力</th><th>本人年收入（元）</th><th>其中基础养老金</th><th>未满16周岁</th><th>保障对象</th></tr>
@@ -548,15 +655,17 @@ async function caseView(view, caseId, seq) {
     <section>
       <h3>临时救助（${esc(township)} 乡镇备用金）</h3>
       <p>备用金余额：<b data-testid="fund-balance">${fund ? yuan(fund.balance) + ' 元' : '尚未设立'}</b></p>
-      ${fund && detail.status === 'OPEN' ? `<form class="inline" id="payout">
+      ${operator && fund && detail.status === 'OPEN' ? `<form class="inline" id="payout">
         <label>金额（元）<input name="amount" type="number" min="0.01" step="0.01" required data-testid="payout-amount"></label>
         <label>事由<input name="reason" required size="30" data-testid="payout-reason"></label>
         <label><span><input type="checkbox" name="greenChannel"> 绿色通道（先救助后审核）</span></label>
-        <button type="submit" data-testid="payout-submit">支付</button></form>` : ''}
+        <button type="submit" data-testid="payout-submit">提交支付</button></form>
+        <p class="note">绿色通道立即支付、事后由乡镇审核员审核；其他支付经乡镇审核员审核同意后支付。</p>` : ''}
+      ${payouts.length ? `<h4>待审核的支付</h4>${payoutTable(township, payouts)}` : ''}
     </section>
-    ${detail.status === 'OPEN' ? `<section><h3>办结</h3><form class="inline" id="close">
+    ${detail.status === 'OPEN' ? (operator ? `<section><h3>办结</h3><form class="inline" id="close">
       <label>办结情况<input name="outcome" size="50" required data-testid="close-outcome"></label>
-      <button type="submit" data-testid="close-submit">办结个案</button></form></section>` : `<section><h3>办结情况</h3><p>${esc(detail.outcome || '')}</p></section>`}
+      <button type="submit" data-testid="close-submit">办结个案</button></form></section>` : '') : `<section><h3>办结情况</h3><p>${esc(detail.outcome || '')}</p></section>`}
     <section><h3>农户动态</h3>${timelineList(timeline)}</section>`;
 
   const apply = $('#apply');
@@ -574,19 +683,11 @@ async function caseView(view, caseId, seq) {
           illnessSpending: apply.illnessSpending.value || 0, schoolingSpending: apply.schoolingSpending.value || 0,
           employmentCosts: apply.employmentCosts.value || 0 },
         members: memberFacts }) });
-      show('申请已受理。');
+      show('申请已受理，待乡镇审核员审核。');
       route();
     } catch (err) { show(err.message, true); }
   };
-  document.querySelectorAll('form.decision').forEach((form) => form.onsubmit = async (e) => {
-    e.preventDefault();
-    try {
-      await api('/api/social-assistance/applications/' + form.dataset.id + '/decision', { method: 'POST',
-        body: JSON.stringify({ approve: form.approve.value === 'true', reason: form.reason.value }) });
-      show('审批完成。');
-      route();
-    } catch (err) { show(err.message, true); }
-  });
+  bindDecisionForms();
   const payout = $('#payout');
   if (payout) payout.onsubmit = async (e) => {
     e.preventDefault();
@@ -594,7 +695,8 @@ async function caseView(view, caseId, seq) {
       const result = await api('/api/social-assistance/reserve-funds/' + township + '/payouts', { method: 'POST',
         body: JSON.stringify({ requestId: crypto.randomUUID(), householdId: detail.householdId, caseId,
           amount: payout.amount.value, reason: payout.reason.value, greenChannel: payout.greenChannel.checked }) });
-      show('已支付，备用金余额 ' + yuan(result.balance) + ' 元。');
+      show(result.payout && result.payout.status === 'PENDING' ? '已记录，待乡镇审核员审核同意后支付。'
+        : '已支付，备用金余额 ' + yuan(result.balance) + ' 元。');
       route();
     } catch (err) { show(err.message, true); }
   };

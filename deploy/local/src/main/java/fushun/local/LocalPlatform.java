@@ -192,6 +192,8 @@ public final class LocalPlatform implements AutoCloseable {
                  Demo users (password for all: %s, also in the secrets file):
                    xinbin-operator    民政经办人 · 新宾县 210422
                    qingyuan-operator  民政经办人 · 清原县 210423
+                   xinbin-ca-reviewer 乡镇民政审核员 · 新宾镇 210422100
+                   xinbin-ca-approver / qingyuan-ca-approver  县民政局审批人 · 新宾县 / 清原县
                    qingyuan-approver  县级审批人 · 清原县 210423
                    city-analyst       乡村振兴局分析员 · 抚顺市 210400
                    xinbin-cadre       村级监测员 · 新宾镇示范一村 210422100201

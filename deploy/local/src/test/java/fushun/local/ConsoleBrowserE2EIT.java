@@ -50,12 +50,13 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The console in a real browser: Debian's headless Chromium, driven through its ChromeDriver by
  * Selenium, against the real platform. A user signs in through the real Keycloak (authorization
- * code with PKCE); the dashboard's figures must equal what the APIs return; an operator works a case
- * from the queue to a decision (first, so the dashboard then has an alert, a measure and a closing
- * to show). Every page is served under a strict Content-Security-Policy and none of them breaks it
- * (a listener installed before the pages' own scripts collects violations); the token is renewed in
- * place and what the user typed survives both a renewal and the end of the session. Screenshots go
- * to {@code target/screenshots}.
+ * code with PKCE); the dashboard's figures must equal what the APIs return; a case goes from the
+ * queue to a decision through three people, each seeing only their own step: the operator takes the
+ * application down, the township reviewer reviews it, the county approver decides it (first, so the
+ * dashboard then has an alert, a measure and a closing to show). Every page is served under a strict
+ * Content-Security-Policy and none of them breaks it (a listener installed before the pages' own
+ * scripts collects violations); the token is renewed in place and what the user typed survives both a
+ * renewal and the end of the session. Screenshots go to {@code target/screenshots}.
  */
 @ExtendWith(E2EPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -199,7 +200,7 @@ class ConsoleBrowserE2EIT {
 
     @Test
     @Order(1)
-    void shouldLetTheOperatorWorkACaseFromTheQueueToADecision() throws Exception {
+    void shouldTakeACaseFromTheQueueToADecisionThroughAnOperatorAReviewerAndAnApprover() throws Exception {
         String name = "浏览器测试户" + (char) ('甲' + new Random().nextInt(10));
         String householdId = caseForNewHousehold(name);
 
@@ -216,11 +217,33 @@ class ConsoleBrowserE2EIT {
         assertThat(browser.findElement(testId("masked-id")).getText()).matches("\\d{4}\\*{10}\\d{3}[\\dX]");
         new Select(browser.findElement(testId("programme"))).selectByValue("DIBAO");
         click(testId("apply-submit"));
+        wait.until(ExpectedConditions.textToBe(testId("application-status"), "待审核"));
+        String caseUrl = browser.getCurrentUrl();
+        String caseId = caseUrl.replaceAll(".*#/case/", "");
+        // the operator submitted: no review or decision for them
+        assertThat(browser.findElements(testId("review-submit"))).isEmpty();
+        assertThat(browser.findElements(testId("decision-submit"))).isEmpty();
 
+        // the township's reviewer finds it among what waits for them and reviews it
+        signInAgain("xinbin-ca-reviewer");
+        openCaseFromAwaiting(caseId);
+        type(testId("review-opinion"), "乡镇审核：入户核查属实");
+        new Select(browser.findElement(testId("review-recommend"))).selectByValue("true");
+        click(testId("review-submit"));
+        wait.until(ExpectedConditions.textToBe(testId("application-status"), "待审批"));
+        assertThat(browser.findElements(testId("decision-submit"))).isEmpty();
+        assertThat(browser.findElements(testId("apply-submit"))).isEmpty();
+        assertThat(browser.findElements(testId("close-submit"))).isEmpty();
+
+        // the county's approver decides it
+        signInAgain("xinbin-ca-approver");
+        openCaseFromAwaiting(caseId);
         type(testId("decision-reason"), "入户核查属实，无收入来源");
         new Select(browser.findElement(testId("decision-approve"))).selectByValue("true");
-        browser.findElement(testId("decision-submit")).click();
+        click(testId("decision-submit"));
         wait.until(ExpectedConditions.textToBe(testId("application-status"), "已批准"));
+        assertThat(browser.findElement(testId("reviewed-by")).getText()).isEqualTo("xinbin-ca-reviewer");
+        assertThat(browser.findElement(testId("decided-by")).getText()).isEqualTo("xinbin-ca-approver");
 
         String operator = userToken("xinbin-operator");
         JsonNode applications = JSON.readTree(call("GET", "/api/social-assistance/applications?status=GRANTED&size=100",
@@ -237,7 +260,11 @@ class ConsoleBrowserE2EIT {
         assertThat(browser.findElement(testId("explanation")).getText()).contains("月保障金");
         screenshot("workbench-case.png");
 
-        browser.findElement(testId("close-outcome")).sendKeys("已纳入农村低保");
+        // closing the case is the operator's again
+        signInAgain("xinbin-operator");
+        browser.get(caseUrl);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("case-head")));
+        type(testId("close-outcome"), "已纳入农村低保");
         browser.findElement(testId("close-submit")).click();
         wait.until(ExpectedConditions.textToBe(testId("case-status"), "已办结"));
         // the timeline, built by the console from the bus, shows the decision's status change
@@ -293,7 +320,7 @@ class ConsoleBrowserE2EIT {
         income.sendKeys("1800");
         new Select(browser.findElement(testId("programme"))).selectByValue("DIBAO");
         click(testId("apply-submit"));
-        wait.until(ExpectedConditions.textToBe(testId("application-status"), "待审批"));
+        wait.until(ExpectedConditions.textToBe(testId("application-status"), "待审核"));
         String third = storedToken();
         assertThat(third).isNotEqualTo(refused).isNotEqualTo(second);
         JsonNode applications = JSON.readTree(call("GET", "/api/social-assistance/applications?size=100&caseId=" + caseId,
@@ -335,6 +362,23 @@ class ConsoleBrowserE2EIT {
     }
 
     // ---- helpers ----
+
+    /**
+     * Opens the case from what waits for the user, and waits for the case page: the list has review and
+     * decision forms of its own, which must not be filled in while the case page is still loading.
+     */
+    private void openCaseFromAwaiting(String caseId) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("awaiting-me")));
+        click(By.cssSelector("[data-testid='awaiting-me'] a[href='#/case/" + caseId + "']"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("case-head")));
+    }
+
+    /** Another user in a browser of their own: no session of the previous user is left to reuse. */
+    private void signInAgain(String username) throws Exception {
+        closeBrowser();
+        openBrowser();
+        signIn(username);
+    }
 
     private void signIn(String username) {
         browser.get(E2EPlatform.platform().gatewayUrl() + "/");

@@ -39,6 +39,7 @@ class HouseholdChangesE2EIT {
         String householdId = JSON.readTree(registered.body()).get("householdId").asString();
 
         // the household asks for help (lack of labour): civil affairs opens a case and grants dibao to both
+        // (submitted by the operator, reviewed by the township, approved by the county)
         HttpResponse<String> asked = call("POST", "/api/monitoring/households/" + householdId + "/applications", cadre,
                 "{\"riskTypes\":[\"LACK_OF_LABOUR\"],\"description\":\"户主体弱，配偶无劳动能力\"}");
         assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
@@ -58,8 +59,11 @@ class HouseholdChangesE2EIT {
                 .formatted(householdId, caseId, head, spouse));
         assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
         String applicationId = JSON.readTree(applied.body()).get("id").asString();
+        HttpResponse<String> reviewed = call("POST", "/api/social-assistance/applications/" + applicationId + "/review",
+                userToken("xinbin-ca-reviewer"), "{\"recommend\":true,\"opinion\":\"乡镇审核：入户核查属实\"}");
+        assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
         HttpResponse<String> approved = call("POST", "/api/social-assistance/applications/" + applicationId + "/decision",
-                xinbin, "{\"approve\":true,\"reason\":\"入户核查属实\"}");
+                userToken("xinbin-ca-approver"), "{\"approve\":true,\"reason\":\"入户核查属实\"}");
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
         String grantId = JSON.readTree(approved.body()).get("grantId").asString();
         double monthly = JSON.readTree(approved.body()).at("/determination/monthlyAmount").asDouble();

@@ -107,8 +107,9 @@ class PlatformFlowE2EIT {
         }
         assertThat(casesForHousehold).isEqualTo(1);
 
-        // 6: the operator takes down a dibao application for the case and approves it; the grant is
-        // reported to monitoring as the measure, and closing the case closes the assignment
+        // 6: the operator takes down a dibao application for the case, the township's reviewer reviews it and
+        // the county's approver approves it (the operator may do neither); the grant is reported to monitoring
+        // as the measure, and closing the case closes the assignment
         String personId = JSON.readTree(call("GET", "/api/social-assistance/cases/" + caseId, xinbin, null).body())
                 .at("/household/members/0/personId").asString();
         HttpResponse<String> applied = call("POST", "/api/social-assistance/applications", xinbin, """
@@ -119,10 +120,21 @@ class PlatformFlowE2EIT {
                 """.formatted(householdId, caseId, personId));
         assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
         String applicationId = JSON.readTree(applied.body()).get("id").asString();
+        String decision = "{\"approve\":true,\"reason\":\"入户核查：因病支出大，收入低于标准\"}";
+        HttpResponse<String> byOperator = call("POST", "/api/social-assistance/applications/" + applicationId + "/decision",
+                xinbin, decision);
+        assertThat(byOperator.statusCode()).as(byOperator.body()).isEqualTo(403);
+        assertThat(byOperator.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        HttpResponse<String> reviewed = call("POST", "/api/social-assistance/applications/" + applicationId + "/review",
+                userToken("xinbin-ca-reviewer"), "{\"recommend\":true,\"opinion\":\"乡镇审核：入户核查属实\"}");
+        assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
         HttpResponse<String> approved = call("POST", "/api/social-assistance/applications/" + applicationId + "/decision",
-                xinbin, "{\"approve\":true,\"reason\":\"入户核查：因病支出大，收入低于标准\"}");
+                userToken("xinbin-ca-approver"), decision);
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
         assertThat(JSON.readTree(approved.body()).at("/determination/countedIncome").asDouble()).isEqualTo(0.0);
+        assertThat(JSON.readTree(approved.body()).at("/submittedBy").asString()).isEqualTo("xinbin-operator");
+        assertThat(JSON.readTree(approved.body()).at("/reviewedBy").asString()).isEqualTo("xinbin-ca-reviewer");
+        assertThat(JSON.readTree(approved.body()).at("/decidedBy").asString()).isEqualTo("xinbin-ca-approver");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(statusOf(
                 JSON.readTree(call("GET", "/api/monitoring/households/" + householdId + "/alerts", analyst, null).body()).get(0),
                 "CIVIL_AFFAIRS")).isEqualTo("MEASURE_APPLIED"));

@@ -64,9 +64,11 @@ class AssetIT {
                         .content("{\"kind\":\"TRANSFER\",\"newOwner\":\"某公司\",\"reason\":\"转让\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.title").value("已有变更在办"));
-        decide(VILLAGE_MANAGER, changeId, true).andExpect(status().isUnprocessableContent())
+        decide(VILLAGE_MANAGER, changeId, true).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.title").value("职责分离（四眼原则）"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("该资产变更申请由您本人提交")));
+        decide(OTHER_VILLAGE_MANAGER, changeId, true).andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.title").value("无权审批"));
-        decide(OTHER_VILLAGE_MANAGER, changeId, true).andExpect(status().isUnprocessableContent());
         decide(manager("qingyuan", "210423"), changeId, true).andExpect(status().isNotFound());
         mvc.perform(get("/api/asset-management/assets").header("Authorization", VILLAGE_MANAGER))
                 .andExpect(jsonPath("$[?(@.id == '" + assetId + "')].status").value("IN_USE"));

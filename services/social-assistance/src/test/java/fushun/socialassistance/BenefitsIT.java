@@ -39,7 +39,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
- * Dibao and 特困 from application to decision, payroll, review and stop; single-member dibao (单人保);
+ * Dibao and 特困 from application to the township's review and the county's decision (an operator,
+ * a reviewer and an approver), payroll, review and stop; single-member dibao (单人保);
  * the queue's filters and search; closing a case. Real broker and PostgreSQL; the tests move the
  * context's clock and put it back.
  * Each test works in a county of its own, so their payrolls do not meet.
@@ -84,8 +85,10 @@ class BenefitsIT {
                 .andExpect(jsonPath("$.status").value("SUBMITTED"))
                 .andReturn().getResponse().getHeader("Location").replaceAll(".*/", "");
 
+        review(reviewer("210422"), applicationId, true, "乡镇审核：入户核查属实").andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("REVIEWED"));
         String decided = mvc.perform(post("/api/social-assistance/applications/" + applicationId + "/decision")
-                        .header("Authorization", operator).contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", approver("210422")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"approve\":true,\"reason\":\"入户核查属实，家庭收入低于低保标准\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("GRANTED"))
@@ -118,7 +121,7 @@ class BenefitsIT {
                 .andExpect(jsonPath("$.grant.firstMonth").value("2026-04"))
                 .andExpect(jsonPath("$.grant.nextReview").value("2028-03-31"));
         mvc.perform(post("/api/social-assistance/applications/" + applicationId + "/decision")
-                        .header("Authorization", operator).contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", approver("210422")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"approve\":true,\"reason\":\"再次审批\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.title").value("申请已审批"));
@@ -127,7 +130,7 @@ class BenefitsIT {
         String qingyuan = token("210423");
         mvc.perform(get("/api/social-assistance/grants/" + grantId).header("Authorization", qingyuan))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/api/social-assistance/grants/" + grantId + "/reviews").header("Authorization", qingyuan)
+        mvc.perform(post("/api/social-assistance/grants/" + grantId + "/reviews").header("Authorization", reviewer("210423"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"eligible\":false,\"reason\":\"越权复核\"}"))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/api/social-assistance/cases/" + caseId + "/close").header("Authorization", qingyuan)
@@ -149,7 +152,7 @@ class BenefitsIT {
         // A negative review on 30 April: May is the first month without payment.
         clock.set(chinaMorning("2026-04-30"));
         mvc.perform(post("/api/social-assistance/grants/" + grantId + "/reviews")
-                        .header("Authorization", operator).contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", reviewer("210422")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"eligible\":false,\"reason\":\"儿子外出务工，家庭收入已超过低保标准\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.grant.status").value("STOPPED"))
@@ -181,20 +184,22 @@ class BenefitsIT {
                 member(head, "FULL", "12000"), member(wife, "FULL", "8000"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
 
+        review(reviewer("210423"), applicationId, false, "乡镇审核：人均收入高于标准").andExpect(status().isOk());
         mvc.perform(post("/api/social-assistance/applications/" + applicationId + "/decision")
-                        .header("Authorization", operator).contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", approver("210423")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"approve\":true,\"reason\":\"同意\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.title").value("不符合条件，不能批准"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("不低于低保标准 520 元")));
         mvc.perform(get("/api/social-assistance/applications/" + applicationId).header("Authorization", operator))
-                .andExpect(jsonPath("$.status").value("SUBMITTED"))
+                .andExpect(jsonPath("$.status").value("REVIEWED"))
+                .andExpect(jsonPath("$.reviewRecommends").value(false))
                 .andExpect(jsonPath("$.determination").isEmpty());
         assertThat(count("select count(*) from assistance_grant where household_id = :h", householdId)).isZero();
         assertThat(count("select count(*) from outbox_event where aggregateid = :h", householdId.toString())).isZero();
 
         mvc.perform(post("/api/social-assistance/applications/" + applicationId + "/decision")
-                        .header("Authorization", operator).contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", approver("210423")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"approve\":false,\"reason\":\"家庭月人均收入高于本县低保标准\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("REJECTED"))
@@ -213,7 +218,8 @@ class BenefitsIT {
         String tekun = JsonPath.read(submit(operator, aloneId, null, "TEKUN", List.of(elder.id()), "1200", "1200", "0",
                 member(elder, "NONE", "0")).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(),
                 "$.id");
-        decide(operator, tekun, true, "无劳动能力、无生活来源、无法定赡养人")
+        reviewed(tekun, "210421");
+        decide(approver("210421"), tekun, true, "无劳动能力、无生活来源、无法定赡养人")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.determination.monthlyAmount").value(680.00));
         AssistanceStatusChanged supported = bus.awaitEvent(Topics.SOCIAL_ASSISTANCE_STATUS, aloneId.toString(),
@@ -224,10 +230,11 @@ class BenefitsIT {
         // Covered already: a second application for the same person is refused at approval.
         String again = JsonPath.read(submit(operator, aloneId, null, "TEKUN", List.of(elder.id()), "1200", "1200", "0",
                 member(elder, "NONE", "0")).andReturn().getResponse().getContentAsString(), "$.id");
-        decide(operator, again, true, "重复申请").andExpect(status().isUnprocessableContent())
+        reviewed(again, "210421");
+        decide(approver("210421"), again, true, "重复申请").andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.title").value("已在享受救助"));
         mvc.perform(get("/api/social-assistance/applications/" + again).header("Authorization", operator))
-                .andExpect(jsonPath("$.status").value("SUBMITTED"));
+                .andExpect(jsonPath("$.status").value("REVIEWED"));
         assertThat(count("select count(*) from assistance_grant where household_id = :h", aloneId)).isEqualTo(1);
         assertThat(count("select count(*) from outbox_event where aggregateid = :h", aloneId.toString())).isEqualTo(1);
 
@@ -242,10 +249,12 @@ class BenefitsIT {
         String tekunForMother = JsonPath.read(submit(operator, familyId, null, "TEKUN", List.of(mother.id()), "36600", "0",
                 "0", member(son, "FULL", "36000"), member(mother, "NONE", "600")).andReturn().getResponse()
                 .getContentAsString(), "$.id");
-        decide(operator, tekunForMother, true, "申请特困").andExpect(status().isUnprocessableContent())
+        reviewed(tekunForMother, "210421");
+        reviewed(single, "210421");
+        decide(approver("210421"), tekunForMother, true, "申请特困").andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("不符合特困人员认定条件")));
         // 520 - 600 / 12 = 470 a month for her alone.
-        decide(operator, single, true, "完全丧失劳动能力的脱贫人口，单人纳入低保")
+        decide(approver("210421"), single, true, "完全丧失劳动能力的脱贫人口，单人纳入低保")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.determination.monthlyAmount").value(470.00));
         AssistanceStatusChanged alone = bus.awaitEvent(Topics.SOCIAL_ASSISTANCE_STATUS, familyId.toString(),
@@ -289,7 +298,8 @@ class BenefitsIT {
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
         mvc.perform(get("/api/social-assistance/applications/" + applicationId).header("Authorization", token("210423")))
                 .andExpect(status().isNotFound());
-        decide(token("210423"), applicationId, true, "越权审批").andExpect(status().isNotFound());
+        review(reviewer("210423"), applicationId, true, "越权审核").andExpect(status().isNotFound());
+        decide(approver("210423"), applicationId, true, "越权审批").andExpect(status().isNotFound());
         mvc.perform(post("/api/social-assistance/payrolls").header("Authorization", token("210423"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"county\":\"210422\",\"month\":\"2026-08\"}"))
                 .andExpect(status().isNotFound());
@@ -359,7 +369,10 @@ class BenefitsIT {
         String applicationId = JsonPath.read(submit(operator, householdId, null, "DIBAO", List.of(), "0", "0", "0",
                 member(head, "NONE", "0")).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
 
-        List<Integer> answers = inParallel(4, () -> decide(operator, applicationId, true, "同时审批").andReturn()
+        List<Integer> reviews = inParallel(4, () -> review(reviewer("210411"), applicationId, true, "同时审核")
+                .andReturn().getResponse().getStatus());
+        assertThat(reviews).containsExactlyInAnyOrder(200, 422, 422, 422);
+        List<Integer> answers = inParallel(4, () -> decide(approver("210411"), applicationId, true, "同时审批").andReturn()
                 .getResponse().getStatus());
 
         assertThat(answers).containsExactlyInAnyOrder(200, 422, 422, 422);
@@ -409,7 +422,8 @@ class BenefitsIT {
         String applicationId = submit(operator, householdId, caseId, "DIBAO", List.of(), "12000", "1800", "4000",
                 member(head, "PARTIAL", "2000"), member(spouse, "NONE", "0"), member(son, "FULL", "10000"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location").replaceAll(".*/", "");
-        String grantId = JsonPath.read(decide(operator, applicationId, true, "入户核查属实").andExpect(status().isOk())
+        reviewed(applicationId, "210421");
+        String grantId = JsonPath.read(decide(approver("210421"), applicationId, true, "入户核查属实").andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(), "$.grantId");
         clock.set(chinaMorning("2026-04-10"));
         payroll(operator, "210421", "2026-04").andExpect(jsonPath("$.total").value(1043.34));
@@ -482,6 +496,16 @@ class BenefitsIT {
         return "Bearer " + TestTokens.user("operator-" + county, county, "civil-affairs-operator");
     }
 
+    /** The county's township reviewer (乡镇审核); the tests' townships are the county's. */
+    private static String reviewer(String county) {
+        return "Bearer " + TestTokens.user("reviewer-" + county, county, "civil-affairs-reviewer");
+    }
+
+    /** The county's civil-affairs approver (县民政局审批). */
+    private static String approver(String county) {
+        return "Bearer " + TestTokens.user("approver-" + county, county, "civil-affairs-approver");
+    }
+
     private UUID register(String village, HouseholdCategory category, Person... people) throws Exception {
         UUID householdId = UUID.randomUUID();
         bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", householdId.toString(), village,
@@ -531,6 +555,18 @@ class BenefitsIT {
         body.put("members", List.of(members));
         return mvc.perform(post("/api/social-assistance/applications").header("Authorization", token)
                 .contentType(MediaType.APPLICATION_JSON).content(json(body)));
+    }
+
+    private ResultActions review(String token, String applicationId, boolean recommend, String opinion) throws Exception {
+        return mvc.perform(post("/api/social-assistance/applications/" + applicationId + "/review")
+                .header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
+                .content(json(Map.of("recommend", recommend, "opinion", opinion))));
+    }
+
+    /** Reviewed in favour by the county's reviewer, ready for the approver. */
+    private void reviewed(String applicationId, String county) throws Exception {
+        review(reviewer(county), applicationId, true, "乡镇审核：情况属实").andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("REVIEWED"));
     }
 
     private ResultActions decide(String token, String applicationId, boolean approve, String reason) throws Exception {

@@ -35,12 +35,15 @@ import org.springframework.test.web.servlet.MockMvc;
 class ReserveFundIT {
 
     private static final String XINBIN = "Bearer " + TestTokens.user("xinbin-operator", "210422", "civil-affairs-operator");
+    private static final String XINBIN_REVIEWER = "Bearer " + TestTokens.user("xinbin-ca-reviewer", "210422100",
+            "civil-affairs-reviewer");
 
     @Autowired MockMvc mvc;
     @Autowired ReserveFunds funds;
     @Autowired JdbcClient jdbc;
     @Autowired EventBus bus;
 
+    /** Green-channel payouts, paid at once (an ordinary one is paid by its review, through the same update). */
     @Test
     void shouldNeverOverdrawUnderConcurrentPayouts() throws Exception {
         String township = "210422101";
@@ -53,7 +56,7 @@ class ReserveFundIT {
             Callable<Boolean> payout = () -> {
                 try {
                     funds.pay(township, new ReserveFunds.Payout(UUID.randomUUID(), registered(township + "201"), null,
-                            new BigDecimal("900.00"), "并发测试", false), "test", county);
+                            new BigDecimal("900.00"), "并发测试", true), "test", county);
                     return true;
                 } catch (RuleViolationException refused) {
                     return false;
@@ -153,24 +156,31 @@ class ReserveFundIT {
         assertThat(paid.amount()).isEqualByComparingTo("1500.00");
         assertThat(paid.persons()).hasSize(1).allSatisfy(p -> assertThat(p.personRef()).isEqualTo("f".repeat(64)));
 
-        // Paid first through the green channel, reviewed afterwards, once.
+        // Paid first through the green channel, reviewed afterwards by the township's reviewer, once.
         String awaiting = mvc.perform(get("/api/social-assistance/reserve-funds/" + township + "/payouts/awaiting-review")
-                        .header("Authorization", XINBIN))
+                        .header("Authorization", XINBIN_REVIEWER))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         List<String> ids = JsonPath.read(awaiting, "$[?(@.householdId == '" + household + "')].id");
         assertThat(ids).hasSize(1);
         mvc.perform(post("/api/social-assistance/reserve-funds/" + township + "/payouts/" + ids.get(0) + "/review")
-                        .header("Authorization", XINBIN).contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", XINBIN_REVIEWER).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"note\":\"事后核查属实\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'approve')]").exists());
+        mvc.perform(post("/api/social-assistance/reserve-funds/" + township + "/payouts/" + ids.get(0) + "/review")
+                        .header("Authorization", XINBIN_REVIEWER).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"approve\":true,\"note\":\"事后核查属实\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.reviewNote").value("事后核查属实"))
-                .andExpect(jsonPath("$.reviewedBy").value("xinbin-operator"));
+                .andExpect(jsonPath("$.reviewApproved").value(true))
+                .andExpect(jsonPath("$.recordedBy").value("xinbin-operator"))
+                .andExpect(jsonPath("$.reviewedBy").value("xinbin-ca-reviewer"));
         mvc.perform(post("/api/social-assistance/reserve-funds/" + township + "/payouts/" + ids.get(0) + "/review")
-                        .header("Authorization", XINBIN).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"note\":\"再审一次\"}"))
+                        .header("Authorization", XINBIN_REVIEWER).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"approve\":true,\"note\":\"再审一次\"}"))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/social-assistance/reserve-funds/" + township + "/payouts/awaiting-review")
-                        .header("Authorization", XINBIN))
+                        .header("Authorization", XINBIN_REVIEWER))
                 .andExpect(jsonPath("$[?(@.householdId == '" + household + "')]").isEmpty());
 
         mvc.perform(post("/api/social-assistance/reserve-funds/" + township + "/payouts").header("Authorization", XINBIN)

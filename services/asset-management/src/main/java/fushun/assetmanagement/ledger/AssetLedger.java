@@ -1,6 +1,8 @@
 package fushun.assetmanagement.ledger;
 
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.security.SeparationOfDuties;
+import fushun.platform.web.ForbiddenException;
 import fushun.platform.web.NotFoundException;
 import fushun.platform.web.RuleViolationException;
 import java.math.BigDecimal;
@@ -23,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AssetLedger {
 
     private static final Logger log = LoggerFactory.getLogger(AssetLedger.class);
+    private static final SeparationOfDuties.Matter CHANGE = new SeparationOfDuties.Matter("该资产变更申请",
+            "this asset change request");
 
     public record Asset(UUID id, String divisionCode, String name, String assetType, String project, BigDecimal value,
                         String owner, String maintainer, String status) {
@@ -86,9 +90,9 @@ public class AssetLedger {
     }
 
     /**
-     * Approves or rejects a pending change. The decider must not be the requester and must sit a
-     * level above: their division covers the requester's and is shorter (county over township over
-     * village). A refusal of that rule is recorded too.
+     * Approves or rejects a pending change. The decider must not be the requester (the platform's
+     * separation of duties) and must sit a level above: their division covers the requester's and is
+     * shorter (county over township over village). Either refusal is a 403 and is recorded too.
      */
     @Transactional
     public Change decide(UUID changeId, boolean approve, String reason, String by, Jurisdiction jurisdiction) {
@@ -99,9 +103,16 @@ public class AssetLedger {
         String mine = jurisdiction.divisionCode();
         boolean higher = mine != null && jurisdiction.covers(change.requesterDivision())
                 && jurisdiction.prefix().length() < Jurisdiction.of(change.requesterDivision()).prefix().length();
-        if (by.equals(change.requestedBy()) || !higher) {
-            refuse(change.assetId(), "DECIDE", by, jurisdiction, "审批人须为申请人的上级，且不能是申请人本人");
-            throw new RuleViolationException("无权审批", "资产变更须由申请人所在层级的上一级审批，申请人不能自己审批。");
+        var ownRequest = SeparationOfDuties.refusal(SeparationOfDuties.Step.APPROVE, by, CHANGE,
+                new SeparationOfDuties.Taken(SeparationOfDuties.Step.SUBMIT, change.requestedBy()));
+        if (ownRequest.isPresent()) {
+            refuse(change.assetId(), "DECIDE", by, jurisdiction, "审批人不能是申请人本人");
+            throw new ForbiddenException(ownRequest.get().title(), ownRequest.get().detail());
+        }
+        if (!higher) {
+            refuse(change.assetId(), "DECIDE", by, jurisdiction, "审批人须为申请人的上级");
+            throw new ForbiddenException("无权审批", "资产变更须由申请人所在层级的上一级审批。"
+                    + "An asset change is approved only a level above the requester's division.");
         }
         jdbc.sql("""
                         update asset_change set status = :status, decided_by = :by, decider_division = :division,

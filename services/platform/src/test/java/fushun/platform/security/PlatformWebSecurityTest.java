@@ -54,6 +54,23 @@ class PlatformWebSecurityTest {
     }
 
     @Test
+    void shouldAnswer403ProblemWithTheReasonWhenTheCallerSubmittedWhatTheyApprove() throws Exception {
+        mvc.perform(post("/things/approvals").param("submittedBy", "clerk")
+                        .header("Authorization", "Bearer " + TestTokens.user("clerk", "210422", "reader")))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(403))
+                .andExpect(jsonPath("$.title").value("职责分离（四眼原则）"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("该事项由您本人提交，您不能再审批"),
+                        org.hamcrest.Matchers.containsString("You submitted this thing yourself, so you cannot approve it"))));
+        mvc.perform(post("/things/approvals").param("submittedBy", "clerk")
+                        .header("Authorization", "Bearer " + TestTokens.user("chief", "210422", "reader")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.approvedBy").value("chief"));
+    }
+
+    @Test
     void shouldAnswer404WhenRecordOutsideJurisdiction() throws Exception {
         mvc.perform(get("/things/210423100201").header("Authorization",
                         "Bearer " + TestTokens.user("x", "210422", "reader")))

@@ -1,6 +1,7 @@
 package fushun.platform.testapp;
 
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.security.SeparationOfDuties;
 import fushun.platform.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Positive;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,5 +57,15 @@ class ThingsController {
     @PreAuthorize("hasRole('reader')")
     Map<String, String> create(@Valid @RequestBody NewThing thing) {
         return Map.of("name", thing.name());
+    }
+
+    /** Approves a thing someone submitted: never the submitter. */
+    @PostMapping("/things/approvals")
+    @PreAuthorize("hasRole('reader')")
+    Map<String, String> approve(@RequestParam String submittedBy, Authentication caller) {
+        SeparationOfDuties.require(SeparationOfDuties.Step.APPROVE, caller.getName(),
+                new SeparationOfDuties.Matter("该事项", "this thing"),
+                new SeparationOfDuties.Taken(SeparationOfDuties.Step.SUBMIT, submittedBy));
+        return Map.of("approvedBy", caller.getName());
     }
 }

@@ -2,6 +2,9 @@ package fushun.socialassistance.benefits;
 
 import fushun.platform.PlatformTime;
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.security.SeparationOfDuties;
+import fushun.platform.security.SeparationOfDuties.Step;
+import fushun.platform.security.SeparationOfDuties.Taken;
 import fushun.platform.web.NotFoundException;
 import fushun.platform.web.RuleViolationException;
 import fushun.socialassistance.casework.AssistanceCase;
@@ -25,14 +28,23 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Dibao and 特困 applications: taken down, then decided with reasons. */
+/**
+ * Dibao and 特困 applications: taken down by an operator (受理), reviewed by the township (审核), then
+ * decided with reasons by the county (审批), three different people (职责分离).
+ */
 @Service
 public class Applications {
 
-    /** An application as stored, with its determination once decided. */
+    static final SeparationOfDuties.Matter MATTER = new SeparationOfDuties.Matter("该申请", "this application");
+
+    /**
+     * An application as stored: who submitted it, the township's review once reviewed
+     * ({@code reviewRecommends}: for or against), and the determination once decided.
+     */
     public record Application(UUID id, UUID householdId, UUID caseId, String divisionCode, Programme programme,
                               String status, DibaoIncome.Declaration declaration, List<Member> members,
-                              String submittedBy, Instant submittedAt, String decidedBy, LocalDate decidedOn,
+                              String submittedBy, Instant submittedAt, String reviewedBy, Instant reviewedAt,
+                              Boolean reviewRecommends, String reviewOpinion, String decidedBy, LocalDate decidedOn,
                               String decisionReason, Decided determination, UUID grantId) {
     }
 
@@ -101,12 +113,12 @@ public class Applications {
         List<UUID> covered = coveredPersons(application, registered);
         Long pending = jdbc.sql("""
                         select count(*) from assistance_application
-                        where household_id = :h and programme = :p and status = 'SUBMITTED'""")
+                        where household_id = :h and programme = :p and status in ('SUBMITTED', 'REVIEWED')""")
                 .param("h", household.householdId()).param("p", application.programme().name())
                 .query(Long.class).single();
         if (pending > 0) {
-            throw new RuleViolationException("已有待审批的申请", "该户已有一份待审批的" + application.programme().label()
-                    + "申请，请先审批该申请。");
+            throw new RuleViolationException("已有待审批的申请", "该户已有一份尚未审批的" + application.programme().label()
+                    + "申请，请待该申请审批后再申请。");
         }
         UUID id = UUID.randomUUID();
         DibaoIncome.Declaration d = application.declaration();
@@ -144,21 +156,57 @@ public class Applications {
         return asked.isEmpty() ? List.copyOf(registered) : asked;
     }
 
+    /** Who has acted on an application so far, read under its row lock. */
+    private record Steps(String status, String submittedBy, String reviewedBy) {
+    }
+
+    private Steps lockSteps(UUID applicationId) {
+        return jdbc.sql("select status, submitted_by, reviewed_by from assistance_application where id = :id for update")
+                .param("id", applicationId).query(Steps.class).single();
+    }
+
     /**
-     * Decides a submitted application. Approval applies the rules on the decision date and is
+     * The township's review (审核) of a submitted application: its opinion for or against, with
+     * reasons, for the county to decide on. Never by the person who submitted it.
+     */
+    @Transactional
+    public Application review(UUID applicationId, boolean recommend, String opinion, String by, Jurisdiction jurisdiction) {
+        find(applicationId, jurisdiction);
+        Steps steps = lockSteps(applicationId);
+        if (!steps.status().equals("SUBMITTED")) {
+            throw new RuleViolationException("申请已审核", "该申请已经审核过，不能重复审核。");
+        }
+        SeparationOfDuties.require(Step.REVIEW, by, MATTER, new Taken(Step.SUBMIT, steps.submittedBy()));
+        jdbc.sql("""
+                        update assistance_application set status = 'REVIEWED', reviewed_by = :by, reviewed_at = :at,
+                            review_recommends = :recommend, review_opinion = :opinion
+                        where id = :id""")
+                .param("by", by).param("at", java.sql.Timestamp.from(clock.instant())).param("recommend", recommend)
+                .param("opinion", opinion).param("id", applicationId).update();
+        return find(applicationId, jurisdiction);
+    }
+
+    /**
+     * Decides a reviewed application (审批). Approval applies the rules on the decision date and is
      * refused, with the rule's reason, when they do not support the programme; a rejection needs
      * only its reason. An approval opens the grant (and tells the other bureaus and monitoring).
+     * Never by the person who submitted or reviewed it: both are read under the row's lock, so a
+     * review committed a moment earlier counts.
      */
     @Transactional
     public Application decide(UUID applicationId, boolean approve, String reason, String by, Jurisdiction jurisdiction) {
         Application application = find(applicationId, jurisdiction);
         HouseholdRoster.Standing household = roster.lockInScope(application.householdId(), jurisdiction);
-        String status = jdbc.sql("select status from assistance_application where id = :id for update")
-                .param("id", applicationId).query(String.class).single();
-        if (!status.equals("SUBMITTED")) {
-            throw new RuleViolationException("申请已审批", "该申请已经审批过（" + ("GRANTED".equals(status) ? "已批准" : "未批准")
+        Steps steps = lockSteps(applicationId);
+        if (steps.status().equals("SUBMITTED")) {
+            throw new RuleViolationException("尚未审核", "该申请尚待乡镇审核，审核后才能审批。");
+        }
+        if (!steps.status().equals("REVIEWED")) {
+            throw new RuleViolationException("申请已审批", "该申请已经审批过（" + ("GRANTED".equals(steps.status()) ? "已批准" : "未批准")
                     + "），不能重复审批。");
         }
+        SeparationOfDuties.require(Step.APPROVE, by, MATTER, new Taken(Step.SUBMIT, steps.submittedBy()),
+                new Taken(Step.REVIEW, steps.reviewedBy()));
         LocalDate today = PlatformTime.today(clock);
         List<UUID> covered = application.members().stream().filter(Member::covered).map(Member::personId).toList();
         Determination.Outcome outcome = determination.determine(application.programme(), household.divisionCode(),
@@ -224,6 +272,9 @@ public class Applications {
                                 rs.getBigDecimal("illness_spending"), rs.getBigDecimal("schooling_spending"),
                                 rs.getBigDecimal("employment_costs")),
                         List.of(), rs.getString("submitted_by"), rs.getTimestamp("submitted_at").toInstant(),
+                        rs.getString("reviewed_by"),
+                        rs.getTimestamp("reviewed_at") == null ? null : rs.getTimestamp("reviewed_at").toInstant(),
+                        (Boolean) rs.getObject("review_recommends"), rs.getString("review_opinion"),
                         rs.getString("decided_by"), rs.getObject("decided_on", LocalDate.class),
                         rs.getString("decision_reason"),
                         rs.getString("determination") == null ? null : new Decided(rs.getBigDecimal("counted_income"),
@@ -246,6 +297,6 @@ public class Applications {
                 .list();
         return found.stream().map(a -> new Application(a.id(), a.householdId(), a.caseId(), a.divisionCode(),
                 a.programme(), a.status(), a.declaration(), members.getOrDefault(a.id(), List.of()), a.submittedBy(),
-                a.submittedAt(), a.decidedBy(), a.decidedOn(), a.decisionReason(), a.determination(), a.grantId())).toList();
+                a.submittedAt(), a.reviewedBy(), a.reviewedAt(), a.reviewRecommends(), a.reviewOpinion(), a.decidedBy(), a.decidedOn(), a.decisionReason(), a.determination(), a.grantId())).toList();
     }
 }

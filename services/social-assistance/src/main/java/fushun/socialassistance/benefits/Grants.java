@@ -9,6 +9,7 @@ import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.security.DivisionCodes;
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.security.SeparationOfDuties;
 import fushun.platform.web.NotFoundException;
 import fushun.platform.web.RuleViolationException;
 import fushun.socialassistance.dibao.DibaoCalendar;
@@ -182,6 +183,7 @@ public class Grants {
     /**
      * Records a review. Still eligible: the grant goes on and the next review is set. No longer
      * eligible: payment stops from the month after the decision date (自复核决定之日的下月起停止救助).
+     * Whoever submitted the application does not review the benefit it opened (职责分离).
      */
     @Transactional
     public Grant review(UUID grantId, boolean eligible, String reason, String by, Jurisdiction jurisdiction) {
@@ -192,6 +194,11 @@ public class Grants {
         if (!status.equals("ACTIVE")) {
             throw new RuleViolationException("待遇已停发", "该待遇已经停发，不能再复核。");
         }
+        String submittedBy = jdbc.sql("select submitted_by from assistance_application where id = :a")
+                .param("a", grant.applicationId()).query(String.class).single();
+        SeparationOfDuties.require(SeparationOfDuties.Step.REVIEW, by,
+                new SeparationOfDuties.Matter("该待遇的申请", "the application for this benefit"),
+                new SeparationOfDuties.Taken(SeparationOfDuties.Step.SUBMIT, submittedBy));
         LocalDate today = PlatformTime.today(clock);
         jdbc.sql("""
                         insert into grant_review (id, grant_id, eligible, reason, decided_on, decided_by)

@@ -9,6 +9,7 @@ import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.policy.PolicyValue;
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.security.SeparationOfDuties;
 import fushun.platform.web.ConflictException;
 import fushun.platform.web.NotFoundException;
 import fushun.platform.web.RuleViolationException;
@@ -22,18 +23,37 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The townships' reserve funds: balance, top-ups and payouts. */
+/**
+ * The townships' reserve funds: balance, top-ups and payouts. A payout is recorded by one person and
+ * reviewed by another (职责分离): outside the green channel the money leaves the fund only when the
+ * review approves it; through the green channel it leaves at once and the review follows.
+ */
 @Service
 public class ReserveFunds {
 
     static final String MAX_PAYOUT = "temporary-aid.max-payout";
+    private static final SeparationOfDuties.Matter PAYOUT = new SeparationOfDuties.Matter("该笔临时救助支付",
+            "this temporary-aid payout");
+    private static final String MOVEMENT = """
+            select id, kind, amount, household_id, reason, green_channel, status, recorded_by, recorded_at,
+                   reviewed_by, reviewed_at, review_approved, review_note
+            from fund_movement""";
 
     public record Fund(String townshipCode, BigDecimal balance) {
     }
 
+    /**
+     * {@code status}: DONE (the money moved), PENDING (a payout waiting for its review before
+     * payment) or REFUSED (its review refused it; nothing paid). {@code reviewApproved}: the review's
+     * finding; for a green-channel payout, whether the aid was due (the money is not taken back here).
+     */
     public record Movement(UUID id, String kind, BigDecimal amount, UUID householdId, String reason, boolean greenChannel,
-                           String recordedBy, java.time.Instant recordedAt, String reviewedBy, java.time.Instant reviewedAt,
-                           String reviewNote) {
+                           String status, String recordedBy, java.time.Instant recordedAt, String reviewedBy,
+                           java.time.Instant reviewedAt, Boolean reviewApproved, String reviewNote) {
+    }
+
+    /** The fund after a payout was taken, and the payout as it stands (paid, or waiting for its review). */
+    public record PayoutTaken(String townshipCode, BigDecimal balance, Movement payout) {
     }
 
     private final JdbcClient jdbc;
@@ -74,15 +94,12 @@ public class ReserveFunds {
     }
 
     /**
-     * Pays temporary aid from the township's fund to a registered household of that township. The
-     * balance is decreased in one conditional update, so concurrent payouts can never overdraw it:
-     * the one that does not fit is refused. Civil affairs tells the other bureaus (status PAID); a
-     * payout for a case is also reported to monitoring as the measure taken for the case's
-     * assignment. Both go through the outbox in the same transaction, so they leave only if the
-     * money left the fund.
+     * Records temporary aid from the township's fund for a registered household of that township.
+     * Through the green channel it is paid at once (先救助后审核); otherwise it waits for its review
+     * ({@link #review}), which pays it. See {@link #debit} for how the fund is never overdrawn.
      */
     @Transactional
-    public Fund pay(String township, Payout payout, String by, Jurisdiction jurisdiction) {
+    public PayoutTaken pay(String township, Payout payout, String by, Jurisdiction jurisdiction) {
         requireTownship(township, jurisdiction);
         HouseholdRoster.Standing household = roster.lockInScope(payout.householdId(), Jurisdiction.of(township));
         CaseRef assistanceCase = payout.caseId() == null ? null : jdbc.sql("""
@@ -98,53 +115,80 @@ public class ReserveFunds {
             throw new RuleViolationException("超过救助上限", "单次临时救助不能超过 " + limit.value().stripTrailingZeros().toPlainString()
                     + " 元（参数 " + limit.version() + "）。");
         }
+        UUID id = UUID.randomUUID();
         int recorded = jdbc.sql("""
                         insert into fund_movement (id, township_code, kind, amount, household_id, case_id, reason,
-                                                   green_channel, recorded_by, request_id)
-                        values (:id, :t, 'PAYOUT', :a, :h, :case, :reason, :green, :by, :request)
+                                                   green_channel, status, recorded_by, request_id)
+                        values (:id, :t, 'PAYOUT', :a, :h, :case, :reason, :green, :status, :by, :request)
                         on conflict (township_code, request_id) where request_id is not null do nothing""")
-                .param("id", UUID.randomUUID()).param("t", township).param("a", payout.amount())
+                .param("id", id).param("t", township).param("a", payout.amount())
                 .param("h", payout.householdId()).param("case", payout.caseId()).param("reason", payout.reason())
-                .param("green", payout.greenChannel()).param("by", by).param("request", payout.requestId())
+                .param("green", payout.greenChannel()).param("status", payout.greenChannel() ? "DONE" : "PENDING")
+                .param("by", by).param("request", payout.requestId())
                 .update();
         if (recorded == 0) {
-            sameAsTaken(township, payout);
-            return fund(township, jurisdiction);
+            Movement taken = sameAsTaken(township, payout);
+            Fund fund = fund(township, jurisdiction);
+            return new PayoutTaken(fund.townshipCode(), fund.balance(), taken);
         }
+        if (payout.greenChannel()) {
+            debit(township, payout.amount());
+            announce(household, assistanceCase, payout.amount(), true);
+        }
+        Fund fund = fund(township, jurisdiction);
+        return new PayoutTaken(fund.townshipCode(), fund.balance(), movement(id));
+    }
+
+    /**
+     * Takes the money from the fund in one conditional update, so concurrent payouts can never
+     * overdraw it: the one that does not fit is refused (and its transaction rolled back).
+     */
+    private void debit(String township, BigDecimal amount) {
         int paid = jdbc.sql("""
                         update reserve_fund set balance = balance - :a, updated_at = now()
                         where township_code = :t and balance >= :a""")
-                .param("t", township).param("a", payout.amount()).update();
+                .param("t", township).param("a", amount).update();
         if (paid == 0) {
             throw new RuleViolationException("备用金余额不足", "该乡镇临时救助备用金余额不足以支付 "
-                    + payout.amount().toPlainString() + " 元，请先补充备用金。");
+                    + amount.toPlainString() + " 元，请先补充备用金。");
         }
+    }
+
+    /**
+     * Civil affairs tells the other bureaus (status PAID); a payout for a case is also reported to
+     * monitoring as the measure taken for the case's assignment. Both go through the outbox in the
+     * payment's transaction, so they leave only if the money left the fund.
+     */
+    private void announce(HouseholdRoster.Standing household, CaseRef assistanceCase, BigDecimal amount,
+                          boolean greenChannel) {
         List<AssistanceStatusChanged.Person> persons = roster.persons(household.householdId()).stream()
                 .map(p -> new AssistanceStatusChanged.Person(p.personId(), p.personRef())).toList();
         outbox.append(Topics.SOCIAL_ASSISTANCE_STATUS, household.householdId().toString(), household.divisionCode(),
                 new AssistanceStatusChanged(UUID.randomUUID(), household.householdId(), household.divisionCode(),
                         AssistanceStatusChanged.Programme.TEMPORARY_AID, AssistanceStatusChanged.Status.PAID, persons,
-                        payout.amount(), PlatformTime.today(clock), "乡镇临时救助备用金支付", clock.instant()));
+                        amount, PlatformTime.today(clock), "乡镇临时救助备用金支付", clock.instant()));
         if (assistanceCase != null) {
             outbox.append(Topics.SOCIAL_ASSISTANCE_MEASURE, household.householdId().toString(), assistanceCase.divisionCode(),
                     new MeasureApplied(UUID.randomUUID(), assistanceCase.assignmentId(), assistanceCase.alertId(),
                             household.householdId(), Bureau.CIVIL_AFFAIRS, "TEMPORARY_AID",
                             // fixed words: the operator's reason may carry health or family details and stays here
-                            "临时救助：乡镇临时救助备用金支付" + (payout.greenChannel() ? "（绿色通道，先救助后审核）" : ""),
-                            payout.amount(), PlatformTime.today(clock), clock.instant()));
+                            "临时救助：乡镇临时救助备用金支付" + (greenChannel ? "（绿色通道，先救助后审核）" : ""),
+                            amount, PlatformTime.today(clock), clock.instant()));
         }
-        return fund(township, jurisdiction);
     }
 
     private record CaseRef(UUID id, UUID householdId, UUID alertId, UUID assignmentId, String divisionCode) {
     }
 
-    /** A retry must ask for what the first request asked for; anything else under the same id is refused. */
-    private void sameAsTaken(String township, Payout payout) {
-        record Taken(UUID householdId, UUID caseId, BigDecimal amount, String reason, boolean greenChannel) {
+    /**
+     * A retry must ask for what the first request asked for; anything else under the same id is
+     * refused. The payout taken first, as it stands now.
+     */
+    private Movement sameAsTaken(String township, Payout payout) {
+        record Taken(UUID id, UUID householdId, UUID caseId, BigDecimal amount, String reason, boolean greenChannel) {
         }
         Taken taken = jdbc.sql("""
-                        select household_id, case_id, amount, reason, green_channel from fund_movement
+                        select id, household_id, case_id, amount, reason, green_channel from fund_movement
                         where township_code = :t and request_id = :request""")
                 .param("t", township).param("request", payout.requestId()).query(Taken.class).single();
         boolean same = taken.householdId().equals(payout.householdId())
@@ -156,6 +200,7 @@ public class ReserveFunds {
             throw new ConflictException("请求编号已使用", "该请求编号已用于本乡镇的另一笔支付（对象、金额或事由不同），未重复支付；"
                     + "新的支付请使用新的请求编号。");
         }
+        return movement(taken.id());
     }
 
     public Fund fund(String township, Jurisdiction jurisdiction) {
@@ -166,43 +211,69 @@ public class ReserveFunds {
 
     public List<Movement> movements(String township, Jurisdiction jurisdiction) {
         requireTownship(township, jurisdiction);
-        return jdbc.sql("""
-                        select id, kind, amount, household_id, reason, green_channel, recorded_by, recorded_at,
-                               reviewed_by, reviewed_at, review_note
-                        from fund_movement where township_code = :t order by recorded_at desc limit 200""")
+        return jdbc.sql(MOVEMENT + " where township_code = :t order by recorded_at desc limit 200")
                 .param("t", township).query(Movement.class).list();
     }
 
-    /** Green-channel payouts not yet reviewed (先救助后审核), oldest first. */
+    /**
+     * Payouts waiting for their review, oldest first: those outside the green channel, not paid
+     * until reviewed (PENDING), and green-channel ones paid first (先救助后审核).
+     */
     public List<Movement> awaitingReview(String township, Jurisdiction jurisdiction) {
         requireTownship(township, jurisdiction);
-        return jdbc.sql("""
-                        select id, kind, amount, household_id, reason, green_channel, recorded_by, recorded_at,
-                               reviewed_by, reviewed_at, review_note
-                        from fund_movement where township_code = :t and green_channel and reviewed_at is null
+        return jdbc.sql(MOVEMENT + """
+                         where township_code = :t and kind = 'PAYOUT' and reviewed_at is null
+                          and (status = 'PENDING' or green_channel)
                         order by recorded_at""")
                 .param("t", township).query(Movement.class).list();
     }
 
     /**
-     * Records the review that follows a green-channel payout. The money is not taken back here: a
-     * review that finds the aid was not due says so in its note, and recovery is a case of its own.
+     * Records a payout's review, never by whoever recorded the payout (职责分离). A payout waiting
+     * for it is paid when approved (and refused with nothing paid otherwise); a payout that would
+     * overdraw the fund is refused and stays waiting. A green-channel payout was paid already: the
+     * review records whether the aid was due, and recovery of aid not due is a case of its own.
      */
     @Transactional
-    public Movement review(String township, UUID movementId, String note, String by, Jurisdiction jurisdiction) {
+    public Movement review(String township, UUID movementId, boolean approve, String note, String by,
+                           Jurisdiction jurisdiction) {
         requireTownship(township, jurisdiction);
-        int reviewed = jdbc.sql("""
-                        update fund_movement set reviewed_by = :by, reviewed_at = now(), review_note = :note
-                        where id = :id and township_code = :t and green_channel and reviewed_at is null""")
-                .param("by", by).param("note", note).param("id", movementId).param("t", township).update();
-        if (reviewed == 0) {
-            throw new NotFoundException("没有找到待审核的绿色通道救助记录。");
+        record Awaiting(UUID householdId, UUID caseId, BigDecimal amount, boolean greenChannel, String recordedBy) {
         }
-        return jdbc.sql("""
-                        select id, kind, amount, household_id, reason, green_channel, recorded_by, recorded_at,
-                               reviewed_by, reviewed_at, review_note
-                        from fund_movement where id = :id""")
-                .param("id", movementId).query(Movement.class).single();
+        Awaiting payout = jdbc.sql("""
+                        select household_id, case_id, amount, green_channel, recorded_by from fund_movement
+                        where id = :id and township_code = :t and kind = 'PAYOUT' and reviewed_at is null
+                          and (status = 'PENDING' or green_channel)
+                        for update""")
+                .param("id", movementId).param("t", township).query(Awaiting.class).optional()
+                .orElseThrow(() -> new NotFoundException("没有找到待审核的临时救助支付。"));
+        SeparationOfDuties.require(SeparationOfDuties.Step.REVIEW, by, PAYOUT,
+                new SeparationOfDuties.Taken(SeparationOfDuties.Step.RECORD, payout.recordedBy()));
+        String status = "DONE";
+        if (!payout.greenChannel()) {
+            if (approve) {
+                HouseholdRoster.Standing household = roster.lockInScope(payout.householdId(), Jurisdiction.of(township));
+                debit(township, payout.amount());
+                CaseRef assistanceCase = payout.caseId() == null ? null : jdbc.sql("""
+                                select id, household_id, alert_id, assignment_id, division_code from assistance_case
+                                where id = :id""")
+                        .param("id", payout.caseId()).query(CaseRef.class).single();
+                announce(household, assistanceCase, payout.amount(), false);
+            } else {
+                status = "REFUSED";
+            }
+        }
+        jdbc.sql("""
+                        update fund_movement set status = :status, reviewed_by = :by, reviewed_at = now(),
+                            review_approved = :approve, review_note = :note
+                        where id = :id""")
+                .param("status", status).param("by", by).param("approve", approve).param("note", note)
+                .param("id", movementId).update();
+        return movement(movementId);
+    }
+
+    private Movement movement(UUID id) {
+        return jdbc.sql(MOVEMENT + " where id = :id").param("id", id).query(Movement.class).single();
     }
 
     private void movement(String township, String kind, BigDecimal amount, UUID householdId, String reason,

@@ -1,13 +1,19 @@
 package fushun.socialassistance.benefits.web;
 
 import fushun.platform.security.Jurisdiction;
+import fushun.socialassistance.CivilAffairsRoles;
 import fushun.socialassistance.benefits.Applications;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.UUID;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -19,10 +25,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Dibao and 特困 applications: taken down by an operator, decided with reasons. */
+/**
+ * Dibao and 特困 applications: taken down by an operator (受理), reviewed by the township (审核),
+ * decided with reasons by the county (审批), three different people. All three read the list.
+ */
 @RestController
 @RequestMapping("/api/social-assistance/applications")
-@PreAuthorize("hasRole('civil-affairs-operator')")
+@PreAuthorize(CivilAffairsRoles.READERS)
 class ApplicationController {
 
     private final Applications applications;
@@ -34,6 +43,11 @@ class ApplicationController {
     }
 
     @PostMapping
+    @PreAuthorize(CivilAffairsRoles.OPERATOR)
+    @Operation(summary = "受理申请 / submit an application", description = "Role civil-affairs-operator.")
+    @ApiResponse(responseCode = "201", description = "已受理 / submitted")
+    @ApiResponse(responseCode = "403", description = CivilAffairsRoles.FORBIDDEN,
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<Applications.Application> submit(@Valid @RequestBody ApplicationRequests.Submit request,
                                                     Authentication caller) {
         UUID id = applications.submit(mapper.toNewApplication(request), caller.getName(), Jurisdiction.current());
@@ -43,8 +57,8 @@ class ApplicationController {
 
     @GetMapping
     Applications.Page<Applications.Application> list(
-            @RequestParam(required = false) @Pattern(regexp = "SUBMITTED|GRANTED|REJECTED",
-                    message = "状态只能是 SUBMITTED、GRANTED 或 REJECTED") String status,
+            @RequestParam(required = false) @Pattern(regexp = "SUBMITTED|REVIEWED|GRANTED|REJECTED",
+                    message = "状态只能是 SUBMITTED、REVIEWED、GRANTED 或 REJECTED") String status,
             @RequestParam(required = false) UUID caseId,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
             @RequestParam(defaultValue = "20") @Min(value = 1, message = "每页至少1条") @Max(value = 100, message = "每页最多100条") int size) {
@@ -56,8 +70,30 @@ class ApplicationController {
         return applications.find(applicationId, Jurisdiction.current());
     }
 
+    /** The township's opinion for or against, for the county to decide on. */
+    @PostMapping("/{applicationId}/review")
+    @PreAuthorize(CivilAffairsRoles.REVIEWER)
+    @Operation(summary = "审核申请 / review an application",
+            description = "Role civil-affairs-reviewer; never by whoever submitted the application. "
+                    + "A submitted application becomes REVIEWED.")
+    @ApiResponse(responseCode = "200", description = "已审核，状态 REVIEWED / reviewed")
+    @ApiResponse(responseCode = "403", description = CivilAffairsRoles.FORBIDDEN,
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    Applications.Application review(@PathVariable UUID applicationId,
+                                    @Valid @RequestBody ApplicationRequests.ReviewApplication request,
+                                    Authentication caller) {
+        return applications.review(applicationId, request.recommend(), request.opinion(), caller.getName(),
+                Jurisdiction.current());
+    }
+
     /** Approves or rejects; the answer carries the determination, and the grant's id when approved. */
     @PostMapping("/{applicationId}/decision")
+    @PreAuthorize(CivilAffairsRoles.APPROVER)
+    @Operation(summary = "审批申请 / approve or reject a reviewed application",
+            description = "Role civil-affairs-approver; never by whoever submitted or reviewed the application.")
+    @ApiResponse(responseCode = "200", description = "已审批，状态 GRANTED 或 REJECTED / decided")
+    @ApiResponse(responseCode = "403", description = CivilAffairsRoles.FORBIDDEN,
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     Applications.Application decide(@PathVariable UUID applicationId, @Valid @RequestBody ApplicationRequests.Decide request,
                                     Authentication caller) {
         return applications.decide(applicationId, request.approve(), request.reason(), caller.getName(),

@@ -14,7 +14,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
-/** What operators send to take down and decide applications. */
+/** What operators, reviewers and approvers send to take down, review and decide applications. */
 final class ApplicationRequests {
 
     private ApplicationRequests() {
@@ -57,6 +57,12 @@ final class ApplicationRequests {
                   @DecimalMin(value = "0", message = "金额不能为负")
                   @Digits(integer = 10, fraction = 2, message = "金额最多两位小数") BigDecimal ownBasicPension,
                   boolean underSixteen) {
+    }
+
+    /** The township's review: for ({@code true}) or against, with its reasons. */
+    record ReviewApplication(@NotNull(message = "必须填写审核意见：同意（true）或不同意（false）") Boolean recommend,
+                             @NotBlank(message = "必须填写审核理由") @Size(max = 1000, message = "审核理由最多1000字")
+                             String opinion) {
     }
 
     record Decide(@NotNull(message = "必须选择批准（true）或不予批准（false）") Boolean approve,

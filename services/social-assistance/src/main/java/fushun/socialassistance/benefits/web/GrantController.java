@@ -1,13 +1,19 @@
 package fushun.socialassistance.benefits.web;
 
 import fushun.platform.security.Jurisdiction;
+import fushun.socialassistance.CivilAffairsRoles;
 import fushun.socialassistance.benefits.Grants;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,10 +24,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Granted dibao and 特困 benefits: schedules, reviews and the monthly payroll. */
+/**
+ * Granted dibao and 特困 benefits: schedules, reviews (by a reviewer) and the monthly payroll (by an
+ * operator; it pays only what was approved). Operators, reviewers and approvers read them.
+ */
 @RestController
 @RequestMapping("/api/social-assistance")
-@PreAuthorize("hasRole('civil-affairs-operator')")
+@PreAuthorize(CivilAffairsRoles.READERS)
 class GrantController {
 
     /** A grant with the people it covers (and whose share stopped when), its payment schedule and review history. */
@@ -54,6 +63,13 @@ class GrantController {
     }
 
     @PostMapping("/grants/{grantId}/reviews")
+    @PreAuthorize(CivilAffairsRoles.REVIEWER)
+    @Operation(summary = "复核待遇 / review a benefit",
+            description = "Role civil-affairs-reviewer; never by whoever submitted the application that opened it. "
+                    + "Not eligible: payment stops from the month after the review.")
+    @ApiResponse(responseCode = "200", description = "已复核 / reviewed")
+    @ApiResponse(responseCode = "403", description = CivilAffairsRoles.FORBIDDEN,
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     GrantDetail review(@PathVariable UUID grantId, @Valid @RequestBody ApplicationRequests.Review request,
                        Authentication caller) {
         Jurisdiction jurisdiction = Jurisdiction.current();
@@ -63,6 +79,11 @@ class GrantController {
 
     /** Pays one month for the county's grants; running it again pays nobody twice. */
     @PostMapping("/payrolls")
+    @PreAuthorize(CivilAffairsRoles.OPERATOR)
+    @Operation(summary = "按月发放 / run a county's monthly payroll", description = "Role civil-affairs-operator.")
+    @ApiResponse(responseCode = "200", description = "已发放 / paid")
+    @ApiResponse(responseCode = "403", description = CivilAffairsRoles.FORBIDDEN,
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     Grants.PayrollRun payroll(@Valid @RequestBody ApplicationRequests.Payroll request, Authentication caller) {
         return grants.payroll(request.county(), request.month(), caller.getName(), Jurisdiction.current());
     }

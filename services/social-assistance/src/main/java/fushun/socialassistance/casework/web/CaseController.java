@@ -1,6 +1,7 @@
 package fushun.socialassistance.casework.web;
 
 import fushun.platform.security.Jurisdiction;
+import fushun.socialassistance.CivilAffairsRoles;
 import fushun.socialassistance.casework.AssistanceCase;
 import fushun.socialassistance.casework.CaseWork;
 import fushun.socialassistance.household.HouseholdRoster;
@@ -21,10 +22,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The civil-affairs operator's queue and case page, limited to the operator's division. */
+/**
+ * The civil-affairs queue and case page, limited to the caller's division: the operator works the
+ * cases; reviewers and approvers read them for the applications and payouts they act on.
+ */
 @RestController
 @RequestMapping("/api/social-assistance/cases")
-@PreAuthorize("hasRole('civil-affairs-operator')")
+@PreAuthorize(CivilAffairsRoles.READERS)
 class CaseController {
 
     private final CaseWork cases;
@@ -69,6 +73,7 @@ class CaseController {
 
     /** Closes the case with its outcome; monitoring closes the assignment. */
     @PostMapping("/{caseId}/close")
+    @PreAuthorize(CivilAffairsRoles.OPERATOR)
     CaseResponses.CaseDetail close(@PathVariable UUID caseId, @Valid @RequestBody Close request) {
         AssistanceCase closed = cases.close(caseId, request.outcome(), Jurisdiction.current());
         return mapper.toDetail(closed, roster.find(closed.householdId()).orElse(null));

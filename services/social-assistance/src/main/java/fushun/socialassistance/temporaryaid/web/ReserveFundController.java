@@ -1,7 +1,12 @@
 package fushun.socialassistance.temporaryaid.web;
 
 import fushun.platform.security.Jurisdiction;
+import fushun.socialassistance.CivilAffairsRoles;
 import fushun.socialassistance.temporaryaid.ReserveFunds;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -11,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,10 +26,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A township's reserve fund for temporary assistance, for the civil-affairs operators of its county. */
+/**
+ * A township's reserve fund for temporary assistance: operators record top-ups and payouts, reviewers
+ * review payouts (never their own); operators, reviewers and approvers of its county read it.
+ */
 @RestController
 @RequestMapping("/api/social-assistance/reserve-funds/{township}")
-@PreAuthorize("hasRole('civil-affairs-operator')")
+@PreAuthorize(CivilAffairsRoles.READERS)
 class ReserveFundController {
 
     record TopUp(@NotNull(message = "必须填写金额") @DecimalMin(value = "0.01", message = "金额必须大于零")
@@ -42,7 +51,12 @@ class ReserveFundController {
                   Boolean greenChannel) {
     }
 
-    record Review(@NotBlank(message = "必须填写审核意见") @Size(max = 500, message = "审核意见最多500字") String note) {
+    /**
+     * {@code approve}: a payout waiting for its review is paid (true) or refused (false); for a
+     * green-channel payout, already paid, whether the aid was found due.
+     */
+    record Review(@NotNull(message = "必须选择审核结论：同意（true）或不同意（false）") Boolean approve,
+                  @NotBlank(message = "必须填写审核意见") @Size(max = 500, message = "审核意见最多500字") String note) {
     }
 
     private final ReserveFunds funds;
@@ -61,25 +75,40 @@ class ReserveFundController {
         return funds.movements(township, Jurisdiction.current());
     }
 
-    /** Green-channel payouts still waiting for their review. */
+    /** Payouts still waiting for their review: outside the green channel unpaid until then, green-channel ones paid. */
     @GetMapping("/payouts/awaiting-review")
     List<ReserveFunds.Movement> awaitingReview(@PathVariable String township) {
         return funds.awaitingReview(township, Jurisdiction.current());
     }
 
     @PostMapping("/payouts/{movementId}/review")
+    @PreAuthorize(CivilAffairsRoles.REVIEWER)
+    @Operation(summary = "审核临时救助支付 / review a payout",
+            description = "Role civil-affairs-reviewer; never by whoever recorded the payout. A payout outside the "
+                    + "green channel is paid when approved, refused otherwise.")
+    @ApiResponse(responseCode = "200", description = "已审核：待审核的支付 DONE 或 REFUSED / reviewed")
+    @ApiResponse(responseCode = "403", description = CivilAffairsRoles.FORBIDDEN,
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ReserveFunds.Movement review(@PathVariable String township, @PathVariable UUID movementId,
                                  @Valid @RequestBody Review request, Authentication caller) {
-        return funds.review(township, movementId, request.note(), caller.getName(), Jurisdiction.current());
+        return funds.review(township, movementId, request.approve(), request.note(), caller.getName(),
+                Jurisdiction.current());
     }
 
     @PostMapping("/top-ups")
+    @PreAuthorize(CivilAffairsRoles.OPERATOR)
     ReserveFunds.Fund topUp(@PathVariable String township, @Valid @RequestBody TopUp request, Authentication caller) {
         return funds.topUp(township, request.amount(), request.reason(), caller.getName(), Jurisdiction.current());
     }
 
+    /** Green channel: paid at once, reviewed afterwards; otherwise recorded and paid when its review approves it. */
     @PostMapping("/payouts")
-    ReserveFunds.Fund pay(@PathVariable String township, @Valid @RequestBody Payout request, Authentication caller) {
+    @PreAuthorize(CivilAffairsRoles.OPERATOR)
+    @Operation(summary = "记录临时救助支付 / record a payout", description = "Role civil-affairs-operator.")
+    @ApiResponse(responseCode = "200", description = "已记录：绿色通道已支付，否则 PENDING 待审核 / recorded")
+    @ApiResponse(responseCode = "403", description = CivilAffairsRoles.FORBIDDEN,
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    ReserveFunds.PayoutTaken pay(@PathVariable String township, @Valid @RequestBody Payout request, Authentication caller) {
         return funds.pay(township, new ReserveFunds.Payout(request.requestId(), request.householdId(), request.caseId(),
                 request.amount(), request.reason(), Boolean.TRUE.equals(request.greenChannel())), caller.getName(),
                 Jurisdiction.current());

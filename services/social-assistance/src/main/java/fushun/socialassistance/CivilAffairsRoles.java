@@ -1,0 +1,25 @@
+package fushun.socialassistance;
+
+/**
+ * Who may do what in civil affairs, for {@code @PreAuthorize}. The operator (民政经办人) works cases,
+ * submits applications and records payouts; the township reviewer (乡镇民政审核员) reviews
+ * applications, benefits and payouts; the county approver (县民政局审批人) decides applications. All
+ * three read the queues they act on. Roles say who may take a step at all; that one person never
+ * takes two steps on the same matter is {@link fushun.platform.security.SeparationOfDuties}'s rule.
+ */
+public final class CivilAffairsRoles {
+
+    public static final String OPERATOR = "hasRole('civil-affairs-operator')";
+    public static final String REVIEWER = "hasRole('civil-affairs-reviewer')";
+    public static final String APPROVER = "hasRole('civil-affairs-approver')";
+    public static final String READERS =
+            "hasAnyRole('civil-affairs-operator', 'civil-affairs-reviewer', 'civil-affairs-approver')";
+
+    /** The 403 every decision documents: a missing role, or separation of duties. */
+    public static final String FORBIDDEN = "角色不允许此操作，或违反职责分离：提交（经办）、审核、审批须由不同的人完成（problem details）。"
+            + " The caller's role does not allow this step, or they took an earlier step on the same matter "
+            + "(separation of duties).";
+
+    private CivilAffairsRoles() {
+    }
+}
