@@ -47,7 +47,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @EnableConfigurationProperties(PlatformProperties.class)
 @EnableScheduling
 @Import({fushun.platform.security.PlatformSecurityConfiguration.class, ProblemDetailsAdvice.class,
-        StrictInputConfiguration.class, fushun.platform.policy.web.PolicyParameterController.class})
+        StrictInputConfiguration.class, fushun.platform.policy.web.PolicyParameterController.class,
+        fushun.platform.outbox.web.OutboxAdminController.class})
 public class PlatformAutoConfiguration {
 
     /** The platform's clock; services and tests may replace it. */
@@ -73,9 +74,28 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka,
-                            PlatformTransactionManager transactions, PlatformProperties properties) {
-        return new OutboxRelay(jdbc, kafka, new TransactionTemplate(transactions), properties.outbox());
+    OutboxRelay outboxRelay(javax.sql.DataSource dataSource, JdbcClient jdbc, KafkaTemplate<String, String> kafka,
+                            PlatformProperties properties) {
+        return new OutboxRelay(dataSource, jdbc, kafka, properties.outbox());
+    }
+
+    @Bean
+    fushun.platform.outbox.OutboxAdmin outboxAdmin(JdbcClient jdbc) {
+        return new fushun.platform.outbox.OutboxAdmin(jdbc);
+    }
+
+    /** Unsent, parked and the oldest unsent row's age, for every service's dashboard and alerts. */
+    @Bean
+    io.micrometer.core.instrument.binder.MeterBinder outboxMetrics(fushun.platform.outbox.OutboxAdmin outbox) {
+        return registry -> {
+            io.micrometer.core.instrument.Gauge.builder("platform.outbox.unsent", outbox, o -> o.figures().unsent())
+                    .description("outbox rows waiting to be published (parked ones included)").register(registry);
+            io.micrometer.core.instrument.Gauge.builder("platform.outbox.parked", outbox, o -> o.figures().parked())
+                    .description("outbox rows parked after repeated refusals").register(registry);
+            io.micrometer.core.instrument.Gauge.builder("platform.outbox.oldest.unsent.age", outbox,
+                            o -> o.figures().oldestUnsentSeconds())
+                    .baseUnit("seconds").description("age of the oldest unsent outbox row").register(registry);
+        };
     }
 
     @Bean

@@ -18,13 +18,15 @@ public record PlatformProperties(
      * @param batchSize     rows published per transaction
      * @param sendTimeout   how long a batch waits for the broker's acknowledgements
      * @param retention     sent rows older than this are purged
+     * @param maxAttempts   refusals by the broker after which a row is parked
      */
     public record Outbox(
             @DefaultValue("true") boolean relayEnabled,
             @DefaultValue("250ms") Duration relayInterval,
             @DefaultValue("200") int batchSize,
             @DefaultValue("20s") Duration sendTimeout,
-            @DefaultValue("7d") Duration retention) {
+            @DefaultValue("7d") Duration retention,
+            @DefaultValue("5") int maxAttempts) {
     }
 
     /**
