@@ -115,6 +115,12 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
+    fushun.platform.inbox.InboxPurge inboxPurge(JdbcClient jdbc, @Value("${platform.inbox.retention:30d}") Duration retention,
+                                                Clock clock) {
+        return new fushun.platform.inbox.InboxPurge(jdbc, retention, clock);
+    }
+
+    @Bean
     InboundEvents inboundEvents(Inbox inbox, EventCodec codec, PlatformTransactionManager transactions) {
         return new InboundEvents(inbox, codec, new TransactionTemplate(transactions));
     }

@@ -30,8 +30,26 @@ class PlatformStoresIT {
 
     @Autowired JdbcClient jdbc;
     @Autowired OutboxPurge purge;
+    @Autowired fushun.platform.inbox.InboxPurge inboxPurge;
     @Autowired PiiRevealAudit audit;
     @Autowired PolicyParameters parameters;
+
+    @Test
+    void shouldPurgeInboxEntriesOlderThanTheirRetentionOnly() {
+        java.util.UUID old = java.util.UUID.randomUUID();
+        java.util.UUID recent = java.util.UUID.randomUUID();
+        jdbc.sql("insert into inbox_event (consumer, event_id, event_type, received_at) values ('c', :e, 'T', now() - interval '31 days')")
+                .param("e", old).update();
+        jdbc.sql("insert into inbox_event (consumer, event_id, event_type, received_at) values ('c', :e, 'T', now() - interval '29 days')")
+                .param("e", recent).update();
+
+        assertThat(inboxPurge.purge()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.sql("select event_id from inbox_event where event_id in (:a, :b)").param("a", old).param("b", recent)
+                .query(java.util.UUID.class).list()).containsExactly(recent);
+        assertThatThrownBy(() -> new fushun.platform.inbox.InboxPurge(jdbc, java.time.Duration.ofDays(7), java.time.Clock.systemUTC()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 
     @Test
     void shouldPurgeOnlySentRowsOlderThanRetention() {
