@@ -74,10 +74,13 @@ class ClosedLoopIT {
         bus.publish(Topics.SOCIAL_ASSISTANCE_MEASURE, EventEnvelope.of("social-assistance", household.toString(), "210422101201",
                 new CaseClosed(civil, alert.alertId(), household, Bureau.CIVIL_AFFAIRS, "已救助", Instant.now())));
         // a service answering for a bureau that has none (卫健委) is not heard
-        bus.publish(Topics.SOCIAL_ASSISTANCE_MEASURE, EventEnvelope.of("social-assistance", household.toString(), "210422101201",
-                new CaseClosed(health, alert.alertId(), household, Bureau.HEALTH, "代办结", Instant.now())));
+        EventEnvelope<CaseClosed> forHealth = EventEnvelope.of("social-assistance", household.toString(), "210422101201",
+                new CaseClosed(health, alert.alertId(), household, Bureau.HEALTH, "代办结", Instant.now()));
+        bus.publish(Topics.SOCIAL_ASSISTANCE_MEASURE, forHealth);
         await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(civil).equals("CLOSED"));
-        Thread.sleep(1000);
+        // read (its inbox entry is there) and not heard
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from inbox_event where event_id = :e")
+                .param("e", forHealth.eventId()).query(Long.class).single() == 1);
         assertThat(statusOf(health)).isEqualTo("ASSIGNED");
         assertThat(jdbc.sql("select outcome from assignment where id = :id").param("id", civil).query(String.class).single())
                 .isEqualTo("已救助");
