@@ -108,6 +108,32 @@ class ConsoleIT {
                 .andExpect(status().isNotFound());
     }
 
+    /** Events of different topics arrive in any order: a measure before its alert still counts as help given. */
+    @Test
+    void shouldCountAMeasureThatArrivesBeforeItsAlert() throws Exception {
+        Instant now = Instant.now();
+        UUID h = household("210411100201", HouseholdCategory.OUT_OF_POVERTY);
+        RiskAlertRaised alert = new RiskAlertRaised(UUID.randomUUID(), h, "210411100201", List.of(RiskType.ILLNESS),
+                "因病预警", now.minus(4, ChronoUnit.DAYS), List.of(new RiskAlertRaised.Assignment(UUID.randomUUID(),
+                Bureau.CIVIL_AFFAIRS, LocalDate.now().plusDays(7))));
+        EventEnvelope<MeasureApplied> measure = EventEnvelope.of("social-assistance", h.toString(), "210411100201",
+                new MeasureApplied(UUID.randomUUID(), alert.assignments().get(0).assignmentId(), alert.alertId(), h,
+                        Bureau.CIVIL_AFFAIRS, "TEMPORARY_AID", "临时救助", new BigDecimal("2000"), LocalDate.now(),
+                        now.minus(1, ChronoUnit.DAYS)));
+        bus.publish(Topics.SOCIAL_ASSISTANCE_MEASURE, measure);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from inbox_event where event_id = :e")
+                .param("e", measure.eventId()).query(Long.class).single() == 1);
+        bus.publish(Topics.MONITORING_RISK_ALERT, EventEnvelope.of("monitoring", h.toString(), "210411100201", alert));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from alert_view where alert_id = :a")
+                .param("a", alert.alertId()).query(Long.class).single() == 1);
+
+        mvc.perform(get("/api/console/dashboard").header("Authorization", county("210411")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.funnel.warned").value(1))
+                .andExpect(jsonPath("$.funnel.assisted").value(1))
+                .andExpect(jsonPath("$.funnel.daysToAssist").value(3.0));
+    }
+
     @Test
     void shouldSuppressPublicCountsUnderFive() throws Exception {
         for (int i = 0; i < 5; i++) {

@@ -101,8 +101,9 @@ public class ReadModel {
             line(event, r.householdId(), r.divisionCode(), "撤销风险消除，恢复监测：" + r.reason());
         } else if (data instanceof RiskAlertRaised a) {
             jdbc.sql("""
-                            insert into alert_view (alert_id, household_id, division_code, risk_types, raised_at)
-                            values (:a, :h, :d, :t, :at) on conflict do nothing""")
+                            insert into alert_view (alert_id, household_id, division_code, risk_types, raised_at, first_measure_at)
+                            values (:a, :h, :d, :t, :at, (select first_measure_at from alert_measure where alert_id = :a))
+                            on conflict do nothing""")
                     .param("a", a.alertId()).param("h", a.householdId()).param("d", a.divisionCode())
                     .param("t", a.riskTypes().stream().map(Enum::name).collect(Collectors.joining(",")))
                     .param("at", ts(a.raisedAt())).update();
@@ -118,7 +119,13 @@ public class ReadModel {
         } else if (data instanceof AssignmentAcknowledged a) {
             line(event, a.householdId(), event.divisionCode(), a.bureau().label() + "已签收帮扶任务");
         } else if (data instanceof MeasureApplied m) {
-            jdbc.sql("update alert_view set first_measure_at = coalesce(first_measure_at, :at) where alert_id = :a")
+            // kept whether or not the alert is here yet (it comes on another topic, in any order)
+            jdbc.sql("""
+                            insert into alert_measure (alert_id, first_measure_at) values (:a, :at)
+                            on conflict (alert_id) do update
+                            set first_measure_at = least(alert_measure.first_measure_at, excluded.first_measure_at)""")
+                    .param("a", m.alertId()).param("at", ts(m.recordedAt())).update();
+            jdbc.sql("update alert_view set first_measure_at = least(coalesce(first_measure_at, :at), :at) where alert_id = :a")
                     .param("at", ts(m.recordedAt())).param("a", m.alertId()).update();
             line(event, m.householdId(), event.divisionCode(), m.bureau().label() + "落实帮扶措施："
                     + (m.description() == null ? m.measure() : m.description()));
