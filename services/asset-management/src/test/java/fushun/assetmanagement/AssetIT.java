@@ -43,6 +43,7 @@ class AssetIT {
     @Autowired MockMvc mvc;
     @Autowired EventBus bus;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactionTemplate;
 
     @Test
     void shouldRefuseAndAuditAnyChangeWithoutAHigherLevelsApproval() throws Exception {
@@ -263,5 +264,12 @@ class AssetIT {
 
     private ResultActions execute(String token, String changeId) throws Exception {
         return mvc.perform(post("/api/asset-management/changes/" + changeId + "/execution").header("Authorization", token));
+    }
+
+    /** Every jurisdiction query can use an index under this (non-C) collation, as in production. */
+    @Test
+    void shouldServeJurisdictionPrefixesFromIndexes() {
+        fushun.platform.testsupport.DivisionIndexes.assertPrefixServedByIndex(jdbc, transactionTemplate,
+                java.util.List.of("asset", "received_alert", "village_household"));
     }
 }

@@ -42,6 +42,7 @@ class ConsoleIT {
     @Autowired MockMvc mvc;
     @Autowired EventBus bus;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactionTemplate;
 
     @Test
     void shouldCountHouseholdsAlertsAndTheClosedLoopFromEventsOnce() throws Exception {
@@ -223,5 +224,12 @@ class ConsoleIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from household_view where household_id = :h")
                 .param("h", id).query(Long.class).single() == 1);
         return id;
+    }
+
+    /** Every jurisdiction query can use an index under this (non-C) collation, as in production. */
+    @Test
+    void shouldServeJurisdictionPrefixesFromIndexes() {
+        fushun.platform.testsupport.DivisionIndexes.assertPrefixServedByIndex(jdbc, transactionTemplate,
+                java.util.List.of("alert_view", "household_event", "household_view"));
     }
 }

@@ -57,6 +57,7 @@ class PostsIT {
     @Autowired MockMvc mvc;
     @Autowired EventBus bus;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactionTemplate;
 
     @Test
     void shouldNeverHireMorePeopleThanSeatsUnderConcurrentHiring() throws Exception {
@@ -421,5 +422,12 @@ class PostsIT {
     private ResultActions employmentStatus(String officer, UUID person, String value) throws Exception {
         return mvc.perform(put("/api/employment/people/" + person + "/employment-status").header("Authorization", officer)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"" + value + "\",\"since\":\"" + LocalDate.now() + "\"}"));
+    }
+
+    /** Every jurisdiction query can use an index under this (non-C) collation, as in production. */
+    @Test
+    void shouldServeJurisdictionPrefixesFromIndexes() {
+        fushun.platform.testsupport.DivisionIndexes.assertPrefixServedByIndex(jdbc, transactionTemplate,
+                java.util.List.of("person", "received_alert", "welfare_post"));
     }
 }

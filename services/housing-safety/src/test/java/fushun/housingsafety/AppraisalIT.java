@@ -43,6 +43,7 @@ class AppraisalIT {
     @Autowired MockMvc mvc;
     @Autowired EventBus bus;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactionTemplate;
 
     @Test
     void shouldAppraiseRebuildAndCloseTheAssignmentForALowIncomeHousehold() throws Exception {
@@ -344,5 +345,12 @@ class AppraisalIT {
     private String taskStatus(UUID householdId) {
         return jdbc.sql("select status from appraisal_task where household_id = :h").param("h", householdId)
                 .query(String.class).single();
+    }
+
+    /** Every jurisdiction query can use an index under this (non-C) collation, as in production. */
+    @Test
+    void shouldServeJurisdictionPrefixesFromIndexes() {
+        fushun.platform.testsupport.DivisionIndexes.assertPrefixServedByIndex(jdbc, transactionTemplate,
+                java.util.List.of("appraisal", "appraisal_task", "household", "received_alert", "renovation"));
     }
 }

@@ -43,6 +43,7 @@ class MedicalInsuranceIT {
     @Autowired MockMvc mvc;
     @Autowired EventBus bus;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactionTemplate;
     @Autowired PersonRefs personRefs;
 
     private final Random random = new Random();
@@ -215,5 +216,12 @@ class MedicalInsuranceIT {
 
     private long settlements() {
         return jdbc.sql("select count(*) from settlement").query(Long.class).single();
+    }
+
+    /** Every jurisdiction query can use an index under this (non-C) collation, as in production. */
+    @Test
+    void shouldServeJurisdictionPrefixesFromIndexes() {
+        fushun.platform.testsupport.DivisionIndexes.assertPrefixServedByIndex(jdbc, transactionTemplate,
+                java.util.List.of("insured_household", "received_alert"));
     }
 }

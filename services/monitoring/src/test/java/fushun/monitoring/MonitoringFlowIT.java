@@ -43,6 +43,7 @@ class MonitoringFlowIT {
     @Autowired MockMvc mvc;
     @Autowired EventBus bus;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactionTemplate;
 
     private final Random random = new Random();
 
@@ -250,5 +251,12 @@ class MonitoringFlowIT {
 
     private long households() {
         return jdbc.sql("select count(*) from household").query(Long.class).single();
+    }
+
+    /** Every jurisdiction query can use an index under this (non-C) collation, as in production. */
+    @Test
+    void shouldServeJurisdictionPrefixesFromIndexes() {
+        fushun.platform.testsupport.DivisionIndexes.assertPrefixServedByIndex(jdbc, transactionTemplate,
+                java.util.List.of("household", "identification", "public_notice", "recheck_task", "risk_alert", "screening_result"));
     }
 }

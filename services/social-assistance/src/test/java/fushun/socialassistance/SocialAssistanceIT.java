@@ -37,6 +37,7 @@ class SocialAssistanceIT {
     @Autowired MockMvc mvc;
     @Autowired EventBus bus;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactionTemplate;
 
     @Test
     void shouldOpenOneCaseAndAcknowledgeOnceWhenAlertArrivesTwice() throws Exception {
@@ -114,4 +115,10 @@ class SocialAssistanceIT {
                 .param("h", householdId).query(Long.class).single();
     }
 
+    /** Every jurisdiction query can use an index under this (non-C) collation, as in production. */
+    @Test
+    void shouldServeJurisdictionPrefixesFromIndexes() {
+        fushun.platform.testsupport.DivisionIndexes.assertPrefixServedByIndex(jdbc, transactionTemplate,
+                java.util.List.of("assistance_application", "assistance_case", "assistance_grant", "household_roster", "received_alert"));
+    }
 }
