@@ -201,8 +201,8 @@ public final class LocalPlatform implements AutoCloseable {
                    xinbin-approver    县级审批人 · 新宾县 210422
                    xinbin-health      卫健委经办人 · 新宾县 210422
                    xinbin-medical     医保经办人 · 新宾县 210422
-                   xinbin-housing     住建局危房鉴定员 · 新宾县 210422
-                   xinbin-hr          人社局经办人 · 新宾县 210422
+                   xinbin-housing / xinbin-housing-acceptor  住建局危房鉴定员 · 新宾县 (鉴定开工 / 竣工验收)
+                   xinbin-hr / xinbin-hr-payroll  人社局经办人 · 新宾县 (设岗聘用 / 考勤)
                    xinbin-assets-village / xinbin-assets  扶贫资产管理员 · 示范一村 / 新宾县
                    city-admin         平台管理员 · 抚顺市 210400
                  Medical-insurance integration client: medical-insurance-integration, its secret

@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fushun.platform.pii.SyntheticIdNumbers;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -20,8 +22,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * The other bureaus on the real platform, through the gateway: an unsafe house and a lost job travel
  * from the bureau to monitoring as signals, come back as alerts that name the bureau, and the
- * bureau's renovation and hire close the loop in monitoring; a village's asset income reaches its
- * monitored households' timelines.
+ * bureau's renovation and hire close the loop in monitoring, each money step by a second person (a
+ * renovation accepted by an inspector who neither appraised nor started it, a holder's attendance
+ * recorded by an officer other than the hirer); a village's asset income reaches its monitored
+ * households' timelines.
  */
 @ExtendWith(E2EPlatform.class)
 class BureausE2EIT {
@@ -62,9 +66,16 @@ class BureausE2EIT {
                 "{\"startedOn\":\"" + LocalDate.now() + "\"}").statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(
                 () -> assignmentStatus(analyst, householdId, "HOUSING"), s -> s.equals("MEASURE_APPLIED"));
-        assertThat(call("POST", "/api/housing-safety/renovations/" + renovation + "/complete", housing,
-                "{\"completedOn\":\"" + LocalDate.now() + "\",\"inspector\":\"李示工\",\"grade\":\"A\"}").statusCode())
-                .isEqualTo(200);
+        // four eyes: who appraised the house and started the work does not accept it; a second inspector does
+        String completion = "{\"completedOn\":\"" + LocalDate.now() + "\",\"inspector\":\"李示工\",\"grade\":\"A\"}";
+        HttpResponse<String> ownAcceptance = call("POST", "/api/housing-safety/renovations/" + renovation + "/complete",
+                housing, completion);
+        assertThat(ownAcceptance.statusCode()).as(ownAcceptance.body()).isEqualTo(403);
+        assertThat(ownAcceptance.body()).contains("该户住房由您本人鉴定，您不能再竣工验收");
+        HttpResponse<String> accepted = call("POST", "/api/housing-safety/renovations/" + renovation + "/complete",
+                userToken("xinbin-housing-acceptor"), completion);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(JSON.readTree(accepted.body()).get("completedBy").asString()).isEqualTo("xinbin-housing-acceptor");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(
                 () -> assignmentStatus(analyst, householdId, "HOUSING"), s -> s.equals("CLOSED"));
 
@@ -82,9 +93,11 @@ class BureausE2EIT {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(
                 () -> assignmentStatus(analyst, householdId, "HUMAN_RESOURCES"), s -> s.equals("ACKNOWLEDGED"));
         String post = null;
+        BigDecimal monthlySubsidy = null;
         for (JsonNode p : JSON.readTree(call("GET", "/api/employment/posts", hr, null).body())) {
             if (p.get("holders").asInt() < p.get("seats").asInt()) {
                 post = p.get("id").asString();
+                monthlySubsidy = p.get("monthlySubsidy").decimalValue();
             }
         }
         assertThat(post).as("a demo post with a free seat").isNotNull();
@@ -93,6 +106,16 @@ class BureausE2EIT {
         assertThat(hired.statusCode()).as(hired.body()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(
                 () -> assignmentStatus(analyst, householdId, "HUMAN_RESOURCES"), s -> s.equals("MEASURE_APPLIED"));
+        // four eyes: the hirer does not record the attendance that pays the holder; a second officer does
+        String holding = "/api/employment/holdings/" + JSON.readTree(hired.body()).get("id").asString() + "/attendance";
+        String month = "{\"month\":\"" + YearMonth.now() + "\",\"daysWorked\":22}";
+        HttpResponse<String> ownAttendance = call("POST", holding, hr, month);
+        assertThat(ownAttendance.statusCode()).as(ownAttendance.body()).isEqualTo(403);
+        assertThat(ownAttendance.body()).contains("该岗位人员由您本人聘用，您不能再登记考勤");
+        HttpResponse<String> attended = call("POST", holding, userToken("xinbin-hr-payroll"), month);
+        assertThat(attended.statusCode()).as(attended.body()).isEqualTo(200);
+        assertThat(JSON.readTree(attended.body()).get("subsidy").decimalValue())
+                .isEqualByComparingTo(monthlySubsidy);
 
         // assets: last year's income of the demo village, every monitored household served, on their timelines
         String assets = userToken("xinbin-assets-village");

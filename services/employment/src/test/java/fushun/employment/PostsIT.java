@@ -2,12 +2,15 @@ package fushun.employment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -96,6 +99,7 @@ class PostsIT {
     @Test
     void shouldSuggestAPostForAnAlertHireAsTheMeasurePayFromAttendanceAndExitInOrder() throws Exception {
         String officer = token("210422");
+        String payroll = officer("payroll-210422", "210422");
         List<UUID> members = register("210422100201", HouseholdCategory.OUT_OF_POVERTY, "FULL", "NONE");
         UUID householdId = householdOf(members.get(0));
         String nearPost = createPost(officer, "210422100201", 2, "1000.00");
@@ -126,19 +130,22 @@ class PostsIT {
         assertThat(measure.assignmentId()).isEqualTo(assignmentId);
 
         YearMonth first = YearMonth.from(hiredOn);
-        attendance(officer, holdingId, first.minusMonths(1), 20).andExpect(status().isUnprocessableContent())
+        // the hirer does not record the attendance that pays the holder; a second officer does
+        attendance(officer, holdingId, first, 22).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.title").value("职责分离（四眼原则）"));
+        attendance(payroll, holdingId, first.minusMonths(1), 20).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.title").value("不在岗"));
-        attendance(officer, holdingId, first, 22).andExpect(status().isOk()).andExpect(jsonPath("$.subsidy").value(1000.00));
-        attendance(officer, holdingId, first.plusMonths(1), 15).andExpect(status().isOk())
+        attendance(payroll, holdingId, first, 22).andExpect(status().isOk()).andExpect(jsonPath("$.subsidy").value(1000.00));
+        attendance(payroll, holdingId, first.plusMonths(1), 15).andExpect(status().isOk())
                 .andExpect(jsonPath("$.subsidy").value(750.00));
-        attendance(officer, holdingId, first.plusMonths(1), 20).andExpect(status().isUnprocessableContent())
+        attendance(payroll, holdingId, first.plusMonths(1), 20).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.title").value("已登记"));
 
         mvc.perform(post("/api/employment/holdings/" + holdingId + "/exit").header("Authorization", officer)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"exitedOn\":\"" + first.plusMonths(1).atEndOfMonth() + "\",\"reason\":\"外出务工，有序退岗\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.exitReason").value("外出务工，有序退岗"));
-        attendance(officer, holdingId, first.plusMonths(2), 20).andExpect(status().isUnprocessableContent());
+        attendance(payroll, holdingId, first.plusMonths(2), 20).andExpect(status().isUnprocessableContent());
         mvc.perform(get("/api/employment/posts").header("Authorization", officer))
                 .andExpect(jsonPath("$[?(@.id == '" + nearPost + "')].holders").value(0));
         // hired again on or before the exit would pay that month twice: refused; the next day is fine
@@ -146,7 +153,8 @@ class PostsIT {
                 .andExpect(jsonPath("$.title").value("日期有误"));
         String again = JsonPath.read(hire(officer, nearPost, members.get(0), first.plusMonths(2).atDay(1))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
-        attendance(officer, again, first.plusMonths(1), 20).andExpect(status().isUnprocessableContent());
+        attendance(payroll, again, first.plusMonths(1), 20).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("不在岗"));
         // a person of another county is not hired on this county's post
         UUID stranger = register("210423100201", HouseholdCategory.ORDINARY, "FULL").get(0);
         hire(officer, nearPost, stranger, LocalDate.now()).andExpect(status().isNotFound());
@@ -266,7 +274,7 @@ class PostsIT {
         String holdingId = JsonPath.read(hire(xinbin, post, onAPost, hiredOn).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString(), "$.id");
         YearMonth paid = YearMonth.from(hiredOn).plusMonths(1);
-        attendance(xinbin, holdingId, paid, 20).andExpect(status().isOk());
+        attendance(officer("payroll-210422", "210422"), holdingId, paid, 20).andExpect(status().isOk());
         suggestions(xinbin, alert.alertId()).andExpect(jsonPath("$.labourers.length()").value(1))
                 .andExpect(jsonPath("$.labourers[0]").value(spouse.toString()));
 
@@ -342,10 +350,57 @@ class PostsIT {
                 .andExpect(jsonPath("$[?(@.memberStatus == 'LEFT')].personId").value(onAPost.toString()));
     }
 
+    @Test
+    void shouldRefuseTheAttendanceToTheOfficerWhoHiredTheHolder() throws Exception {
+        String hirer = officer("hirer-210403", "210403");
+        String payroll = officer("payroll-210403", "210403");
+        UUID person = register("210403100201", HouseholdCategory.MARGINAL, "FULL").get(0);
+        String post = createPost(hirer, "210403100201", 2, "800.00");
+        String holdingId = JsonPath.read(hire(hirer, post, person, LocalDate.now().withDayOfMonth(1).minusMonths(1))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.hiredBy").value("hirer-210403"))
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        YearMonth month = YearMonth.now().minusMonths(1);
+
+        // the usernames compared as Keycloak compares them, ignoring case
+        for (String sameOfficer : List.of(hirer, officer("Hirer-210403", "210403"))) {
+            attendance(sameOfficer, holdingId, month, 20).andExpect(status().isForbidden())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.title").value("职责分离（四眼原则）"))
+                    .andExpect(jsonPath("$.detail").value(allOf(
+                            containsString("该岗位人员由您本人聘用，您不能再登记考勤：考勤须由聘用人以外的人登记"),
+                            containsString("You made this hire yourself, so you cannot record attendance on it"))));
+        }
+        assertThat(jdbc.sql("select count(*) from attendance where holding_id = :h").param("h", UUID.fromString(holdingId))
+                .query(Long.class).single()).isZero();
+
+        attendance(payroll, holdingId, month, 20).andExpect(status().isOk()).andExpect(jsonPath("$.subsidy").value(800.00));
+        assertThat(jdbc.sql("select recorded_by from attendance where holding_id = :h").param("h", UUID.fromString(holdingId))
+                .query(String.class).single()).isEqualTo("payroll-210403");
+    }
+
+    @Test
+    void shouldLetThePostsCreatorRecordTheAttendanceOfSomeoneElsesHire() throws Exception {
+        String creator = officer("creator-210403", "210403");
+        String hirer = officer("hirer-210403", "210403");
+        UUID person = register("210403100202", HouseholdCategory.OUT_OF_POVERTY, "FULL").get(0);
+        String post = createPost(creator, "210403100202", 1, "600.00");
+        String holdingId = JsonPath.read(hire(hirer, post, person, LocalDate.now().withDayOfMonth(1))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+
+        // the pair is the hire and the attendance: creating the post pays nobody
+        attendance(creator, holdingId, YearMonth.now(), 10).andExpect(status().isOk())
+                .andExpect(jsonPath("$.subsidy").value(300.00));
+        attendance(hirer, holdingId, YearMonth.now(), 10).andExpect(status().isForbidden());
+    }
+
     // ---- helpers ----
 
     private static String token(String county) {
-        return "Bearer " + TestTokens.user("hr-" + county, county, "hr-officer");
+        return officer("hr-" + county, county);
+    }
+
+    private static String officer(String username, String county) {
+        return "Bearer " + TestTokens.user(username, county, "hr-officer");
     }
 
     private static String ref(UUID person) {

@@ -2,9 +2,12 @@ package fushun.housingsafety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -48,6 +51,7 @@ class AppraisalIT {
     @Test
     void shouldAppraiseRebuildAndCloseTheAssignmentForALowIncomeHousehold() throws Exception {
         String inspector = token("210422");
+        String acceptor = inspector("acceptor-210422", "210422");
         UUID householdId = register("210422100201", HouseholdCategory.OUT_OF_POVERTY);
         UUID assignmentId = UUID.randomUUID();
         RiskAlertRaised alert = new RiskAlertRaised(UUID.randomUUID(), householdId, "210422100201",
@@ -88,13 +92,20 @@ class AppraisalIT {
         assertThat(started.assignmentId()).isEqualTo(assignmentId);
         assertThat(started.amount()).isEqualByComparingTo("35000");
 
-        mvc.perform(post(renovation + "/complete").header("Authorization", inspector).contentType(MediaType.APPLICATION_JSON)
+        // whoever appraised the house and started the work does not accept it; a second inspector does
+        complete(inspector, ids.get(0)).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.title").value("职责分离（四眼原则）"))
+                .andExpect(jsonPath("$.detail").value(containsString("该户住房由您本人鉴定，您不能再竣工验收")));
+        mvc.perform(post(renovation + "/complete").header("Authorization", acceptor).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"completedOn\":\"" + LocalDate.now() + "\",\"inspector\":\"李示工\",\"grade\":\"C\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.title").value("验收不合格"));
-        mvc.perform(post(renovation + "/complete").header("Authorization", inspector).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post(renovation + "/complete").header("Authorization", acceptor).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"completedOn\":\"" + LocalDate.now() + "\",\"inspector\":\"李示工\",\"grade\":\"A\"}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("COMPLETED"));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("COMPLETED"))
+                .andExpect(jsonPath("$.appraisedBy").value("inspector-210422"))
+                .andExpect(jsonPath("$.startedBy").value("inspector-210422"))
+                .andExpect(jsonPath("$.completedBy").value("acceptor-210422"));
         assertThat(bus.awaitEvent(Topics.HOUSING_SAFETY_MEASURE, householdId.toString(), MeasureApplied.class,
                 m -> m.measure().equals("RENOVATION_COMPLETED")).data().description()).contains("验收为A级");
         assertThat(bus.awaitEvent(Topics.HOUSING_SAFETY_MEASURE, householdId.toString(), CaseClosed.class).data()
@@ -102,6 +113,56 @@ class AppraisalIT {
         mvc.perform(get("/api/housing-safety/households/" + householdId + "/appraisals").header("Authorization", inspector))
                 .andExpect(jsonPath("$.length()").value(2))
                 .andExpect(jsonPath("$[1].grade").value("A"));
+    }
+
+    @Test
+    void shouldRefuseTheAcceptanceToTheInspectorWhoAppraisedTheHouse() throws Exception {
+        String appraiser = inspector("appraiser-210411", "210411");
+        String starter = inspector("starter-210411", "210411");
+        String acceptor = inspector("acceptor-210411", "210411");
+        UUID householdId = register("210411100201", HouseholdCategory.OUT_OF_POVERTY);
+        appraise(appraiser, householdId, "C").andExpect(status().isCreated());
+        String renovationId = renovationOf(householdId);
+        start(starter, renovationId).andExpect(status().isOk())
+                .andExpect(jsonPath("$.appraisedBy").value("appraiser-210411"))
+                .andExpect(jsonPath("$.startedBy").value("starter-210411"));
+
+        complete(appraiser, renovationId).andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("职责分离（四眼原则）"))
+                .andExpect(jsonPath("$.detail").value(allOf(
+                        containsString("该户住房由您本人鉴定，您不能再竣工验收：竣工验收须由鉴定和登记开工以外的人完成"),
+                        containsString("You appraised this house yourself, so you cannot accept the work on it"))));
+        assertUnaccepted(householdId, renovationId);
+
+        complete(acceptor, renovationId).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("COMPLETED"))
+                .andExpect(jsonPath("$.completedBy").value("acceptor-210411"));
+    }
+
+    @Test
+    void shouldRefuseTheAcceptanceToTheInspectorWhoStartedTheWork() throws Exception {
+        String appraiser = inspector("appraiser-210411", "210411");
+        String starter = inspector("starter-210411", "210411");
+        UUID householdId = register("210411100202", HouseholdCategory.MARGINAL);
+        appraise(appraiser, householdId, "D").andExpect(status().isCreated());
+        String renovationId = renovationOf(householdId);
+        start(starter, renovationId).andExpect(status().isOk());
+
+        // the usernames compared as Keycloak compares them, ignoring case
+        complete(inspector("STARTER-210411", "210411"), renovationId).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.title").value("职责分离（四眼原则）"))
+                .andExpect(jsonPath("$.detail").value(allOf(
+                        containsString("该户住房由您本人登记开工，您不能再竣工验收"),
+                        containsString("You started the work on this house yourself, so you cannot accept the work on it"))));
+        assertUnaccepted(householdId, renovationId);
+
+        // a third inspector, who neither appraised the house nor started the work, accepts it
+        complete(inspector("acceptor-210411", "210411"), renovationId).andExpect(status().isOk())
+                .andExpect(jsonPath("$.appraisedBy").value("appraiser-210411"))
+                .andExpect(jsonPath("$.startedBy").value("starter-210411"))
+                .andExpect(jsonPath("$.completedBy").value("acceptor-210411"));
+        assertThat(jdbc.sql("select recorded_by from appraisal where household_id = :h and findings = '竣工验收'")
+                .param("h", householdId).query(String.class).single()).isEqualTo("acceptor-210411");
     }
 
     @Test
@@ -297,7 +358,35 @@ class AppraisalIT {
     }
 
     private static String token(String county) {
-        return "Bearer " + TestTokens.user("inspector-" + county, county, "housing-inspector");
+        return inspector("inspector-" + county, county);
+    }
+
+    private static String inspector(String username, String county) {
+        return "Bearer " + TestTokens.user(username, county, "housing-inspector");
+    }
+
+    private String renovationOf(UUID householdId) {
+        return jdbc.sql("select id::text from renovation where household_id = :h").param("h", householdId)
+                .query(String.class).single();
+    }
+
+    private ResultActions start(String token, String renovationId) throws Exception {
+        return mvc.perform(post("/api/housing-safety/renovations/" + renovationId + "/start").header("Authorization", token)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"startedOn\":\"" + LocalDate.now() + "\"}"));
+    }
+
+    private ResultActions complete(String token, String renovationId) throws Exception {
+        return mvc.perform(post("/api/housing-safety/renovations/" + renovationId + "/complete").header("Authorization", token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"completedOn\":\"" + LocalDate.now() + "\",\"inspector\":\"李示工\",\"grade\":\"A\"}"));
+    }
+
+    /** A refused acceptance leaves the renovation under way, with no acceptance on record. */
+    private void assertUnaccepted(UUID householdId, String renovationId) {
+        assertThat(jdbc.sql("select status || ' ' || coalesce(completed_by, '-') from renovation where id = :r")
+                .param("r", UUID.fromString(renovationId)).query(String.class).single()).isEqualTo("STARTED -");
+        assertThat(jdbc.sql("select count(*) from appraisal where household_id = :h").param("h", householdId)
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     private UUID register(String village, HouseholdCategory category) throws Exception {

@@ -9,6 +9,9 @@ import fushun.platform.policy.PolicyParameters;
 import fushun.platform.policy.PolicyValue;
 import fushun.platform.security.DivisionCodes;
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.security.SeparationOfDuties;
+import fushun.platform.security.SeparationOfDuties.Step;
+import fushun.platform.security.SeparationOfDuties.Taken;
 import fushun.platform.web.NotFoundException;
 import fushun.platform.web.RuleViolationException;
 import java.math.BigDecimal;
@@ -25,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Rural public-welfare posts (乡村公益性岗位) as the seed has them: set by need (按需设岗), hire per post
  * (以岗聘任), subsidy while on the post from attendance (在岗领补), orderly exit with a reason (有序退岗).
- * A post never has more holders than seats: hiring locks the post's row and counts.
+ * A post never has more holders than seats: hiring locks the post's row and counts. Four eyes (职责分离):
+ * whoever hired a holder does not record the attendance that pays them.
  */
 @Service
 public class WelfarePosts {
@@ -33,9 +37,14 @@ public class WelfarePosts {
     public record Post(UUID id, String divisionCode, String postType, int seats, BigDecimal monthlySubsidy, int holders) {
     }
 
+    /** A person on a post; hiredBy is the hirer's username (null for holdings hired before it was recorded). */
     public record Holding(UUID id, UUID postId, UUID personId, UUID householdId, LocalDate hiredOn, LocalDate exitedOn,
-                          String exitReason) {
+                          String exitReason, String hiredBy) {
     }
+
+    /** The matter of a holding's four eyes, and its rule in the words of the refusal. */
+    static final SeparationOfDuties.Matter HIRE = new SeparationOfDuties.Matter("该岗位人员", "this hire",
+            "考勤须由聘用人以外的人登记", "attendance is recorded by someone other than who made the hire");
 
     /** One month's subsidy: full at the required days, otherwise in proportion, to the fen. */
     public record MonthlySubsidy(UUID holdingId, YearMonth month, int daysWorked, int requiredDays, BigDecimal subsidy) {
@@ -75,10 +84,10 @@ public class WelfarePosts {
     /**
      * Hires a person on a post. Concurrent hires take turns on the post's row, so the last seat goes
      * to one of them and the others are refused. For a household under an alert that names this
-     * bureau, the hire is the measure for its assignment.
+     * bureau, the hire is the measure for its assignment. {@code by} is on record as the hirer.
      */
     @Transactional
-    public Holding hire(UUID postId, UUID personId, LocalDate hiredOn, Jurisdiction jurisdiction) {
+    public Holding hire(UUID postId, UUID personId, LocalDate hiredOn, String by, Jurisdiction jurisdiction) {
         Post post = jdbc.sql("""
                         select id, division_code, post_type, seats, monthly_subsidy, 0 as holders from welfare_post
                         where id = :id and division_code like :scope for update""")
@@ -130,11 +139,12 @@ public class WelfarePosts {
         UUID id = UUID.randomUUID();
         try {
             jdbc.sql("""
-                            insert into post_holding (id, post_id, person_id, household_id, hired_on, alert_id, assignment_id)
-                            values (:id, :post, :p, :h, :on, :alert, :assignment)""")
+                            insert into post_holding (id, post_id, person_id, household_id, hired_on, alert_id, assignment_id,
+                                                      hired_by)
+                            values (:id, :post, :p, :h, :on, :alert, :assignment, :by)""")
                     .param("id", id).param("post", postId).param("p", personId).param("h", person.householdId())
                     .param("on", hiredOn).param("alert", alert == null ? null : alert.alertId())
-                    .param("assignment", alert == null ? null : alert.assignmentId()).update();
+                    .param("assignment", alert == null ? null : alert.assignmentId()).param("by", by).update();
         } catch (org.springframework.dao.DuplicateKeyException onAnotherPost) {
             throw new RuleViolationException("已在岗", "该人员已在其他公益性岗位上，须先退岗。");
         }
@@ -171,11 +181,13 @@ public class WelfarePosts {
     /**
      * Records a month's attendance and the subsidy it earns: full at the required days (a
      * parameter), otherwise days ÷ required × the monthly subsidy, to the fen. Only months on the
-     * post, only once per month, never a month to come.
+     * post, only once per month, never a month to come, never by whoever hired the holder (the hirer is
+     * read under the holding's row lock).
      */
     @Transactional
     public MonthlySubsidy attendance(UUID holdingId, YearMonth month, int daysWorked, String by, Jurisdiction jurisdiction) {
         Holding holding = holdingInScope(holdingId, jurisdiction);
+        SeparationOfDuties.require(Step.RECORD_ATTENDANCE, by, HIRE, new Taken(Step.HIRE, holding.hiredBy()));
         if (month.isAfter(YearMonth.from(PlatformTime.today(clock)))) {
             throw new RuleViolationException("月份未到", month + " 尚未到来。");
         }
@@ -244,14 +256,14 @@ public class WelfarePosts {
     public List<Holding> holdings(UUID postId, Jurisdiction jurisdiction) {
         post(postId, jurisdiction);
         return jdbc.sql("""
-                        select id, post_id, person_id, household_id, hired_on, exited_on, exit_reason from post_holding
+                        select id, post_id, person_id, household_id, hired_on, exited_on, exit_reason, hired_by from post_holding
                         where post_id = :p order by hired_on""")
                 .param("p", postId).query(Holding.class).list();
     }
 
     private Holding holdingInScope(UUID holdingId, Jurisdiction jurisdiction) {
         Holding holding = jdbc.sql("""
-                        select h.id, h.post_id, h.person_id, h.household_id, h.hired_on, h.exited_on, h.exit_reason
+                        select h.id, h.post_id, h.person_id, h.household_id, h.hired_on, h.exited_on, h.exit_reason, h.hired_by
                         from post_holding h join welfare_post p on p.id = h.post_id
                         where h.id = :id and p.division_code like :scope for update of h""")
                 .param("id", holdingId).param("scope", jurisdiction.likePattern()).query(Holding.class).optional()
@@ -261,7 +273,7 @@ public class WelfarePosts {
 
     private Holding holding(UUID id) {
         return jdbc.sql("""
-                        select id, post_id, person_id, household_id, hired_on, exited_on, exit_reason from post_holding
+                        select id, post_id, person_id, household_id, hired_on, exited_on, exit_reason, hired_by from post_holding
                         where id = :id""")
                 .param("id", id).query(Holding.class).single();
     }

@@ -14,6 +14,9 @@ import fushun.platform.policy.PolicyParameters;
 import fushun.platform.policy.PolicyValue;
 import fushun.platform.security.DivisionCodes;
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.security.SeparationOfDuties;
+import fushun.platform.security.SeparationOfDuties.Step;
+import fushun.platform.security.SeparationOfDuties.Taken;
 import fushun.platform.web.NotFoundException;
 import fushun.platform.web.RuleViolationException;
 import java.math.BigDecimal;
@@ -34,7 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
  * low-income households' C and D houses (repair for C, rebuild for D) with their subsidy, and the
  * yearly screening of every low-income household of a county. A C or D house is signalled to
  * monitoring whether an alert asked for it or not; starting and completing a renovation are the
- * measures for the assignment, and a completion (or an A/B appraisal) closes it.
+ * measures for the assignment, and a completion (or an A/B appraisal) closes it. Four eyes (职责分离):
+ * whoever appraised the house or started the work does not accept it, since the subsidy is paid on
+ * the acceptance.
  */
 @Service
 public class Appraisals {
@@ -50,10 +55,17 @@ public class Appraisals {
                        Instant openedAt) {
     }
 
+    /** A renovation; appraisedBy, startedBy and completedBy are the usernames of who took each step. */
     public record Renovation(UUID id, UUID householdId, String divisionCode, UUID appraisalId, String kind,
                              BigDecimal subsidy, String parameterVersion, String status, LocalDate startedOn,
-                             LocalDate completedOn, String completionGrade) {
+                             LocalDate completedOn, String completionGrade, String appraisedBy, String startedBy,
+                             String completedBy) {
     }
+
+    /** The matter of a renovation's four eyes, and its rule in the words of the refusal. */
+    static final SeparationOfDuties.Matter HOUSE = new SeparationOfDuties.Matter("该户住房", "this house",
+            "竣工验收须由鉴定和登记开工以外的人完成",
+            "the work is accepted by someone other than who appraised the house and who started the work");
 
     /** One low-income household in the year's screening: its latest appraisal of the year, if any. */
     public record ScreeningLine(UUID householdId, String divisionCode, String headName, String grade, LocalDate appraisedOn) {
@@ -151,7 +163,7 @@ public class Appraisals {
         // every open task gets its answer: the renovation (one), or a closing that says why
         List<TaskRef> unanswered = new java.util.ArrayList<>(tasks);
         if (unsafe && household.lowIncome()) {
-            UUID renovationId = openRenovation(household, id, request.grade(), request.appraisedOn());
+            UUID renovationId = openRenovation(household, id, request.grade(), request.appraisedOn(), by);
             boolean linked = jdbc.sql("select assignment_id is not null from renovation where id = :r")
                     .param("r", renovationId).query(Boolean.class).single();
             if (!linked && !unanswered.isEmpty()) {
@@ -180,8 +192,12 @@ public class Appraisals {
         }
     }
 
-    /** The household's renovation under way, or a new one for this appraisal (repair for C, rebuild for D). */
-    private UUID openRenovation(Households.Household household, UUID appraisalId, String grade, LocalDate on) {
+    /**
+     * The household's renovation under way, or a new one for this appraisal (repair for C, rebuild for
+     * D), with its appraiser on record.
+     */
+    private UUID openRenovation(Households.Household household, UUID appraisalId, String grade, LocalDate on,
+                                String appraisedBy) {
         Optional<UUID> underWay = jdbc.sql("""
                         select id from renovation where household_id = :h and status in ('PLANNED', 'STARTED')""")
                 .param("h", household.householdId()).query(UUID.class).optional();
@@ -194,23 +210,23 @@ public class Appraisals {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         insert into renovation (id, household_id, division_code, appraisal_id, kind, subsidy, parameter_version,
-                                                status)
-                        values (:id, :h, :d, :a, :kind, :subsidy, :version, 'PLANNED')""")
+                                                status, appraised_by)
+                        values (:id, :h, :d, :a, :kind, :subsidy, :version, 'PLANNED', :by)""")
                 .param("id", id).param("h", household.householdId()).param("d", household.divisionCode())
                 .param("a", appraisalId).param("kind", kind).param("subsidy", subsidy.value())
-                .param("version", subsidy.version()).update();
+                .param("version", subsidy.version()).param("by", appraisedBy).update();
         return id;
     }
 
-    /** Work begins: the measure for the assignment, if an alert asked for it. */
+    /** Work begins, recorded by {@code by}: the measure for the assignment, if an alert asked for it. */
     @Transactional
-    public Renovation start(UUID renovationId, LocalDate startedOn, Jurisdiction jurisdiction) {
+    public Renovation start(UUID renovationId, LocalDate startedOn, String by, Jurisdiction jurisdiction) {
         Renovation renovation = lockedRenovation(renovationId, jurisdiction);
         if (!renovation.status().equals("PLANNED")) {
             throw new RuleViolationException("改造已开工", "该户改造已经开工或竣工。");
         }
-        jdbc.sql("update renovation set status = 'STARTED', started_on = :on where id = :id")
-                .param("on", startedOn).param("id", renovationId).update();
+        jdbc.sql("update renovation set status = 'STARTED', started_on = :on, started_by = :by where id = :id")
+                .param("on", startedOn).param("by", by).param("id", renovationId).update();
         measure(renovationId, "RENOVATION_STARTED", (renovation.kind().equals("REPAIR") ? "C级危房修缮加固" : "D级危房拆除重建")
                 + "开工，补助 " + renovation.subsidy().stripTrailingZeros().toPlainString() + " 元", renovation.subsidy(), startedOn);
         return renovation(renovationId, jurisdiction);
@@ -218,7 +234,8 @@ public class Appraisals {
 
     /**
      * Work done and inspected: the house must now be safe (A or B), recorded as an appraisal; the
-     * completion is the measure and closes the assignment.
+     * completion is the measure and closes the assignment. Accepted by someone who neither appraised
+     * the house nor started the work (read under the renovation's row lock, as the start writes them).
      */
     @Transactional
     public Renovation complete(UUID renovationId, LocalDate completedOn, String inspector, String grade, String by,
@@ -227,6 +244,8 @@ public class Appraisals {
         if (!renovation.status().equals("STARTED")) {
             throw new RuleViolationException("改造未开工", "只有已开工的改造才能竣工验收。");
         }
+        SeparationOfDuties.require(Step.ACCEPT_WORK, by, HOUSE, new Taken(Step.APPRAISE, renovation.appraisedBy()),
+                new Taken(Step.START_WORK, renovation.startedBy()));
         if (!grade.equals("A") && !grade.equals("B")) {
             throw new RuleViolationException("验收不合格", "竣工验收须达到A级或B级（安全或基本安全），否则不能竣工。");
         }
@@ -235,9 +254,9 @@ public class Appraisals {
         }
         jdbc.sql("""
                         update renovation set status = 'COMPLETED', completed_on = :on, completion_grade = :grade,
-                            completion_inspector = :inspector where id = :id""")
-                .param("on", completedOn).param("grade", grade).param("inspector", inspector).param("id", renovationId)
-                .update();
+                            completion_inspector = :inspector, completed_by = :by where id = :id""")
+                .param("on", completedOn).param("grade", grade).param("inspector", inspector).param("by", by)
+                .param("id", renovationId).update();
         jdbc.sql("""
                         insert into appraisal (id, household_id, division_code, grade, inspector, appraised_on, findings, recorded_by)
                         values (:id, :h, :d, :grade, :inspector, :on, '竣工验收', :by)""")

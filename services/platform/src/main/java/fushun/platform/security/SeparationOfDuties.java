@@ -7,19 +7,37 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Separation of duties (职责分离, 四眼原则) on decisions about money and status: whoever submitted or
- * recorded a matter, or already reviewed it, takes no later step on that same matter. Roles say who
+ * recorded a matter, or already reviewed it, takes no later step on that same matter; whoever
+ * appraised a house or started its renovation does not accept the work (the subsidy is paid on it);
+ * whoever hired a public-welfare post's holder does not record their attendance (it earns the
+ * subsidy). The caller names the earlier steps that bar the one attempted. Roles say who
  * may take a step at all; this rule says who may not take it on one record. People are compared by
  * the name the services record for each step (the token's {@code preferred_username}, which users
  * cannot change in the realm), ignoring case as Keycloak does.
  */
 public final class SeparationOfDuties {
 
-    /** A step on a matter, in Chinese and English words for the refusal. */
+    /**
+     * A step on a matter, in Chinese and English words for the refusal: "{matter}由您本人{step}" and
+     * "You {past} {matter} yourself, so you cannot {verb} it". The words of the housing and
+     * employment steps read with their matters: a house (该户住房, this house) and a post holder's
+     * hire (该岗位人员, this hire).
+     */
     public enum Step {
         SUBMIT("提交", "submitted", "submit"),
         RECORD("经办", "recorded", "record"),
         REVIEW("审核", "reviewed", "review"),
-        APPROVE("审批", "approved", "approve");
+        APPROVE("审批", "approved", "approve"),
+        /** A house's safety appraisal (鉴定), whose grade sets its renovation and subsidy. */
+        APPRAISE("鉴定", "appraised", "appraise"),
+        /** A renovation's start (开工), recorded with its subsidy. */
+        START_WORK("登记开工", "started the work on", "start the work on"),
+        /** A renovation's completion inspection (竣工验收), on which its subsidy is paid. */
+        ACCEPT_WORK("竣工验收", "accepted the work on", "accept the work on"),
+        /** Hiring a person onto a public-welfare post (聘用). */
+        HIRE("聘用", "made", "make"),
+        /** A month's attendance on a public-welfare post (登记考勤), which earns its subsidy. */
+        RECORD_ATTENDANCE("登记考勤", "recorded attendance on", "record attendance on");
 
         private final String chinese;
         private final String pastTense;
@@ -32,8 +50,18 @@ public final class SeparationOfDuties {
         }
     }
 
-    /** What the steps are taken on, e.g. 该申请 / this application. */
-    public record Matter(String chinese, String english) {
+    /**
+     * What the steps are taken on, e.g. 该申请 / this application, and the rule in a sentence for
+     * the refusal, e.g. 鉴定或登记开工的人不能竣工验收 / whoever appraised the house or started the
+     * work does not accept it.
+     */
+    public record Matter(String chinese, String english, String ruleChinese, String ruleEnglish) {
+
+        /** A matter of civil affairs' chain: submitted (recorded), reviewed and approved by different people. */
+        public Matter(String chinese, String english) {
+            this(chinese, english, "提交（经办）、审核、审批须由不同的人完成",
+                    "submitting (recording), reviewing and approving are done by different people");
+        }
     }
 
     /** A step already taken on the matter, and by whom; {@code by} null when nobody took it. */
@@ -57,15 +85,14 @@ public final class SeparationOfDuties {
      */
     public static Optional<Refusal> refusal(Step step, String caller, Matter matter, Taken... taken) {
         if (caller == null || caller.isBlank()) {
-            return Optional.of(new Refusal(TITLE, "无法确认操作人，不能" + step.chinese + matter.chinese()
+            return Optional.of(new Refusal(TITLE, "无法确认操作人，不能对" + matter.chinese() + step.chinese
                     + "。The caller's identity is unknown, so they cannot " + step.verb + " " + matter.english() + "."));
         }
         for (Taken earlier : taken) {
             if (earlier.by() != null && earlier.by().strip().equalsIgnoreCase(caller.strip())) {
                 return Optional.of(new Refusal(TITLE, matter.chinese() + "由您本人" + earlier.step().chinese + "，您不能再"
-                        + step.chinese + "：提交（经办）、审核、审批须由不同的人完成。You " + earlier.step().pastTense + " "
-                        + matter.english() + " yourself, so you cannot " + step.verb + " it: submitting (recording), "
-                        + "reviewing and approving are done by different people."));
+                        + step.chinese + "：" + matter.ruleChinese() + "。You " + earlier.step().pastTense + " "
+                        + matter.english() + " yourself, so you cannot " + step.verb + " it: " + matter.ruleEnglish() + "."));
             }
         }
         return Optional.empty();

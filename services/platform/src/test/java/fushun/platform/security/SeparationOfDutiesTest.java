@@ -7,6 +7,7 @@ import fushun.platform.security.SeparationOfDuties.Matter;
 import fushun.platform.security.SeparationOfDuties.Step;
 import fushun.platform.security.SeparationOfDuties.Taken;
 import fushun.platform.web.ForbiddenException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -62,7 +63,66 @@ class SeparationOfDutiesTest {
     @CsvSource(value = {"NULL", "''", "'  '"}, nullValues = "NULL")
     void shouldRefuseAnUnknownCaller(String caller) {
         assertThat(SeparationOfDuties.refusal(Step.APPROVE, caller, APPLICATION, new Taken(Step.SUBMIT, "operator")))
-                .hasValueSatisfying(r -> assertThat(r.detail()).contains("无法确认操作人").contains("identity is unknown"));
+                .hasValueSatisfying(r -> assertThat(r.detail()).contains("无法确认操作人，不能对该申请审批")
+                        .contains("identity is unknown, so they cannot approve this application"));
+    }
+
+    private static final Matter HOUSE = new Matter("该户住房", "this house", "竣工验收须由鉴定和登记开工以外的人完成",
+            "the work is accepted by someone other than who appraised the house and who started the work");
+
+    /**
+     * caller accepts the work on a renovation; appraiser, starter: who appraised the house and
+     * started the work (empty: not on record); refusedFor: the earlier step the caller took, or empty.
+     */
+    @ParameterizedTest(name = "{0} wants to accept the work (appraised by {1}, started by {2}): refused for {3}")
+    @CsvSource({
+            "inspector-b, inspector-a, inspector-a, ''",
+            "inspector-a, inspector-a, inspector-a, APPRAISE",
+            "inspector-a, inspector-a, inspector-b, APPRAISE",
+            "inspector-b, inspector-a, inspector-b, START_WORK",
+            "Inspector-B, inspector-a, inspector-b, START_WORK",
+            "inspector-c, inspector-a, inspector-b, ''",
+            "inspector-a, inspector-a, ,            APPRAISE",
+            "inspector-b, inspector-a, ,            ''"})
+    void shouldKeepWhoeverAppraisedTheHouseOrStartedTheWorkFromAcceptingIt(String caller, String appraiser,
+                                                                         String starter, String refusedFor) {
+        var refusal = SeparationOfDuties.refusal(Step.ACCEPT_WORK, caller, HOUSE,
+                new Taken(Step.APPRAISE, appraiser), new Taken(Step.START_WORK, starter));
+
+        if (refusedFor.isEmpty()) {
+            assertThat(refusal).isEmpty();
+        } else if (Step.valueOf(refusedFor) == Step.APPRAISE) {
+            assertThat(refusal).hasValueSatisfying(r -> assertThat(r.detail())
+                    .contains("该户住房由您本人鉴定，您不能再竣工验收：竣工验收须由鉴定和登记开工以外的人完成。")
+                    .contains("You appraised this house yourself, so you cannot accept the work on it: the work is "
+                            + "accepted by someone other than who appraised the house and who started the work."));
+        } else {
+            assertThat(refusal).hasValueSatisfying(r -> assertThat(r.detail())
+                    .contains("该户住房由您本人登记开工，您不能再竣工验收")
+                    .contains("You started the work on this house yourself, so you cannot accept the work on it"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} records attendance on a hire made by {1}: refused {2}")
+    @CsvSource({"hr-a, hr-a, true", "HR-A, hr-a, true", "hr-b, hr-a, false", "hr-b, , false"})
+    void shouldKeepWhoeverMadeAHireFromRecordingItsAttendance(String caller, String hirer, boolean refused) {
+        var refusal = SeparationOfDuties.refusal(Step.RECORD_ATTENDANCE, caller, new Matter("该岗位人员", "this hire",
+                        "考勤须由聘用人以外的人登记", "attendance is recorded by someone other than who made the hire"),
+                new Taken(Step.HIRE, hirer));
+
+        assertThat(refusal.isPresent()).isEqualTo(refused);
+        refusal.ifPresent(r -> assertThat(r.detail())
+                .contains("该岗位人员由您本人聘用，您不能再登记考勤：考勤须由聘用人以外的人登记。")
+                .contains("You made this hire yourself, so you cannot record attendance on it: attendance is recorded "
+                        + "by someone other than who made the hire."));
+    }
+
+    @Test
+    void shouldKeepTheCivilAffairsRuleForAMatterNamedWithoutOne() {
+        assertThat(SeparationOfDuties.refusal(Step.APPROVE, "operator", APPLICATION, new Taken(Step.SUBMIT, "operator")))
+                .hasValueSatisfying(r -> assertThat(r.detail()).isEqualTo("该申请由您本人提交，您不能再审批："
+                        + "提交（经办）、审核、审批须由不同的人完成。You submitted this application yourself, so you cannot "
+                        + "approve it: submitting (recording), reviewing and approving are done by different people."));
     }
 
     @ParameterizedTest

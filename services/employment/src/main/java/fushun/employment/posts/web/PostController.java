@@ -34,7 +34,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Public-welfare posts, job suggestions for alerts, and the pension-premium roster. */
+/**
+ * Public-welfare posts, job suggestions for alerts, and the pension-premium roster; a holder's
+ * attendance is recorded by an officer other than who hired them.
+ */
 @RestController
 @RequestMapping("/api/employment")
 @PreAuthorize("hasRole('hr-officer')")
@@ -87,8 +90,8 @@ class PostController {
 
     @PostMapping("/posts/{postId}/hires")
     @ResponseStatus(HttpStatus.CREATED)
-    WelfarePosts.Holding hire(@PathVariable UUID postId, @Valid @RequestBody Hire request) {
-        return posts.hire(postId, request.personId(), request.hiredOn(), Jurisdiction.current());
+    WelfarePosts.Holding hire(@PathVariable UUID postId, @Valid @RequestBody Hire request, Authentication caller) {
+        return posts.hire(postId, request.personId(), request.hiredOn(), caller.getName(), Jurisdiction.current());
     }
 
     @PostMapping("/holdings/{holdingId}/exit")
@@ -96,6 +99,7 @@ class PostController {
         return posts.exit(holdingId, request.exitedOn(), request.reason(), Jurisdiction.current());
     }
 
+    /** A month's attendance and the subsidy it earns: 403 to whoever hired the holder. */
     @PostMapping("/holdings/{holdingId}/attendance")
     WelfarePosts.MonthlySubsidy attendance(@PathVariable UUID holdingId, @Valid @RequestBody Attendance request,
                                            Authentication caller) {

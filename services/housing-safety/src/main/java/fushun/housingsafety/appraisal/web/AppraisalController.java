@@ -25,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Appraisals, renovations and the yearly screening, for the county's housing inspectors. */
+/**
+ * Appraisals, renovations and the yearly screening, for the county's housing inspectors; a
+ * renovation's work is accepted by an inspector who neither appraised the house nor started it.
+ */
 @RestController
 @RequestMapping("/api/housing-safety")
 @PreAuthorize("hasRole('housing-inspector')")
@@ -77,10 +80,12 @@ class AppraisalController {
     }
 
     @PostMapping("/renovations/{renovationId}/start")
-    Appraisals.Renovation start(@PathVariable UUID renovationId, @Valid @RequestBody StartRequest request) {
-        return appraisals.start(renovationId, request.startedOn(), Jurisdiction.current());
+    Appraisals.Renovation start(@PathVariable UUID renovationId, @Valid @RequestBody StartRequest request,
+                                Authentication caller) {
+        return appraisals.start(renovationId, request.startedOn(), caller.getName(), Jurisdiction.current());
     }
 
+    /** The completion inspection (竣工验收): 403 to whoever appraised the house or started the work. */
     @PostMapping("/renovations/{renovationId}/complete")
     Appraisals.Renovation complete(@PathVariable UUID renovationId, @Valid @RequestBody CompleteRequest request,
                                    Authentication caller) {
