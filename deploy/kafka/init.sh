@@ -1,8 +1,9 @@
 #!/bin/bash
 # The bus's plan, applied by docker-compose's kafka-init job (and by a city's deployment job the
 # same way): the topics, one SCRAM principal per service with its password, and its access lists.
-# A service writes only its own topics ("<service>." prefixed), reads what it consumes, writes
-# those topics' dead-letter topics and uses its own consumer group; nothing else. The launcher
+# A service writes only its own topics ("<service>." prefixed), reads what it consumes, reads and
+# writes those topics' dead-letter topics (its administrators replay them) and uses its own
+# consumer group; nothing else. The launcher
 # applies the same plan (deploy/local KafkaBroker); ComposeFileTest keeps this file in step with
 # fushun.contracts.Topics. Re-running it changes nothing that is already there.
 set -euo pipefail
@@ -62,6 +63,7 @@ principal() {
   done
   "${acls[@]}" --operation Read "${read[@]}"
   "${acls[@]}" --operation Write "${dead[@]}"
+  "${acls[@]}" --operation Read "${dead[@]}"
 }
 
 principal monitoring "$MONITORING_KAFKA_PASSWORD" \

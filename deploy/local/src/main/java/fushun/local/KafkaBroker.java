@@ -118,7 +118,7 @@ final class KafkaBroker {
     /**
      * Waits until the broker answers, then creates the topic catalogue (existing topics are kept),
      * a SCRAM principal per service (password from the secrets) and its access lists: write on
-     * its own topics ({@code <service>.}), read on what it consumes, write on those topics'
+     * its own topics ({@code <service>.}), read on what it consumes, read and write on those topics'
      * dead-letter topics, its consumer group. Nothing else: a service cannot publish as another,
      * and a grant the plan no longer holds is removed.
      */
@@ -183,8 +183,10 @@ final class KafkaBroker {
                 AclOperation.WRITE));
         for (String topic : Topics.consumedBy(service)) {
             acls.add(allow(new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL), principal, AclOperation.READ));
-            acls.add(allow(new ResourcePattern(ResourceType.TOPIC, Topics.deadLetterOf(topic), PatternType.LITERAL),
-                    principal, AclOperation.WRITE));
+            ResourcePattern deadLetters = new ResourcePattern(ResourceType.TOPIC, Topics.deadLetterOf(topic), PatternType.LITERAL);
+            acls.add(allow(deadLetters, principal, AclOperation.WRITE));
+            // its administrators list and replay its dead letters (records of topics it reads anyway)
+            acls.add(allow(deadLetters, principal, AclOperation.READ));
         }
         acls.add(allow(new ResourcePattern(ResourceType.GROUP, service, PatternType.LITERAL), principal, AclOperation.READ));
         return acls;

@@ -58,6 +58,26 @@ class OperationsEdgeE2EIT {
         assertThat(get(gateway + "/actuator/health")).isEqualTo(200);
     }
 
+    /** Each service's administrators see its outbox and its dead letters (its principal may read its dead-letter topics). */
+    @Test
+    void shouldShowEachServicesOutboxAndDeadLettersToAnAdministrator() throws Exception {
+        String admin = E2EPlatform.userToken("city-admin");
+        String analyst = E2EPlatform.userToken("city-analyst");
+        for (ServiceModule module : ServiceModule.ALL) {
+            if (module.portIndex() < 0) {
+                continue;
+            }
+            var outbox = E2EPlatform.call("GET", "/api/" + module.name() + "/admin/outbox", admin, null);
+            assertThat(outbox.statusCode()).as(module.name() + " outbox: " + outbox.body()).isEqualTo(200);
+            assertThat(outbox.body()).contains("\"parked\":0");
+            var deadLetters = E2EPlatform.call("GET", "/api/" + module.name() + "/admin/dead-letters", admin, null);
+            assertThat(deadLetters.statusCode()).as(module.name() + " dead letters: " + deadLetters.body()).isEqualTo(200);
+            assertThat(deadLetters.body()).contains("\"total\"");
+            assertThat(E2EPlatform.call("GET", "/api/" + module.name() + "/admin/dead-letters", analyst, null).statusCode())
+                    .isEqualTo(403);
+        }
+    }
+
     @Test
     void shouldListenOnLoopbackOnly() throws Exception {
         // an address of this machine that is not loopback, if it has one: nothing answers there

@@ -48,7 +48,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @EnableScheduling
 @Import({fushun.platform.security.PlatformSecurityConfiguration.class, ProblemDetailsAdvice.class,
         StrictInputConfiguration.class, fushun.platform.policy.web.PolicyParameterController.class,
-        fushun.platform.outbox.web.OutboxAdminController.class})
+        fushun.platform.outbox.web.OutboxAdminController.class, fushun.platform.kafka.web.DeadLetterController.class})
 public class PlatformAutoConfiguration {
 
     /** The platform's clock; services and tests may replace it. */
@@ -164,6 +164,17 @@ public class PlatformAutoConfiguration {
     @Bean
     PolicyParameters policyParameters(JdbcClient jdbc) {
         return new PolicyParameters(jdbc);
+    }
+
+    @Bean
+    @SuppressWarnings("unchecked")
+    fushun.platform.kafka.DeadLetters deadLetters(org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners,
+                                                  org.springframework.kafka.core.ConsumerFactory<?, ?> consumers,
+                                                  EventCodec codec, JdbcClient jdbc,
+                                                  fushun.platform.inbox.ConsumedRecord consumedRecord,
+                                                  @Value("${spring.kafka.consumer.group-id:${spring.application.name}}") String group) {
+        return new fushun.platform.kafka.DeadLetters(listeners,
+                (org.springframework.kafka.core.ConsumerFactory<String, String>) consumers, codec, jdbc, consumedRecord, group);
     }
 
     /** Tells {@link fushun.platform.inbox.InboundEvents} which topic a record came on (Boot's container factory takes it). */

@@ -1,0 +1,78 @@
+package fushun.platform.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fushun.contracts.EventCodec;
+import fushun.contracts.EventEnvelope;
+import fushun.contracts.monitoring.HouseholdRegistered;
+import fushun.platform.testapp.HouseholdListener;
+import fushun.platform.testapp.PlatformTestApplication;
+import fushun.platform.testsupport.Events;
+import fushun.platform.testsupport.TestDatabases;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** A record the listener gave up on is listed, and replayed after a fix: applied once, however often replayed. */
+@SpringBootTest(classes = PlatformTestApplication.class)
+@EmbeddedKafka(partitions = 1, topics = {PlatformTestApplication.TOPIC, PlatformTestApplication.TOPIC + ".DLT"},
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class DeadLettersIT {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestDatabases.newDatabase("platform_dead_letters"));
+    }
+
+    @Autowired KafkaTemplate<String, String> kafka;
+    @Autowired EventCodec codec;
+    @Autowired JdbcClient jdbc;
+    @Autowired DeadLetters deadLetters;
+
+    @AfterEach
+    void unrepair() {
+        HouseholdListener.repaired = false;
+    }
+
+    @Test
+    void shouldListADeadLetterAndApplyItOnceAfterAFixHoweverOftenReplayed() throws Exception {
+        EventEnvelope<HouseholdRegistered> failing = Events.envelope(Events.household(UUID.randomUUID(), "FAIL"));
+        kafka.send(PlatformTestApplication.TOPIC, failing.key(), codec.write(failing)).get();
+
+        DeadLetters.DeadLetter letter = await().atMost(Duration.ofSeconds(30)).until(
+                () -> deadLetters.list("HouseholdRegistered", 0, 50).items().stream()
+                        .filter(d -> failing.key().equals(d.key())).findFirst().orElse(null), d -> d != null);
+        assertThat(letter.topic()).isEqualTo(PlatformTestApplication.TOPIC + ".DLT");
+        assertThat(letter.originalTopic()).isEqualTo(PlatformTestApplication.TOPIC);
+        assertThat(letter.error()).contains("IllegalStateException").contains("effect refused");
+        assertThat(applied(failing.data().householdId())).isZero();
+
+        // replayed before the fix: it fails again and says why, nothing applied
+        DeadLetters.Replay early = deadLetters.replay(letter.topic(), letter.partition(), letter.offset(), "city-admin");
+        assertThat(early.outcome()).isEqualTo("FAILED");
+        assertThat(applied(failing.data().householdId())).isZero();
+
+        HouseholdListener.repaired = true;
+        assertThat(deadLetters.replay(letter.topic(), letter.partition(), letter.offset(), "city-admin").outcome())
+                .isEqualTo("APPLIED");
+        assertThat(deadLetters.replayAll("HouseholdRegistered", "city-admin"))
+                .anyMatch(r -> r.offset() == letter.offset() && r.outcome().equals("APPLIED"));
+        assertThat(applied(failing.data().householdId())).as("replayed three times, applied once").isEqualTo(1);
+        assertThat(deadLetters.list("HouseholdRegistered", 0, 50).items().stream()
+                .filter(d -> d.offset() == letter.offset()).findFirst().orElseThrow().replays()).isEqualTo(3);
+    }
+
+    private long applied(UUID household) {
+        return jdbc.sql("select count(*) from applied_effect where household_id = :id").param("id", household)
+                .query(Long.class).single();
+    }
+}
