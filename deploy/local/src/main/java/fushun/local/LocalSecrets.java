@@ -51,16 +51,6 @@ public final class LocalSecrets {
         return new LocalSecrets(file, values);
     }
 
-    /** Reads an existing secrets file (the end-to-end tests read the running platform's). */
-    public static LocalSecrets read(Path dataDir) throws IOException {
-        Path file = dataDir.resolve(FILE);
-        Properties values = new Properties();
-        try (Reader in = Files.newBufferedReader(file)) {
-            values.load(in);
-        }
-        return new LocalSecrets(file, values);
-    }
-
     /** The secret of this name, generated (and written) the first time it is asked for. */
     public synchronized String get(String name) {
         String value = values.getProperty(name);

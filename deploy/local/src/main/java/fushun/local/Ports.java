@@ -15,16 +15,7 @@ public record Ports(int gateway, int keycloak, int keycloakManagement, int kafka
      * that cannot bind would otherwise leave the launcher talking to somebody else's.
      */
     void requireFree(boolean embeddedPostgres) {
-        List<Integer> all = new ArrayList<>(List.of(gateway, keycloak, keycloakManagement, kafka,
-                kafkaController));
-        if (embeddedPostgres) {
-            all.add(postgres);
-        }
-        for (int i = 0; i < 7; i++) {
-            all.add(firstService + i);
-            all.add(firstService + 100 + i);
-        }
-        for (int port : all) {
+        for (int port : all(embeddedPostgres)) {
             try (ServerSocket socket = new ServerSocket()) {
                 socket.bind(new InetSocketAddress("127.0.0.1", port));
             } catch (IOException e) {
@@ -32,6 +23,21 @@ public record Ports(int gateway, int keycloak, int keycloakManagement, int kafka
                         + "(PLATFORM_PORT_OFFSET moves every port)");
             }
         }
+    }
+
+    /** Every port the platform listens on: infrastructure, and each service's own and its actuator's. */
+    List<Integer> all(boolean embeddedPostgres) {
+        List<Integer> all = new ArrayList<>(List.of(gateway, keycloak, keycloakManagement, kafka, kafkaController));
+        if (embeddedPostgres) {
+            all.add(postgres);
+        }
+        for (ServiceModule module : ServiceModule.ALL) {
+            if (module.portIndex() >= 0) {
+                all.add(module.port(this));
+                all.add(module.managementPort(this));
+            }
+        }
+        return all;
     }
 
     public static Ports withOffset(int offset) {

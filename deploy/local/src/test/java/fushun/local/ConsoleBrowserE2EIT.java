@@ -11,11 +11,9 @@ import fushun.platform.pii.SyntheticIdNumbers;
 import java.io.File;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -466,17 +464,8 @@ class ConsoleBrowserE2EIT {
 
     /** Sets the console client's access token lifetime through Keycloak's admin API (the realm's file stays as it is). */
     private static void consoleAccessTokenLifespan(long seconds) throws Exception {
-        String issuer = E2EPlatform.platform().issuer();
-        String keycloak = issuer.substring(0, issuer.indexOf("/realms/"));
-        String form = Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
-                        "password", E2EPlatform.platform().secrets().get(KeycloakServer.ADMIN_PASSWORD))
-                .entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(java.util.stream.Collectors.joining("&"));
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-        String admin = "Bearer " + JSON.readTree(token.body()).get("access_token").asString();
+        String keycloak = E2EPlatform.keycloakUrl();
+        String admin = "Bearer " + E2EPlatform.adminToken();
         HttpResponse<String> found = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak
                         + "/admin/realms/fushun/clients?clientId=fushun-console")).header("Authorization", admin).build(),
                 HttpResponse.BodyHandlers.ofString());

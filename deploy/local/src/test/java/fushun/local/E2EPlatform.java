@@ -111,15 +111,36 @@ final class E2EPlatform implements BeforeAllCallback {
     }
 
     static String token(Map<String, String> form) throws Exception {
-        String encoded = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                                URI.create(platform.issuer() + "/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(encoded)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = tokenRequest("fushun", form);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body()).get("access_token").asString();
+    }
+
+    /** The master realm administrator's token (password from the generated secrets). */
+    static String adminToken() throws Exception {
+        HttpResponse<String> response = tokenRequest("master", Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", "admin", "password", platform.secrets().get(KeycloakServer.ADMIN_PASSWORD)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("access_token").asString();
+    }
+
+    /** A token request to a realm of the running Keycloak, whatever it answers. */
+    static HttpResponse<String> tokenRequest(String realm, Map<String, String> form) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(keycloakUrl() + "/realms/" + realm + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(formEncoded(form))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Keycloak's base address (the issuer without its realm). */
+    static String keycloakUrl() {
+        String issuer = platform.issuer();
+        return issuer.substring(0, issuer.indexOf("/realms/"));
+    }
+
+    static String formEncoded(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 }

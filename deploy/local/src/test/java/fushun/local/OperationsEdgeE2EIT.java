@@ -14,9 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -86,15 +84,7 @@ class OperationsEdgeE2EIT {
                 .filter(a -> a instanceof Inet4Address).findFirst().orElse(null);
         Assumptions.assumeTrue(outside != null, "this machine has no address but loopback");
         Ports ports = E2EPlatform.platform().ports();
-        List<Integer> all = new ArrayList<>(List.of(ports.gateway(), ports.keycloak(),
-                ports.keycloakManagement(), ports.kafka(), ports.kafkaController(), ports.postgres()));
-        for (ServiceModule module : ServiceModule.ALL) {
-            if (module.portIndex() >= 0) {
-                all.add(module.port(ports));
-                all.add(module.managementPort(ports));
-            }
-        }
-        for (int port : all) {
+        for (int port : ports.all(true)) {
             try (Socket socket = new Socket()) {
                 boolean connected;
                 try {

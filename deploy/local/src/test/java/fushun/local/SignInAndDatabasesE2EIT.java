@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -16,7 +14,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,28 +29,15 @@ class SignInAndDatabasesE2EIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private static HttpResponse<String> tokenRequest(String realm, Map<String, String> form) throws Exception {
-        String issuer = E2EPlatform.platform().issuer();
-        String base = issuer.substring(0, issuer.indexOf("/realms/"));
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/realms/" + realm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String encode(Map<String, String> form) {
-        return form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
     private static HttpResponse<String> authorize(Map<String, String> query) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(E2EPlatform.platform().issuer()
-                + "/protocol/openid-connect/auth?" + encode(query))).build(), HttpResponse.BodyHandlers.ofString());
+                + "/protocol/openid-connect/auth?" + E2EPlatform.formEncoded(query))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void shouldSignTheConsoleInThroughTheBrowserFlowOnly() throws Exception {
         String console = E2EPlatform.platform().gatewayUrl() + "/";
-        HttpResponse<String> passwordGrant = tokenRequest("fushun", Map.of("grant_type", "password",
+        HttpResponse<String> passwordGrant = E2EPlatform.tokenRequest("fushun", Map.of("grant_type", "password",
                 "client_id", "fushun-console", "username", "xinbin-operator", "password", E2EPlatform.demoPassword()));
         assertThat(passwordGrant.statusCode()).as(passwordGrant.body()).isIn(400, 401);
         assertThat(passwordGrant.body()).contains("unauthorized_client");
@@ -78,13 +62,13 @@ class SignInAndDatabasesE2EIT {
 
     @Test
     void shouldRefuseThePublishedAdministratorPasswordAndLockAGuesserOut() throws Exception {
-        HttpResponse<String> published = tokenRequest("master", Map.of("grant_type", "password", "client_id", "admin-cli",
+        HttpResponse<String> published = E2EPlatform.tokenRequest("master", Map.of("grant_type", "password", "client_id", "admin-cli",
                 "username", "admin", "password", "admin"));
         assertThat(published.statusCode()).as(published.body()).isIn(400, 401);
         assertThat(published.body()).contains("invalid_grant");
 
         // a user of our own, so no other test's user is locked
-        String admin = adminToken();
+        String admin = E2EPlatform.adminToken();
         String username = "e2e-guessed-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "Guess-me-not-" + UUID.randomUUID().toString().substring(0, 8) + "A1";
         String user = """
@@ -99,22 +83,15 @@ class SignInAndDatabasesE2EIT {
 
         Map<String, String> login = new LinkedHashMap<>(Map.of("grant_type", "password", "client_id", "fushun-local-cli",
                 "client_secret", E2EPlatform.clientSecret("fushun-local-cli"), "username", username, "password", password));
-        assertThat(tokenRequest("fushun", login).statusCode()).as("the right password, before any guess").isEqualTo(200);
+        assertThat(E2EPlatform.tokenRequest("fushun", login).statusCode()).as("the right password, before any guess").isEqualTo(200);
         Map<String, String> guess = new LinkedHashMap<>(login);
         for (int i = 0; i < 5; i++) {
             guess.put("password", "Wrong-guess-" + i + "A");
             // 401 for a wrong password; 400 once Keycloak has locked the account (it does not say which)
-            assertThat(tokenRequest("fushun", guess).statusCode()).isIn(400, 401);
+            assertThat(E2EPlatform.tokenRequest("fushun", guess).statusCode()).isIn(400, 401);
         }
-        HttpResponse<String> locked = tokenRequest("fushun", login);
+        HttpResponse<String> locked = E2EPlatform.tokenRequest("fushun", login);
         assertThat(locked.statusCode()).as("the right password after five wrong ones: " + locked.body()).isIn(400, 401);
-    }
-
-    private static String adminToken() throws Exception {
-        HttpResponse<String> token = tokenRequest("master", Map.of("grant_type", "password", "client_id", "admin-cli",
-                "username", "admin", "password", E2EPlatform.platform().secrets().get(KeycloakServer.ADMIN_PASSWORD)));
-        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-        return E2EPlatform.JSON.readTree(token.body()).get("access_token").asString();
     }
 
     @Test

@@ -2,34 +2,47 @@ package fushun.platform;
 
 import fushun.contracts.EventCodec;
 import fushun.contracts.Topics;
+import fushun.platform.inbox.ConsumedRecord;
 import fushun.platform.inbox.InboundEvents;
 import fushun.platform.inbox.Inbox;
+import fushun.platform.inbox.InboxPurge;
+import fushun.platform.kafka.DeadLetters;
 import fushun.platform.kafka.PoisonEventException;
+import fushun.platform.kafka.web.DeadLetterController;
+import fushun.platform.outbox.OutboxAdmin;
 import fushun.platform.outbox.OutboxPurge;
 import fushun.platform.outbox.OutboxRelay;
 import fushun.platform.outbox.OutboxWriter;
+import fushun.platform.outbox.web.OutboxAdminController;
 import fushun.platform.pii.PersonRefs;
 import fushun.platform.pii.PiiRevealAudit;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.web.ProblemDetailsAdvice;
 import fushun.platform.web.StrictInputConfiguration;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -48,7 +61,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @EnableScheduling
 @Import({fushun.platform.security.PlatformSecurityConfiguration.class, ProblemDetailsAdvice.class,
         StrictInputConfiguration.class, fushun.platform.policy.web.PolicyParameterController.class,
-        fushun.platform.outbox.web.OutboxAdminController.class, fushun.platform.kafka.web.DeadLetterController.class})
+        OutboxAdminController.class, DeadLetterController.class})
 public class PlatformAutoConfiguration {
 
     /** The platform's clock; services and tests may replace it. */
@@ -74,26 +87,28 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(javax.sql.DataSource dataSource, JdbcClient jdbc, KafkaTemplate<String, String> kafka,
+    OutboxRelay outboxRelay(DataSource dataSource, JdbcClient jdbc, KafkaTemplate<String, String> kafka,
                             PlatformProperties properties) {
         return new OutboxRelay(dataSource, jdbc, kafka, properties.outbox());
     }
 
     @Bean
-    fushun.platform.outbox.OutboxAdmin outboxAdmin(JdbcClient jdbc) {
-        return new fushun.platform.outbox.OutboxAdmin(jdbc);
+    OutboxAdmin outboxAdmin(JdbcClient jdbc) {
+        return new OutboxAdmin(jdbc);
     }
 
     /** Unsent, parked and the oldest unsent row's age, for every service's dashboard and alerts. */
     @Bean
-    io.micrometer.core.instrument.binder.MeterBinder outboxMetrics(fushun.platform.outbox.OutboxAdmin outbox) {
+    MeterBinder outboxMetrics(OutboxAdmin outbox) {
+        // one query per scrape for the three gauges, not one each
+        var figures = new OutboxAdmin.RecentFigures(outbox, Duration.ofSeconds(1));
         return registry -> {
-            io.micrometer.core.instrument.Gauge.builder("platform.outbox.unsent", outbox, o -> o.figures().unsent())
+            Gauge.builder("platform.outbox.unsent", figures, f -> f.get().unsent())
                     .description("outbox rows waiting to be published (parked ones included)").register(registry);
-            io.micrometer.core.instrument.Gauge.builder("platform.outbox.parked", outbox, o -> o.figures().parked())
+            Gauge.builder("platform.outbox.parked", figures, f -> f.get().parked())
                     .description("outbox rows parked after repeated refusals").register(registry);
-            io.micrometer.core.instrument.Gauge.builder("platform.outbox.oldest.unsent.age", outbox,
-                            o -> o.figures().oldestUnsentSeconds())
+            Gauge.builder("platform.outbox.oldest.unsent.age", figures,
+                            f -> f.get().oldestUnsentSeconds())
                     .baseUnit("seconds").description("age of the oldest unsent outbox row").register(registry);
         };
     }
@@ -115,9 +130,9 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    fushun.platform.inbox.InboxPurge inboxPurge(JdbcClient jdbc, @Value("${platform.inbox.retention:30d}") Duration retention,
+    InboxPurge inboxPurge(JdbcClient jdbc, @Value("${platform.inbox.retention:30d}") Duration retention,
                                                 Clock clock) {
-        return new fushun.platform.inbox.InboxPurge(jdbc, retention, clock);
+        return new InboxPurge(jdbc, retention, clock);
     }
 
     @Bean
@@ -148,7 +163,7 @@ public class PlatformAutoConfiguration {
      * password it refuses to start rather than try the broker without one.
      */
     @Bean
-    KafkaSignIn kafkaSignIn(org.springframework.core.env.Environment environment) {
+    KafkaSignIn kafkaSignIn(Environment environment) {
         String protocol = environment.getProperty("spring.kafka.security.protocol", "PLAINTEXT");
         if (protocol.startsWith("SASL") && environment.getProperty("KAFKA_PASSWORD", "").isBlank()) {
             throw new IllegalStateException("KAFKA_PASSWORD is required: this service's password on the broker "
@@ -168,19 +183,19 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @SuppressWarnings("unchecked")
-    fushun.platform.kafka.DeadLetters deadLetters(org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners,
-                                                  org.springframework.kafka.core.ConsumerFactory<?, ?> consumers,
+    DeadLetters deadLetters(KafkaListenerEndpointRegistry listeners,
+                                                  ConsumerFactory<?, ?> consumers,
                                                   EventCodec codec, JdbcClient jdbc,
-                                                  fushun.platform.inbox.ConsumedRecord consumedRecord,
+                                                  ConsumedRecord consumedRecord,
                                                   @Value("${spring.kafka.consumer.group-id:${spring.application.name}}") String group) {
-        return new fushun.platform.kafka.DeadLetters(listeners,
-                (org.springframework.kafka.core.ConsumerFactory<String, String>) consumers, codec, jdbc, consumedRecord, group);
+        return new DeadLetters(listeners,
+                (ConsumerFactory<String, String>) consumers, codec, jdbc, consumedRecord, group);
     }
 
     /** Tells {@link fushun.platform.inbox.InboundEvents} which topic a record came on (Boot's container factory takes it). */
     @Bean
-    fushun.platform.inbox.ConsumedRecord consumedRecord() {
-        return new fushun.platform.inbox.ConsumedRecord();
+    ConsumedRecord consumedRecord() {
+        return new ConsumedRecord();
     }
 
     /**
@@ -216,7 +231,7 @@ public class PlatformAutoConfiguration {
 
     /** Every catalogued topic and its dead-letter topic; creating one that exists is a no-op. */
     @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty("platform.kafka.create-topics")
+    @ConditionalOnBooleanProperty("platform.kafka.create-topics")
     KafkaAdmin.NewTopics platformTopics(@Value("${platform.kafka.partitions:3}") int partitions) {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.all()) {

@@ -230,15 +230,6 @@ class ReserveFundIT {
 
     /** A household of the village as its registration would have left it in this service's roster. */
     private UUID registered(String village) {
-        UUID household = UUID.randomUUID();
-        jdbc.sql("""
-                insert into household_roster (household_id, division_code, category, not_entitled_to_policy, head_name)
-                values (:h, :v, 'MARGINAL', false, '测试户主')""").param("h", household).param("v", village).update();
-        jdbc.sql("""
-                insert into roster_member (person_id, household_id, name, masked_id_number, relationship, labour_capacity,
-                                           person_ref)
-                values (:p, :h, '测试户主', '2104**********0000', '户主', 'FULL', :ref)""")
-                .param("p", UUID.randomUUID()).param("h", household).param("ref", "f".repeat(64)).update();
-        return household;
+        return RosterFixtures.registered(jdbc, village, UUID.randomUUID(), "FULL");
     }
 }

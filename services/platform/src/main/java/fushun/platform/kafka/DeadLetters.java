@@ -62,34 +62,41 @@ public class DeadLetters {
     }
 
     public Page<DeadLetter> list(String type, int page, int size) {
-        List<DeadLetter> all = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : read()) {
-            DeadLetter letter = describe(record);
-            if (type == null || type.equals(letter.type())) {
-                all.add(letter);
-            }
-        }
+        List<ConsumerRecord<String, String>> all = ofType(read(), type);
         int from = Math.min(all.size(), page * size);
-        return new Page<>(all.subList(from, Math.min(all.size(), from + size)), page, size, all.size());
+        List<ConsumerRecord<String, String>> shown = all.subList(from, Math.min(all.size(), from + size));
+        // how often each was replayed, in one query for the page
+        Map<String, Long> replays = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select dlt_topic || ':' || dlt_partition || ':' || dlt_offset as record, count(*) as replays
+                        from dead_letter_replay group by dlt_topic, dlt_partition, dlt_offset""")
+                .query((rs, row) -> replays.put(rs.getString("record"), rs.getLong("replays"))).list();
+        List<DeadLetter> items = shown.stream().map(r -> describe(r,
+                replays.getOrDefault(r.topic() + ":" + r.partition() + ":" + r.offset(), 0L))).toList();
+        return new Page<>(items, page, size, all.size());
     }
 
     /** Replays one record through its listener; the outcome is recorded and returned. */
     public Replay replay(String topic, int partition, long offset, String actor) {
-        ConsumerRecord<String, String> record = read().stream()
-                .filter(r -> r.topic().equals(topic) && r.partition() == partition && r.offset() == offset)
-                .findFirst().orElseThrow(() -> new NotFoundException("没有这条死信。"));
-        return replay(record, actor);
+        return replay(readOne(new TopicPartition(topic, partition), offset), actor);
     }
 
     /** Replays every dead letter of this event type, in order. */
     public List<Replay> replayAll(String type, String actor) {
-        List<Replay> replays = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : read()) {
-            if (type.equals(describe(record).type())) {
-                replays.add(replay(record, actor));
-            }
+        return ofType(read(), type).stream().map(record -> replay(record, actor)).toList();
+    }
+
+    private List<ConsumerRecord<String, String>> ofType(List<ConsumerRecord<String, String>> records, String type) {
+        return type == null ? records : records.stream().filter(r -> type.equals(typeOf(r))).toList();
+    }
+
+    private String typeOf(ConsumerRecord<String, String> record) {
+        try {
+            var header = codec.readHeader(record.value());
+            return header == null ? "UNREADABLE" : header.type();
+        } catch (RuntimeException unreadable) {
+            return "UNREADABLE";
         }
-        return replays;
     }
 
     @SuppressWarnings("unchecked")
@@ -111,12 +118,7 @@ public class DeadLetters {
                     null, null);
         } catch (RuntimeException e) {
             outcome = "FAILED";
-            Throwable cause = e;
-            while (cause.getCause() != null && cause.getCause() != cause) {
-                cause = cause.getCause();
-            }
-            error = PiiMasking.scrub(cause.getClass().getSimpleName() + ": " + cause.getMessage());
-            error = error.length() > 500 ? error.substring(0, 500) : error;
+            error = PiiMasking.reason(e, 500);
         } finally {
             consumedRecord.afterRecord(asDelivered, null);
         }
@@ -128,22 +130,12 @@ public class DeadLetters {
         return new Replay(dead.topic(), dead.partition(), dead.offset(), outcome, error);
     }
 
-    private DeadLetter describe(ConsumerRecord<String, String> record) {
-        String type;
-        try {
-            var header = codec.readHeader(record.value());
-            type = header == null ? "UNREADABLE" : header.type();
-        } catch (RuntimeException unreadable) {
-            type = "UNREADABLE";
-        }
+    private DeadLetter describe(ConsumerRecord<String, String> record, long replays) {
         String error = PiiMasking.scrub(header(record, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN) + ": "
                 + header(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE));
-        long replays = jdbc.sql("""
-                        select count(*) from dead_letter_replay where dlt_topic = :t and dlt_partition = :p and dlt_offset = :o""")
-                .param("t", record.topic()).param("p", record.partition()).param("o", record.offset())
-                .query(Long.class).single();
-        return new DeadLetter(record.topic(), record.partition(), record.offset(), originalTopic(record), type, record.key(),
-                error.length() > 500 ? error.substring(0, 500) : error, Instant.ofEpochMilli(record.timestamp()), replays);
+        return new DeadLetter(record.topic(), record.partition(), record.offset(), originalTopic(record), typeOf(record),
+                record.key(), error.length() > 500 ? error.substring(0, 500) : error,
+                Instant.ofEpochMilli(record.timestamp()), replays);
     }
 
     private static String originalTopic(ConsumerRecord<String, String> record) {
@@ -167,10 +159,8 @@ public class DeadLetters {
                 }
             }
         }
-        Properties overrides = new Properties();
-        overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (Consumer<String, String> consumer = consumers.createConsumer(null, null, null, overrides)) {
+        try (Consumer<String, String> consumer = reader()) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : deadTopics) {
                 List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
@@ -194,6 +184,35 @@ public class DeadLetters {
             }
         }
         return found;
+    }
+
+    /** The one record at this offset, if it is this service's dead letter. */
+    private ConsumerRecord<String, String> readOne(TopicPartition partition, long offset) {
+        try (Consumer<String, String> consumer = reader()) {
+            consumer.assign(List.of(partition));
+            consumer.seek(partition, offset);
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.offset() == offset && group.equals(header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP))) {
+                        return record;
+                    }
+                    if (record.offset() >= offset) {
+                        throw new NotFoundException("没有这条死信。");
+                    }
+                }
+            }
+        } catch (org.apache.kafka.common.KafkaException unknownTopic) {
+            // a topic this service's principal may not read, or none at all
+        }
+        throw new NotFoundException("没有这条死信。");
+    }
+
+    /** A consumer that reads without a group's commits (its principal may read the dead-letter topics it writes). */
+    private Consumer<String, String> reader() {
+        Properties overrides = new Properties();
+        overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return consumers.createConsumer(null, null, null, overrides);
     }
 
     private static boolean reached(Consumer<String, String> consumer, Map<TopicPartition, Long> ends) {

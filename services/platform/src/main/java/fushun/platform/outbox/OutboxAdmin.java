@@ -30,6 +30,27 @@ public class OutboxAdmin {
                             Instant createdAt, Instant parkedAt) {
     }
 
+    /** The figures, read at most once per {@code maxAge} (the metrics' three gauges share one read). */
+    public static final class RecentFigures {
+        private final OutboxAdmin outbox;
+        private final long maxAgeNanos;
+        private Figures figures;
+        private long readAt;
+
+        public RecentFigures(OutboxAdmin outbox, java.time.Duration maxAge) {
+            this.outbox = outbox;
+            this.maxAgeNanos = maxAge.toNanos();
+        }
+
+        public synchronized Figures get() {
+            if (figures == null || System.nanoTime() - readAt > maxAgeNanos) {
+                figures = outbox.figures();
+                readAt = System.nanoTime();
+            }
+            return figures;
+        }
+    }
+
     public Figures figures() {
         return jdbc.sql("""
                         select count(*) as unsent, count(*) filter (where parked_at is not null) as parked,

@@ -159,16 +159,12 @@ public class OutboxRelay {
                 unreachable = true;
                 continue;
             }
-            Throwable cause = refusal.getValue();
-            while (cause.getCause() != null && cause.getCause() != cause) {
-                cause = cause.getCause(); // the broker's or client's own reason, not the template's wrapper
-            }
-            String error = PiiMasking.scrub(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            String error = PiiMasking.reason(refusal.getValue(), 500);
             jdbc.sql("""
                             update outbox_event set attempts = attempts + 1, last_error = :error, last_attempt_at = now(),
                                    parked_at = case when attempts + 1 >= :max then now() end
                             where id = :id""")
-                    .param("error", error.length() > 500 ? error.substring(0, 500) : error)
+                    .param("error", error)
                     .param("max", settings.maxAttempts()).param("id", refusal.getKey()).update();
             log.warn("Outbox row {} refused by the broker: {}", refusal.getKey(), error);
         }

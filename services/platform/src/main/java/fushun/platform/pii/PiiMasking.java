@@ -29,6 +29,20 @@ public final class PiiMasking {
         return MOBILE.matcher(masked).replaceAll("$1****$2");
     }
 
+    /**
+     * Why something failed, fit to be stored and shown: the innermost cause (the broker's or the
+     * listener's own reason, not a framework's wrapper) as {@code Type: message}, scrubbed, at most
+     * {@code max} characters.
+     */
+    public static String reason(Throwable error, int max) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String reason = scrub(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        return reason.length() > max ? reason.substring(0, max) : reason;
+    }
+
     /** 13812345678 → 138****5678. */
     public static String phone(String number) {
         if (number == null || number.length() < 7) {
