@@ -49,14 +49,14 @@ public class ReadModel {
     public void apply(EventEnvelope<?> event) {
         Object data = event.data();
         if (data instanceof HouseholdRegistered h) {
-            // registered in a monitoring category (脱贫不稳定户, 边缘易致贫户, 突发严重困难户): monitored from then on
+            // registered in a monitoring category (脱贫不稳定户, 边缘易致贫户, 突发严重困难户): monitored from then on.
+            // The first event of a household's life: a row already there was written by a later one (a
+            // registration replayed from its dead letters after them), whose area and category stand
             jdbc.sql("""
                             insert into household_view (household_id, division_code, category, registered_at, monitored_at)
                             values (:h, :d, :c, :at, :monitoredAt)
-                            on conflict (household_id) do update set division_code = excluded.division_code,
-                                category = excluded.category, registered_at = excluded.registered_at,
-                                monitored_at = least(household_view.monitored_at, excluded.monitored_at)
-                            where household_view.revision = 0""")
+                            on conflict (household_id) do update set registered_at = excluded.registered_at,
+                                monitored_at = least(household_view.monitored_at, excluded.monitored_at)""")
                     .param("h", h.householdId()).param("d", h.divisionCode()).param("c", h.category().name())
                     .param("at", ts(event.occurredAt()))
                     .param("monitoredAt", h.category().isMonitoringCategory() ? ts(event.occurredAt()) : null)
