@@ -136,6 +136,53 @@ public final class LocalPlatform implements AutoCloseable {
         return ManagedProcess.start(module.name(), command, env, options.root(), logDir);
     }
 
+    /**
+     * kill -9 of one process, a service's or the broker's ({@code kafka}), for fault runs: it gets
+     * no chance to finish what it was doing. {@link #restart(String)} starts it again.
+     */
+    public void kill(String name) throws InterruptedException {
+        ManagedProcess process = process(name);
+        log.info("kill -9 {} (pid {})", name, process.pid());
+        process.kill();
+    }
+
+    /** Starts a killed service or broker again, on the same data, and returns when it is ready. */
+    public void restart(String name) throws Exception {
+        ManagedProcess old = process(name);
+        if (old.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path logDir = options.dataDir().resolve("logs");
+        ManagedProcess started;
+        if (name.equals("kafka")) {
+            started = KafkaBroker.start(options, secrets, java, launcherClasspath(), logDir);
+            replace(old, started);
+            KafkaBroker.secure(bootstrapServers(), secrets, Duration.ofMinutes(2));
+        } else {
+            ServiceModule module = ServiceModule.ALL.stream().filter(m -> m.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no such service: " + name));
+            started = startService(module, java, logDir);
+            replace(old, started);
+            Health.await(name, "http://localhost:" + module.port(options.ports()) + module.readinessPath(), started,
+                    START_TIMEOUT);
+        }
+        log.info("{} restarted (pid {})", name, started.pid());
+    }
+
+    private ManagedProcess process(String name) {
+        synchronized (processes) {
+            return processes.stream().filter(p -> p.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no such process: " + name));
+        }
+    }
+
+    private void replace(ManagedProcess old, ManagedProcess started) {
+        synchronized (processes) {
+            processes.set(processes.indexOf(old), started);
+        }
+    }
+
     private String launcherClasspath() throws IOException {
         Path file = options.root().resolve("deploy/local/target/classpath.txt");
         String dependencies = Files.readString(file).trim();

@@ -79,6 +79,17 @@ final class ManagedProcess {
         process.destroy();
     }
 
+    /** kill -9 of the whole tree: no shutdown hook runs, nothing is flushed (for fault runs). */
+    void kill() throws InterruptedException {
+        List<ProcessHandle> tree = process.descendants().toList();
+        process.destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        process.waitFor();
+        for (ProcessHandle child : tree) {
+            child.onExit().join();
+        }
+    }
+
     /** Waits for the tree to end; whatever still runs after the grace period is killed. */
     void awaitStop(Duration grace) {
         List<ProcessHandle> tree = process.descendants().toList();
