@@ -54,7 +54,9 @@ class BureausE2EIT {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> assignmentStatus(analyst, householdId, "HOUSING"), s -> !s.equals("MISSING"));
         String renovationId = null;
-        for (JsonNode r : JSON.readTree(call("GET", "/api/housing-safety/renovations?status=PLANNED", housing, null).body())) {
+        JsonNode planned = JSON.readTree(call("GET", "/api/housing-safety/renovations?status=PLANNED&size=500", housing, null).body());
+        assertThat(planned.get("total").asLong()).isEqualTo(planned.get("items").size());
+        for (JsonNode r : planned.get("items")) {
             if (householdId.equals(r.get("householdId").asString())) {
                 renovationId = r.get("id").asString();
             }
@@ -94,7 +96,7 @@ class BureausE2EIT {
                 () -> assignmentStatus(analyst, householdId, "HUMAN_RESOURCES"), s -> s.equals("ACKNOWLEDGED"));
         String post = null;
         BigDecimal monthlySubsidy = null;
-        for (JsonNode p : JSON.readTree(call("GET", "/api/employment/posts", hr, null).body())) {
+        for (JsonNode p : JSON.readTree(call("GET", "/api/employment/posts?size=500", hr, null).body()).get("items")) {
             if (p.get("holders").asInt() < p.get("seats").asInt()) {
                 post = p.get("id").asString();
                 monthlySubsidy = p.get("monthlySubsidy").decimalValue();
@@ -122,8 +124,8 @@ class BureausE2EIT {
         List<String> monitored = new ArrayList<>();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             monitored.clear();
-            for (JsonNode h : JSON.readTree(call("GET", "/api/asset-management/villages/210422100201/households", assets,
-                    null).body())) {
+            for (JsonNode h : JSON.readTree(call("GET", "/api/asset-management/villages/210422100201/households?size=500",
+                    assets, null).body()).get("items")) {
                 if (h.get("monitored").asBoolean()) {
                     monitored.add(h.get("householdId").asString());
                 }

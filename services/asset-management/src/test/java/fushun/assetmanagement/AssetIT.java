@@ -23,6 +23,7 @@ import fushun.platform.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class AssetIT {
                 .andExpect(jsonPath("$.title").value("无权审批"));
         decide(manager("qingyuan", "210423"), changeId, true).andExpect(status().isNotFound());
         mvc.perform(get("/api/asset-management/assets").header("Authorization", VILLAGE_MANAGER))
-                .andExpect(jsonPath("$[?(@.id == '" + assetId + "')].status").value("IN_USE"));
+                .andExpect(jsonPath("$.items[?(@.id == '" + assetId + "')].status").value("IN_USE"));
 
         decide(COUNTY_MANAGER, changeId, true).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("APPROVED"))
@@ -81,10 +82,10 @@ class AssetIT {
         execute(VILLAGE_MANAGER, changeId).andExpect(status().isUnprocessableContent());
 
         mvc.perform(get("/api/asset-management/assets/" + assetId + "/audit").header("Authorization", COUNTY_MANAGER))
-                .andExpect(jsonPath("$[?(@.outcome == 'REFUSED')].action").value(
+                .andExpect(jsonPath("$.items[?(@.outcome == 'REFUSED')].action").value(
                         org.hamcrest.Matchers.contains("EXECUTE_DISPOSAL", "DECIDE", "DECIDE", "EXECUTE_DISPOSAL")))
-                .andExpect(jsonPath("$[?(@.action == 'APPROVE')].actor").value("county-manager"))
-                .andExpect(jsonPath("$[?(@.action == 'EXECUTE_DISPOSAL' && @.outcome == 'DONE')].actor").value("village-manager"));
+                .andExpect(jsonPath("$.items[?(@.action == 'APPROVE')].actor").value("county-manager"))
+                .andExpect(jsonPath("$.items[?(@.action == 'EXECUTE_DISPOSAL' && @.outcome == 'DONE')].actor").value("village-manager"));
     }
 
     @Test
@@ -126,8 +127,8 @@ class AssetIT {
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("不再享受帮扶政策")));
         mvc.perform(get("/api/asset-management/villages/" + village + "/households").header("Authorization", manager))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.householdId == '" + notEntitled + "')]").isEmpty())
-                .andExpect(jsonPath("$[?(@.householdId == '" + outOfPoverty + "')]").isNotEmpty());
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + notEntitled + "')]").isEmpty())
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + outOfPoverty + "')]").isNotEmpty());
 
         String good = lines(line("MONITORED_HOUSEHOLD", monitoredA, "3000"), line("MONITORED_HOUSEHOLD", monitoredB, "3000"),
                 line("OUT_OF_POVERTY_HOUSEHOLD", outOfPoverty, "2000"), line("MAINTENANCE", null, "1000"),
@@ -167,7 +168,7 @@ class AssetIT {
         bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", householdId.toString(), oldVillage,
                 registered));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> households(oldManager, oldVillage)
-                .andExpect(jsonPath("$[?(@.householdId == '" + householdId + "')].monitored").value(true)));
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')].monitored").value(true)));
 
         HouseholdChanges changes = HouseholdChanges.of(registered);
         HouseholdChanged death = changes.memberLeft(spouse, HouseholdChanged.Reason.DEATH, LocalDate.now().minusDays(2));
@@ -175,8 +176,8 @@ class AssetIT {
         EventEnvelope<HouseholdChanged> moveEvent = HouseholdChanges.envelope(changes.movedTo(newVillage, LocalDate.now()));
         bus.publish(Topics.MONITORING_HOUSEHOLD, moveEvent);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> households(newManager, newVillage)
-                .andExpect(jsonPath("$[?(@.householdId == '" + householdId + "')]", hasSize(1))));
-        households(oldManager, oldVillage).andExpect(jsonPath("$[?(@.householdId == '" + householdId + "')]", hasSize(0)));
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')]", hasSize(1))));
+        households(oldManager, oldVillage).andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')]", hasSize(0)));
         // the old village's plan no longer has to serve it
         int year = LocalDate.now().getYear() - 1;
         String operating = asset(oldManager, oldVillage, "OPERATING");
@@ -187,7 +188,7 @@ class AssetIT {
         HouseholdChanged flagged = changes.policyFlag(true, LocalDate.now());
         bus.publish(Topics.MONITORING_HOUSEHOLD, HouseholdChanges.envelope(flagged));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> households(newManager, newVillage)
-                .andExpect(jsonPath("$[?(@.householdId == '" + householdId + "')]", hasSize(0))));
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')]", hasSize(0))));
 
         // the move delivered again, the death replayed under a new event id (an older revision), and the
         // flag's revision again with other content: none of them changes anything
@@ -205,7 +206,64 @@ class AssetIT {
                         select revision || ' ' || division_code || ' ' || category || ' ' || not_entitled_to_policy
                         from village_household where household_id = :h""")
                 .param("h", householdId).query(String.class).single()).isEqualTo("3 210423100204 MARGINAL true");
-        households(oldManager, oldVillage).andExpect(jsonPath("$[?(@.householdId == '" + householdId + "')]", hasSize(0)));
+        households(oldManager, oldVillage).andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')]", hasSize(0)));
+    }
+
+    @Test
+    void shouldPageAssetsTheirAuditAndAVillagesHouseholdsWithTheirTotals() throws Exception {
+        // this village is the test's alone: every row counted below is its own
+        String village = "210421100205";
+        String manager = manager("shuncheng-village-5", village);
+        List<String> assets = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            assets.add(asset(manager, village, "OPERATING"));
+        }
+        assertThat(pagedIds("/api/asset-management/assets", manager, "id", 2, 3)).containsExactlyInAnyOrderElementsOf(assets);
+
+        // three lines in the trail: the registration, the request, and the refused execution
+        String changeId = JsonPath.read(mvc.perform(post("/api/asset-management/assets/" + assets.get(0) + "/changes")
+                        .header("Authorization", manager).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"DISPOSAL\",\"reason\":\"设备报废\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+        execute(manager, changeId).andExpect(status().isUnprocessableContent());
+        assertThat(pagedIds("/api/asset-management/assets/" + assets.get(0) + "/audit", manager, "action", 2, 3))
+                .containsExactly("REGISTER", "REQUEST_DISPOSAL", "EXECUTE_DISPOSAL");
+
+        List<String> households = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            households.add(register(village, HouseholdCategory.MARGINAL).toString());
+        }
+        assertThat(pagedIds("/api/asset-management/villages/" + village + "/households", manager, "householdId", 2, 3))
+                .containsExactlyInAnyOrderElementsOf(households);
+
+        mvc.perform(get("/api/asset-management/assets?size=0").header("Authorization", manager))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").value("每页至少1条"));
+        mvc.perform(get("/api/asset-management/assets/" + assets.get(0) + "/audit?size=100000").header("Authorization", manager))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").value("每页最多500条"));
+        mvc.perform(get("/api/asset-management/villages/" + village + "/households?page=-1").header("Authorization", manager))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'page')].message").value("页码不能为负"));
+    }
+
+    /**
+     * Reads a list two pages of {@code size} long, checking the total on each and that the second
+     * holds the rest; {@code field} of both pages' items, in order, each listed once.
+     */
+    private List<String> pagedIds(String path, String token, String field, int size, int total) throws Exception {
+        List<String> seen = new ArrayList<>();
+        for (int page = 0; page < 2; page++) {
+            String body = mvc.perform(get(path + "?page=" + page + "&size=" + size).header("Authorization", token))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.total").value(total))
+                    .andExpect(jsonPath("$.page").value(page))
+                    .andReturn().getResponse().getContentAsString();
+            List<String> values = JsonPath.read(body, "$.items[*]." + field);
+            assertThat(values).hasSize(page == 0 ? size : total - size);
+            seen.addAll(values);
+        }
+        return seen;
     }
 
     private static String manager(String name, String division) {

@@ -93,7 +93,7 @@ class PostsIT {
         assertThat(jdbc.sql("select count(*) from post_holding where post_id = :p and exited_on is null")
                 .param("p", UUID.fromString(postId)).query(Long.class).single()).isEqualTo(3);
         mvc.perform(get("/api/employment/posts").header("Authorization", officer))
-                .andExpect(jsonPath("$[?(@.id == '" + postId + "')].holders").value(3));
+                .andExpect(jsonPath("$.items[?(@.id == '" + postId + "')].holders").value(3));
     }
 
     @Test
@@ -116,7 +116,7 @@ class PostsIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.labourers.length()").value(1))
                 .andExpect(jsonPath("$.labourers[0]").value(members.get(0).toString()))
-                .andExpect(jsonPath("$.posts[0].id").value(nearPost));
+                .andExpect(jsonPath("$.posts.items[0].id").value(nearPost));
         hire(officer, nearPost, members.get(1), LocalDate.now()).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.title").value("无劳动能力"));
         LocalDate hiredOn = LocalDate.now().withDayOfMonth(1).minusMonths(2);
@@ -147,7 +147,7 @@ class PostsIT {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.exitReason").value("外出务工，有序退岗"));
         attendance(payroll, holdingId, first.plusMonths(2), 20).andExpect(status().isUnprocessableContent());
         mvc.perform(get("/api/employment/posts").header("Authorization", officer))
-                .andExpect(jsonPath("$[?(@.id == '" + nearPost + "')].holders").value(0));
+                .andExpect(jsonPath("$.items[?(@.id == '" + nearPost + "')].holders").value(0));
         // hired again on or before the exit would pay that month twice: refused; the next day is fine
         hire(officer, nearPost, members.get(0), first.plusMonths(1).atEndOfMonth()).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.title").value("日期有误"));
@@ -159,7 +159,7 @@ class PostsIT {
         UUID stranger = register("210423100201", HouseholdCategory.ORDINARY, "FULL").get(0);
         hire(officer, nearPost, stranger, LocalDate.now()).andExpect(status().isNotFound());
         mvc.perform(get("/api/employment/posts").header("Authorization", officer))
-                .andExpect(jsonPath("$[?(@.id == '" + nearPost + "')].holders").value(1));
+                .andExpect(jsonPath("$.items[?(@.id == '" + nearPost + "')].holders").value(1));
         mvc.perform(get("/api/employment/alerts/" + alert.alertId() + "/suggestions").header("Authorization", token("210423")))
                 .andExpect(status().isNotFound());
     }
@@ -200,11 +200,12 @@ class PostsIT {
         int year = LocalDate.now().getYear();
         mvc.perform(get("/api/employment/pension-premiums?county=210423&year=" + year).header("Authorization", officer))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.entries.length()").value(2))
-                .andExpect(jsonPath("$.entries[?(@.householdId == '" + dibaoHousehold + "')].basis").value("低保对象"))
-                .andExpect(jsonPath("$.entries[?(@.householdId == '" + monitoredHousehold + "')].basis")
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + dibaoHousehold + "')].basis").value("低保对象"))
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + monitoredHousehold + "')].basis")
                         .value("返贫致贫人口（监测对象）"))
-                .andExpect(jsonPath("$.total").value(400.00));
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.totalAmount").value(400.00));
         byte[] xlsx = mvc.perform(get("/api/employment/pension-premiums.xlsx?county=210423&year=" + year)
                 .header("Authorization", officer)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
@@ -234,18 +235,18 @@ class PostsIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.minAge").value(16))
                 .andExpect(jsonPath("$.pensionAge").value(60))
-                .andExpect(jsonPath("$.entries.length()").value(2))
-                .andExpect(jsonPath("$.entries[*].householdId").value(org.hamcrest.Matchers.everyItem(
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.items[*].householdId").value(org.hamcrest.Matchers.everyItem(
                         org.hamcrest.Matchers.is(marginalHousehold.toString()))))
-                .andExpect(jsonPath("$.entries[*].ageInYear").value(org.hamcrest.Matchers.containsInAnyOrder(16, 59)))
-                .andExpect(jsonPath("$.entries[0].basis").value("返贫致贫人口（监测对象）"))
-                .andExpect(jsonPath("$.entries[?(@.householdId == '" + flagged + "')]").isEmpty())
+                .andExpect(jsonPath("$.items[*].ageInYear").value(org.hamcrest.Matchers.containsInAnyOrder(16, 59)))
+                .andExpect(jsonPath("$.items[0].basis").value("返贫致贫人口（监测对象）"))
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + flagged + "')]").isEmpty())
                 .andExpect(jsonPath("$.ageUnknown").value(1))
                 .andExpect(jsonPath("$.parameterVersions").value(org.hamcrest.Matchers.hasItems(
                         "employment.pension.min-age[*]@2021-01-01", "employment.pension.pension-age[*]@2021-01-01")));
         // the year before registration: not yet monitored, so nobody
         mvc.perform(get("/api/employment/pension-premiums?county=210411&year=" + (year - 1)).header("Authorization", officer))
-                .andExpect(jsonPath("$.entries.length()").value(0));
+                .andExpect(jsonPath("$.items.length()").value(0));
     }
 
     @Test
@@ -292,7 +293,7 @@ class PostsIT {
         assertThat(jdbc.sql("select count(*) from attendance where holding_id = :h").param("h", UUID.fromString(holdingId))
                 .query(Long.class).single()).isEqualTo(1);
         mvc.perform(get("/api/employment/posts").header("Authorization", xinbin))
-                .andExpect(jsonPath("$[?(@.id == '" + post + "')].holders").value(0));
+                .andExpect(jsonPath("$.items[?(@.id == '" + post + "')].holders").value(0));
         // off a post, but gone: neither suggested nor hired
         suggestions(xinbin, alert.alertId()).andExpect(jsonPath("$.labourers.length()").value(1))
                 .andExpect(jsonPath("$.labourers[0]").value(spouse.toString()));
@@ -301,10 +302,10 @@ class PostsIT {
         int year = died.getYear();
         String deceasedMasked = registered.members().get(0).maskedIdNumber();
         mvc.perform(get("/api/employment/pension-premiums?county=210422&year=" + year).header("Authorization", xinbin))
-                .andExpect(jsonPath("$.entries[?(@.householdId == '" + householdId + "')].maskedIdNumber",
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')].maskedIdNumber",
                         hasItem(deceasedMasked)));
         mvc.perform(get("/api/employment/pension-premiums?county=210422&year=" + (year + 1)).header("Authorization", xinbin))
-                .andExpect(jsonPath("$.entries[?(@.householdId == '" + householdId + "')].maskedIdNumber",
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')].maskedIdNumber",
                         containsInAnyOrder(registered.members().get(1).maskedIdNumber(),
                                 registered.members().get(2).maskedIdNumber())));
 
@@ -323,9 +324,9 @@ class PostsIT {
         suggestions(fushunCounty, alert.alertId()).andExpect(status().isOk())
                 .andExpect(jsonPath("$.labourers", containsInAnyOrder(spouse.toString(), son.toString())));
         mvc.perform(get("/api/employment/pension-premiums?county=210421&year=" + (year + 1)).header("Authorization", fushunCounty))
-                .andExpect(jsonPath("$.entries[?(@.householdId == '" + householdId + "')]", hasSize(3)));
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')]", hasSize(3)));
         mvc.perform(get("/api/employment/pension-premiums?county=210422&year=" + (year + 1)).header("Authorization", xinbin))
-                .andExpect(jsonPath("$.entries[?(@.householdId == '" + householdId + "')]", hasSize(0)));
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')]", hasSize(0)));
 
         // the move delivered again, the death replayed under a new event id (older revision), and the
         // move's revision again with other content: none of them changes anything
@@ -393,7 +394,131 @@ class PostsIT {
         attendance(hirer, holdingId, YearMonth.now(), 10).andExpect(status().isForbidden());
     }
 
+    @Test
+    void shouldPagePostsHoldingsAndSuggestionsWithTheirTotals() throws Exception {
+        // 望花区 is this test's alone: every row counted below is its own
+        String officer = token("210404");
+        List<String> posts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            posts.add(createPost(officer, "210404100201", 3, "800.00"));
+        }
+        assertThat(paged("/api/employment/posts", officer, "$", "id", 2, 3)).containsExactlyInAnyOrderElementsOf(posts);
+
+        List<UUID> people = register("210404100201", HouseholdCategory.MARGINAL, "FULL", "FULL", "FULL");
+        for (UUID person : people) {
+            hire(officer, posts.get(0), person, LocalDate.now()).andExpect(status().isCreated());
+        }
+        assertThat(paged("/api/employment/posts/" + posts.get(0) + "/holdings", officer, "$", "personId", 2, 3))
+                .containsExactlyInAnyOrderElementsOf(people.stream().map(UUID::toString).toList());
+
+        // the first post is full: the other two are suggested, a page at a time
+        UUID householdId = householdOf(people.get(0));
+        RiskAlertRaised alert = new RiskAlertRaised(UUID.randomUUID(), householdId, "210404100201",
+                List.of(RiskType.UNSTABLE_EMPLOYMENT), "务工就业不稳", Instant.now(),
+                List.of(new RiskAlertRaised.Assignment(UUID.randomUUID(), Bureau.HUMAN_RESOURCES, LocalDate.now().plusDays(15))));
+        bus.publish(Topics.MONITORING_RISK_ALERT, EventEnvelope.of("monitoring", householdId.toString(), "210404100201", alert));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from received_alert where alert_id = :a")
+                .param("a", alert.alertId()).query(Long.class).single() == 1);
+        assertThat(paged("/api/employment/alerts/" + alert.alertId() + "/suggestions", officer, "$.posts", "id", 1, 2))
+                .containsExactlyInAnyOrder(posts.get(1), posts.get(2));
+
+        mvc.perform(get("/api/employment/posts?size=0").header("Authorization", officer))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").value("每页至少1条"));
+        mvc.perform(get("/api/employment/posts/" + posts.get(0) + "/holdings?size=100000").header("Authorization", officer))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").value("每页最多500条"));
+        suggestions(officer, alert.alertId(), "?size=201").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").value("每页最多200条"));
+    }
+
+    @Test
+    void shouldPageThePensionRosterAndExportEveryEntryWithTheSameTotals() throws Exception {
+        // 新抚区 is this test's alone: two monitored households of three people of insurable age, and one
+        // person whose year of birth is not known
+        String officer = token("210402");
+        int year = LocalDate.now().getYear();
+        for (String village : List.of("210402100201", "210402100202")) {
+            register(village, HouseholdCategory.MARGINAL, false, new String[] {"FULL", "FULL", "NONE"},
+                    new Integer[] {1980, 1985, 2000});
+        }
+        register("210402100203", HouseholdCategory.MARGINAL, false, new String[] {"FULL"}, new Integer[] {null});
+        String roster = "/api/employment/pension-premiums?county=210402&year=" + year;
+
+        List<String> entries = new ArrayList<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        BigDecimal totalAmount = null;
+        for (int page = 0; page < 2; page++) {
+            String body = mvc.perform(get(roster + "&size=4&page=" + page).header("Authorization", officer))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.total").value(6))
+                    .andExpect(jsonPath("$.page").value(page))
+                    .andExpect(jsonPath("$.size").value(4))
+                    .andExpect(jsonPath("$.ageUnknown").value(1))
+                    .andExpect(jsonPath("$.items.length()").value(page == 0 ? 4 : 2))
+                    .andReturn().getResponse().getContentAsString();
+            List<String> households = JsonPath.read(body, "$.items[*].householdId");
+            List<String> masked = JsonPath.read(body, "$.items[*].maskedIdNumber");
+            for (int i = 0; i < households.size(); i++) {
+                entries.add(households.get(i) + " " + masked.get(i));
+            }
+            for (Number amount : JsonPath.<List<Number>>read(body, "$.items[*].amount")) {
+                sum = sum.add(new BigDecimal(amount.toString()));
+            }
+            totalAmount = new BigDecimal(JsonPath.<Number>read(body, "$.totalAmount").toString());
+        }
+        assertThat(entries).hasSize(6).doesNotHaveDuplicates();
+        assertThat(totalAmount).isEqualByComparingTo(sum).isPositive();
+
+        byte[] xlsx = mvc.perform(get("/api/employment/pension-premiums.xlsx?county=210402&year=" + year)
+                        .header("Authorization", officer))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+            List<String> rows = new ArrayList<>();
+            for (int r = 1; r <= 6; r++) {
+                rows.add(sheet.getRow(r).getCell(1).getStringCellValue() + " " + sheet.getRow(r).getCell(2).getStringCellValue());
+            }
+            assertThat(rows).containsExactlyElementsOf(entries);
+            assertThat(sheet.getRow(7)).as("a blank row before the footer").isNull();
+            assertThat(sheet.getRow(8).getCell(2).getStringCellValue()).isEqualTo("6 人");
+            assertThat(BigDecimal.valueOf(sheet.getRow(8).getCell(4).getNumericCellValue())).isEqualByComparingTo(totalAmount);
+            assertThat(sheet.getRow(10).getCell(0).getStringCellValue()).isEqualTo("出生年份不详未列入 1 人，请核实");
+        }
+
+        mvc.perform(get(roster + "&size=501").header("Authorization", officer))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").value("每页最多500条"));
+        mvc.perform(get(roster + "&page=-1").header("Authorization", officer))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'page')].message").value("页码不能为负"));
+    }
+
     // ---- helpers ----
+
+    /**
+     * Reads a list two pages of {@code size} long, checking the total on each and that the second
+     * holds the rest; {@code field} of both pages' items, in order. {@code at}: where the page is in
+     * the answer.
+     */
+    private List<String> paged(String path, String token, String at, String field, int size, int total) throws Exception {
+        List<String> seen = new ArrayList<>();
+        for (int page = 0; page < 2; page++) {
+            String body = mvc.perform(get(path + "?page=" + page + "&size=" + size).header("Authorization", token))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath(at + ".total").value(total))
+                    .andExpect(jsonPath(at + ".page").value(page))
+                    .andReturn().getResponse().getContentAsString();
+            List<String> values = JsonPath.read(body, at + ".items[*]." + field);
+            assertThat(values).hasSize(page == 0 ? size : total - size);
+            seen.addAll(values);
+        }
+        assertThat(seen).doesNotHaveDuplicates();
+        return seen;
+    }
 
     private static String token(String county) {
         return officer("hr-" + county, county);
@@ -450,7 +575,11 @@ class PostsIT {
     }
 
     private ResultActions suggestions(String officer, UUID alertId) throws Exception {
-        return mvc.perform(get("/api/employment/alerts/" + alertId + "/suggestions").header("Authorization", officer));
+        return suggestions(officer, alertId, "");
+    }
+
+    private ResultActions suggestions(String officer, UUID alertId, String query) throws Exception {
+        return mvc.perform(get("/api/employment/alerts/" + alertId + "/suggestions" + query).header("Authorization", officer));
     }
 
     private UUID householdOf(UUID person) {

@@ -30,6 +30,7 @@ import fushun.platform.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class AppraisalIT {
         bus.publish(Topics.MONITORING_RISK_ALERT, EventEnvelope.of("monitoring", householdId.toString(), "210422100201", alert));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 mvc.perform(get("/api/housing-safety/appraisal-tasks?status=OPEN").header("Authorization", inspector))
-                        .andExpect(jsonPath("$[?(@.householdId == '" + householdId + "')].dueDate")
+                        .andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')].dueDate")
                                 .value(LocalDate.now().plusDays(15).toString())));
 
         appraise(inspector, householdId, "D").andExpect(status().isCreated());
@@ -71,11 +72,11 @@ class AppraisalIT {
         assertThat(signal.description()).contains("D级");
         String renovations = mvc.perform(get("/api/housing-safety/renovations?status=PLANNED").header("Authorization", inspector))
                 .andReturn().getResponse().getContentAsString();
-        List<String> ids = JsonPath.read(renovations, "$[?(@.householdId == '" + householdId + "')].id");
+        List<String> ids = JsonPath.read(renovations, "$.items[?(@.householdId == '" + householdId + "')].id");
         assertThat(ids).hasSize(1);
-        assertThat(JsonPath.<List<Object>>read(renovations, "$[?(@.householdId == '" + householdId + "')].kind"))
+        assertThat(JsonPath.<List<Object>>read(renovations, "$.items[?(@.householdId == '" + householdId + "')].kind"))
                 .containsExactly("REBUILD");
-        assertThat(JsonPath.<List<Double>>read(renovations, "$[?(@.householdId == '" + householdId + "')].subsidy"))
+        assertThat(JsonPath.<List<Double>>read(renovations, "$.items[?(@.householdId == '" + householdId + "')].subsidy"))
                 .containsExactly(35000.0);
         assertThat(taskStatus(householdId)).isEqualTo("DONE");
 
@@ -243,7 +244,7 @@ class AppraisalIT {
                         .header("Authorization", inspector))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.households").value(1))
-                .andExpect(jsonPath("$.lines[?(@.householdId == '" + flagged + "')]").isEmpty());
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + flagged + "')]").isEmpty());
     }
 
     @Test
@@ -260,7 +261,7 @@ class AppraisalIT {
                 .andExpect(jsonPath("$.households").value(2))
                 .andExpect(jsonPath("$.done").value(1))
                 .andExpect(jsonPath("$.left").value(1))
-                .andExpect(jsonPath("$.lines[1].grade").value("B"));
+                .andExpect(jsonPath("$.items[1].grade").value("B"));
 
         long before = jdbc.sql("select count(*) from appraisal").query(Long.class).single();
         appraise(inspector, appraised, "E").andExpect(status().isBadRequest())
@@ -271,6 +272,75 @@ class AppraisalIT {
         appraise("Bearer " + TestTokens.user("op", "210421", "civil-affairs-operator"), appraised, "A")
                 .andExpect(status().isForbidden());
         assertThat(jdbc.sql("select count(*) from appraisal").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldPageTasksRenovationsAndTheScreeningWithTheirTotals() throws Exception {
+        // 东洲区 is this test's alone: every row counted below is its own
+        String inspector = token("210403");
+        List<UUID> households = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            UUID h = register("21040310020" + i, HouseholdCategory.MARGINAL);
+            unsafeHousingAlert(h, "21040310020" + i);
+            households.add(h);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from appraisal_task where division_code like '210403%'").query(Long.class).single() == 3);
+
+        assertThat(pagedHouseholds("/api/housing-safety/appraisal-tasks?status=OPEN", inspector, 2, 3))
+                .containsExactlyInAnyOrderElementsOf(households);
+
+        appraise(inspector, households.get(0), "C").andExpect(status().isCreated());
+        appraise(inspector, households.get(1), "D").andExpect(status().isCreated());
+        assertThat(pagedHouseholds("/api/housing-safety/renovations?status=PLANNED", inspector, 1, 2))
+                .containsExactlyInAnyOrder(households.get(0), households.get(1));
+        assertThat(pagedHouseholds("/api/housing-safety/appraisal-tasks?status=DONE", inspector, 1, 2))
+                .containsExactlyInAnyOrder(households.get(0), households.get(1));
+
+        // the counts are the county's; the page lists those left first
+        String year = "&year=" + LocalDate.now().getYear();
+        mvc.perform(get("/api/housing-safety/screenings?county=210403&size=2" + year).header("Authorization", inspector))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.households").value(3)).andExpect(jsonPath("$.done").value(2))
+                .andExpect(jsonPath("$.left").value(1)).andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.items[0].householdId").value(households.get(2).toString()))
+                .andExpect(jsonPath("$.items[0].grade").doesNotExist());
+        assertThat(pagedHouseholds("/api/housing-safety/screenings?county=210403" + year, inspector, 2, 3))
+                .containsExactlyInAnyOrderElementsOf(households);
+
+        mvc.perform(get("/api/housing-safety/appraisal-tasks?size=0").header("Authorization", inspector))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").value("每页至少1条"));
+        mvc.perform(get("/api/housing-safety/renovations?size=100000").header("Authorization", inspector))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").value("每页最多500条"));
+        mvc.perform(get("/api/housing-safety/screenings?county=210403&page=-1" + year).header("Authorization", inspector))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'page')].message").value("页码不能为负"));
+    }
+
+    /**
+     * Reads a list two pages of {@code size} long, checking the total on each and that the second
+     * holds the rest; the households of both pages, each listed once.
+     */
+    private List<UUID> pagedHouseholds(String path, String token, int size, int total) throws Exception {
+        String separator = path.contains("?") ? "&" : "?";
+        List<UUID> seen = new ArrayList<>();
+        for (int page = 0; page < 2; page++) {
+            String body = mvc.perform(get(path + separator + "page=" + page + "&size=" + size).header("Authorization", token))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.total").value(total))
+                    .andExpect(jsonPath("$.page").value(page))
+                    .andExpect(jsonPath("$.size").value(size))
+                    .andReturn().getResponse().getContentAsString();
+            List<String> ids = JsonPath.read(body, "$.items[*].householdId");
+            assertThat(ids).hasSize(page == 0 ? size : total - size);
+            ids.forEach(id -> seen.add(UUID.fromString(id)));
+        }
+        assertThat(seen).doesNotHaveDuplicates();
+        return seen;
     }
 
     @Test
@@ -310,15 +380,15 @@ class AppraisalIT {
 
         // open work is the new county's; what the old county did stays where it was done
         appraisals(xinbin, householdId).andExpect(status().isNotFound());
-        tasks(qingyuan, "OPEN").andExpect(jsonPath("$[?(@.householdId == '" + householdId + "')].alertId")
+        tasks(qingyuan, "OPEN").andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')].alertId")
                 .value(second.alertId().toString()));
-        tasks(xinbin, "OPEN").andExpect(jsonPath("$[?(@.householdId == '" + householdId + "')]", hasSize(0)));
-        tasks(xinbin, "DONE").andExpect(jsonPath("$[?(@.householdId == '" + householdId + "')].alertId")
+        tasks(xinbin, "OPEN").andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')]", hasSize(0)));
+        tasks(xinbin, "DONE").andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')].alertId")
                 .value(first.alertId().toString()));
         mvc.perform(get("/api/housing-safety/renovations?status=PLANNED").header("Authorization", qingyuan))
-                .andExpect(jsonPath("$[?(@.householdId == '" + householdId + "')].id").value(renovationId));
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')].id").value(renovationId));
         mvc.perform(get("/api/housing-safety/renovations").header("Authorization", xinbin))
-                .andExpect(jsonPath("$[?(@.householdId == '" + householdId + "')]", hasSize(0)));
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')]", hasSize(0)));
         mvc.perform(post("/api/housing-safety/renovations/" + renovationId + "/start").header("Authorization", xinbin)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"startedOn\":\"" + LocalDate.now() + "\"}"))
                 .andExpect(status().isNotFound());
@@ -327,14 +397,14 @@ class AppraisalIT {
         assertThat(jdbc.sql("select alert_id::text || ' ' || division_code from received_alert where household_id = :h")
                 .param("h", householdId).query(String.class).list())
                 .containsExactlyInAnyOrder(first.alertId() + " 210423100203", second.alertId() + " 210423100203");
-        screening(qingyuan, "210423").andExpect(jsonPath("$.lines[?(@.householdId == '" + householdId + "')]", hasSize(1)));
-        screening(xinbin, "210422").andExpect(jsonPath("$.lines[?(@.householdId == '" + householdId + "')]", hasSize(0)));
+        screening(qingyuan, "210423").andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')]", hasSize(1)));
+        screening(xinbin, "210422").andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')]", hasSize(0)));
 
         // 脱贫不享受政策户: no longer low-income by its category
         HouseholdChanged flagged = changes.policyFlag(true, LocalDate.now());
         bus.publish(Topics.MONITORING_HOUSEHOLD, HouseholdChanges.envelope(flagged));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> screening(qingyuan, "210423")
-                .andExpect(jsonPath("$.lines[?(@.householdId == '" + householdId + "')]", hasSize(0))));
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')]", hasSize(0))));
 
         // the move delivered again, the death replayed under a new event id (an older revision), and the
         // flag's revision again with other content: none of them changes anything

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import fushun.contracts.Bureau;
 import fushun.contracts.EventEnvelope;
 import fushun.contracts.RiskType;
@@ -15,9 +16,11 @@ import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.platform.testsupport.EventBus;
 import fushun.platform.testsupport.ServiceIntegrationTest;
 import fushun.platform.testsupport.TestTokens;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -61,13 +64,48 @@ class HousingSafetyIT {
         String own = "Bearer " + TestTokens.user("officer", "210423", "housing-inspector");
         mvc.perform(get("/api/housing-safety/alerts").header("Authorization", own))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.alertId == '" + alert.alertId() + "')].status").value("ACKNOWLEDGED"));
+                .andExpect(jsonPath("$.items[?(@.alertId == '" + alert.alertId() + "')].status").value("ACKNOWLEDGED"));
         mvc.perform(get("/api/housing-safety/alerts").header("Authorization", "Bearer " + TestTokens.user("other", "210422", "housing-inspector")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.alertId == '" + alert.alertId() + "')]").isEmpty());
+                .andExpect(jsonPath("$.items[?(@.alertId == '" + alert.alertId() + "')]").isEmpty());
         mvc.perform(get("/api/housing-safety/alerts")
                         .header("Authorization", "Bearer " + TestTokens.user("op", "210423", "civil-affairs-operator")))
                 .andExpect(status().isForbidden());
     }
 
+    @Test
+    void shouldPageAlertsWithTheirTotalWhenTheyArrivedInTheSameInstant() throws Exception {
+        String village = "210421100299";
+        Timestamp at = Timestamp.from(Instant.now());
+        List<String> alerts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            UUID id = UUID.randomUUID();
+            jdbc.sql("""
+                            insert into received_alert (alert_id, household_id, division_code, risk_types, explanation,
+                                                        named, status, received_at)
+                            values (:a, :h, :d, 'UNSAFE_HOUSING', '测试预警', true, 'ACKNOWLEDGED', :at)""")
+                    .param("a", id).param("h", UUID.randomUUID()).param("d", village).param("at", at).update();
+            alerts.add(id.toString());
+        }
+        String token = "Bearer " + TestTokens.user("village-inspector", village, "housing-inspector");
+
+        // one instant for all three: the alert id orders them, so the pages neither repeat nor skip one
+        List<String> seen = new ArrayList<>();
+        for (int page = 0; page < 2; page++) {
+            String body = mvc.perform(get("/api/housing-safety/alerts?size=2&page=" + page).header("Authorization", token))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.total").value(3))
+                    .andExpect(jsonPath("$.items.length()").value(page == 0 ? 2 : 1))
+                    .andReturn().getResponse().getContentAsString();
+            seen.addAll(JsonPath.read(body, "$.items[*].alertId"));
+        }
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(alerts);
+
+        mvc.perform(get("/api/housing-safety/alerts?size=0").header("Authorization", token))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").value("每页至少1条"));
+        mvc.perform(get("/api/housing-safety/alerts?size=100000").header("Authorization", token))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").value("每页最多500条"));
+    }
 }

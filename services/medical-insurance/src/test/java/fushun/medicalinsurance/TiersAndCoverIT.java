@@ -7,9 +7,11 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import fushun.contracts.Bureau;
 import fushun.contracts.EventEnvelope;
 import fushun.contracts.HouseholdCategory;
@@ -38,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -204,20 +207,22 @@ class TiersAndCoverIT {
         mvc.perform(get("/api/medical-insurance/premium-subsidies?county=210421&year=2026").header("Authorization", ANALYST))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.premium").value(400.00))
-                .andExpect(jsonPath("$.entries.length()").value(2))
-                .andExpect(jsonPath("$.entries[?(@.householdId == '" + dibaoHousehold + "')].kind").value("FULL"))
-                .andExpect(jsonPath("$.entries[?(@.householdId == '" + dibaoHousehold + "')].amount").value(400.00))
-                .andExpect(jsonPath("$.entries[?(@.householdId == '" + outOfPoverty + "')].kind").value("TRANSITION"))
-                .andExpect(jsonPath("$.entries[?(@.householdId == '" + outOfPoverty + "')].amount").value(120.00))
-                .andExpect(jsonPath("$.total").value(520.00));
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + dibaoHousehold + "')].kind").value("FULL"))
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + dibaoHousehold + "')].amount").value(400.00))
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + outOfPoverty + "')].kind").value("TRANSITION"))
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + outOfPoverty + "')].amount").value(120.00))
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.totalAmount").value(520.00));
         // 2025: dibao had not started; the marginal household gets the transition share like the
         // out-of-poverty one (§2(1)1), at 2025's share and premium
         mvc.perform(get("/api/medical-insurance/premium-subsidies?county=210421&year=2025").header("Authorization", ANALYST))
-                .andExpect(jsonPath("$.entries.length()").value(2))
-                .andExpect(jsonPath("$.entries[?(@.householdId == '" + dibaoHousehold + "')].kind").value("TRANSITION"))
-                .andExpect(jsonPath("$.entries[?(@.householdId == '" + dibaoHousehold + "')].basis")
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + dibaoHousehold + "')].kind").value("TRANSITION"))
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + dibaoHousehold + "')].basis")
                         .value("边缘易致贫人口（过渡期，同脱贫人口）"))
-                .andExpect(jsonPath("$.total").value(240.00));
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.totalAmount").value(240.00));
 
         byte[] xlsx = mvc.perform(get("/api/medical-insurance/premium-subsidies.xlsx?county=210421&year=2026")
                         .header("Authorization", ANALYST))
@@ -238,6 +243,76 @@ class TiersAndCoverIT {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/medical-insurance/premium-subsidies?county=beijing&year=2026").header("Authorization", ANALYST))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void shouldPageThePremiumRosterAndExportEveryEntryWithTheSameTotals() throws Exception {
+        // 新抚区 has no other insured households: five on the roster (one of them dibao), one ordinary not
+        List<UUID> listed = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            listed.add(register("21040210020" + i, i % 2 == 0 ? HouseholdCategory.MARGINAL : HouseholdCategory.OUT_OF_POVERTY,
+                    UUID.randomUUID(), SyntheticIdNumbers.next(random, "210402")));
+        }
+        String dibaoId = SyntheticIdNumbers.next(random, "210402");
+        UUID dibaoPerson = UUID.randomUUID();
+        UUID dibaoHousehold = register("210402100206", HouseholdCategory.ORDINARY, dibaoPerson, dibaoId);
+        assistanceStatus(dibaoHousehold, dibaoPerson, dibaoId, AssistanceStatusChanged.Status.GRANTED, "2026-02-01");
+        listed.add(dibaoHousehold);
+        register("210402100207", HouseholdCategory.ORDINARY, UUID.randomUUID(), SyntheticIdNumbers.next(random, "210402"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from cover_status where person_ref = :r")
+                .param("r", personRefs.of(dibaoId)).query(Long.class).single() == 1);
+
+        List<String> entries = new ArrayList<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        BigDecimal totalAmount = null;
+        for (int page = 0; page < 2; page++) {
+            String body = mvc.perform(get("/api/medical-insurance/premium-subsidies?county=210402&year=2026&size=4&page=" + page)
+                            .header("Authorization", ANALYST))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.total").value(6))
+                    .andExpect(jsonPath("$.page").value(page))
+                    .andExpect(jsonPath("$.size").value(4))
+                    .andExpect(jsonPath("$.premium").value(400.00))
+                    .andExpect(jsonPath("$.items.length()").value(page == 0 ? 4 : 2))
+                    .andReturn().getResponse().getContentAsString();
+            entries.addAll(JsonPath.<List<String>>read(body, "$.items[*].householdId"));
+            for (Number amount : JsonPath.<List<Number>>read(body, "$.items[*].amount")) {
+                sum = sum.add(new BigDecimal(amount.toString()));
+            }
+            totalAmount = new BigDecimal(JsonPath.<Number>read(body, "$.totalAmount").toString());
+        }
+        assertThat(entries).containsExactlyInAnyOrderElementsOf(listed.stream().map(UUID::toString).toList());
+        // five transition shares of 120 and one full premium of 400
+        assertThat(totalAmount).isEqualByComparingTo(sum).isEqualByComparingTo("1000.00");
+
+        byte[] xlsx = mvc.perform(get("/api/medical-insurance/premium-subsidies.xlsx?county=210402&year=2026")
+                        .header("Authorization", ANALYST))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            List<String> rows = new ArrayList<>();
+            BigDecimal rowSum = BigDecimal.ZERO;
+            for (int r = 1; r <= 6; r++) {
+                rows.add(sheet.getRow(r).getCell(1).getStringCellValue());
+                rowSum = rowSum.add(BigDecimal.valueOf(sheet.getRow(r).getCell(5).getNumericCellValue()));
+            }
+            assertThat(rows).containsExactlyElementsOf(entries);
+            assertThat(sheet.getRow(7)).as("a blank row before the footer").isNull();
+            assertThat(sheet.getRow(8).getCell(2).getStringCellValue()).isEqualTo("6 人");
+            assertThat(BigDecimal.valueOf(sheet.getRow(8).getCell(5).getNumericCellValue()))
+                    .isEqualByComparingTo(totalAmount).isEqualByComparingTo(rowSum);
+        }
+
+        mvc.perform(get("/api/medical-insurance/premium-subsidies?county=210402&year=2026&size=0").header("Authorization", ANALYST))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").value("每页至少1条"));
+        mvc.perform(get("/api/medical-insurance/premium-subsidies?county=210402&year=2026&size=100000")
+                        .header("Authorization", ANALYST))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").value("每页最多500条"));
     }
 
     @Test
@@ -324,19 +399,19 @@ class TiersAndCoverIT {
         yearToDate(qingyuan, householdId)
                 .andExpect(jsonPath("$.persons[?(@.leftOn == '2026-11-18')].settlements").value(1))
                 .andExpect(jsonPath("$.totalCost").value(2000.00));
-        premiums(qingyuan, "210423", 2026).andExpect(jsonPath("$.entries[?(@.householdId == '" + householdId + "')]",
+        premiums(qingyuan, "210423", 2026).andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')]",
                 hasSize(3)));
-        premiums(qingyuan, "210423", 2027).andExpect(jsonPath("$.entries[?(@.householdId == '" + householdId
+        premiums(qingyuan, "210423", 2027).andExpect(jsonPath("$.items[?(@.householdId == '" + householdId
                 + "')].maskedIdNumber", not(hasItem(masked(spouseId)))))
-                .andExpect(jsonPath("$.entries[?(@.householdId == '" + householdId + "')]", hasSize(2)));
-        premiums(xinbin, "210422", 2026).andExpect(jsonPath("$.entries[?(@.householdId == '" + householdId + "')]",
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')]", hasSize(2)));
+        premiums(xinbin, "210422", 2026).andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')]",
                 hasSize(0)));
 
         // 脱贫不享受政策户 from now: off the premium roster
         HouseholdChanged flagged = changes.policyFlag(true, LocalDate.parse("2026-11-28"));
         bus.publish(Topics.MONITORING_HOUSEHOLD, HouseholdChanges.envelope(flagged));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> premiums(qingyuan, "210423", 2026)
-                .andExpect(jsonPath("$.entries[?(@.householdId == '" + householdId + "')]", hasSize(0))));
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')]", hasSize(0))));
 
         // the move delivered again, the death replayed under a new event id (an older revision), and the
         // flag's revision again with other content: none of them changes anything

@@ -2,6 +2,7 @@ package fushun.assetmanagement.alert;
 
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.Page;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -45,13 +46,19 @@ public class ReceivedAlerts {
     }
 
     /** The alerts in the caller's division, newest first; {@code namedOnly} keeps none here: no assignment names this service. */
-    public List<ReceivedAlert> list(Jurisdiction jurisdiction, boolean namedOnly, int limit) {
-        return jdbc.sql("""
+    public Page<ReceivedAlert> list(Jurisdiction jurisdiction, boolean namedOnly, int page, int size) {
+        long total = jdbc.sql("""
+                        select count(*) from received_alert
+                        where division_code like :scope and (named or not :namedOnly)""")
+                .param("scope", jurisdiction.likePattern()).param("namedOnly", namedOnly).query(Long.class).single();
+        List<ReceivedAlert> items = jdbc.sql("""
                         select alert_id, household_id, division_code, risk_types, explanation, named, assignment_id,
                                due_date, status, received_at
                         from received_alert where division_code like :scope and (named or not :namedOnly)
-                        order by received_at desc limit :limit""")
-                .param("scope", jurisdiction.likePattern()).param("namedOnly", namedOnly).param("limit", limit)
+                        order by received_at desc, alert_id limit :size offset :offset""")
+                .param("scope", jurisdiction.likePattern()).param("namedOnly", namedOnly)
+                .param("size", size).param("offset", (long) page * size)
                 .query(ReceivedAlert.class).list();
+        return new Page<>(items, page, size, total);
     }
 }

@@ -10,6 +10,7 @@ import fushun.platform.PlatformTime;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
+import fushun.platform.web.Page;
 import fushun.platform.web.RuleViolationException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -234,18 +235,22 @@ public class AssetIncome {
     public record VillageHousehold(UUID householdId, String headName, String category, boolean monitored) {
     }
 
-    public List<VillageHousehold> households(String village, Jurisdiction jurisdiction) {
+    /** The village's households a plan can serve, by the head's name. */
+    public Page<VillageHousehold> households(String village, Jurisdiction jurisdiction, int page, int size) {
         if (!jurisdiction.covers(village)) {
             throw new NotFoundException("该村不在您的管辖范围内。");
         }
-        return jdbc.sql("""
-                        select household_id, head_name, category from village_household
-                        where division_code = :v and category <> 'ORDINARY' and not eliminated
-                          and not not_entitled_to_policy order by head_name""")
-                .param("v", village)
+        String servable = """
+                 from village_household
+                where division_code = :v and category <> 'ORDINARY' and not eliminated and not not_entitled_to_policy""";
+        long total = jdbc.sql("select count(*)" + servable).param("v", village).query(Long.class).single();
+        List<VillageHousehold> items = jdbc.sql("select household_id, head_name, category" + servable
+                        + " order by head_name, household_id limit :size offset :offset")
+                .param("v", village).param("size", size).param("offset", (long) page * size)
                 .query((rs, n) -> new VillageHousehold(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         HouseholdCategory.valueOf(rs.getString(3)).isMonitoringCategory()))
                 .list();
+        return new Page<>(items, page, size, total);
     }
 
     public Plan plan(String village, int year, Jurisdiction jurisdiction) {

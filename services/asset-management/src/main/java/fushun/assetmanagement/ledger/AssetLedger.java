@@ -4,6 +4,7 @@ import fushun.platform.security.Jurisdiction;
 import fushun.platform.security.SeparationOfDuties;
 import fushun.platform.web.ForbiddenException;
 import fushun.platform.web.NotFoundException;
+import fushun.platform.web.Page;
 import fushun.platform.web.RuleViolationException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -157,15 +158,28 @@ public class AssetLedger {
                 .orElseThrow(() -> new NotFoundException("没有找到该资产。"));
     }
 
-    public List<Asset> list(Jurisdiction jurisdiction) {
-        return jdbc.sql("select * from asset where division_code like :scope order by division_code, created_at limit 1000")
-                .param("scope", jurisdiction.likePattern()).query(Asset.class).list();
+    /** The assets in the caller's division, by village and then in the order they were registered. */
+    public Page<Asset> list(Jurisdiction jurisdiction, int page, int size) {
+        long total = jdbc.sql("select count(*) from asset where division_code like :scope")
+                .param("scope", jurisdiction.likePattern()).query(Long.class).single();
+        List<Asset> items = jdbc.sql("""
+                        select * from asset where division_code like :scope
+                        order by division_code, created_at, id limit :size offset :offset""")
+                .param("scope", jurisdiction.likePattern()).param("size", size).param("offset", (long) page * size)
+                .query(Asset.class).list();
+        return new Page<>(items, page, size, total);
     }
 
-    public List<AuditLine> audit(UUID assetId, Jurisdiction jurisdiction) {
+    /** An asset's audit trail, oldest first; refused attempts are in it too, so it has no natural bound. */
+    public Page<AuditLine> audit(UUID assetId, Jurisdiction jurisdiction, int page, int size) {
         find(assetId, jurisdiction);
-        return jdbc.sql("select action, outcome, actor, division, detail, at from asset_audit where asset_id = :a order by id")
-                .param("a", assetId).query(AuditLine.class).list();
+        long total = jdbc.sql("select count(*) from asset_audit where asset_id = :a").param("a", assetId)
+                .query(Long.class).single();
+        List<AuditLine> items = jdbc.sql("""
+                        select action, outcome, actor, division, detail, at from asset_audit where asset_id = :a
+                        order by id limit :size offset :offset""")
+                .param("a", assetId).param("size", size).param("offset", (long) page * size).query(AuditLine.class).list();
+        return new Page<>(items, page, size, total);
     }
 
     private Asset locked(UUID assetId, Jurisdiction jurisdiction) {

@@ -6,14 +6,20 @@ import fushun.platform.policy.PolicyValue;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Residents' pension premiums paid on behalf (代缴, §2(2)5) at the lowest tier, a roster per county and
@@ -30,15 +36,30 @@ import org.springframework.stereotype.Service;
 @Service
 public class PensionPremiums {
 
+    /** Rows the driver fetches at a time through its cursor. */
+    private static final int FETCH_SIZE = 500;
+
     public record Entry(String divisionCode, UUID householdId, String maskedIdNumber, String basis, Integer ageInYear,
                         BigDecimal amount) {
     }
 
     /**
+     * One page of the roster with the count ({@code total}) and the amount ({@code totalAmount}) of the
+     * whole roster.
+     *
      * @param ageUnknown people with a basis who are not listed because their year of birth is not known
      */
     public record Roster(String county, int year, BigDecimal lowestTier, int minAge, int pensionAge,
-                         List<String> parameterVersions, List<Entry> entries, BigDecimal total, int ageUnknown) {
+                         List<String> parameterVersions, List<Entry> items, int page, int size, long total,
+                         BigDecimal totalAmount, int ageUnknown) {
+    }
+
+    /** The county and year of a roster, and the parameters in force on 1 January. */
+    private record Header(String county, int year, PolicyValue tier, PolicyValue minAge, PolicyValue pensionAge) {
+
+        List<String> versions() {
+            return List.of(tier.version(), minAge.version(), pensionAge.version());
+        }
     }
 
     private final JdbcClient jdbc;
@@ -49,18 +70,83 @@ public class PensionPremiums {
         this.parameters = parameters;
     }
 
-    public Roster roster(String county, int year, Jurisdiction jurisdiction) {
+    /**
+     * One page of the roster, and its count and amount over the whole county: the rule decides in
+     * Java, so one pass streams every person of the county and keeps only the page's entries.
+     */
+    @Transactional(readOnly = true)
+    public Roster roster(String county, int year, Jurisdiction jurisdiction, int page, int size) {
+        Header header = header(county, year, jurisdiction);
+        long from = (long) page * size;
+        List<Entry> items = new ArrayList<>(size);
+        Pass pass = stream(header, entry -> {
+            if (entry.index() >= from && entry.index() < from + size) {
+                items.add(entry.entry());
+            }
+        });
+        return new Roster(county, year, header.tier().value(), header.minAge().value().intValueExact(),
+                header.pensionAge().value().intValueExact(), header.versions(), items, page, size, pass.listed,
+                pass.amount, pass.ageUnknown);
+    }
+
+    /**
+     * The whole roster as an .xlsx workbook (养老保险代缴名单), its rows streamed from the database
+     * into the workbook's temporary file; the caller writes it out and closes it.
+     */
+    @Transactional(readOnly = true)
+    public XlsxRoster xlsx(String county, int year, Jurisdiction jurisdiction) {
+        Header header = header(county, year, jurisdiction);
+        XlsxRoster xlsx = XlsxRoster.open(year + "年养老保险代缴名单");
+        try {
+            xlsx.header(List.of("行政区划代码", "户编号", "身份证号（脱敏）", "代缴依据", "代缴金额（元）", "当年周岁"));
+            Pass pass = stream(header, listed -> {
+                Entry e = listed.entry();
+                xlsx.row(Arrays.asList(e.divisionCode(), e.householdId().toString(), e.maskedIdNumber(), e.basis(),
+                        e.amount(), e.ageInYear()));
+            });
+            xlsx.footer(List.of("合计", "", pass.listed + " 人", "", pass.amount));
+            xlsx.footer(List.of("参保年龄 " + header.minAge().value().intValueExact() + " 周岁至未满 "
+                    + header.pensionAge().value().intValueExact() + " 周岁（按当年周岁）；"
+                    + "平台无参保登记数据，列入者均视为已参加城乡居民养老保险"));
+            xlsx.footer(List.of("出生年份不详未列入 " + pass.ageUnknown + " 人，请核实"));
+            xlsx.footer(List.of("参数 " + String.join(", ", header.versions())));
+            return xlsx;
+        } catch (RuntimeException e) {
+            try {
+                xlsx.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    private Header header(String county, int year, Jurisdiction jurisdiction) {
         if (!jurisdiction.covers(county)) {
             throw new NotFoundException("该县区不在您的管辖范围内。");
         }
         LocalDate from = LocalDate.of(year, 1, 1);
-        PolicyValue tier = parameters.required("employment.pension.lowest-tier", county, from);
-        PolicyValue minAge = parameters.required("employment.pension.min-age", county, from);
-        PolicyValue pensionAge = parameters.required("employment.pension.pension-age", county, from);
-        record Row(String divisionCode, UUID householdId, String maskedIdNumber, PensionPremiumRule.Person person,
-                   LocalDate leftOn) {
+        return new Header(county, year, parameters.required("employment.pension.lowest-tier", county, from),
+                parameters.required("employment.pension.min-age", county, from),
+                parameters.required("employment.pension.pension-age", county, from));
+    }
+
+    /** A listed entry and its place in the roster, from 0. */
+    private record Listed(long index, Entry entry) {
+    }
+
+    /**
+     * Streams every person of the county through the rules in one pass, handing each listed entry to
+     * {@code sink} in roster order; memory stays flat as the driver reads through a cursor, which
+     * PostgreSQL's driver only opens inside a transaction and with a fetch size.
+     */
+    private Pass stream(Header header, Consumer<Listed> sink) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("a roster streams inside a transaction, else the driver reads it whole");
         }
-        List<Row> rows = jdbc.sql("""
+        LocalDate from = LocalDate.of(header.year(), 1, 1);
+        Pass pass = new Pass(header, sink);
+        jdbc.sql("""
                         select p.division_code, p.household_id, p.masked_id_number, p.birth_year,
                                case when exists (select 1 from assisted_person a where a.person_ref = p.person_ref
                                                    and a.programme = 'TEKUN' and a.valid_from < :to
@@ -75,42 +161,50 @@ public class PensionPremiums {
                                p.left_on
                         from person p left join household_category c on c.household_id = p.household_id
                         where p.division_code like :county
-                        order by p.division_code, p.household_id, p.masked_id_number""")
-                .param("from", from).param("to", from.plusYears(1)).param("county", county + "%")
-                .query((rs, n) -> new Row(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
-                        new PensionPremiumRule.Person(rs.getObject(4, Integer.class), rs.getString(5),
-                                rs.getBoolean(6), rs.getBoolean(7)), rs.getObject(8, LocalDate.class)))
-                .list();
-        List<Entry> entries = new ArrayList<>();
-        int ageUnknown = 0;
-        for (Row row : rows) {
-            if (!PensionRosterRule.listedFor(row.leftOn(), year)) {
-                continue; // left the household before the year: neither listed nor counted
+                        order by p.division_code, p.household_id, p.masked_id_number, p.person_id""")
+                .withFetchSize(FETCH_SIZE)
+                .param("from", from).param("to", from.plusYears(1)).param("county", header.county() + "%")
+                .query(pass);
+        return pass;
+    }
+
+    /** One pass over the county: counts and sums what is listed, and hands each entry on. */
+    private static final class Pass implements RowCallbackHandler {
+
+        private final int year;
+        private final int minAge;
+        private final int pensionAge;
+        private final BigDecimal tier;
+        private final Consumer<Listed> sink;
+        private long listed;
+        private BigDecimal amount = BigDecimal.ZERO;
+        private int ageUnknown;
+
+        Pass(Header header, Consumer<Listed> sink) {
+            this.year = header.year();
+            this.minAge = header.minAge().value().intValueExact();
+            this.pensionAge = header.pensionAge().value().intValueExact();
+            this.tier = header.tier().value();
+            this.sink = sink;
+        }
+
+        @Override
+        public void processRow(ResultSet rs) throws SQLException {
+            if (!PensionRosterRule.listedFor(rs.getObject(8, LocalDate.class), year)) {
+                return; // left the household before the year: neither listed nor counted
             }
-            PensionPremiumRule.Decision decision = PensionPremiumRule.decide(row.person(), year,
-                    minAge.value().intValueExact(), pensionAge.value().intValueExact());
+            PensionPremiumRule.Decision decision = PensionPremiumRule.decide(new PensionPremiumRule.Person(
+                    rs.getObject(4, Integer.class), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)),
+                    year, minAge, pensionAge);
             if (decision.outcome() == PensionPremiumRule.Outcome.LISTED) {
-                entries.add(new Entry(row.divisionCode(), row.householdId(), row.maskedIdNumber(), decision.basis(),
-                        decision.ageInYear(), tier.value()));
+                Entry entry = new Entry(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), decision.basis(),
+                        decision.ageInYear(), tier);
+                sink.accept(new Listed(listed, entry));
+                listed++;
+                amount = amount.add(entry.amount());
             } else if (decision.outcome() == PensionPremiumRule.Outcome.AGE_UNKNOWN) {
                 ageUnknown++;
             }
         }
-        return new Roster(county, year, tier.value(), minAge.value().intValueExact(), pensionAge.value().intValueExact(),
-                List.of(tier.version(), minAge.version(), pensionAge.version()), entries,
-                tier.value().multiply(BigDecimal.valueOf(entries.size())), ageUnknown);
-    }
-
-    /** The roster as an .xlsx workbook (养老保险代缴名单). */
-    public void writeXlsx(Roster roster, OutputStream out) throws IOException {
-        XlsxRoster.write(out, roster.year() + "年养老保险代缴名单",
-                List.of("行政区划代码", "户编号", "身份证号（脱敏）", "代缴依据", "代缴金额（元）", "当年周岁"),
-                roster.entries().stream().map(e -> List.<Object>of(e.divisionCode(), e.householdId().toString(),
-                        e.maskedIdNumber(), e.basis(), e.amount(), e.ageInYear())).toList(),
-                List.of(List.of("合计", "", roster.entries().size() + " 人", "", roster.total()),
-                        List.of("参保年龄 " + roster.minAge() + " 周岁至未满 " + roster.pensionAge() + " 周岁（按当年周岁）；"
-                                + "平台无参保登记数据，列入者均视为已参加城乡居民养老保险"),
-                        List.of("出生年份不详未列入 " + roster.ageUnknown() + " 人，请核实"),
-                        List.of("参数 " + String.join(", ", roster.parameterVersions()))));
     }
 }

@@ -13,6 +13,7 @@ import fushun.platform.security.SeparationOfDuties;
 import fushun.platform.security.SeparationOfDuties.Step;
 import fushun.platform.security.SeparationOfDuties.Taken;
 import fushun.platform.web.NotFoundException;
+import fushun.platform.web.Page;
 import fushun.platform.web.RuleViolationException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -50,8 +51,8 @@ public class WelfarePosts {
     public record MonthlySubsidy(UUID holdingId, YearMonth month, int daysWorked, int requiredDays, BigDecimal subsidy) {
     }
 
-    /** For an alert: the household's labourers and the posts with a free seat in its county, nearest first. */
-    public record Suggestions(UUID alertId, UUID householdId, List<UUID> labourers, List<Post> posts) {
+    /** For an alert: the household's labourers, and a page of the posts with a free seat in its county, nearest first. */
+    public record Suggestions(UUID alertId, UUID householdId, List<UUID> labourers, Page<Post> posts) {
     }
 
     private final JdbcClient jdbc;
@@ -213,7 +214,7 @@ public class WelfarePosts {
         return new MonthlySubsidy(holdingId, month, daysWorked, requiredDays, subsidy.setScale(2, RoundingMode.HALF_UP));
     }
 
-    public Suggestions suggestions(UUID alertId, Jurisdiction jurisdiction) {
+    public Suggestions suggestions(UUID alertId, Jurisdiction jurisdiction, int page, int size) {
         record Alert(UUID householdId, String divisionCode) {
         }
         Alert alert = jdbc.sql("select household_id, division_code from received_alert where alert_id = :a and division_code like :scope")
@@ -224,16 +225,24 @@ public class WelfarePosts {
                           and member_status = 'ACTIVE'
                           and person_id not in (select person_id from post_holding where exited_on is null)""")
                 .param("h", alert.householdId()).query(UUID.class).list();
-        List<Post> posts = jdbc.sql("""
-                        select p.id, p.division_code, p.post_type, p.seats, p.monthly_subsidy, count(h.id)::int as holders
-                        from welfare_post p left join post_holding h on h.post_id = p.id and h.exited_on is null
-                        where p.division_code like :county
-                        group by p.id having count(h.id) < p.seats
-                        order by p.division_code = :village desc, left(p.division_code, 9) = left(:village, 9) desc,
-                                 p.monthly_subsidy desc""")
-                .param("county", DivisionCodes.countyOf(alert.divisionCode()) + "%").param("village", alert.divisionCode())
+        String withFreeSeat = """
+                select p.id, p.division_code, p.post_type, p.seats, p.monthly_subsidy, count(h.id)::int as holders
+                from welfare_post p left join post_holding h on h.post_id = p.id and h.exited_on is null
+                where p.division_code like :county
+                group by p.id having count(h.id) < p.seats""";
+        String county = DivisionCodes.countyOf(alert.divisionCode()) + "%";
+        long total = jdbc.sql("select count(*) from (" + withFreeSeat + ") free").param("county", county)
+                .query(Long.class).single();
+        List<Post> posts = jdbc.sql("select id, division_code, post_type, seats, monthly_subsidy, holders from ("
+                        + withFreeSeat + """
+                        ) free
+                        order by division_code = :village desc, left(division_code, 9) = left(:village, 9) desc,
+                                 monthly_subsidy desc, id
+                        limit :size offset :offset""")
+                .param("county", county).param("village", alert.divisionCode())
+                .param("size", size).param("offset", (long) page * size)
                 .query(Post.class).list();
-        return new Suggestions(alertId, alert.householdId(), labourers, posts);
+        return new Suggestions(alertId, alert.householdId(), labourers, new Page<>(posts, page, size, total));
     }
 
     public Post post(UUID postId, Jurisdiction jurisdiction) {
@@ -241,8 +250,18 @@ public class WelfarePosts {
                 .orElseThrow(() -> new NotFoundException("没有找到该公益性岗位。"));
     }
 
-    public List<Post> posts(Jurisdiction jurisdiction) {
-        return posts("p.division_code like :scope", null, jurisdiction);
+    /** The posts in the caller's division, by village and then in the order they were set. */
+    public Page<Post> posts(Jurisdiction jurisdiction, int page, int size) {
+        long total = jdbc.sql("select count(*) from welfare_post where division_code like :scope")
+                .param("scope", jurisdiction.likePattern()).query(Long.class).single();
+        List<Post> items = jdbc.sql("""
+                        select p.id, p.division_code, p.post_type, p.seats, p.monthly_subsidy, count(h.id)::int as holders
+                        from welfare_post p left join post_holding h on h.post_id = p.id and h.exited_on is null
+                        where p.division_code like :scope group by p.id
+                        order by p.division_code, p.created_at, p.id limit :size offset :offset""")
+                .param("scope", jurisdiction.likePattern()).param("size", size).param("offset", (long) page * size)
+                .query(Post.class).list();
+        return new Page<>(items, page, size, total);
     }
 
     private List<Post> posts(String where, UUID id, Jurisdiction jurisdiction) {
@@ -253,12 +272,16 @@ public class WelfarePosts {
                 .param("id", id).param("scope", jurisdiction.likePattern()).query(Post.class).list();
     }
 
-    public List<Holding> holdings(UUID postId, Jurisdiction jurisdiction) {
+    /** Everyone a post has had, in the order they were hired. */
+    public Page<Holding> holdings(UUID postId, Jurisdiction jurisdiction, int page, int size) {
         post(postId, jurisdiction);
-        return jdbc.sql("""
+        long total = jdbc.sql("select count(*) from post_holding where post_id = :p").param("p", postId)
+                .query(Long.class).single();
+        List<Holding> items = jdbc.sql("""
                         select id, post_id, person_id, household_id, hired_on, exited_on, exit_reason, hired_by from post_holding
-                        where post_id = :p order by hired_on""")
-                .param("p", postId).query(Holding.class).list();
+                        where post_id = :p order by hired_on, id limit :size offset :offset""")
+                .param("p", postId).param("size", size).param("offset", (long) page * size).query(Holding.class).list();
+        return new Page<>(items, page, size, total);
     }
 
     private Holding holdingInScope(UUID holdingId, Jurisdiction jurisdiction) {

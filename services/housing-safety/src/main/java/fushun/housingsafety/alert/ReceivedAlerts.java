@@ -7,6 +7,7 @@ import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.housingsafety.appraisal.Appraisals;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.Page;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,13 +69,19 @@ public class ReceivedAlerts {
     }
 
     /** The alerts in the caller's division, newest first; {@code namedOnly} keeps this bureau's assignments. */
-    public List<ReceivedAlert> list(Jurisdiction jurisdiction, boolean namedOnly, int limit) {
-        return jdbc.sql("""
+    public Page<ReceivedAlert> list(Jurisdiction jurisdiction, boolean namedOnly, int page, int size) {
+        long total = jdbc.sql("""
+                        select count(*) from received_alert
+                        where division_code like :scope and (named or not :namedOnly)""")
+                .param("scope", jurisdiction.likePattern()).param("namedOnly", namedOnly).query(Long.class).single();
+        List<ReceivedAlert> items = jdbc.sql("""
                         select alert_id, household_id, division_code, risk_types, explanation, named, assignment_id,
                                due_date, status, received_at
                         from received_alert where division_code like :scope and (named or not :namedOnly)
-                        order by received_at desc limit :limit""")
-                .param("scope", jurisdiction.likePattern()).param("namedOnly", namedOnly).param("limit", limit)
+                        order by received_at desc, alert_id limit :size offset :offset""")
+                .param("scope", jurisdiction.likePattern()).param("namedOnly", namedOnly)
+                .param("size", size).param("offset", (long) page * size)
                 .query(ReceivedAlert.class).list();
+        return new Page<>(items, page, size, total);
     }
 }

@@ -18,6 +18,7 @@ import fushun.platform.security.SeparationOfDuties;
 import fushun.platform.security.SeparationOfDuties.Step;
 import fushun.platform.security.SeparationOfDuties.Taken;
 import fushun.platform.web.NotFoundException;
+import fushun.platform.web.Page;
 import fushun.platform.web.RuleViolationException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -71,7 +72,9 @@ public class Appraisals {
     public record ScreeningLine(UUID householdId, String divisionCode, String headName, String grade, LocalDate appraisedOn) {
     }
 
-    public record Screening(String county, int year, long households, long done, long left, List<ScreeningLine> lines) {
+    /** The year's screening: the counts over the whole county, and one page of its households ({@code total} of them). */
+    public record Screening(String county, int year, long households, long done, long left, List<ScreeningLine> items,
+                            int page, int size, long total) {
     }
 
     private final JdbcClient jdbc;
@@ -297,19 +300,29 @@ public class Appraisals {
                 .orElseThrow(() -> new NotFoundException("没有找到该危房改造项目。"));
     }
 
-    public List<Renovation> renovations(Jurisdiction jurisdiction, String status) {
-        return jdbc.sql("""
-                        select * from renovation where division_code like :scope
-                          and (cast(:status as varchar) is null or status = :status) order by created_at desc limit 500""")
-                .param("scope", jurisdiction.likePattern()).param("status", status).query(Renovation.class).list();
+    /** The renovations in the caller's division, newest first. */
+    public Page<Renovation> renovations(Jurisdiction jurisdiction, String status, int page, int size) {
+        String where = " from renovation where division_code like :scope"
+                + " and (cast(:status as varchar) is null or status = :status)";
+        long total = jdbc.sql("select count(*)" + where)
+                .param("scope", jurisdiction.likePattern()).param("status", status).query(Long.class).single();
+        List<Renovation> items = jdbc.sql("select *" + where + " order by created_at desc, id limit :size offset :offset")
+                .param("scope", jurisdiction.likePattern()).param("status", status)
+                .param("size", size).param("offset", (long) page * size).query(Renovation.class).list();
+        return new Page<>(items, page, size, total);
     }
 
-    public List<Task> tasks(Jurisdiction jurisdiction, String status) {
-        return jdbc.sql("""
-                        select id, household_id, division_code, alert_id, due_date, status, opened_at from appraisal_task
-                        where division_code like :scope and (cast(:status as varchar) is null or status = :status)
-                        order by due_date, opened_at limit 500""")
-                .param("scope", jurisdiction.likePattern()).param("status", status).query(Task.class).list();
+    /** The appraisal tasks in the caller's division, soonest due first. */
+    public Page<Task> tasks(Jurisdiction jurisdiction, String status, int page, int size) {
+        String where = " from appraisal_task where division_code like :scope"
+                + " and (cast(:status as varchar) is null or status = :status)";
+        long total = jdbc.sql("select count(*)" + where)
+                .param("scope", jurisdiction.likePattern()).param("status", status).query(Long.class).single();
+        List<Task> items = jdbc.sql("select id, household_id, division_code, alert_id, due_date, status, opened_at"
+                        + where + " order by due_date, opened_at, id limit :size offset :offset")
+                .param("scope", jurisdiction.likePattern()).param("status", status)
+                .param("size", size).param("offset", (long) page * size).query(Task.class).list();
+        return new Page<>(items, page, size, total);
     }
 
     public List<Appraisal> appraisalsOf(UUID householdId, Jurisdiction jurisdiction) {
@@ -320,25 +333,37 @@ public class Appraisals {
                 .param("h", householdId).query(Appraisal.class).list();
     }
 
-    /** The yearly screening (每年排查): every low-income household of the county, done or left. */
-    public Screening screening(String county, int year, Jurisdiction jurisdiction) {
+    /**
+     * The yearly screening (每年排查) of every low-income household of the county: how many are done
+     * and left, counted by the database, and one page of the households, those left first.
+     */
+    public Screening screening(String county, int year, Jurisdiction jurisdiction, int page, int size) {
         if (!jurisdiction.covers(county)) {
             throw new NotFoundException("该县区不在您的管辖范围内。");
         }
-        List<ScreeningLine> lines = jdbc.sql("""
-                        select h.household_id, h.division_code, h.head_name, a.grade, a.appraised_on
-                        from household h
-                        left join lateral (select grade, appraised_on from appraisal
-                                           where household_id = h.household_id and appraised_on >= :from and appraised_on < :to
-                                           order by appraised_on desc, recorded_at desc limit 1) a on true
-                        -- LowIncome.of (as Household.lowIncome())
-                        where h.division_code like :county
-                          and (h.category <> 'ORDINARY' and not h.not_entitled_to_policy or h.assisted)
-                        order by a.appraised_on is not null, h.division_code, h.household_id""")
-                .param("county", county + "%").param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year + 1, 1, 1))
+        String lowIncome = """
+                from household h
+                left join lateral (select grade, appraised_on from appraisal
+                                   where household_id = h.household_id and appraised_on >= :from and appraised_on < :to
+                                   order by appraised_on desc, recorded_at desc limit 1) a on true
+                -- LowIncome.of (as Household.lowIncome())
+                where h.division_code like :county
+                  and (h.category <> 'ORDINARY' and not h.not_entitled_to_policy or h.assisted)
+                """;
+        LocalDate from = LocalDate.of(year, 1, 1);
+        record Counts(long households, long done) {
+        }
+        Counts counts = jdbc.sql("select count(*) as households, count(a.grade) as done " + lowIncome)
+                .param("county", county + "%").param("from", from).param("to", from.plusYears(1))
+                .query(Counts.class).single();
+        List<ScreeningLine> items = jdbc.sql("select h.household_id, h.division_code, h.head_name, a.grade, a.appraised_on "
+                        + lowIncome + " order by a.appraised_on is not null, h.division_code, h.household_id"
+                        + " limit :size offset :offset")
+                .param("county", county + "%").param("from", from).param("to", from.plusYears(1))
+                .param("size", size).param("offset", (long) page * size)
                 .query(ScreeningLine.class).list();
-        long done = lines.stream().filter(l -> l.grade() != null).count();
-        return new Screening(county, year, lines.size(), done, lines.size() - done, lines);
+        return new Screening(county, year, counts.households(), counts.done(), counts.households() - counts.done(),
+                items, page, size, counts.households());
     }
 
     private Appraisal appraisal(UUID id) {

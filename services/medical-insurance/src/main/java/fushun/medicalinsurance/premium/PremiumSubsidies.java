@@ -8,25 +8,47 @@ import fushun.platform.policy.PolicyValue;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** The premium-subsidy roster (参保资助名单) per county and year, as data and as an .xlsx file. */
+/**
+ * The premium-subsidy roster (参保资助名单) per county and year, a page at a time as data with the count
+ * and amount of the whole roster, and whole as an .xlsx file. The rule decides in Java, so both read
+ * the county in one streaming pass through a database cursor: memory stays flat however big the county.
+ */
 @Service
 public class PremiumSubsidies {
+
+    /** Rows the driver fetches at a time through its cursor. */
+    private static final int FETCH_SIZE = 500;
 
     public record Entry(String divisionCode, UUID householdId, String maskedIdNumber, PremiumSubsidyRule.Kind kind,
                         String basis, BigDecimal amount) {
     }
 
+    /** One page of the roster with the count ({@code total}) and amount ({@code totalAmount}) of the whole roster. */
     public record Roster(String county, int year, BigDecimal premium, BigDecimal transitionShare, String parameterVersions,
-                         List<Entry> entries, BigDecimal total) {
+                         List<Entry> items, int page, int size, long total, BigDecimal totalAmount) {
+    }
+
+    /** The county and year of a roster, and the premium and share in force on 1 January. */
+    private record Header(String county, int year, PolicyValue premium, PolicyValue share) {
+
+        String versions() {
+            return premium.version() + ", " + share.version();
+        }
     }
 
     private final JdbcClient jdbc;
@@ -38,22 +60,76 @@ public class PremiumSubsidies {
     }
 
     /**
-     * Every insured person of the county's registered households who gets a subsidy for the year,
-     * with the premium and share in force on 1 January (the yearly enrolment); a member who left the
-     * household is listed for the years they were in it on 1 January. The household's
-     * category is the one it has now: the registry keeps no history of categories.
+     * One page of the insured persons of the county's registered households who get a subsidy for the
+     * year, with the premium and share in force on 1 January (the yearly enrolment); a member who left
+     * the household is listed for the years they were in it on 1 January. The household's category is
+     * the one it has now: the registry keeps no history of categories.
      */
-    public Roster roster(String county, int year, Jurisdiction jurisdiction) {
+    @Transactional(readOnly = true)
+    public Roster roster(String county, int year, Jurisdiction jurisdiction, int page, int size) {
+        Header header = header(county, year, jurisdiction);
+        long from = (long) page * size;
+        List<Entry> items = new ArrayList<>(size);
+        Pass pass = stream(header, (index, entry) -> {
+            if (index >= from && index < from + size) {
+                items.add(entry);
+            }
+        });
+        return new Roster(county, year, header.premium().value(), header.share().value(), header.versions(), items,
+                page, size, pass.listed, pass.amount);
+    }
+
+    /**
+     * The whole roster as an .xlsx workbook (参保资助名单), its rows streamed from the database into the
+     * workbook's temporary file; the caller writes it out and closes it.
+     */
+    @Transactional(readOnly = true)
+    public XlsxRoster xlsx(String county, int year, Jurisdiction jurisdiction) {
+        Header header = header(county, year, jurisdiction);
+        XlsxRoster xlsx = XlsxRoster.open(year + "年参保资助名单");
+        try {
+            xlsx.header(List.of("行政区划代码", "户编号", "身份证号（脱敏）", "资助类别", "资助依据", "资助金额（元）"));
+            Pass pass = stream(header, (index, e) -> xlsx.row(Arrays.asList(e.divisionCode(), e.householdId().toString(),
+                    e.maskedIdNumber(), e.kind() == PremiumSubsidyRule.Kind.FULL ? "全额资助" : "定额资助（过渡期）",
+                    e.basis(), e.amount())));
+            xlsx.footer(List.of("合计", "", pass.listed + " 人", "", "", pass.amount));
+            xlsx.footer(List.of("参数", header.versions()));
+            return xlsx;
+        } catch (RuntimeException e) {
+            try {
+                xlsx.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    private Header header(String county, int year, Jurisdiction jurisdiction) {
         if (!jurisdiction.covers(county)) {
             throw new NotFoundException("该县区不在您的管辖范围内。");
         }
         LocalDate from = LocalDate.of(year, 1, 1);
-        PolicyValue premium = parameters.required("medical.premium.individual", county, from);
-        PolicyValue share = parameters.required("medical.premium.transition-share", county, from);
-        record Insured(String divisionCode, UUID householdId, String maskedIdNumber, HouseholdCategory category,
-                       boolean notEntitled, String basis, LocalDate leftOn) {
+        return new Header(county, year, parameters.required("medical.premium.individual", county, from),
+                parameters.required("medical.premium.transition-share", county, from));
+    }
+
+    /** Takes each listed entry with its place in the roster, from 0. */
+    private interface Sink {
+        void accept(long index, Entry entry);
+    }
+
+    /**
+     * Streams every insured person of the county through the rule in one pass, handing each entry to
+     * {@code sink} in roster order; PostgreSQL's driver reads through a cursor only inside a
+     * transaction and with a fetch size, else it would hold the whole county.
+     */
+    private Pass stream(Header header, Sink sink) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("a roster streams inside a transaction, else the driver reads it whole");
         }
-        List<Entry> entries = new ArrayList<>();
+        LocalDate from = LocalDate.of(header.year(), 1, 1);
+        Pass pass = new Pass(header, sink);
         jdbc.sql("""
                         select h.division_code, h.household_id, p.masked_id_number, h.category, h.not_entitled_to_policy,
                                (select case when bool_or(c.basis = 'TEKUN') then 'TEKUN' else 'DIBAO' end
@@ -64,29 +140,44 @@ public class PremiumSubsidies {
                                p.left_on
                         from insured_person p join insured_household h on h.household_id = p.household_id
                         where h.division_code like :county
-                        order by h.division_code, h.household_id, p.masked_id_number""")
-                .param("from", from).param("to", from.plusYears(1)).param("county", county + "%")
-                .query((rs, n) -> new Insured(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
-                        HouseholdCategory.valueOf(rs.getString(4)), rs.getBoolean(5), rs.getString(6),
-                        rs.getObject(7, LocalDate.class)))
-                .list().stream()
-                .filter(p -> HouseholdCover.enrolledFor(p.leftOn(), year))
-                .forEach(p -> PremiumSubsidyRule.subsidyOf(p.basis(), p.category(), p.notEntitled(), premium.value(),
-                                share.value())
-                        .ifPresent(s -> entries.add(new Entry(p.divisionCode(), p.householdId(), p.maskedIdNumber(),
-                                s.kind(), s.basis(), s.amount()))));
-        return new Roster(county, year, premium.value(), share.value(), premium.version() + ", " + share.version(),
-                entries, entries.stream().map(Entry::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+                        order by h.division_code, h.household_id, p.masked_id_number, p.person_ref""")
+                .withFetchSize(FETCH_SIZE)
+                .param("from", from).param("to", from.plusYears(1)).param("county", header.county() + "%")
+                .query(pass);
+        return pass;
     }
 
-    /** The roster as an .xlsx workbook (参保资助名单). */
-    public void writeXlsx(Roster roster, OutputStream out) throws IOException {
-        XlsxRoster.write(out, roster.year() + "年参保资助名单",
-                List.of("行政区划代码", "户编号", "身份证号（脱敏）", "资助类别", "资助依据", "资助金额（元）"),
-                roster.entries().stream().map(e -> List.<Object>of(e.divisionCode(), e.householdId().toString(),
-                        e.maskedIdNumber(), e.kind() == PremiumSubsidyRule.Kind.FULL ? "全额资助" : "定额资助（过渡期）",
-                        e.basis(), e.amount())).toList(),
-                List.of(List.of("合计", "", roster.entries().size() + " 人", "", "", roster.total()),
-                        List.of("参数", roster.parameterVersions())));
+    /** One pass over the county: counts and sums what is listed, and hands each entry on. */
+    private static final class Pass implements RowCallbackHandler {
+
+        private final int year;
+        private final BigDecimal premium;
+        private final BigDecimal share;
+        private final Sink sink;
+        private long listed;
+        private BigDecimal amount = BigDecimal.ZERO;
+
+        Pass(Header header, Sink sink) {
+            this.year = header.year();
+            this.premium = header.premium().value();
+            this.share = header.share().value();
+            this.sink = sink;
+        }
+
+        @Override
+        public void processRow(ResultSet rs) throws SQLException {
+            if (!HouseholdCover.enrolledFor(rs.getObject(7, LocalDate.class), year)) {
+                return;
+            }
+            Optional<PremiumSubsidyRule.Subsidy> subsidy = PremiumSubsidyRule.subsidyOf(rs.getString(6),
+                    HouseholdCategory.valueOf(rs.getString(4)), rs.getBoolean(5), premium, share);
+            if (subsidy.isPresent()) {
+                Entry entry = new Entry(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
+                        subsidy.get().kind(), subsidy.get().basis(), subsidy.get().amount());
+                sink.accept(listed, entry);
+                listed++;
+                amount = amount.add(entry.amount());
+            }
+        }
     }
 }

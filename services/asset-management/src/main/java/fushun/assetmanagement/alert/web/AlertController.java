@@ -2,9 +2,9 @@ package fushun.assetmanagement.alert.web;
 
 import fushun.assetmanagement.alert.ReceivedAlerts;
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.Page;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,9 +21,10 @@ class AlertController {
 
     @GetMapping("/api/asset-management/alerts")
     @PreAuthorize("hasAnyRole('asset-manager', 'analyst')")
-    List<ReceivedAlerts.ReceivedAlert> alerts(
+    Page<ReceivedAlerts.ReceivedAlert> alerts(
             @RequestParam(defaultValue = "false") boolean namedOnly,
-            @RequestParam(defaultValue = "50") @Min(value = 1, message = "至少1条") @Max(value = 500, message = "最多500条") int limit) {
-        return alerts.list(Jurisdiction.current(), namedOnly, limit);
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+            @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条") @Max(value = 500, message = "每页最多500条") int size) {
+        return alerts.list(Jurisdiction.current(), namedOnly, page, size);
     }
 }

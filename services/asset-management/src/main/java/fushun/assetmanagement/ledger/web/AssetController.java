@@ -4,9 +4,12 @@ import fushun.platform.validation.PlausibleYear;
 import fushun.assetmanagement.income.AssetIncome;
 import fushun.assetmanagement.ledger.AssetLedger;
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -83,13 +87,18 @@ class AssetController {
     }
 
     @GetMapping("/assets")
-    List<AssetLedger.Asset> list() {
-        return ledger.list(Jurisdiction.current());
+    Page<AssetLedger.Asset> list(@RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+                                 @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
+                                 @Max(value = 500, message = "每页最多500条") int size) {
+        return ledger.list(Jurisdiction.current(), page, size);
     }
 
     @GetMapping("/assets/{assetId}/audit")
-    List<AssetLedger.AuditLine> audit(@PathVariable UUID assetId) {
-        return ledger.audit(assetId, Jurisdiction.current());
+    Page<AssetLedger.AuditLine> audit(@PathVariable UUID assetId,
+                                      @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+                                      @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
+                                      @Max(value = 500, message = "每页最多500条") int size) {
+        return ledger.audit(assetId, Jurisdiction.current(), page, size);
     }
 
     @PostMapping("/assets/{assetId}/changes")
@@ -125,10 +134,13 @@ class AssetController {
                 caller.getName(), Jurisdiction.current());
     }
 
-    /** The village's monitored and out-of-poverty households, for drawing up a plan. */
+    /** The village's monitored and out-of-poverty households, for drawing up a plan; a page at a time, with the total. */
     @GetMapping("/villages/{village}/households")
-    List<AssetIncome.VillageHousehold> households(@PathVariable String village) {
-        return income.households(village, Jurisdiction.current());
+    Page<AssetIncome.VillageHousehold> households(@PathVariable String village,
+                                                  @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+                                                  @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
+                                                  @Max(value = 500, message = "每页最多500条") int size) {
+        return income.households(village, Jurisdiction.current(), page, size);
     }
 
     @GetMapping("/villages/{village}/plans/{year}")

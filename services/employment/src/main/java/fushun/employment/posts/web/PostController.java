@@ -5,6 +5,7 @@ import fushun.employment.pension.PensionPremiums;
 import fushun.employment.posts.WelfarePosts;
 import fushun.platform.export.XlsxRoster;
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.Page;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -16,11 +17,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -79,13 +78,18 @@ class PostController {
     }
 
     @GetMapping("/posts")
-    List<WelfarePosts.Post> list() {
-        return posts.posts(Jurisdiction.current());
+    Page<WelfarePosts.Post> list(@RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+                                 @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
+                                 @Max(value = 500, message = "每页最多500条") int size) {
+        return posts.posts(Jurisdiction.current(), page, size);
     }
 
     @GetMapping("/posts/{postId}/holdings")
-    List<WelfarePosts.Holding> holdings(@PathVariable UUID postId) {
-        return posts.holdings(postId, Jurisdiction.current());
+    Page<WelfarePosts.Holding> holdings(@PathVariable UUID postId,
+                                        @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+                                        @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
+                                        @Max(value = 500, message = "每页最多500条") int size) {
+        return posts.holdings(postId, Jurisdiction.current(), page, size);
     }
 
     @PostMapping("/posts/{postId}/hires")
@@ -106,27 +110,34 @@ class PostController {
         return posts.attendance(holdingId, request.month(), request.daysWorked(), caller.getName(), Jurisdiction.current());
     }
 
-    /** For an alert (务工就业不稳, 缺劳动力): the household's labourers and posts with a free seat. */
+    /** For an alert (务工就业不稳, 缺劳动力): the household's labourers, and a page of the posts with a free seat. */
     @GetMapping("/alerts/{alertId}/suggestions")
-    WelfarePosts.Suggestions suggestions(@PathVariable UUID alertId) {
-        return posts.suggestions(alertId, Jurisdiction.current());
+    WelfarePosts.Suggestions suggestions(@PathVariable UUID alertId,
+                                         @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+                                         @RequestParam(defaultValue = "20") @Min(value = 1, message = "每页至少1条")
+                                         @Max(value = 200, message = "每页最多200条") int size) {
+        return posts.suggestions(alertId, Jurisdiction.current(), page, size);
     }
 
+    /** A page of the county's roster, with the count and amount of the whole roster. */
     @GetMapping("/pension-premiums")
     PensionPremiums.Roster pensionRoster(@RequestParam @Pattern(regexp = "2104\\d{2}", message = "应为抚顺市内6位县区代码") String county,
                                          @RequestParam @Min(value = 2021, message = "年份不能早于2021年")
-                                         @Max(value = 2100, message = "年份无效") int year) {
-        return pensions.roster(county, year, Jurisdiction.current());
+                                         @Max(value = 2100, message = "年份无效") int year,
+                                         @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+                                         @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
+                                         @Max(value = 500, message = "每页最多500条") int size) {
+        return pensions.roster(county, year, Jurisdiction.current(), page, size);
     }
 
+    /** The whole roster as .xlsx, built before anything is sent, so a failure answers as a problem, not half a file. */
     @GetMapping("/pension-premiums.xlsx")
     void pensionExport(@RequestParam @Pattern(regexp = "2104\\d{2}", message = "应为抚顺市内6位县区代码") String county,
                        @RequestParam @Min(value = 2021, message = "年份不能早于2021年")
                        @Max(value = 2100, message = "年份无效") int year,
                        HttpServletResponse response) throws IOException {
-        PensionPremiums.Roster roster = pensions.roster(county, year, Jurisdiction.current());
-        try (OutputStream out = XlsxRoster.download(response, "pension-premiums-" + county + "-" + year + ".xlsx")) {
-            pensions.writeXlsx(roster, out);
+        try (XlsxRoster roster = pensions.xlsx(county, year, Jurisdiction.current())) {
+            roster.writeTo(XlsxRoster.download(response, "pension-premiums-" + county + "-" + year + ".xlsx"));
         }
     }
 }

@@ -3,6 +3,7 @@ package fushun.housingsafety.appraisal.web;
 import fushun.platform.validation.PlausibleDate;
 import fushun.housingsafety.appraisal.Appraisals;
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -56,9 +57,12 @@ class AppraisalController {
     }
 
     @GetMapping("/appraisal-tasks")
-    List<Appraisals.Task> tasks(@RequestParam(required = false) @Pattern(regexp = "OPEN|DONE",
-            message = "状态只能是 OPEN 或 DONE") String status) {
-        return appraisals.tasks(Jurisdiction.current(), status);
+    Page<Appraisals.Task> tasks(@RequestParam(required = false) @Pattern(regexp = "OPEN|DONE",
+                                        message = "状态只能是 OPEN 或 DONE") String status,
+                                @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+                                @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
+                                @Max(value = 500, message = "每页最多500条") int size) {
+        return appraisals.tasks(Jurisdiction.current(), status, page, size);
     }
 
     @PostMapping("/appraisals")
@@ -74,9 +78,12 @@ class AppraisalController {
     }
 
     @GetMapping("/renovations")
-    List<Appraisals.Renovation> renovations(@RequestParam(required = false) @Pattern(regexp = "PLANNED|STARTED|COMPLETED",
-            message = "状态只能是 PLANNED、STARTED 或 COMPLETED") String status) {
-        return appraisals.renovations(Jurisdiction.current(), status);
+    Page<Appraisals.Renovation> renovations(@RequestParam(required = false) @Pattern(regexp = "PLANNED|STARTED|COMPLETED",
+                                                    message = "状态只能是 PLANNED、STARTED 或 COMPLETED") String status,
+                                            @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+                                            @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
+                                            @Max(value = 500, message = "每页最多500条") int size) {
+        return appraisals.renovations(Jurisdiction.current(), status, page, size);
     }
 
     @PostMapping("/renovations/{renovationId}/start")
@@ -93,11 +100,14 @@ class AppraisalController {
                 caller.getName(), Jurisdiction.current());
     }
 
-    /** The yearly screening of the county's low-income households: who is done, who is left. */
+    /** The yearly screening of the county's low-income households: how many are done and left, and a page of them, those left first. */
     @GetMapping("/screenings")
     Appraisals.Screening screening(@RequestParam @Pattern(regexp = "2104\\d{2}", message = "应为抚顺市内6位县区代码") String county,
                                    @RequestParam @Min(value = 2021, message = "年份不能早于2021年")
-                                   @Max(value = 2100, message = "年份无效") int year) {
-        return appraisals.screening(county, year, Jurisdiction.current());
+                                   @Max(value = 2100, message = "年份无效") int year,
+                                   @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+                                   @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
+                                   @Max(value = 500, message = "每页最多500条") int size) {
+        return appraisals.screening(county, year, Jurisdiction.current(), page, size);
     }
 }
