@@ -506,13 +506,22 @@ async function awaitingMe() {
   if (!reviewer && !approver) return null;
   // a township reviewer's own fund; a county reviewer reviews payouts from the case page
   const township = (division() || '').length === 9 ? division() : null;
+  const none = { items: [], total: 0 };
   const [submitted, reviewed, grants, payouts] = await Promise.all([
-    reviewer ? api('/api/social-assistance/applications?status=SUBMITTED&size=100').then((p) => p.items) : [],
-    approver ? api('/api/social-assistance/applications?status=REVIEWED&size=100').then((p) => p.items) : [],
-    reviewer ? api('/api/social-assistance/grants?size=100&reviewDueBy=' + chinaDay(30)) : [],
-    reviewer && township ? api('/api/social-assistance/reserve-funds/' + township + '/payouts/awaiting-review').catch(() => []) : []
+    reviewer ? api('/api/social-assistance/applications?status=SUBMITTED&size=100') : none,
+    approver ? api('/api/social-assistance/applications?status=REVIEWED&size=100') : none,
+    reviewer ? api('/api/social-assistance/grants?size=100&reviewDueBy=' + chinaDay(30)) : none,
+    reviewer && township ? api('/api/social-assistance/reserve-funds/' + township + '/payouts/awaiting-review?size=100')
+      .catch(() => none) : none
   ]);
-  return { reviewer, approver, applications: submitted.concat(reviewed), grants, payouts, township };
+  return { reviewer, approver, applications: submitted.items.concat(reviewed.items),
+    applicationsTotal: submitted.total + reviewed.total, grants, payouts, township };
+}
+
+/** "共 N 件", and how many of them the list shows when there are more than one page holds. */
+function shownOf(page, testid) {
+  const more = page.total > page.items.length ? `，此处显示前 ${page.items.length} 件` : '';
+  return `<p class="note" data-testid="${testid}">共 ${page.total} 件${more}</p>`;
 }
 
 function awaitingSection(a) {
@@ -520,8 +529,9 @@ function awaitingSection(a) {
   return `<section data-testid="awaiting-me"><h2>待我${steps}</h2>
     <h3>低保 / 特困申请</h3>
     ${a.applications.map(applicationCard).join('') || '<p class="note">暂无待办申请</p>'}
-    ${a.reviewer ? `<h3>30天内到期复核的待遇</h3>${grantTable(a.grants)}` : ''}
-    ${a.reviewer && a.township ? `<h3>待审核的临时救助支付（${esc(a.township)} 乡镇备用金）</h3>${payoutTable(a.township, a.payouts)}` : ''}
+    ${a.applicationsTotal > a.applications.length ? shownOf({ items: a.applications, total: a.applicationsTotal }, 'applications-total') : ''}
+    ${a.reviewer ? `<h3>30天内到期复核的待遇</h3>${grantTable(a.grants.items)}${a.grants.total ? shownOf(a.grants, 'grants-due-total') : ''}` : ''}
+    ${a.reviewer && a.township ? `<h3>待审核的临时救助支付（${esc(a.township)} 乡镇备用金）</h3>${payoutTable(a.township, a.payouts.items)}${a.payouts.total ? shownOf(a.payouts, 'payouts-total') : ''}` : ''}
   </section>`;
 }
 
@@ -608,8 +618,8 @@ async function caseView(view, caseId, seq) {
   const township = detail.divisionCode.slice(0, 9);
   const [fund, payouts] = await Promise.all([
     api('/api/social-assistance/reserve-funds/' + township).catch(() => null),
-    api('/api/social-assistance/reserve-funds/' + township + '/payouts/awaiting-review')
-      .then((list) => list.filter((m) => m.householdId === detail.householdId)).catch(() => [])
+    api('/api/social-assistance/reserve-funds/' + township + '/payouts/awaiting-review?size=100&householdId=' + detail.householdId)
+      .then((p) => p.items).catch(() => [])
   ]);
   const operator = hasRole('civil-affairs-operator');
   if (stale(seq)) return;
@@ -722,16 +732,20 @@ function timelineList(lines) {
 async function tasksView(view, seq) {
   const role = Object.keys(OFFICER_BUREAUS).find((r) => hasRole(r));
   const bureau = OFFICER_BUREAUS[role];
-  const tasks = await api('/api/monitoring/assignments?bureau=' + bureau);
+  const page = Number(new URLSearchParams(location.hash.split('?')[1] || '').get('page') || 0);
+  const result = await api('/api/monitoring/assignments?' + new URLSearchParams({ bureau, page, size: 50 }));
   if (stale(seq)) return;
   view.innerHTML = `<section><h2>${BUREAU_LABELS[bureau]} · 帮扶任务收件箱</h2>
     <table data-testid="tasks"><tr><th>农户</th><th>区划</th><th>期限</th><th>状态</th><th>办理</th></tr>
-    ${tasks.map((t) => `<tr data-testid="task"><td><a href="#/household/${t.householdId}">${t.householdId.slice(0, 8)}</a></td>
+    ${result.items.map((t) => `<tr data-testid="task"><td><a href="#/household/${t.householdId}">${t.householdId.slice(0, 8)}</a></td>
       <td>${esc(t.divisionCode)}</td><td>${t.dueDate} ${t.overdue ? '<span class="badge overdue">逾期</span>' : ''}</td>
       <td>${STATUS_LABELS[t.status] || t.status}</td>
       <td>${t.status === 'CLOSED' ? esc(t.outcome || '') : `<form class="inline task" data-id="${t.id}">
         <input name="measure" placeholder="帮扶措施" required><input name="outcome" placeholder="办结情况（可选）">
-        <button type="submit">登记</button></form>`}</td></tr>`).join('') || '<tr><td colspan="5">暂无任务</td></tr>'}</table></section>`;
+        <button type="submit">登记</button></form>`}</td></tr>`).join('') || '<tr><td colspan="5">暂无任务</td></tr>'}</table>
+    <div class="pager"><span data-testid="tasks-total">共 ${result.total} 条</span>
+      ${page > 0 ? `<a href="#/tasks?page=${page - 1}" id="prev">上一页</a>` : ''} 第 ${page + 1} 页
+      ${(page + 1) * result.size < result.total ? `<a href="#/tasks?page=${page + 1}" id="next">下一页</a>` : ''}</div></section>`;
   document.querySelectorAll('form.task').forEach((form) => form.onsubmit = async (e) => {
     e.preventDefault();
     try {

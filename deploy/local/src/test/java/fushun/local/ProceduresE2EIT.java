@@ -139,12 +139,18 @@ class ProceduresE2EIT {
         HttpResponse<String> applied = call("POST", "/api/monitoring/households/" + household + "/applications", cadre,
                 "{\"riskTypes\":[\"" + risk + "\"],\"description\":\"" + description + "\"}");
         assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
-        for (JsonNode procedure : JSON.readTree(call("GET", "/api/monitoring/identifications", cadre, null).body())) {
-            if (household.equals(procedure.get("householdId").asString())) {
-                return procedure.get("id").asString();
+        // oldest clue first, paged: the new one is on the last page
+        for (int page = 0; ; page++) {
+            JsonNode open = JSON.readTree(call("GET", "/api/monitoring/identifications?size=200&page=" + page, cadre, null).body());
+            for (JsonNode procedure : open.get("items")) {
+                if (household.equals(procedure.get("householdId").asString())) {
+                    return procedure.get("id").asString();
+                }
+            }
+            if ((page + 1) * 200L >= open.get("total").asLong()) {
+                throw new AssertionError("no procedure for " + household + " among " + open.get("total") + " open");
             }
         }
-        throw new AssertionError("no procedure for " + household);
     }
 
     private static HttpResponse<String> decide(String procedure, String token, String decision, String category)

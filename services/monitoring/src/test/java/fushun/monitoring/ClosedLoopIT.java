@@ -116,7 +116,7 @@ class ClosedLoopIT {
 
         mvc.perform(get("/api/monitoring/assignments?bureau=MEDICAL_INSURANCE&overdue=true").header("Authorization", ANALYST))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.id == '" + medical + "')].overdue").value(true));
+                .andExpect(jsonPath("$.items[?(@.id == '" + medical + "')].overdue").value(true));
         mvc.perform(get("/api/monitoring/league-table").header("Authorization", ANALYST))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.bureau == 'HEALTH' && @.county == '210422')].closedOnTime").value(1))
@@ -133,6 +133,61 @@ class ClosedLoopIT {
                         org.hamcrest.Matchers.containsString("FAMILY_DOCTOR"))))
                 .andExpect(jsonPath("$[?(@.kind == 'CLOSED')]", org.hamcrest.Matchers.hasSize(2)))
                 .andExpect(jsonPath("$[?(@.kind == 'ESCALATED')]").exists());
+    }
+
+    @Test
+    void shouldPageABureausAssignmentsWithTheirTotal() throws Exception {
+        String village = "210422188802";
+        String officer = "Bearer " + TestTokens.user("paging-health", village, "health-officer");
+        UUID household = registry.register(new NewHousehold(village, HouseholdCategory.OUT_OF_POVERTY, false, List.of(
+                new NewHousehold.NewMember("分页测试", SyntheticIdNumbers.next(new Random(), "210422"), "户主", "FULL"))),
+                Jurisdiction.of("210400"));
+        List<String> assigned = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            UUID alert = UUID.randomUUID();
+            jdbc.sql("""
+                    insert into risk_alert (id, household_id, division_code, risk_types, explanation, status, raised_at)
+                    values (:id, :h, :v, 'ILLNESS', '分页测试', 'OPEN', now())""")
+                    .param("id", alert).param("h", household).param("v", village).update();
+            for (Bureau bureau : List.of(Bureau.HEALTH, Bureau.MEDICAL_INSURANCE)) {
+                UUID id = UUID.randomUUID();
+                // one due date for all: the order rests on the id, so pages neither repeat nor skip an assignment
+                jdbc.sql("""
+                        insert into assignment (id, alert_id, household_id, bureau, due_date, status)
+                        values (:id, :alert, :h, :bureau, current_date + 10, 'ASSIGNED')""")
+                        .param("id", id).param("alert", alert).param("h", household).param("bureau", bureau.name()).update();
+                if (bureau == Bureau.HEALTH) {
+                    assigned.add(id.toString());
+                }
+            }
+        }
+
+        String first = mvc.perform(get("/api/monitoring/assignments?bureau=HEALTH&size=4").header("Authorization", officer))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(7))
+                .andExpect(jsonPath("$.page").value(0))
+                .andExpect(jsonPath("$.size").value(4))
+                .andExpect(jsonPath("$.items.length()").value(4))
+                .andReturn().getResponse().getContentAsString();
+        String rest = mvc.perform(get("/api/monitoring/assignments?bureau=HEALTH&size=4&page=1").header("Authorization", officer))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(7))
+                .andExpect(jsonPath("$.items.length()").value(3))
+                .andReturn().getResponse().getContentAsString();
+        List<String> listed = new java.util.ArrayList<>(com.jayway.jsonpath.JsonPath.<List<String>>read(first, "$.items[*].id"));
+        listed.addAll(com.jayway.jsonpath.JsonPath.<List<String>>read(rest, "$.items[*].id"));
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(assigned);
+        mvc.perform(get("/api/monitoring/assignments").header("Authorization", officer))
+                .andExpect(jsonPath("$.total").value(14))
+                .andExpect(jsonPath("$.size").value(50));
+
+        mvc.perform(get("/api/monitoring/assignments?size=0").header("Authorization", officer))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("请求无效"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").value("每页至少1条"));
+        mvc.perform(get("/api/monitoring/assignments?size=100000").header("Authorization", officer))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").value("每页最多500条"));
     }
 
     private String statusOf(UUID assignment) {

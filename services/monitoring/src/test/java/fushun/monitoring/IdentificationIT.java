@@ -96,10 +96,35 @@ class IdentificationIT {
         assertThat(notices).doesNotContain(idNumberOf(household)).doesNotContain("因病").doesNotContain("ILLNESS");
         mvc.perform(get("/api/monitoring/public-notices/" + noticeId).header("Authorization", QINGYUAN))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/api/monitoring/public-notices/" + noticeId + "/objections").header("Authorization", CADRE)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"receivedOn\":\"" + LocalDate.now(CHINA) + "\",\"summary\":\"邻居反映该户有经营收入\"}"))
-                .andExpect(status().isCreated());
+        for (String summary : List.of("邻居反映该户有经营收入", "村民反映该户有货车", "村民反映该户子女在外务工")) {
+            mvc.perform(post("/api/monitoring/public-notices/" + noticeId + "/objections").header("Authorization", CADRE)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"receivedOn\":\"" + LocalDate.now(CHINA) + "\",\"summary\":\"" + summary + "\"}"))
+                    .andExpect(status().isCreated());
+        }
+        // in the order received, paged with the total: the second page holds the rest
+        String firstObjections = mvc.perform(get("/api/monitoring/public-notices/" + noticeId + "/objections?size=2")
+                        .header("Authorization", CADRE))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andReturn().getResponse().getContentAsString();
+        String restOfObjections = mvc.perform(get("/api/monitoring/public-notices/" + noticeId + "/objections?size=2&page=1")
+                        .header("Authorization", CADRE))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andReturn().getResponse().getContentAsString();
+        List<String> summaries = new java.util.ArrayList<>(com.jayway.jsonpath.JsonPath.<List<String>>read(firstObjections,
+                "$.items[*].summary"));
+        summaries.addAll(com.jayway.jsonpath.JsonPath.<List<String>>read(restOfObjections, "$.items[*].summary"));
+        assertThat(summaries).containsExactlyInAnyOrder("邻居反映该户有经营收入", "村民反映该户有货车", "村民反映该户子女在外务工");
+        mvc.perform(get("/api/monitoring/public-notices/" + noticeId + "/objections?size=501").header("Authorization", CADRE))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").value("每页最多500条"));
+        mvc.perform(get("/api/monitoring/public-notices?size=0").header("Authorization", CADRE))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").value("每页至少1条"));
         byte[] board = mvc.perform(get("/api/monitoring/public-notices/board.xlsx?village=210422100201")
                         .header("Authorization", CADRE))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
@@ -151,19 +176,19 @@ class IdentificationIT {
         assertThat(alerts(household)).isEqualTo(1);
         String id = jdbc.sql("select id from identification where household_id = :h").param("h", household)
                 .query(String.class).single();
-        mvc.perform(get("/api/monitoring/identifications?overdue=true").header("Authorization", COUNTY))
+        mvc.perform(get("/api/monitoring/identifications?overdue=true&size=200").header("Authorization", COUNTY))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.id == '" + id + "')]").isEmpty());
+                .andExpect(jsonPath("$.items[?(@.id == '" + id + "')]").isEmpty());
 
         jdbc.sql("update identification set due_date = current_date - 1 where id = :id").param("id", UUID.fromString(id)).update();
 
-        mvc.perform(get("/api/monitoring/identifications?overdue=true").header("Authorization", COUNTY))
+        mvc.perform(get("/api/monitoring/identifications?overdue=true&size=200").header("Authorization", COUNTY))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.id == '" + id + "')].overdue").value(true))
-                .andExpect(jsonPath("$[?(@.id == '" + id + "')].greenChannel").value(true));
-        mvc.perform(get("/api/monitoring/identifications?overdue=true").header("Authorization", QINGYUAN))
+                .andExpect(jsonPath("$.items[?(@.id == '" + id + "')].overdue").value(true))
+                .andExpect(jsonPath("$.items[?(@.id == '" + id + "')].greenChannel").value(true));
+        mvc.perform(get("/api/monitoring/identifications?overdue=true&size=200").header("Authorization", QINGYUAN))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.id == '" + id + "')]").isEmpty());
+                .andExpect(jsonPath("$.items[?(@.id == '" + id + "')]").isEmpty());
 
         // the village finds no lasting difficulty: the early alert closes as not confirmed, the help stays on record
         decide(id, CADRE, "REJECT", null).andExpect(status().isOk()).andExpect(jsonPath("$.stage").value("REJECTED"));
@@ -171,6 +196,61 @@ class IdentificationIT {
                 .query(String.class).single()).isEqualTo("NOT_CONFIRMED");
         assertThat(jdbc.sql("select count(*) from monitored_risk where household_id = :h").param("h", household)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void shouldPageOpenProceduresWithTheirTotalAndDecisions() throws Exception {
+        String village = "210422188801";
+        String cadre = "Bearer " + TestTokens.user("paging-cadre", village, "village-cadre");
+        java.time.Instant clue = java.time.Instant.parse("2026-01-05T02:00:00Z");
+        List<String> opened = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            UUID household = registry.register(new NewHousehold(village, HouseholdCategory.ORDINARY, false, List.of(
+                    new NewHousehold.NewMember("分页测试", SyntheticIdNumbers.next(new Random(), "210422"), "户主", "FULL"))),
+                    Jurisdiction.of("210400"));
+            UUID id = UUID.randomUUID();
+            // the same first clue for all: the order rests on the id, so pages neither repeat nor skip a procedure
+            jdbc.sql("""
+                    insert into identification (id, household_id, division_code, channel, risk_types, description, stage,
+                                                green_channel, first_clue_at, due_date, clock_parameter)
+                    values (:id, :h, :v, 'CADRE_VISIT', 'ILLNESS', '分页测试', :stage, false, :at, current_date + 10,
+                            'monitoring.clue-to-decision-days[*]@2021-01-01')""")
+                    .param("id", id).param("h", household).param("v", village)
+                    .param("stage", i == 0 ? "TOWNSHIP_REVIEW" : "VILLAGE_SCREENING")
+                    .param("at", java.sql.Timestamp.from(clue)).update();
+            opened.add(id.toString());
+        }
+        jdbc.sql("""
+                insert into identification_decision (identification_id, step, decision, reason, decided_by, decided_division)
+                values (:id, 'VILLAGE_SCREENING', 'APPROVE', '村级评议通过', 'paging-cadre', :v)""")
+                .param("id", UUID.fromString(opened.get(0))).param("v", village).update();
+
+        String first = mvc.perform(get("/api/monitoring/identifications?size=3").header("Authorization", cadre))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(5))
+                .andExpect(jsonPath("$.page").value(0))
+                .andExpect(jsonPath("$.size").value(3))
+                .andExpect(jsonPath("$.items.length()").value(3))
+                .andReturn().getResponse().getContentAsString();
+        String rest = mvc.perform(get("/api/monitoring/identifications?size=3&page=1").header("Authorization", cadre))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(5))
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andReturn().getResponse().getContentAsString();
+        List<java.util.Map<String, Object>> items = new java.util.ArrayList<>(
+                com.jayway.jsonpath.JsonPath.<List<java.util.Map<String, Object>>>read(first, "$.items"));
+        items.addAll(com.jayway.jsonpath.JsonPath.<List<java.util.Map<String, Object>>>read(rest, "$.items"));
+        assertThat(items).extracting(i -> (String) i.get("id")).containsExactlyInAnyOrderElementsOf(opened);
+        // each procedure carries its own decisions, read for the whole page at once
+        assertThat(items).allSatisfy(i -> assertThat((List<?>) i.get("decisions"))
+                .hasSize(i.get("id").equals(opened.get(0)) ? 1 : 0));
+        mvc.perform(get("/api/monitoring/identifications?size=201").header("Authorization", cadre))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("请求无效"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").value("每页最多200条"));
+        mvc.perform(get("/api/monitoring/identifications?page=-1").header("Authorization", cadre))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'page')].message").value("页码不能为负"));
     }
 
     private ResultActions decide(String id, String token, String decision, String category) throws Exception {

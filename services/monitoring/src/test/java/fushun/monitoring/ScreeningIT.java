@@ -55,14 +55,30 @@ class ScreeningIT {
 
         mvc.perform(get("/api/monitoring/screenings/" + id + "/results").header("Authorization", CADRE))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.householdId == '" + below + "')].rule").value("BELOW_LINE"))
-                .andExpect(jsonPath("$[?(@.householdId == '" + margin + "')].rule").value("MARGIN_WITH_SIGNAL"))
-                .andExpect(jsonPath("$[?(@.householdId == '" + margin + "')].riskTypes[0]").value("ILLNESS"))
-                .andExpect(jsonPath("$[?(@.householdId == '" + above + "')]").isEmpty());
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + below + "')].rule").value("BELOW_LINE"))
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + margin + "')].rule").value("MARGIN_WITH_SIGNAL"))
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + margin + "')].riskTypes[0]").value("ILLNESS"))
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + above + "')]").isEmpty());
+        // one at a time: the second page holds the other household, with the same total
+        String first = mvc.perform(get("/api/monitoring/screenings/" + id + "/results?size=1").header("Authorization", CADRE))
+                .andExpect(jsonPath("$.total").value(2)).andExpect(jsonPath("$.items.length()").value(1))
+                .andReturn().getResponse().getContentAsString();
+        String second = mvc.perform(get("/api/monitoring/screenings/" + id + "/results?size=1&page=1").header("Authorization", CADRE))
+                .andExpect(jsonPath("$.total").value(2)).andExpect(jsonPath("$.items.length()").value(1))
+                .andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(List.of(
+                        com.jayway.jsonpath.JsonPath.<String>read(first, "$.items[0].householdId"),
+                        com.jayway.jsonpath.JsonPath.<String>read(second, "$.items[0].householdId")))
+                .containsExactlyInAnyOrder(below.toString(), margin.toString());
+        mvc.perform(get("/api/monitoring/screenings/" + id + "/results?size=501").header("Authorization", CADRE))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").value("每页最多500条"));
         mvc.perform(get("/api/monitoring/screenings/" + id + "/results")
                         .header("Authorization", "Bearer " + TestTokens.user("other", "210422100201", "village-cadre")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$").isEmpty());
+                .andExpect(jsonPath("$.total").value(0))
+                .andExpect(jsonPath("$.items").isEmpty());
         mvc.perform(post("/api/monitoring/screenings").header("Authorization", CADRE)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"month\":\"" + month.plusMonths(1) + "\"}"))
                 .andExpect(status().isBadRequest());

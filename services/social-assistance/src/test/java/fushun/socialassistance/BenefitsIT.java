@@ -450,7 +450,7 @@ class BenefitsIT {
                 .andExpect(jsonPath("$.covered[?(@.personId == '" + spouse.id() + "')].share").value(347.78))
                 .andExpect(jsonPath("$.covered[?(@.personId == '" + son.id() + "')].stopMonth").value(org.hamcrest.Matchers.contains((Object) null)));
         mvc.perform(get("/api/social-assistance/grants?reviewDueBy=2026-04-30").header("Authorization", operator))
-                .andExpect(jsonPath("$[?(@.id == '" + grantId + "')]").exists());
+                .andExpect(jsonPath("$.items[?(@.id == '" + grantId + "')]").exists());
         mvc.perform(get("/api/social-assistance/cases/" + caseId).header("Authorization", operator))
                 .andExpect(jsonPath("$.household.members[?(@.personId == '" + spouse.id() + "')].status").value("LEFT"));
 
@@ -573,6 +573,61 @@ class BenefitsIT {
         return mvc.perform(post("/api/social-assistance/applications/" + applicationId + "/decision")
                 .header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
                 .content(json(Map.of("approve", approve, "reason", reason))));
+    }
+
+    /** In 东洲区 (210403), which no other test pays. */
+    @Test
+    void shouldPageGrantsWithTheirTotal() throws Exception {
+        String village = "210403100201";
+        String operator = "Bearer " + TestTokens.user("dongzhou-operator", "210403", "civil-affairs-operator");
+        List<String> granted = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            granted.add(grant(village, i == 4 ? "STOPPED" : "ACTIVE").toString());
+        }
+
+        String first = mvc.perform(get("/api/social-assistance/grants?size=3").header("Authorization", operator))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(5))
+                .andExpect(jsonPath("$.page").value(0))
+                .andExpect(jsonPath("$.size").value(3))
+                .andExpect(jsonPath("$.items.length()").value(3))
+                .andReturn().getResponse().getContentAsString();
+        String rest = mvc.perform(get("/api/social-assistance/grants?size=3&page=1").header("Authorization", operator))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(5))
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andReturn().getResponse().getContentAsString();
+        List<String> listed = new java.util.ArrayList<>(JsonPath.<List<String>>read(first, "$.items[*].id"));
+        listed.addAll(JsonPath.<List<String>>read(rest, "$.items[*].id"));
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(granted);
+        // the filter counts what it keeps: the stopped grant is due for no review
+        mvc.perform(get("/api/social-assistance/grants?reviewDueBy=2099-12-31").header("Authorization", operator))
+                .andExpect(jsonPath("$.total").value(4))
+                .andExpect(jsonPath("$.items[?(@.id == '" + granted.get(4) + "')]").isEmpty());
+
+        mvc.perform(get("/api/social-assistance/grants?size=201").header("Authorization", operator))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("请求无效"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").value("每页最多200条"));
+    }
+
+    /** A granted application and its grant as the decision would have left them; one review date for all. */
+    private UUID grant(String village, String status) {
+        UUID household = RosterFixtures.registered(jdbc, village, UUID.randomUUID(), "FULL");
+        UUID application = UUID.randomUUID();
+        jdbc.sql("""
+                insert into assistance_application (id, household_id, division_code, programme, total_income, basic_pension,
+                    illness_spending, schooling_spending, employment_costs, status, submitted_by)
+                values (:id, :h, :v, 'DIBAO', 0, 0, 0, 0, 0, 'GRANTED', 'test')""")
+                .param("id", application).param("h", household).param("v", village).update();
+        UUID grant = UUID.randomUUID();
+        jdbc.sql("""
+                insert into assistance_grant (id, application_id, household_id, division_code, programme, monthly_amount,
+                    first_month, next_review, status, granted_on)
+                values (:id, :a, :h, :v, 'DIBAO', 500.00, date '2026-01-01', date '2026-12-31', :status, date '2025-12-15')""")
+                .param("id", grant).param("a", application).param("h", household).param("v", village)
+                .param("status", status).update();
+        return grant;
     }
 
     private ResultActions payroll(String token, String county, String month) throws Exception {

@@ -118,9 +118,10 @@ class ReserveFundIT {
         assertThat(jdbc.sql("select count(*) from outbox_event where aggregateid = :h and type = 'AssistanceStatusChanged'")
                 .param("h", household.toString()).query(Long.class).single()).isEqualTo(1);
         mvc.perform(get("/api/social-assistance/reserve-funds/" + township + "/movements").header("Authorization", XINBIN))
-                .andExpect(jsonPath("$[0].kind").value("PAYOUT"))
-                .andExpect(jsonPath("$[0].greenChannel").value(true))
-                .andExpect(jsonPath("$.length()").value(2));
+                .andExpect(jsonPath("$.items[0].kind").value("PAYOUT"))
+                .andExpect(jsonPath("$.items[0].greenChannel").value(true))
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.total").value(2));
     }
 
     @Test
@@ -160,7 +161,7 @@ class ReserveFundIT {
         String awaiting = mvc.perform(get("/api/social-assistance/reserve-funds/" + township + "/payouts/awaiting-review")
                         .header("Authorization", XINBIN_REVIEWER))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        List<String> ids = JsonPath.read(awaiting, "$[?(@.householdId == '" + household + "')].id");
+        List<String> ids = JsonPath.read(awaiting, "$.items[?(@.householdId == '" + household + "')].id");
         assertThat(ids).hasSize(1);
         mvc.perform(post("/api/social-assistance/reserve-funds/" + township + "/payouts/" + ids.get(0) + "/review")
                         .header("Authorization", XINBIN_REVIEWER).contentType(MediaType.APPLICATION_JSON)
@@ -181,7 +182,7 @@ class ReserveFundIT {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/social-assistance/reserve-funds/" + township + "/payouts/awaiting-review")
                         .header("Authorization", XINBIN_REVIEWER))
-                .andExpect(jsonPath("$[?(@.householdId == '" + household + "')]").isEmpty());
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + household + "')]").isEmpty());
 
         mvc.perform(post("/api/social-assistance/reserve-funds/" + township + "/payouts").header("Authorization", XINBIN)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"requestId\":\"" + UUID.randomUUID()
@@ -215,6 +216,68 @@ class ReserveFundIT {
                 .andExpect(jsonPath("$.balance").value(4500.00));
         assertThat(jdbc.sql("select count(*) from fund_movement where request_id = :r").param("r", requestId)
                 .query(Long.class).single()).isEqualTo(2);
+    }
+
+    /** In 东洲区 (210403), which no other test uses. */
+    @Test
+    void shouldPageMovementsAndPayoutsAwaitingReviewWithTheirTotals() throws Exception {
+        String township = "210403101";
+        Jurisdiction county = Jurisdiction.of("210403");
+        String operator = "Bearer " + TestTokens.user("dongzhou-operator", "210403", "civil-affairs-operator");
+        String reviewer = "Bearer " + TestTokens.user("dongzhou-reviewer", township, "civil-affairs-reviewer");
+        for (int i = 0; i < 2; i++) {
+            funds.topUp(township, new BigDecimal("5000.00"), "县级拨付", "test", county);
+        }
+        UUID first = registered(township + "201");
+        UUID second = registered(township + "202");
+        List<String> waiting = new ArrayList<>();
+        for (UUID household : List.of(first, first, second)) {
+            waiting.add(funds.pay(township, new ReserveFunds.Payout(UUID.randomUUID(), household, null,
+                    new BigDecimal("300.00"), "分页测试", false), "test", county).payout().id().toString());
+        }
+
+        String newest = mvc.perform(get("/api/social-assistance/reserve-funds/" + township + "/movements?size=3")
+                        .header("Authorization", operator))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(5))
+                .andExpect(jsonPath("$.items.length()").value(3))
+                .andReturn().getResponse().getContentAsString();
+        String oldest = mvc.perform(get("/api/social-assistance/reserve-funds/" + township + "/movements?size=3&page=1")
+                        .header("Authorization", operator))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(5))
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andReturn().getResponse().getContentAsString();
+        List<String> kinds = new ArrayList<>(JsonPath.<List<String>>read(newest, "$.items[*].kind"));
+        kinds.addAll(JsonPath.<List<String>>read(oldest, "$.items[*].kind"));
+        assertThat(kinds).containsExactly("PAYOUT", "PAYOUT", "PAYOUT", "TOP_UP", "TOP_UP");
+
+        String path = "/api/social-assistance/reserve-funds/" + township + "/payouts/awaiting-review";
+        String firstPage = mvc.perform(get(path + "?size=2").header("Authorization", reviewer))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andReturn().getResponse().getContentAsString();
+        String secondPage = mvc.perform(get(path + "?size=2&page=1").header("Authorization", reviewer))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andReturn().getResponse().getContentAsString();
+        List<String> listed = new ArrayList<>(JsonPath.<List<String>>read(firstPage, "$.items[*].id"));
+        listed.addAll(JsonPath.<List<String>>read(secondPage, "$.items[*].id"));
+        assertThat(listed).containsExactlyElementsOf(waiting);
+        mvc.perform(get(path + "?householdId=" + second).header("Authorization", reviewer))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].id").value(waiting.get(2)));
+
+        mvc.perform(get("/api/social-assistance/reserve-funds/" + township + "/movements?size=0")
+                        .header("Authorization", operator))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("请求无效"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").value("每页至少1条"));
+        mvc.perform(get(path + "?size=100000").header("Authorization", reviewer))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").value("每页最多500条"));
     }
 
     private org.springframework.test.web.servlet.ResultActions payout(String township, String token, String amount) throws Exception {

@@ -143,7 +143,7 @@ class SeparationOfDutiesIT {
         mvc.perform(get("/api/social-assistance/reserve-funds/" + township + "/payouts/awaiting-review")
                         .header("Authorization", REVIEWER))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.id == '" + payoutId + "')].status").value("PENDING"));
+                .andExpect(jsonPath("$.items[?(@.id == '" + payoutId + "')].status").value("PENDING"));
 
         // an operator without the role; the recorder, whatever roles they hold
         reviewPayout(township, OPERATOR, payoutId, true).andExpect(status().isForbidden())

@@ -103,6 +103,47 @@ class SocialAssistanceIT {
                 .andExpect(jsonPath("$.errors[?(@.field == 'status')]").exists());
     }
 
+    /** In 东洲区 (210403): the queue's page is read in the same few queries whether it holds one case or thirty. */
+    @Test
+    void shouldReadTheQueueInTheSameNumberOfQueriesWhateverThePageHolds() throws Exception {
+        String village = "210403102201";
+        String operator = "Bearer " + TestTokens.user("dongzhou-queue", "210403102", "civil-affairs-operator");
+        openCase(village);
+        int forOne = StatementCounting.count(() -> mvc.perform(get("/api/social-assistance/cases?size=30")
+                        .header("Authorization", operator))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].headName").value("测试户主")));
+        for (int i = 0; i < 29; i++) {
+            openCase(village);
+        }
+        int forThirty = StatementCounting.count(() -> mvc.perform(get("/api/social-assistance/cases?size=30")
+                        .header("Authorization", operator))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(30))
+                .andExpect(jsonPath("$.items.length()").value(30))
+                .andExpect(jsonPath("$.items[?(@.headName == '测试户主')]", org.hamcrest.Matchers.hasSize(30))));
+
+        // the total and the page with the heads' names, never one more per case
+        assertThat(forOne).isEqualTo(2);
+        assertThat(forThirty).isEqualTo(forOne);
+        // and paged: the second page of 20 holds the other 10
+        mvc.perform(get("/api/social-assistance/cases?size=20&page=1").header("Authorization", operator))
+                .andExpect(jsonPath("$.total").value(30))
+                .andExpect(jsonPath("$.items.length()").value(10));
+    }
+
+    /** An open case of a registered household, as an alert naming civil affairs would have opened it. */
+    private void openCase(String village) {
+        UUID household = RosterFixtures.registered(jdbc, village, UUID.randomUUID(), "FULL");
+        jdbc.sql("""
+                insert into assistance_case (id, household_id, alert_id, assignment_id, division_code, risk_types, explanation,
+                                             status, due_date)
+                values (:id, :h, :a, :s, :v, 'ILLNESS', '测试', 'OPEN', current_date + 15)""")
+                .param("id", UUID.randomUUID()).param("h", household).param("a", UUID.randomUUID())
+                .param("s", UUID.randomUUID()).param("v", village).update();
+    }
+
     private static RiskAlertRaised alert(UUID householdId, Bureau... bureaus) {
         return new RiskAlertRaised(UUID.randomUUID(), householdId, "210422100201", List.of(RiskType.ILLNESS),
                 "医保局报告：家庭年度自付医疗费用超过预警线", Instant.now(),

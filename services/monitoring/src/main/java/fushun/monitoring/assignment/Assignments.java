@@ -10,6 +10,7 @@ import fushun.contracts.monitoring.AssignmentEscalated;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
+import fushun.platform.web.Page;
 import fushun.platform.web.RuleViolationException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -18,7 +19,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -99,6 +102,7 @@ public class Assignments {
     public int escalateOverdue() {
         LocalDate today = PlatformTime.today(clock);
         Instant now = clock.instant();
+        // a batch of at most 1,000 per run keeps the transaction short; the next run takes the rest
         List<AssignmentView> overdue = jdbc.sql(VIEW + """
                          where a.status <> 'CLOSED' and a.due_date < :today and a.escalated_at is null
                          order by a.due_date limit 1000 for update of a""")
@@ -113,15 +117,22 @@ public class Assignments {
         return overdue.size();
     }
 
-    /** A bureau's assignments in the caller's division, earliest deadline first. */
-    public List<AssignmentView> list(Bureau bureau, boolean overdueOnly, Jurisdiction jurisdiction) {
-        return jdbc.sql(VIEW + """
-                         where r.division_code like :scope and (cast(:bureau as varchar) is null or a.bureau = :bureau)
-                           and (not :overdueOnly or (a.status <> 'CLOSED' and a.due_date < :today))
-                         order by a.due_date, a.id limit 500""")
-                .param("scope", jurisdiction.likePattern()).param("bureau", bureau == null ? null : bureau.name())
-                .param("overdueOnly", overdueOnly).param("today", PlatformTime.today(clock))
+    /** A bureau's assignments in the caller's division, earliest deadline first, one page with the total. */
+    public Page<AssignmentView> list(Bureau bureau, boolean overdueOnly, Jurisdiction jurisdiction, int page, int size) {
+        String where = """
+                 where r.division_code like :scope and (cast(:bureau as varchar) is null or a.bureau = :bureau)
+                   and (not :overdueOnly or (a.status <> 'CLOSED' and a.due_date < :today))""";
+        Map<String, Object> params = new HashMap<>();
+        params.put("scope", jurisdiction.likePattern());
+        params.put("bureau", bureau == null ? null : bureau.name());
+        params.put("overdueOnly", overdueOnly);
+        params.put("today", PlatformTime.today(clock));
+        long total = jdbc.sql("select count(*) from assignment a join risk_alert r on r.id = a.alert_id " + where)
+                .params(params).query(Long.class).single();
+        List<AssignmentView> items = jdbc.sql(VIEW + where + " order by a.due_date, a.id limit :size offset :offset")
+                .params(params).param("size", size).param("offset", (long) page * size)
                 .query(this::view).list();
+        return new Page<>(items, page, size, total);
     }
 
     /** Per bureau and county in the caller's division: deadlines kept, open, overdue, escalated. */

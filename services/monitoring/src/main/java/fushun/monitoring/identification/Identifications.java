@@ -17,6 +17,7 @@ import fushun.platform.policy.PolicyParameters;
 import fushun.platform.policy.PolicyValue;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
+import fushun.platform.web.Page;
 import fushun.platform.web.RuleViolationException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -25,6 +26,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -193,17 +195,25 @@ public class Identifications {
                 "县级认定为" + category.label() + "：" + reason + "（线索：" + identification.description() + "）", null);
     }
 
-    /** Open procedures in the caller's division, oldest clue first; {@code overdueOnly} past their deadline. */
-    public List<IdentificationView> open(Jurisdiction jurisdiction, boolean overdueOnly) {
+    /**
+     * Open procedures in the caller's division, oldest clue first; {@code overdueOnly} past their
+     * deadline. One page in three queries however large: the total, the page, and the page's decisions.
+     */
+    public Page<IdentificationView> open(Jurisdiction jurisdiction, boolean overdueOnly, int page, int size) {
         LocalDate today = PlatformTime.today(clock);
-        return jdbc.sql("""
-                        select id from identification
-                        where division_code like :scope and stage in ('VILLAGE_SCREENING', 'TOWNSHIP_REVIEW', 'COUNTY_CONFIRMATION')
-                          and (not :overdueOnly or due_date < :today)
-                        order by first_clue_at, id limit 500""")
+        String where = " where division_code like :scope and stage in ('VILLAGE_SCREENING', 'TOWNSHIP_REVIEW', "
+                + "'COUNTY_CONFIRMATION') and (not :overdueOnly or due_date < :today)";
+        long total = jdbc.sql("select count(*) from identification" + where)
                 .param("scope", jurisdiction.likePattern()).param("overdueOnly", overdueOnly).param("today", today)
-                .query(UUID.class).list().stream()
-                .map(id -> find(id, jurisdiction, false)).toList();
+                .query(Long.class).single();
+        List<Row> rows = jdbc.sql(SELECT + where + " order by first_clue_at, id limit :size offset :offset")
+                .param("scope", jurisdiction.likePattern()).param("overdueOnly", overdueOnly).param("today", today)
+                .param("size", size).param("offset", (long) page * size)
+                .query((rs, n) -> row(rs, today)).list();
+        Map<UUID, List<IdentificationView.DecisionView>> decisions = decisionsOf(rows.stream().map(Row::id).toList());
+        List<IdentificationView> items = rows.stream()
+                .map(r -> r.view(decisions.getOrDefault(r.id(), List.of()))).toList();
+        return new Page<>(items, page, size, total);
     }
 
     public IdentificationView find(UUID id, Jurisdiction jurisdiction) {
@@ -212,24 +222,54 @@ public class Identifications {
 
     private IdentificationView find(UUID id, Jurisdiction jurisdiction, boolean forUpdate) {
         LocalDate today = PlatformTime.today(clock);
-        List<IdentificationView.DecisionView> decisions = jdbc.sql("""
-                        select step, decision, reason, decided_by, decided_division, decided_at, parameter_versions
-                        from identification_decision where identification_id = :id order by decided_at, id""")
-                .param("id", id).query(IdentificationView.DecisionView.class).list();
-        return jdbc.sql("""
-                        select id, household_id, division_code, purpose, channel, risk_types, description, stage, green_channel,
-                               first_clue_at, due_date, clock_parameter
-                        from identification where id = :id and division_code like :scope""" + (forUpdate ? " for update" : ""))
+        Row row = jdbc.sql(SELECT + " where id = :id and division_code like :scope" + (forUpdate ? " for update" : ""))
                 .param("id", id).param("scope", jurisdiction.likePattern())
-                .query((rs, n) -> {
-                    Procedure.Stage stage = Procedure.Stage.valueOf(rs.getString("stage"));
-                    LocalDate due = rs.getDate("due_date").toLocalDate();
-                    return new IdentificationView(rs.getObject("id", UUID.class), rs.getObject("household_id", UUID.class),
-                            rs.getString("division_code"), rs.getString("purpose"), rs.getString("channel"),
-                            List.of(rs.getString("risk_types").split(",")), rs.getString("description"), stage,
-                            rs.getBoolean("green_channel"), rs.getTimestamp("first_clue_at").toInstant(), due,
-                            ClueClock.isOverdue(due, today, stage.isOpen()), rs.getString("clock_parameter"), decisions);
-                })
+                .query((rs, n) -> row(rs, today))
                 .optional().orElseThrow(() -> new NotFoundException("没有找到该认定事项。"));
+        return row.view(decisionsOf(List.of(id)).getOrDefault(id, List.of()));
+    }
+
+    private static final String SELECT = """
+            select id, household_id, division_code, purpose, channel, risk_types, description, stage, green_channel,
+                   first_clue_at, due_date, clock_parameter
+            from identification""";
+
+    /** A procedure as read, before its decisions are added. */
+    private record Row(UUID id, UUID householdId, String divisionCode, String purpose, String channel, List<String> riskTypes,
+                       String description, Procedure.Stage stage, boolean greenChannel, Instant firstClueAt,
+                       LocalDate dueDate, boolean overdue, String clockParameter) {
+
+        IdentificationView view(List<IdentificationView.DecisionView> decisions) {
+            return new IdentificationView(id, householdId, divisionCode, purpose, channel, riskTypes, description, stage,
+                    greenChannel, firstClueAt, dueDate, overdue, clockParameter, decisions);
+        }
+    }
+
+    private static Row row(java.sql.ResultSet rs, LocalDate today) throws java.sql.SQLException {
+        Procedure.Stage stage = Procedure.Stage.valueOf(rs.getString("stage"));
+        LocalDate due = rs.getDate("due_date").toLocalDate();
+        return new Row(rs.getObject("id", UUID.class), rs.getObject("household_id", UUID.class),
+                rs.getString("division_code"), rs.getString("purpose"), rs.getString("channel"),
+                List.of(rs.getString("risk_types").split(",")), rs.getString("description"), stage,
+                rs.getBoolean("green_channel"), rs.getTimestamp("first_clue_at").toInstant(), due,
+                ClueClock.isOverdue(due, today, stage.isOpen()), rs.getString("clock_parameter"));
+    }
+
+    /** The decisions of the procedures, in the order they were taken, read in one query. */
+    private Map<UUID, List<IdentificationView.DecisionView>> decisionsOf(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                        select identification_id, step, decision, reason, decided_by, decided_division, decided_at,
+                               parameter_versions
+                        from identification_decision where identification_id in (:ids) order by decided_at, id""")
+                .param("ids", ids)
+                .query((rs, n) -> Map.entry(rs.getObject("identification_id", UUID.class),
+                        new IdentificationView.DecisionView(rs.getString("step"), rs.getString("decision"),
+                                rs.getString("reason"), rs.getString("decided_by"), rs.getString("decided_division"),
+                                rs.getTimestamp("decided_at").toInstant(), rs.getString("parameter_versions"))))
+                .list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 }

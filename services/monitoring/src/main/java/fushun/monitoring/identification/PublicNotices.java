@@ -133,12 +133,15 @@ public class PublicNotices {
                 .orElseThrow(() -> new NotFoundException("没有找到该公示。"));
     }
 
-    public List<Objection> objections(UUID noticeId, Jurisdiction jurisdiction) {
-        find(noticeId, jurisdiction);
-        return jdbc.sql("""
+    /** The notice's objections in the order received, one page with the total. */
+    public Page<Objection> objections(UUID noticeId, Jurisdiction jurisdiction, int page, int size) {
+        Notice notice = find(noticeId, jurisdiction);
+        List<Objection> items = jdbc.sql("""
                         select id, received_on, summary, recorded_by, recorded_at from notice_objection
-                        where notice_id = :n order by received_on, recorded_at""")
-                .param("n", noticeId).query(Objection.class).list();
+                        where notice_id = :n order by received_on, recorded_at, id limit :size offset :offset""")
+                .param("n", noticeId).param("size", size).param("offset", (long) page * size)
+                .query(Objection.class).list();
+        return new Page<>(items, page, size, notice.objections());
     }
 
     /** Notices in the caller's division (or a village of it), running today only if asked, newest first. */

@@ -9,6 +9,7 @@ import fushun.monitoring.income.MonitoringLines;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.policy.PolicyValue;
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.Page;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -129,15 +130,18 @@ public class MonthlyScreening {
                 List.copyOf(versions), started.toInstant(), finished.toInstant());
     }
 
-    /** At-risk households of a run, in the caller's division; new risks first. */
-    public List<ScreeningResult> results(UUID runId, Jurisdiction jurisdiction, int page, int size) {
-        return jdbc.query("""
+    /** At-risk households of a run, in the caller's division; new risks first, one page with the total. */
+    public Page<ScreeningResult> results(UUID runId, Jurisdiction jurisdiction, int page, int size) {
+        Long total = jdbc.queryForObject("select count(*) from screening_result where run_id = ? and division_code like ?",
+                Long.class, runId, jurisdiction.likePattern());
+        List<ScreeningResult> items = jdbc.query("""
                         select household_id, division_code, rule, risk_types, explanation, already_monitored
                         from screening_result where run_id = ? and division_code like ?
                         order by already_monitored, division_code, household_id limit ? offset ?""",
                 (rs, n) -> new ScreeningResult(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         types(rs.getString(4)), rs.getString(5), rs.getBoolean(6)),
                 runId, jurisdiction.likePattern(), size, (long) page * size);
+        return new Page<>(items, page, size, total == null ? 0 : total);
     }
 
     private void flush(List<Object[]> pending) {

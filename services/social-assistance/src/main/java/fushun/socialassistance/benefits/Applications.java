@@ -6,6 +6,7 @@ import fushun.platform.security.SeparationOfDuties;
 import fushun.platform.security.SeparationOfDuties.Step;
 import fushun.platform.security.SeparationOfDuties.Taken;
 import fushun.platform.web.NotFoundException;
+import fushun.platform.web.Page;
 import fushun.platform.web.RuleViolationException;
 import fushun.socialassistance.casework.AssistanceCase;
 import fushun.socialassistance.casework.CaseWork;
@@ -64,9 +65,6 @@ public class Applications {
                 .param("d", divisionCode).param("h", householdId).update();
         jdbc.sql("update assistance_grant set division_code = :d where household_id = :h and division_code <> :d")
                 .param("d", divisionCode).param("h", householdId).update();
-    }
-
-    public record Page<T>(List<T> items, int page, int size, long total) {
     }
 
     private final JdbcClient jdbc;

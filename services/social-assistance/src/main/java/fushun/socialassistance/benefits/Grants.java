@@ -11,6 +11,7 @@ import fushun.platform.security.DivisionCodes;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.security.SeparationOfDuties;
 import fushun.platform.web.NotFoundException;
+import fushun.platform.web.Page;
 import fushun.platform.web.RuleViolationException;
 import fushun.socialassistance.dibao.DibaoCalendar;
 import fushun.socialassistance.household.HouseholdRoster;
@@ -301,8 +302,11 @@ public class Grants {
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("没有找到该救助待遇。"));
     }
 
-    /** Grants in the caller's division; {@code reviewDueBy} keeps the active ones due for review by that date. */
-    public List<Grant> list(Jurisdiction jurisdiction, UUID householdId, LocalDate reviewDueBy, int page, int size) {
+    /**
+     * Grants in the caller's division, earliest review first, one page with the total;
+     * {@code reviewDueBy} keeps the active ones due for review by that date.
+     */
+    public Page<Grant> list(Jurisdiction jurisdiction, UUID householdId, LocalDate reviewDueBy, int page, int size) {
         StringBuilder where = new StringBuilder("g.division_code like :scope");
         Map<String, Object> params = new java.util.HashMap<>(Map.of("scope", jurisdiction.likePattern()));
         if (householdId != null) {
@@ -313,7 +317,9 @@ public class Grants {
             where.append(" and g.status = 'ACTIVE' and g.next_review <= :due");
             params.put("due", reviewDueBy);
         }
-        return grants(where.toString(), params, size, (long) page * size);
+        long total = jdbc.sql("select count(*) from assistance_grant g where " + where).params(params)
+                .query(Long.class).single();
+        return new Page<>(grants(where.toString(), params, size, (long) page * size), page, size, total);
     }
 
     private List<Grant> grants(String where, Map<String, Object> params, int limit, long offset) {

@@ -9,6 +9,7 @@ import fushun.platform.PlatformTime;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
+import fushun.platform.web.Page;
 import fushun.platform.web.RuleViolationException;
 import java.time.Clock;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** Opens cases from alerts and serves the operators' queue within their jurisdiction. */
 @Service
 public class CaseWork {
+
+    /** As {@code query(AssistanceCase.class)} maps a case, for a row that carries more columns. */
+    private static final SimplePropertyRowMapper<AssistanceCase> CASE = new SimplePropertyRowMapper<>(AssistanceCase.class);
 
     private final JdbcClient jdbc;
     private final OutboxWriter outbox;
@@ -83,7 +88,8 @@ public class CaseWork {
                 .param("d", divisionCode).param("h", householdId).update();
     }
 
-    public record Page<T>(List<T> items, int page, int size, long total) {
+    /** A case in the queue with its household head's name; null until the registration has reached this service. */
+    public record QueuedCase(AssistanceCase assistanceCase, String headName) {
     }
 
     /**
@@ -97,9 +103,12 @@ public class CaseWork {
     public record QueueFilter(String status, String division, String riskType, boolean overdue, String search) {
     }
 
-    /** The queue: the overdue first, then newest first, limited to the caller's division. */
-    public Page<AssistanceCase> queue(Jurisdiction jurisdiction, QueueFilter filter, int page, int size) {
-        StringBuilder where = new StringBuilder(" from assistance_case c where c.division_code like :scope");
+    /**
+     * The queue: the overdue first, then newest first, limited to the caller's division. Two queries
+     * whatever the page size: the total, and the page with each household head's name joined in.
+     */
+    public Page<QueuedCase> queue(Jurisdiction jurisdiction, QueueFilter filter, int page, int size) {
+        StringBuilder where = new StringBuilder(" where c.division_code like :scope");
         Map<String, Object> params = new HashMap<>(Map.of("scope", jurisdiction.likePattern()));
         if (filter.status() != null) {
             where.append(" and c.status = :status");
@@ -122,13 +131,14 @@ public class CaseWork {
                     + " and (m.name like :search escape '\\' or m.masked_id_number like :search escape '\\'))");
             params.put("search", "%" + filter.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
-        List<AssistanceCase> items = jdbc.sql("select c.*" + where
+        long total = jdbc.sql("select count(*) from assistance_case c" + where).params(params).query(Long.class).single();
+        List<QueuedCase> items = jdbc.sql("select c.*, r.head_name as roster_head_name from assistance_case c"
+                        + " left join household_roster r on r.household_id = c.household_id" + where
                         + " order by (c.status = 'OPEN' and c.due_date < :asOf) desc, c.opened_at desc, c.id"
                         + " limit :size offset :offset")
                 .params(params).param("asOf", PlatformTime.today(clock))
                 .param("size", size).param("offset", (long) page * size)
-                .query(AssistanceCase.class).list();
+                .query((rs, n) -> new QueuedCase(CASE.mapRow(rs, n), rs.getString("roster_head_name"))).list();
         return new Page<>(items, page, size, total);
     }
 

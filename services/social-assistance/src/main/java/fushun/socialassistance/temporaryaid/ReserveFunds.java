@@ -12,6 +12,7 @@ import fushun.platform.security.Jurisdiction;
 import fushun.platform.security.SeparationOfDuties;
 import fushun.platform.web.ConflictException;
 import fushun.platform.web.NotFoundException;
+import fushun.platform.web.Page;
 import fushun.platform.web.RuleViolationException;
 import fushun.socialassistance.household.HouseholdRoster;
 import java.math.BigDecimal;
@@ -209,23 +210,33 @@ public class ReserveFunds {
                 .query(Fund.class).optional().orElseThrow(() -> new NotFoundException("该乡镇尚未设立临时救助备用金。"));
     }
 
-    public List<Movement> movements(String township, Jurisdiction jurisdiction) {
+    /** The fund's movements, newest first, one page with the total. */
+    public Page<Movement> movements(String township, Jurisdiction jurisdiction, int page, int size) {
         requireTownship(township, jurisdiction);
-        return jdbc.sql(MOVEMENT + " where township_code = :t order by recorded_at desc limit 200")
-                .param("t", township).query(Movement.class).list();
+        long total = jdbc.sql("select count(*) from fund_movement where township_code = :t").param("t", township)
+                .query(Long.class).single();
+        List<Movement> items = jdbc.sql(MOVEMENT + " where township_code = :t order by recorded_at desc, id desc"
+                        + " limit :size offset :offset")
+                .param("t", township).param("size", size).param("offset", (long) page * size)
+                .query(Movement.class).list();
+        return new Page<>(items, page, size, total);
     }
 
     /**
-     * Payouts waiting for their review, oldest first: those outside the green channel, not paid
-     * until reviewed (PENDING), and green-channel ones paid first (先救助后审核).
+     * Payouts waiting for their review, oldest first, one page with the total: those outside the
+     * green channel, not paid until reviewed (PENDING), and green-channel ones paid first
+     * (先救助后审核). {@code householdId}, if given, keeps one household's.
      */
-    public List<Movement> awaitingReview(String township, Jurisdiction jurisdiction) {
+    public Page<Movement> awaitingReview(String township, UUID householdId, Jurisdiction jurisdiction, int page, int size) {
         requireTownship(township, jurisdiction);
-        return jdbc.sql(MOVEMENT + """
-                         where township_code = :t and kind = 'PAYOUT' and reviewed_at is null
-                          and (status = 'PENDING' or green_channel)
-                        order by recorded_at""")
-                .param("t", township).query(Movement.class).list();
+        String where = " where township_code = :t and kind = 'PAYOUT' and reviewed_at is null"
+                + " and (status = 'PENDING' or green_channel) and (cast(:h as uuid) is null or household_id = :h)";
+        long total = jdbc.sql("select count(*) from fund_movement" + where)
+                .param("t", township).param("h", householdId).query(Long.class).single();
+        List<Movement> items = jdbc.sql(MOVEMENT + where + " order by recorded_at, id limit :size offset :offset")
+                .param("t", township).param("h", householdId).param("size", size).param("offset", (long) page * size)
+                .query(Movement.class).list();
+        return new Page<>(items, page, size, total);
     }
 
     /**

@@ -7,8 +7,11 @@ import fushun.monitoring.assignment.Assignments;
 import fushun.monitoring.assignment.LeagueRow;
 import fushun.platform.security.CallerRoles;
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -51,9 +54,12 @@ class AssignmentController {
 
     @GetMapping("/api/monitoring/assignments")
     @PreAuthorize(READERS)
-    List<AssignmentView> list(@RequestParam(required = false) Bureau bureau,
-                              @RequestParam(defaultValue = "false") boolean overdue) {
-        return assignments.list(bureau, overdue, Jurisdiction.current());
+    Page<AssignmentView> list(@RequestParam(required = false) Bureau bureau,
+                              @RequestParam(defaultValue = "false") boolean overdue,
+                              @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+                              @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
+                              @Max(value = 500, message = "每页最多500条") int size) {
+        return assignments.list(bureau, overdue, Jurisdiction.current(), page, size);
     }
 
     @GetMapping("/api/monitoring/league-table")

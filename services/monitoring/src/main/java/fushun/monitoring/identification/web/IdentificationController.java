@@ -6,11 +6,13 @@ import fushun.monitoring.identification.Identifications;
 import fushun.monitoring.identification.Procedure;
 import fushun.platform.security.CallerRoles;
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.Page;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -40,10 +42,13 @@ class IdentificationController {
         this.identifications = identifications;
     }
 
-    /** Open procedures, oldest first; {@code overdue=true} lists those past the clock's deadline. */
+    /** Open procedures, oldest first, paged with the total; {@code overdue=true} lists those past the clock's deadline. */
     @GetMapping
-    List<IdentificationView> open(@RequestParam(defaultValue = "false") boolean overdue) {
-        return identifications.open(Jurisdiction.current(), overdue);
+    Page<IdentificationView> open(@RequestParam(defaultValue = "false") boolean overdue,
+                                  @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+                                  @RequestParam(defaultValue = "20") @Min(value = 1, message = "每页至少1条")
+                                  @Max(value = 200, message = "每页最多200条") int size) {
+        return identifications.open(Jurisdiction.current(), overdue, page, size);
     }
 
     @GetMapping("/{id}")

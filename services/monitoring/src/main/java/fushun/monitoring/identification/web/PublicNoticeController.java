@@ -17,12 +17,10 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,8 +31,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Public notices of the identification and elimination procedures (公示), their objections, the village board's sheet. */
+// no class-level @Validated: it would move parameter checks to a proxy whose exception answers 500, not a 400 problem
 @RestController
-@Validated
 @RequestMapping("/api/monitoring/public-notices")
 @PreAuthorize("hasAnyRole('village-cadre', 'township-reviewer', 'county-approver', 'analyst', 'admin')")
 class PublicNoticeController {
@@ -66,8 +64,10 @@ class PublicNoticeController {
     }
 
     @GetMapping("/{id}/objections")
-    List<PublicNotices.Objection> objections(@PathVariable UUID id) {
-        return notices.objections(id, Jurisdiction.current());
+    Page<PublicNotices.Objection> objections(@PathVariable UUID id,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+            @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条") @Max(value = 500, message = "每页最多500条") int size) {
+        return notices.objections(id, Jurisdiction.current(), page, size);
     }
 
     /** An objection received during the notice (异议), recorded by the village or the township. */

@@ -5,12 +5,12 @@ import fushun.monitoring.screening.MonthlyScreening;
 import fushun.monitoring.screening.ScreeningResult;
 import fushun.monitoring.screening.ScreeningRun;
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -43,10 +43,10 @@ class ScreeningController {
     }
 
     @GetMapping("/{id}/results")
-    List<ScreeningResult> results(@PathVariable UUID id,
-                                      @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
-                                      @RequestParam(defaultValue = "100") @Min(value = 1, message = "每页至少1条")
-                                      @Max(value = 1000, message = "每页最多1000条") int size) {
+    Page<ScreeningResult> results(@PathVariable UUID id,
+                                  @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+                                  @RequestParam(defaultValue = "100") @Min(value = 1, message = "每页至少1条")
+                                  @Max(value = 500, message = "每页最多500条") int size) {
         return screening.results(id, Jurisdiction.current(), page, size);
     }
 }

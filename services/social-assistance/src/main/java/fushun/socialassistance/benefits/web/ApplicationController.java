@@ -1,6 +1,7 @@
 package fushun.socialassistance.benefits.web;
 
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.Page;
 import fushun.socialassistance.CivilAffairsRoles;
 import fushun.socialassistance.benefits.Applications;
 import io.swagger.v3.oas.annotations.Operation;
@@ -56,7 +57,7 @@ class ApplicationController {
     }
 
     @GetMapping
-    Applications.Page<Applications.Application> list(
+    Page<Applications.Application> list(
             @RequestParam(required = false) @Pattern(regexp = "SUBMITTED|REVIEWED|GRANTED|REJECTED",
                     message = "状态只能是 SUBMITTED、REVIEWED、GRANTED 或 REJECTED") String status,
             @RequestParam(required = false) UUID caseId,

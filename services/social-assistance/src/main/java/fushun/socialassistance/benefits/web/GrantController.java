@@ -1,6 +1,7 @@
 package fushun.socialassistance.benefits.web;
 
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.Page;
 import fushun.socialassistance.CivilAffairsRoles;
 import fushun.socialassistance.benefits.Grants;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,9 +45,9 @@ class GrantController {
         this.grants = grants;
     }
 
-    /** {@code reviewDueBy}: only active grants whose review falls on or before that date (复核到期). */
+    /** Paged with the total; {@code reviewDueBy}: only active grants whose review falls on or before that date (复核到期). */
     @GetMapping("/grants")
-    List<Grants.Grant> list(@RequestParam(required = false) UUID householdId,
+    Page<Grants.Grant> list(@RequestParam(required = false) UUID householdId,
                             @RequestParam(required = false) LocalDate reviewDueBy,
                             @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
                             @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")

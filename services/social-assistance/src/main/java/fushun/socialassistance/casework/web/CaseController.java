@@ -1,6 +1,7 @@
 package fushun.socialassistance.casework.web;
 
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.Page;
 import fushun.socialassistance.CivilAffairsRoles;
 import fushun.socialassistance.casework.AssistanceCase;
 import fushun.socialassistance.casework.CaseWork;
@@ -49,7 +50,7 @@ class CaseController {
      * shown (e.g. the last four digits); a full ID number is never a search key here.
      */
     @GetMapping
-    CaseResponses.QueuePage queue(
+    Page<CaseResponses.CaseSummary> queue(
             @RequestParam(required = false) @Pattern(regexp = "OPEN|CLOSED", message = "状态只能是 OPEN 或 CLOSED") String status,
             @RequestParam(required = false) @Pattern(regexp = "\\d{6}|\\d{9}|\\d{12}", message = "区划代码应为6、9或12位数字") String division,
             @RequestParam(required = false) RiskType riskType,
@@ -59,10 +60,9 @@ class CaseController {
             @RequestParam(defaultValue = "20") @Min(value = 1, message = "每页至少1条") @Max(value = 100, message = "每页最多100条") int size) {
         CaseWork.QueueFilter filter = new CaseWork.QueueFilter(status, division,
                 riskType == null ? null : riskType.name(), overdue, q == null || q.isBlank() ? null : q.strip());
-        CaseWork.Page<AssistanceCase> result = cases.queue(Jurisdiction.current(), filter, page, size);
-        return new CaseResponses.QueuePage(result.items().stream()
-                .map(c -> mapper.toSummary(c, roster.find(c.householdId()).map(HouseholdRoster.RosterHousehold::headName).orElse(null)))
-                .toList(), result.page(), result.size(), result.total());
+        Page<CaseWork.QueuedCase> result = cases.queue(Jurisdiction.current(), filter, page, size);
+        return new Page<>(result.items().stream().map(c -> mapper.toSummary(c.assistanceCase(), c.headName())).toList(),
+                result.page(), result.size(), result.total());
     }
 
     @GetMapping("/{caseId}")

@@ -31,7 +31,4 @@ final class CaseResponses {
     record Member(UUID personId, String name, String maskedIdNumber, String relationship, String labourCapacity,
                   String status, LocalDate leftOn) {
     }
-
-    record QueuePage(List<CaseSummary> items, int page, int size, long total) {
-    }
 }

@@ -1,6 +1,7 @@
 package fushun.socialassistance.temporaryaid.web;
 
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.Page;
 import fushun.socialassistance.CivilAffairsRoles;
 import fushun.socialassistance.temporaryaid.ReserveFunds;
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,11 +11,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -70,15 +73,24 @@ class ReserveFundController {
         return funds.fund(township, Jurisdiction.current());
     }
 
+    /** Top-ups and payouts, newest first, paged with the total. */
     @GetMapping("/movements")
-    List<ReserveFunds.Movement> movements(@PathVariable String township) {
-        return funds.movements(township, Jurisdiction.current());
+    Page<ReserveFunds.Movement> movements(@PathVariable String township,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+            @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条") @Max(value = 500, message = "每页最多500条") int size) {
+        return funds.movements(township, Jurisdiction.current(), page, size);
     }
 
-    /** Payouts still waiting for their review: outside the green channel unpaid until then, green-channel ones paid. */
+    /**
+     * Payouts still waiting for their review, oldest first, paged with the total: outside the green
+     * channel unpaid until then, green-channel ones paid. {@code householdId} keeps one household's.
+     */
     @GetMapping("/payouts/awaiting-review")
-    List<ReserveFunds.Movement> awaitingReview(@PathVariable String township) {
-        return funds.awaitingReview(township, Jurisdiction.current());
+    Page<ReserveFunds.Movement> awaitingReview(@PathVariable String township,
+            @RequestParam(required = false) UUID householdId,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+            @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条") @Max(value = 500, message = "每页最多500条") int size) {
+        return funds.awaitingReview(township, householdId, Jurisdiction.current(), page, size);
     }
 
     @PostMapping("/payouts/{movementId}/review")
