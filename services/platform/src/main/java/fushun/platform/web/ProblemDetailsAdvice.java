@@ -1,6 +1,8 @@
 package fushun.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -127,6 +129,30 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .toList();
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * A parameter refused by a method-validation proxy (a class-level {@code @Validated}) rather than
+     * by Spring MVC's own validation: the same 400 problem, the parameter named by the path's last node.
+     */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolation(ConstraintViolationException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "请求参数不符合要求，请按提示修改。");
+        problem.setTitle("请求无效");
+        List<Map<String, Object>> errors = e.getConstraintViolations().stream()
+                .map(v -> Map.<String, Object>of("field", lastNode(v.getPropertyPath()),
+                        "message", v.getMessage() == null ? "无效" : v.getMessage()))
+                .toList();
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static String lastNode(Path path) {
+        String name = "";
+        for (Path.Node node : path) {
+            name = String.valueOf(node.getName());
+        }
+        return name;
     }
 
     /** A query parameter or path variable with a control character (see {@link RequestParameterGuard}). */

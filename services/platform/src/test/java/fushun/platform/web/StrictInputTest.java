@@ -98,6 +98,14 @@ class StrictInputTest {
     }
 
     @Test
+    void shouldAnswer400WhenAMethodValidationProxyRefusesAParameter() throws Exception {
+        expectProblem(mvc.perform(get("/proxied-things").queryParam("size", "100000").header("Authorization", bearer())),
+                "size", "每页最多200条");
+        mvc.perform(get("/proxied-things").queryParam("size", "20").header("Authorization", bearer()))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void shouldAnswer400WhenAQueryParameterHoldsNul() throws Exception {
         expectProblem(mvc.perform(get("/things").queryParam("q", "张\u0000" + MARKER).header("Authorization", bearer())),
                 "q", "不能含有控制字符");

@@ -12,7 +12,6 @@ import jakarta.validation.constraints.PositiveOrZero;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
  * replay every one of a type after a fix. Replays go through the service's inbox.
  */
 @RestController
-@Validated
 @RequestMapping("/api/${spring.application.name}/admin/dead-letters")
 @PreAuthorize("hasRole('admin')")
 public class DeadLetterController {

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Min;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
  * the parked rows a page at a time (without payload), and retrying or discarding one, audited.
  */
 @RestController
-@Validated
 @RequestMapping("/api/${spring.application.name}/admin/outbox")
 @PreAuthorize("hasRole('admin')")
 public class OutboxAdminController {
