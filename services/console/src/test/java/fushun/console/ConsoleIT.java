@@ -239,9 +239,15 @@ class ConsoleIT {
         String page = mvc.perform(get("/index.html")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(page).contains("lang=\"zh-CN\"").contains("抚顺市防止返贫动态监测和帮扶平台")
-                .contains("/webjars/echarts/5.3.1/dist/echarts.min.js");
+                .contains("/webjars/echarts/5.3.1/dist/echarts.min.js")
+                .contains("<script type=\"module\" src=\"/app.js\"></script>");
         mvc.perform(get("/webjars/echarts/5.3.1/dist/echarts.min.js")).andExpect(status().isOk());
+        // the entry module and the sign-in module it imports; a browser runs a module only if it is served as JavaScript
         mvc.perform(get("/app.js")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/javascript"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("from './js/main.js'")));
+        mvc.perform(get("/js/auth.js")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/javascript"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("code_challenge_method: 'S256'")));
         mvc.perform(get("/api/console/public/config")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.clientId").value("fushun-console"));

@@ -54,7 +54,7 @@ class ConsoleSecurity {
      * origin is the one other place it may connect to; signing in and out are navigations, which
      * {@code form-action} does not govern. ECharts draws on a canvas and positions it through the
      * CSSOM, which {@code style-src} allows; its HTML tooltips would need inline style attributes,
-     * so the console asks for the canvas tooltips instead (app.js).
+     * so the console asks for the canvas tooltips instead (js/charts.js).
      */
     static String contentSecurityPolicy(String issuer) {
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

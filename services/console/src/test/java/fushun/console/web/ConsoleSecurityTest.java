@@ -2,6 +2,7 @@ package fushun.console.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -9,7 +10,15 @@ import fushun.console.readmodel.Dashboards;
 import fushun.platform.PlatformProperties;
 import fushun.platform.security.PlatformSecurityConfiguration;
 import fushun.platform.testsupport.TestTokens;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,6 +42,9 @@ class ConsoleSecurityTest {
             + "connect-src 'self' https://sso.fushun.example:8443; frame-ancestors 'none'; base-uri 'none'; "
             + "form-action 'self'; object-src 'none'";
 
+    /** import … from './x.js' and import './x.js', at the start of a line. */
+    private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*(?:import|export)\\s[^'\"]*?from\\s+'([^']+)'|^\\s*import\\s+'([^']+)'");
+
     @Autowired MockMvc mvc;
     @MockitoBean Dashboards dashboards;
 
@@ -47,7 +59,9 @@ class ConsoleSecurityTest {
     @Test
     void shouldServeThePageWithTheStrictPolicyAllowingOnlyTheIssuersOrigin() throws Exception {
         expectSecurityHeaders(mvc.perform(get("/index.html")).andExpect(status().isOk()));
-        expectSecurityHeaders(mvc.perform(get("/app.js")).andExpect(status().isOk()));
+        for (String module : modules()) {
+            expectSecurityHeaders(mvc.perform(get(module)).andExpect(status().isOk()));
+        }
         expectSecurityHeaders(mvc.perform(get("/api/console/public/config")).andExpect(status().isOk()));
     }
 
@@ -63,11 +77,47 @@ class ConsoleSecurityTest {
                 .doesNotContainPattern("(?i)<style")
                 .doesNotContainPattern("(?i)\\sstyle\\s*=")
                 .doesNotContainPattern("(?i)\\son[a-z]+\\s*=");
-        // the HTML app.js writes into the page: no style attribute or handler attribute in its markup
-        String script = body("/app.js");
-        assertThat(script).doesNotContainPattern("(?i)<[a-z][^>]*\\sstyle\\s*=")
-                .doesNotContainPattern("(?i)<[a-z][^>]*\\son[a-z]+\\s*=")
-                .doesNotContain("eval(").doesNotContain("new Function");
+        // the HTML the modules write into the page: no style attribute or handler attribute in its markup
+        List<String> modules = modules();
+        assertThat(modules).as("the page's modules, from its entry point").contains("/app.js", "/js/html.js",
+                "/js/auth.js", "/js/api.js", "/js/views/dashboard.js", "/js/views/workbench.js", "/js/views/case.js",
+                "/js/views/tasks.js", "/js/views/household.js", "/js/views/public.js");
+        for (String module : modules) {
+            assertThat(body(module)).as(module).doesNotContainPattern("(?i)<[a-z][^>]*\\sstyle\\s*=")
+                    .doesNotContainPattern("(?i)<[a-z][^>]*\\son[a-z]+\\s*=")
+                    .doesNotContain("eval(").doesNotContain("new Function");
+        }
+    }
+
+    @Test
+    void shouldServeEveryModuleAsJavaScriptWhenThePageImportsIt() throws Exception {
+        // a browser refuses to run a module served as anything else (and X-Content-Type-Options is nosniff)
+        for (String module : modules()) {
+            mvc.perform(get(module)).andExpect(status().isOk())
+                    .andExpect(content().contentTypeCompatibleWith("text/javascript"));
+        }
+    }
+
+    /**
+     * The modules the page loads: its module script and everything that imports, as the browser
+     * resolves them (relative to the importing module).
+     */
+    private List<String> modules() throws Exception {
+        Matcher entry = Pattern.compile("<script type=\"module\" src=\"([^\"]+)\"></script>").matcher(body("/index.html"));
+        assertThat(entry.find()).as("a module script on the page").isTrue();
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> next = new ArrayDeque<>(List.of(entry.group(1)));
+        while (!next.isEmpty()) {
+            String module = next.pop();
+            if (seen.add(module)) {
+                Matcher imports = IMPORT.matcher(body(module));
+                while (imports.find()) {
+                    String imported = imports.group(1) != null ? imports.group(1) : imports.group(2);
+                    next.push(URI.create(module).resolve(imported).toString());
+                }
+            }
+        }
+        return List.copyOf(seen);
     }
 
     private void expectSecurityHeaders(ResultActions result) throws Exception {
