@@ -328,6 +328,6 @@ class AssetIT {
     @Test
     void shouldServeJurisdictionPrefixesFromIndexes() {
         fushun.platform.testsupport.DivisionIndexes.assertPrefixServedByIndex(jdbc, transactionTemplate,
-                java.util.List.of("asset", "received_alert", "village_household"));
+                java.util.List.of("asset", "platform.received_alert", "village_household"));
     }
 }

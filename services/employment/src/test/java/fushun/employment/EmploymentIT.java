@@ -52,12 +52,13 @@ class EmploymentIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                 "select count(*) from inbox_event where event_id in (:ids)")
                 .param("ids", List.of(envelope.eventId(), replay.eventId())).query(Long.class).single() == 2);
-        assertThat(jdbc.sql("select count(*) from received_alert where alert_id = :a")
+        assertThat(jdbc.sql("select count(*) from platform.received_alert where alert_id = :a")
                 .param("a", alert.alertId()).query(Long.class).single()).isEqualTo(1);
         AssignmentAcknowledged ack = bus.awaitEvent(Topics.EMPLOYMENT_MEASURE, householdId.toString(),
                 AssignmentAcknowledged.class).data();
         assertThat(ack.bureau()).isEqualTo(Bureau.HUMAN_RESOURCES);
         assertThat(ack.assignmentId()).isEqualTo(alert.assignments().get(0).assignmentId());
+        assertThat(ack.caseReference()).isEqualTo("EMP-" + alert.alertId().toString().substring(0, 8));
         assertThat(jdbc.sql("select count(*) from outbox_event where type = 'AssignmentAcknowledged' and aggregateid = :h")
                 .param("h", householdId.toString()).query(Long.class).single()).isEqualTo(1);
 
@@ -73,6 +74,33 @@ class EmploymentIT {
                 .andExpect(status().isForbidden());
     }
 
+    /**
+     * Alerts received before the platform kept them move into its table as they were (housing-safety
+     * and asset-management move theirs with the same statement), so one that comes again is known.
+     */
+    @Test
+    void shouldMoveTheAlertsReceivedBeforeIntoThePlatformsTable() {
+        javax.sql.DataSource database = fushun.platform.testsupport.MigrationSteps.migratedUpTo("employment", "6");
+        JdbcClient before = JdbcClient.create(database);
+        UUID named = UUID.randomUUID();
+        UUID assignment = UUID.randomUUID();
+        before.sql("""
+                        insert into received_alert (alert_id, household_id, division_code, risk_types, explanation, named,
+                                                    assignment_id, due_date, status, received_at)
+                        values (:a, :h, '210422100201', 'UNSTABLE_EMPLOYMENT', '务工就业不稳', true, :s, date '2026-05-01',
+                                'ACKNOWLEDGED', timestamptz '2026-04-16 09:00+08')""")
+                .param("a", named).param("h", UUID.randomUUID()).param("s", assignment).update();
+
+        fushun.platform.testsupport.MigrationSteps.migrateTheRest(database);
+
+        assertThat(before.sql("""
+                        select alert_id || ' ' || named || ' ' || assignment_id || ' ' || due_date || ' ' || status || ' '
+                               || explanation || ' ' || (received_at = timestamptz '2026-04-16 09:00+08')
+                        from platform.received_alert""").query(String.class).list())
+                .containsExactly(named + " true " + assignment + " 2026-05-01 ACKNOWLEDGED 务工就业不稳 true");
+        assertThat(before.sql("select to_regclass('public.received_alert') is null").query(Boolean.class).single()).isTrue();
+    }
+
     @Test
     void shouldPageAlertsWithTheirTotalWhenTheyArrivedInTheSameInstant() throws Exception {
         String village = "210421100299";
@@ -81,7 +109,7 @@ class EmploymentIT {
         for (int i = 0; i < 3; i++) {
             UUID id = UUID.randomUUID();
             jdbc.sql("""
-                            insert into received_alert (alert_id, household_id, division_code, risk_types, explanation,
+                            insert into platform.received_alert (alert_id, household_id, division_code, risk_types, explanation,
                                                         named, status, received_at)
                             values (:a, :h, :d, 'UNSTABLE_EMPLOYMENT', '测试预警', true, 'ACKNOWLEDGED', :at)""")
                     .param("a", id).param("h", UUID.randomUUID()).param("d", village).param("at", at).update();

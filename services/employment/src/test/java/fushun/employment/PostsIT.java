@@ -109,7 +109,7 @@ class PostsIT {
                 List.of(RiskType.UNSTABLE_EMPLOYMENT), "务工就业不稳", Instant.now(),
                 List.of(new RiskAlertRaised.Assignment(assignmentId, Bureau.HUMAN_RESOURCES, LocalDate.now().plusDays(15))));
         bus.publish(Topics.MONITORING_RISK_ALERT, EventEnvelope.of("monitoring", householdId.toString(), "210422100201", alert));
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from received_alert where alert_id = :a")
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from platform.received_alert where alert_id = :a")
                 .param("a", alert.alertId()).query(Long.class).single() == 1);
 
         mvc.perform(get("/api/employment/alerts/" + alert.alertId() + "/suggestions").header("Authorization", officer))
@@ -267,7 +267,7 @@ class PostsIT {
                 List.of(new RiskAlertRaised.Assignment(UUID.randomUUID(), Bureau.HUMAN_RESOURCES, LocalDate.now().plusDays(15))));
         bus.publish(Topics.MONITORING_RISK_ALERT, EventEnvelope.of("monitoring", householdId.toString(), "210422100201", alert));
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
-                        select count(*) from received_alert r join household_category c on c.household_id = r.household_id
+                        select count(*) from platform.received_alert r join household_category c on c.household_id = r.household_id
                         where r.alert_id = :a and c.monitored_from is not null""")
                 .param("a", alert.alertId()).query(Long.class).single() == 1);
         String post = createPost(xinbin, "210422100201", 2, "900.00");
@@ -417,7 +417,7 @@ class PostsIT {
                 List.of(RiskType.UNSTABLE_EMPLOYMENT), "务工就业不稳", Instant.now(),
                 List.of(new RiskAlertRaised.Assignment(UUID.randomUUID(), Bureau.HUMAN_RESOURCES, LocalDate.now().plusDays(15))));
         bus.publish(Topics.MONITORING_RISK_ALERT, EventEnvelope.of("monitoring", householdId.toString(), "210404100201", alert));
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from received_alert where alert_id = :a")
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from platform.received_alert where alert_id = :a")
                 .param("a", alert.alertId()).query(Long.class).single() == 1);
         assertThat(paged("/api/employment/alerts/" + alert.alertId() + "/suggestions", officer, "$.posts", "id", 1, 2))
                 .containsExactlyInAnyOrder(posts.get(1), posts.get(2));
@@ -612,6 +612,6 @@ class PostsIT {
     @Test
     void shouldServeJurisdictionPrefixesFromIndexes() {
         fushun.platform.testsupport.DivisionIndexes.assertPrefixServedByIndex(jdbc, transactionTemplate,
-                java.util.List.of("person", "received_alert", "welfare_post"));
+                java.util.List.of("person", "platform.received_alert", "welfare_post"));
     }
 }

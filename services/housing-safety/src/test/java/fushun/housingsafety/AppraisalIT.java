@@ -394,7 +394,7 @@ class AppraisalIT {
                 .andExpect(status().isNotFound());
         assertThat(jdbc.sql("select division_code from appraisal where household_id = :h").param("h", householdId)
                 .query(String.class).single()).isEqualTo("210422100203");
-        assertThat(jdbc.sql("select alert_id::text || ' ' || division_code from received_alert where household_id = :h")
+        assertThat(jdbc.sql("select alert_id::text || ' ' || division_code from platform.received_alert where household_id = :h")
                 .param("h", householdId).query(String.class).list())
                 .containsExactlyInAnyOrder(first.alertId() + " 210423100203", second.alertId() + " 210423100203");
         screening(qingyuan, "210423").andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')]", hasSize(1)));
@@ -510,6 +510,6 @@ class AppraisalIT {
     @Test
     void shouldServeJurisdictionPrefixesFromIndexes() {
         fushun.platform.testsupport.DivisionIndexes.assertPrefixServedByIndex(jdbc, transactionTemplate,
-                java.util.List.of("appraisal", "appraisal_task", "household", "received_alert", "renovation"));
+                java.util.List.of("appraisal", "appraisal_task", "household", "platform.received_alert", "renovation"));
     }
 }

@@ -52,12 +52,13 @@ class HousingSafetyIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                 "select count(*) from inbox_event where event_id in (:ids)")
                 .param("ids", List.of(envelope.eventId(), replay.eventId())).query(Long.class).single() == 2);
-        assertThat(jdbc.sql("select count(*) from received_alert where alert_id = :a")
+        assertThat(jdbc.sql("select count(*) from platform.received_alert where alert_id = :a")
                 .param("a", alert.alertId()).query(Long.class).single()).isEqualTo(1);
         AssignmentAcknowledged ack = bus.awaitEvent(Topics.HOUSING_SAFETY_MEASURE, householdId.toString(),
                 AssignmentAcknowledged.class).data();
         assertThat(ack.bureau()).isEqualTo(Bureau.HOUSING);
         assertThat(ack.assignmentId()).isEqualTo(alert.assignments().get(0).assignmentId());
+        assertThat(ack.caseReference()).isEqualTo("HS-" + alert.alertId().toString().substring(0, 8));
         assertThat(jdbc.sql("select count(*) from outbox_event where type = 'AssignmentAcknowledged' and aggregateid = :h")
                 .param("h", householdId.toString()).query(Long.class).single()).isEqualTo(1);
 
@@ -81,7 +82,7 @@ class HousingSafetyIT {
         for (int i = 0; i < 3; i++) {
             UUID id = UUID.randomUUID();
             jdbc.sql("""
-                            insert into received_alert (alert_id, household_id, division_code, risk_types, explanation,
+                            insert into platform.received_alert (alert_id, household_id, division_code, risk_types, explanation,
                                                         named, status, received_at)
                             values (:a, :h, :d, 'UNSAFE_HOUSING', '测试预警', true, 'ACKNOWLEDGED', :at)""")
                     .param("a", id).param("h", UUID.randomUUID()).param("d", village).param("at", at).update();

@@ -157,6 +157,31 @@ class MedicalInsuranceIT {
         assertThat(settlements()).isEqualTo(before + 2);
     }
 
+    /** Alerts received before the platform kept them move into its table, so one that comes again is known. */
+    @Test
+    void shouldMoveTheAlertsReceivedBeforeIntoThePlatformsTable() {
+        javax.sql.DataSource database = fushun.platform.testsupport.MigrationSteps.migratedUpTo("medical-insurance", "5");
+        JdbcClient before = JdbcClient.create(database);
+        UUID named = UUID.randomUUID();
+        UUID noted = UUID.randomUUID();
+        UUID assignment = UUID.randomUUID();
+        before.sql("""
+                        insert into received_alert (alert_id, household_id, division_code, risk_types, named, assignment_id, due_date)
+                        values (:named, :h, '210422100201', 'ILLNESS', true, :s, date '2026-05-01'),
+                               (:noted, :h, '210422100201', 'UNSAFE_HOUSING', false, null, null)""")
+                .param("named", named).param("noted", noted).param("h", UUID.randomUUID()).param("s", assignment).update();
+
+        fushun.platform.testsupport.MigrationSteps.migrateTheRest(database);
+
+        assertThat(before.sql("""
+                        select alert_id || ' ' || named || ' ' || coalesce(assignment_id::text, '-') || ' '
+                               || coalesce(due_date::text, '-') || ' ' || status || ' ' || risk_types
+                        from platform.received_alert order by named""").query(String.class).list())
+                .containsExactly(noted + " false - - NOTED UNSAFE_HOUSING",
+                        named + " true " + assignment + " 2026-05-01 ACKNOWLEDGED ILLNESS");
+        assertThat(before.sql("select to_regclass('public.received_alert') is null").query(Boolean.class).single()).isTrue();
+    }
+
     @Test
     void shouldAcknowledgeAlertNamingMedicalInsuranceOnceWhenDeliveredTwice() throws Exception {
         UUID householdId = UUID.randomUUID();
@@ -178,9 +203,12 @@ class MedicalInsuranceIT {
         assertThat(ack.assignmentId()).isEqualTo(assignmentId);
         assertThat(ack.bureau()).isEqualTo(Bureau.MEDICAL_INSURANCE);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                "select count(*) from received_alert where alert_id = :a").param("a", marker.alertId()).query(Long.class).single() == 1);
-        assertThat(jdbc.sql("select count(*) from outbox_event where aggregateid = :h and type = 'AssignmentAcknowledged'")
-                .param("h", householdId.toString()).query(Long.class).single()).isEqualTo(1);
+                "select count(*) from platform.received_alert where alert_id = :a").param("a", marker.alertId()).query(Long.class).single() == 1);
+        assertThat(ack.caseReference()).isEqualTo("MI-" + alert.alertId().toString().substring(0, 8));
+        // acknowledged, then the cover tilted (the measure), once, in that order
+        assertThat(jdbc.sql("select type from outbox_event where aggregateid = :h order by id")
+                .param("h", householdId.toString()).query(String.class).list())
+                .containsExactly("AssignmentAcknowledged", "MeasureApplied");
     }
 
     private UUID registerHousehold(String idNumber, HouseholdCategory category) throws Exception {
@@ -222,6 +250,6 @@ class MedicalInsuranceIT {
     @Test
     void shouldServeJurisdictionPrefixesFromIndexes() {
         fushun.platform.testsupport.DivisionIndexes.assertPrefixServedByIndex(jdbc, transactionTemplate,
-                java.util.List.of("insured_household", "received_alert"));
+                java.util.List.of("insured_household", "platform.received_alert"));
     }
 }

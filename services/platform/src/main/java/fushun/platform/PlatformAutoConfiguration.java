@@ -2,6 +2,7 @@ package fushun.platform;
 
 import fushun.contracts.EventCodec;
 import fushun.contracts.Topics;
+import fushun.platform.alert.AlertIntakeConfiguration;
 import fushun.platform.inbox.ConsumedRecord;
 import fushun.platform.inbox.InboundEvents;
 import fushun.platform.inbox.Inbox;
@@ -61,7 +62,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @EnableScheduling
 @Import({fushun.platform.security.PlatformSecurityConfiguration.class, ProblemDetailsAdvice.class,
         StrictInputConfiguration.class, fushun.platform.policy.web.PolicyParameterController.class,
-        OutboxAdminController.class, DeadLetterController.class})
+        OutboxAdminController.class, DeadLetterController.class, AlertIntakeConfiguration.class})
 public class PlatformAutoConfiguration {
 
     /** The platform's clock; services and tests may replace it. */

@@ -471,6 +471,11 @@ class BenefitsIT {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/social-assistance/grants/" + grantId).header("Authorization", qingyuan))
                 .andExpect(status().isOk());
+        // and so does the alert it was opened for
+        mvc.perform(get("/api/social-assistance/alerts").header("Authorization", qingyuan))
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')].divisionCode").value("210423100201"));
+        mvc.perform(get("/api/social-assistance/alerts").header("Authorization", operator))
+                .andExpect(jsonPath("$.items[?(@.householdId == '" + householdId + "')]").isEmpty());
     }
 
     /** The registry's state after a change: the spouse left on 15 April. */

@@ -15,6 +15,7 @@ import fushun.contracts.bureau.AssignmentAcknowledged;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.platform.testsupport.EventBus;
+import fushun.platform.testsupport.MigrationSteps;
 import fushun.platform.testsupport.ServiceIntegrationTest;
 import fushun.platform.testsupport.TestTokens;
 import java.time.Duration;
@@ -81,6 +82,50 @@ class SocialAssistanceIT {
                         .header("Authorization", "Bearer " + TestTokens.user("city-analyst", "210400", "analyst")))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/social-assistance/cases/" + caseId)).andExpect(status().isUnauthorized());
+
+        // the platform's intake recorded the alert as acknowledged: the bureau's list has it, the county's only
+        mvc.perform(get("/api/social-assistance/alerts").header("Authorization", XINBIN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.alertId == '" + alert.alertId() + "')].status").value("ACKNOWLEDGED"))
+                .andExpect(jsonPath("$.items[?(@.alertId == '" + alert.alertId() + "')].assignmentId")
+                        .value(ack.assignmentId().toString()));
+        mvc.perform(get("/api/social-assistance/alerts").header("Authorization", QINGYUAN))
+                .andExpect(jsonPath("$.items[?(@.alertId == '" + alert.alertId() + "')]").isEmpty());
+        mvc.perform(get("/api/social-assistance/alerts")
+                        .header("Authorization", "Bearer " + TestTokens.user("hr", "210422", "hr-officer")))
+                .andExpect(status().isForbidden());
+    }
+
+    /**
+     * Alerts received before the platform kept them move into its table with what their cases knew,
+     * so one that comes again is known and opens nothing.
+     */
+    @Test
+    void shouldMoveTheAlertsReceivedBeforeIntoThePlatformsTableWithTheirCases() {
+        javax.sql.DataSource database = MigrationSteps.migratedUpTo("social-assistance", "8");
+        JdbcClient before = JdbcClient.create(database);
+        UUID named = UUID.randomUUID();
+        UUID noted = UUID.randomUUID();
+        UUID household = UUID.randomUUID();
+        UUID assignment = UUID.randomUUID();
+        before.sql("""
+                        insert into received_alert (alert_id, household_id, division_code, risk_types, named)
+                        values (:named, :h, '210422100201', 'ILLNESS', true), (:noted, :h, '210422100201', 'UNSAFE_HOUSING', false)""")
+                .param("named", named).param("noted", noted).param("h", household).update();
+        before.sql("""
+                        insert into assistance_case (id, household_id, alert_id, assignment_id, division_code, risk_types,
+                                                     explanation, status, due_date)
+                        values (:id, :h, :a, :s, '210422100201', 'ILLNESS', '因病支出大', 'OPEN', date '2026-05-01')""")
+                .param("id", UUID.randomUUID()).param("h", household).param("a", named).param("s", assignment).update();
+
+        MigrationSteps.migrateTheRest(database);
+
+        assertThat(before.sql("""
+                        select alert_id || ' ' || named || ' ' || coalesce(assignment_id::text, '-') || ' '
+                               || coalesce(due_date::text, '-') || ' ' || status || ' ' || explanation
+                        from platform.received_alert order by named""").query(String.class).list())
+                .containsExactly(noted + " false - - NOTED ", named + " true " + assignment + " 2026-05-01 ACKNOWLEDGED 因病支出大");
+        assertThat(before.sql("select to_regclass('public.received_alert') is null").query(Boolean.class).single()).isTrue();
     }
 
     @Test
@@ -91,7 +136,7 @@ class SocialAssistanceIT {
         bus.publish(Topics.MONITORING_RISK_ALERT, EventEnvelope.of("monitoring", householdId.toString(), "210422100201", alert));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                "select count(*) from received_alert where alert_id = :a").param("a", alert.alertId()).query(Long.class).single() == 1);
+                "select count(*) from platform.received_alert where alert_id = :a").param("a", alert.alertId()).query(Long.class).single() == 1);
         assertThat(cases(householdId)).isZero();
     }
 
@@ -160,6 +205,6 @@ class SocialAssistanceIT {
     @Test
     void shouldServeJurisdictionPrefixesFromIndexes() {
         fushun.platform.testsupport.DivisionIndexes.assertPrefixServedByIndex(jdbc, transactionTemplate,
-                java.util.List.of("assistance_application", "assistance_case", "assistance_grant", "household_roster", "received_alert"));
+                java.util.List.of("assistance_application", "assistance_case", "assistance_grant", "household_roster", "platform.received_alert"));
     }
 }

@@ -8,7 +8,7 @@ import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.contracts.monitoring.RiskEliminated;
 import fushun.contracts.monitoring.RiskEliminationRolledBack;
-import fushun.assetmanagement.alert.ReceivedAlerts;
+import fushun.platform.alert.ReceivedAlerts;
 import fushun.platform.inbox.InboundEvents;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -42,6 +42,6 @@ class RiskAlertListener {
 
     @KafkaListener(topics = Topics.MONITORING_RISK_ALERT)
     void on(String json) {
-        inbound.applyOnce("asset-management.alerts", json, RiskAlertRaised.class, e -> alerts.onAlert(e.data()));
+        inbound.applyOnce("asset-management.alerts", json, RiskAlertRaised.class, e -> alerts.receive(e.data()));
     }
 }

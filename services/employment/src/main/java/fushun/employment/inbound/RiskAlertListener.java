@@ -9,7 +9,7 @@ import fushun.contracts.monitoring.RiskEliminated;
 import fushun.contracts.monitoring.RiskEliminationRolledBack;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
 import fushun.employment.labour.Labourers;
-import fushun.employment.alert.ReceivedAlerts;
+import fushun.platform.alert.ReceivedAlerts;
 import fushun.platform.inbox.InboundEvents;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -48,6 +48,6 @@ class RiskAlertListener {
 
     @KafkaListener(topics = Topics.MONITORING_RISK_ALERT)
     void on(String json) {
-        inbound.applyOnce("employment.alerts", json, RiskAlertRaised.class, e -> alerts.onAlert(e.data()));
+        inbound.applyOnce("employment.alerts", json, RiskAlertRaised.class, e -> alerts.receive(e.data()));
     }
 }

@@ -10,6 +10,7 @@ import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
 import fushun.platform.PlatformTime;
+import fushun.platform.alert.ReceivedAlerts;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
@@ -45,11 +46,13 @@ public class Labourers {
 
     private final JdbcClient jdbc;
     private final OutboxWriter outbox;
+    private final ReceivedAlerts alerts;
     private final Clock clock;
 
-    public Labourers(JdbcClient jdbc, OutboxWriter outbox, Clock clock) {
+    public Labourers(JdbcClient jdbc, OutboxWriter outbox, ReceivedAlerts alerts, Clock clock) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -147,8 +150,7 @@ public class Labourers {
         // every row of the household moves, those of members who left included: they are its history
         jdbc.sql("update person set division_code = :d, updated_at = now() where household_id = :h and division_code <> :d")
                 .param("d", c.divisionCode()).param("h", c.householdId()).update();
-        jdbc.sql("update received_alert set division_code = :d where household_id = :h and division_code <> :d")
-                .param("d", c.divisionCode()).param("h", c.householdId()).update();
+        alerts.householdMoved(c.householdId(), c.divisionCode());
     }
 
     /** A member listed as LEFT without a day left on the day of the change (the contract gives both). */

@@ -1,9 +1,12 @@
 package fushun.employment.posts;
 
 import fushun.contracts.Bureau;
+import fushun.contracts.RiskType;
 import fushun.contracts.Topics;
 import fushun.contracts.bureau.MeasureApplied;
 import fushun.platform.PlatformTime;
+import fushun.platform.alert.ReceivedAlert;
+import fushun.platform.alert.ReceivedAlerts;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.policy.PolicyValue;
@@ -58,12 +61,15 @@ public class WelfarePosts {
     private final JdbcClient jdbc;
     private final PolicyParameters parameters;
     private final OutboxWriter outbox;
+    private final ReceivedAlerts alerts;
     private final Clock clock;
 
-    public WelfarePosts(JdbcClient jdbc, PolicyParameters parameters, OutboxWriter outbox, Clock clock) {
+    public WelfarePosts(JdbcClient jdbc, PolicyParameters parameters, OutboxWriter outbox, ReceivedAlerts alerts,
+                        Clock clock) {
         this.jdbc = jdbc;
         this.parameters = parameters;
         this.outbox = outbox;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -116,15 +122,15 @@ public class WelfarePosts {
         if (holders >= post.seats()) {
             throw new RuleViolationException("岗位已满", "该岗位 " + post.seats() + " 个名额已全部聘满。");
         }
-        record AlertRef(UUID alertId, UUID assignmentId) {
-        }
-        AlertRef alert = jdbc.sql("""
-                        select alert_id, assignment_id from received_alert r
-                        where household_id = :h and named and assignment_id is not null
-                          and (risk_types like '%UNSTABLE_EMPLOYMENT%' or risk_types like '%LACK_OF_LABOUR%')
-                          and not exists (select 1 from post_holding h where h.assignment_id = r.assignment_id)
-                        order by received_at desc limit 1""")
-                .param("h", person.householdId()).query(AlertRef.class).optional().orElse(null);
+        // the hire answers the household's newest assignment for work that no post answers yet
+        List<ReceivedAlert> forWork = alerts.assignedTo(person.householdId()).stream()
+                .filter(a -> a.concerns(RiskType.UNSTABLE_EMPLOYMENT) || a.concerns(RiskType.LACK_OF_LABOUR))
+                .toList();
+        List<UUID> answered = forWork.isEmpty() ? List.of() : jdbc.sql(
+                        "select assignment_id from post_holding where assignment_id in (:assignments)")
+                .param("assignments", forWork.stream().map(ReceivedAlert::assignmentId).toList())
+                .query(UUID.class).list();
+        ReceivedAlert alert = forWork.stream().filter(a -> !answered.contains(a.assignmentId())).findFirst().orElse(null);
         // the person's holdings take turns: one post at a time, and no month paid twice
         jdbc.sql("select 1 from person where person_id = :p for update").param("p", personId).query((rs, n) -> 1).list();
         long onAPost = jdbc.sql("select count(*) from post_holding where person_id = :p and exited_on is null")
@@ -215,10 +221,7 @@ public class WelfarePosts {
     }
 
     public Suggestions suggestions(UUID alertId, Jurisdiction jurisdiction, int page, int size) {
-        record Alert(UUID householdId, String divisionCode) {
-        }
-        Alert alert = jdbc.sql("select household_id, division_code from received_alert where alert_id = :a and division_code like :scope")
-                .param("a", alertId).param("scope", jurisdiction.likePattern()).query(Alert.class).optional()
+        ReceivedAlert alert = alerts.find(alertId, jurisdiction)
                 .orElseThrow(() -> new NotFoundException("没有找到该预警。"));
         List<UUID> labourers = jdbc.sql("""
                         select person_id from person where household_id = :h and labour_capacity in ('FULL', 'PARTIAL')

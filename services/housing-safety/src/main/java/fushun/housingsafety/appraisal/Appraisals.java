@@ -9,6 +9,7 @@ import fushun.contracts.bureau.RiskSignalObserved;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.housingsafety.household.Households;
 import fushun.housingsafety.household.LowIncome;
+import fushun.platform.alert.AlertReaction;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.policy.PolicyValue;
@@ -43,7 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the acceptance.
  */
 @Service
-public class Appraisals {
+public class Appraisals implements AlertReaction {
 
     public record NewAppraisal(UUID householdId, String grade, String inspector, LocalDate appraisedOn, String findings) {
     }
@@ -95,10 +96,12 @@ public class Appraisals {
     /**
      * An alert that names this bureau for unsafe housing opens one appraisal task, due with the
      * assignment; if the house was appraised and its renovation is under way, that renovation answers
-     * the alert instead (its start and completion become the assignment's measures).
+     * the alert instead (its start and completion become the assignment's measures). This service's
+     * reaction to an alert naming 住建局: once per alert, after the platform's intake acknowledged it.
      */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void onNamedAlert(RiskAlertRaised alert, RiskAlertRaised.Assignment assignment) {
+    public void onAssigned(RiskAlertRaised alert, RiskAlertRaised.Assignment assignment) {
         if (!alert.riskTypes().contains(RiskType.UNSAFE_HOUSING)) {
             return;
         }

@@ -5,8 +5,10 @@ import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
+import fushun.platform.alert.ReceivedAlerts;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +37,11 @@ public class Households {
     }
 
     private final JdbcClient jdbc;
+    private final ReceivedAlerts alerts;
 
-    public Households(JdbcClient jdbc) {
+    public Households(JdbcClient jdbc, ReceivedAlerts alerts) {
         this.jdbc = jdbc;
+        this.alerts = alerts;
     }
 
     /**
@@ -85,14 +89,12 @@ public class Households {
             return;
         }
         // the alerts first, while the open work still names them
-        jdbc.sql("""
-                        update received_alert set division_code = :d
-                        where household_id = :h and division_code <> :d
-                          and alert_id in (select alert_id from appraisal_task where household_id = :h and status = 'OPEN'
-                                           union
-                                           select alert_id from renovation where household_id = :h
-                                             and status <> 'COMPLETED' and alert_id is not null)""")
-                .param("d", c.divisionCode()).param("h", c.householdId()).update();
+        List<UUID> openWork = jdbc.sql("""
+                        select alert_id from appraisal_task where household_id = :h and status = 'OPEN'
+                        union
+                        select alert_id from renovation where household_id = :h and status <> 'COMPLETED' and alert_id is not null""")
+                .param("h", c.householdId()).query(UUID.class).list();
+        alerts.householdMoved(c.householdId(), c.divisionCode(), openWork);
         jdbc.sql("""
                         update appraisal_task set division_code = :d
                         where household_id = :h and status = 'OPEN' and division_code <> :d""")

@@ -8,6 +8,7 @@ import fushun.contracts.monitoring.RiskEliminated;
 import fushun.contracts.monitoring.RiskEliminationRolledBack;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
 import fushun.platform.PlatformTime;
+import fushun.platform.alert.AlertReaction;
 import fushun.platform.outbox.OutboxWriter;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * decision date until its risk is eliminated).
  */
 @Service
-public class CoverRegister {
+public class CoverRegister implements AlertReaction {
 
     private final JdbcClient jdbc;
     private final OutboxWriter outbox;
@@ -67,10 +68,12 @@ public class CoverRegister {
 
     /**
      * An alert naming medical insurance tilts the household's cover from the alert's date (the
-     * county's decision), and tells monitoring so as the measure for the assignment.
+     * county's decision), and tells monitoring so as the measure for the assignment. This service's
+     * reaction to such an alert: once per alert, after the platform's intake acknowledged it.
      */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void onNamedAlert(RiskAlertRaised alert) {
+    public void onAssigned(RiskAlertRaised alert, RiskAlertRaised.Assignment assignment) {
         LocalDate from = LocalDate.ofInstant(alert.raisedAt(), PlatformTime.CHINA);
         Optional<LocalDate> openSince = openSince(alert.householdId());
         if (openSince.isEmpty()) {
@@ -80,7 +83,6 @@ public class CoverRegister {
                     .param("id", UUID.randomUUID()).param("h", alert.householdId()).param("from", from)
                     .param("source", alert.alertId()).update();
         }
-        RiskAlertRaised.Assignment assignment = alert.assignmentFor(Bureau.MEDICAL_INSURANCE);
         outbox.append(Topics.MEDICAL_INSURANCE_MEASURE, alert.householdId().toString(), alert.divisionCode(),
                 new MeasureApplied(UUID.randomUUID(), assignment.assignmentId(), alert.alertId(), alert.householdId(),
                         Bureau.MEDICAL_INSURANCE, "TILTED_COVER",

@@ -9,8 +9,8 @@ import fushun.contracts.monitoring.RiskEliminationRolledBack;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
 import fushun.medicalinsurance.cover.CoverRegister;
 import fushun.contracts.monitoring.RiskAlertRaised;
-import fushun.medicalinsurance.alert.AlertReactions;
 import fushun.medicalinsurance.insured.InsuredRoster;
+import fushun.platform.alert.ReceivedAlerts;
 import fushun.platform.inbox.InboundEvents;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -20,10 +20,10 @@ class MonitoringListener {
 
     private final InboundEvents inbound;
     private final InsuredRoster roster;
-    private final AlertReactions alerts;
+    private final ReceivedAlerts alerts;
     private final CoverRegister cover;
 
-    MonitoringListener(InboundEvents inbound, InsuredRoster roster, AlertReactions alerts, CoverRegister cover) {
+    MonitoringListener(InboundEvents inbound, InsuredRoster roster, ReceivedAlerts alerts, CoverRegister cover) {
         this.cover = cover;
         this.inbound = inbound;
         this.roster = roster;
@@ -50,6 +50,6 @@ class MonitoringListener {
 
     @KafkaListener(topics = Topics.MONITORING_RISK_ALERT)
     void onAlert(String json) {
-        inbound.applyOnce("medical-insurance.alerts", json, RiskAlertRaised.class, e -> alerts.onAlert(e.data()));
+        inbound.applyOnce("medical-insurance.alerts", json, RiskAlertRaised.class, e -> alerts.receive(e.data()));
     }
 }

@@ -2,10 +2,10 @@ package fushun.socialassistance.casework;
 
 import fushun.contracts.Bureau;
 import fushun.contracts.Topics;
-import fushun.contracts.bureau.AssignmentAcknowledged;
 import fushun.contracts.bureau.CaseClosed;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.platform.PlatformTime;
+import fushun.platform.alert.AlertReaction;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.SimplePropertyRowMapper;
@@ -25,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Opens cases from alerts and serves the operators' queue within their jurisdiction. */
 @Service
-public class CaseWork {
+public class CaseWork implements AlertReaction {
 
     /** As {@code query(AssistanceCase.class)} maps a case, for a row that carries more columns. */
     private static final SimplePropertyRowMapper<AssistanceCase> CASE = new SimplePropertyRowMapper<>(AssistanceCase.class);
@@ -41,24 +42,15 @@ public class CaseWork {
     }
 
     /**
-     * Records the alert; if it names civil affairs, opens one case for the household and alert and
-     * acknowledges the assignment. The same alert twice (a redelivery, or a replay under a new
-     * event id) opens nothing more: the case is unique per household and alert.
+     * An alert naming civil affairs opens one case for the household and alert; the platform's
+     * intake, which recorded the alert, acknowledges the assignment with the case's id. It calls this
+     * once per alert (a redelivery, or a replay under a new event id, finds the alert recorded); the
+     * case is unique per household and alert all the same, and an alert whose case exists already
+     * answers with that case.
      */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void onAlert(RiskAlertRaised alert) {
-        String riskTypes = alert.riskTypes().stream().map(Enum::name).collect(Collectors.joining(","));
-        boolean named = alert.names(Bureau.CIVIL_AFFAIRS);
-        jdbc.sql("""
-                        insert into received_alert (alert_id, household_id, division_code, risk_types, named)
-                        values (:alert, :household, :division, :types, :named) on conflict (alert_id) do nothing""")
-                .param("alert", alert.alertId()).param("household", alert.householdId())
-                .param("division", alert.divisionCode()).param("types", riskTypes).param("named", named)
-                .update();
-        if (!named) {
-            return;
-        }
-        RiskAlertRaised.Assignment assignment = alert.assignmentFor(Bureau.CIVIL_AFFAIRS);
+    public Optional<String> openCase(RiskAlertRaised alert, RiskAlertRaised.Assignment assignment) {
         UUID caseId = UUID.randomUUID();
         int opened = jdbc.sql("""
                         insert into assistance_case (id, household_id, alert_id, assignment_id, division_code, risk_types,
@@ -67,13 +59,15 @@ public class CaseWork {
                         on conflict (household_id, alert_id) do nothing""")
                 .param("id", caseId).param("household", alert.householdId()).param("alert", alert.alertId())
                 .param("assignment", assignment.assignmentId()).param("division", alert.divisionCode())
-                .param("types", riskTypes).param("explanation", alert.explanation()).param("due", assignment.dueDate())
+                .param("types", alert.riskTypes().stream().map(Enum::name).collect(Collectors.joining(",")))
+                .param("explanation", alert.explanation()).param("due", assignment.dueDate())
                 .update();
         if (opened == 1) {
-            outbox.append(Topics.SOCIAL_ASSISTANCE_MEASURE, alert.householdId().toString(), alert.divisionCode(),
-                    new AssignmentAcknowledged(assignment.assignmentId(), alert.alertId(), alert.householdId(),
-                            Bureau.CIVIL_AFFAIRS, caseId.toString(), clock.instant()));
+            return Optional.of(caseId.toString());
         }
+        return Optional.of(jdbc.sql("select id from assistance_case where household_id = :household and alert_id = :alert")
+                .param("household", alert.householdId()).param("alert", alert.alertId())
+                .query(UUID.class).single().toString());
     }
 
     /**
@@ -83,8 +77,6 @@ public class CaseWork {
     @Transactional(propagation = Propagation.MANDATORY)
     public void householdMoved(UUID householdId, String divisionCode) {
         jdbc.sql("update assistance_case set division_code = :d where household_id = :h and division_code <> :d")
-                .param("d", divisionCode).param("h", householdId).update();
-        jdbc.sql("update received_alert set division_code = :d where household_id = :h and division_code <> :d")
                 .param("d", divisionCode).param("h", householdId).update();
     }
 

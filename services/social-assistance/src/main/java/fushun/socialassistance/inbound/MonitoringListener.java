@@ -5,6 +5,7 @@ import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.platform.alert.ReceivedAlerts;
 import fushun.platform.inbox.InboundEvents;
 import fushun.socialassistance.benefits.Applications;
 import fushun.socialassistance.benefits.Grants;
@@ -18,14 +19,16 @@ class MonitoringListener {
 
     private final InboundEvents inbound;
     private final HouseholdRoster roster;
+    private final ReceivedAlerts alerts;
     private final CaseWork cases;
     private final Applications applications;
     private final Grants grants;
 
-    MonitoringListener(InboundEvents inbound, HouseholdRoster roster, CaseWork cases, Applications applications,
-                       Grants grants) {
+    MonitoringListener(InboundEvents inbound, HouseholdRoster roster, ReceivedAlerts alerts, CaseWork cases,
+                       Applications applications, Grants grants) {
         this.inbound = inbound;
         this.roster = roster;
+        this.alerts = alerts;
         this.cases = cases;
         this.applications = applications;
         this.grants = grants;
@@ -40,11 +43,12 @@ class MonitoringListener {
     }
 
     /**
-     * Cases, applications and grants follow the household's division; every member who has left
-     * stops their share of a grant (already-stopped shares stay as they are, so a revision missed in
-     * between is caught up too).
+     * Received alerts, cases, applications and grants follow the household's division; every member
+     * who has left stops their share of a grant (already-stopped shares stay as they are, so a
+     * revision missed in between is caught up too).
      */
     private void follow(HouseholdChanged changed) {
+        alerts.householdMoved(changed.householdId(), changed.divisionCode());
         cases.householdMoved(changed.householdId(), changed.divisionCode());
         applications.householdMoved(changed.householdId(), changed.divisionCode());
         changed.members().stream().filter(m -> !m.active() && m.leftOn() != null)
@@ -54,6 +58,6 @@ class MonitoringListener {
 
     @KafkaListener(topics = Topics.MONITORING_RISK_ALERT)
     void onAlert(String json) {
-        inbound.applyOnce("social-assistance.alerts", json, RiskAlertRaised.class, e -> cases.onAlert(e.data()));
+        inbound.applyOnce("social-assistance.alerts", json, RiskAlertRaised.class, e -> alerts.receive(e.data()));
     }
 }
