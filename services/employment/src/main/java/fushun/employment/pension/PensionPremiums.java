@@ -1,16 +1,15 @@
 package fushun.employment.pension;
 
+import fushun.platform.export.RosterPass;
 import fushun.platform.export.XlsxRoster;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.policy.PolicyValue;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +18,6 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Residents' pension premiums paid on behalf (代缴, §2(2)5) at the lowest tier, a roster per county and
@@ -35,9 +33,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Service
 public class PensionPremiums {
-
-    /** Rows the driver fetches at a time through its cursor. */
-    private static final int FETCH_SIZE = 500;
 
     public record Entry(String divisionCode, UUID householdId, String maskedIdNumber, String basis, Integer ageInYear,
                         BigDecimal amount) {
@@ -77,16 +72,11 @@ public class PensionPremiums {
     @Transactional(readOnly = true)
     public Roster roster(String county, int year, Jurisdiction jurisdiction, int page, int size) {
         Header header = header(county, year, jurisdiction);
-        long from = (long) page * size;
-        List<Entry> items = new ArrayList<>(size);
-        Pass pass = stream(header, entry -> {
-            if (entry.index() >= from && entry.index() < from + size) {
-                items.add(entry.entry());
-            }
-        });
+        RosterPass.Paged<Entry> pass = RosterPass.page(page, size, Entry::amount);
+        int ageUnknown = stream(header, pass);
         return new Roster(county, year, header.tier().value(), header.minAge().value().intValueExact(),
-                header.pensionAge().value().intValueExact(), header.versions(), items, page, size, pass.listed,
-                pass.amount, pass.ageUnknown);
+                header.pensionAge().value().intValueExact(), header.versions(), pass.kept(), page, size, pass.count(),
+                pass.total(), ageUnknown);
     }
 
     /**
@@ -96,29 +86,18 @@ public class PensionPremiums {
     @Transactional(readOnly = true)
     public XlsxRoster xlsx(String county, int year, Jurisdiction jurisdiction) {
         Header header = header(county, year, jurisdiction);
-        XlsxRoster xlsx = XlsxRoster.open(year + "年养老保险代缴名单");
-        try {
+        return RosterPass.xlsx(year + "年养老保险代缴名单", xlsx -> {
             xlsx.header(List.of("行政区划代码", "户编号", "身份证号（脱敏）", "代缴依据", "代缴金额（元）", "当年周岁"));
-            Pass pass = stream(header, listed -> {
-                Entry e = listed.entry();
-                xlsx.row(Arrays.asList(e.divisionCode(), e.householdId().toString(), e.maskedIdNumber(), e.basis(),
-                        e.amount(), e.ageInYear()));
-            });
-            xlsx.footer(List.of("合计", "", pass.listed + " 人", "", pass.amount));
+            RosterPass<Entry> pass = RosterPass.each(Entry::amount, e -> xlsx.row(Arrays.asList(e.divisionCode(),
+                    e.householdId().toString(), e.maskedIdNumber(), e.basis(), e.amount(), e.ageInYear())));
+            int ageUnknown = stream(header, pass);
+            xlsx.footer(List.of("合计", "", pass.count() + " 人", "", pass.total()));
             xlsx.footer(List.of("参保年龄 " + header.minAge().value().intValueExact() + " 周岁至未满 "
                     + header.pensionAge().value().intValueExact() + " 周岁（按当年周岁）；"
                     + "平台无参保登记数据，列入者均视为已参加城乡居民养老保险"));
-            xlsx.footer(List.of("出生年份不详未列入 " + pass.ageUnknown + " 人，请核实"));
+            xlsx.footer(List.of("出生年份不详未列入 " + ageUnknown + " 人，请核实"));
             xlsx.footer(List.of("参数 " + String.join(", ", header.versions())));
-            return xlsx;
-        } catch (RuntimeException e) {
-            try {
-                xlsx.close();
-            } catch (IOException closing) {
-                e.addSuppressed(closing);
-            }
-            throw e;
-        }
+        });
     }
 
     private Header header(String county, int year, Jurisdiction jurisdiction) {
@@ -131,19 +110,13 @@ public class PensionPremiums {
                 parameters.required("employment.pension.pension-age", county, from));
     }
 
-    /** A listed entry and its place in the roster, from 0. */
-    private record Listed(long index, Entry entry) {
-    }
-
     /**
      * Streams every person of the county through the rules in one pass, handing each listed entry to
      * {@code sink} in roster order; memory stays flat as the driver reads through a cursor, which
      * PostgreSQL's driver only opens inside a transaction and with a fetch size.
      */
-    private Pass stream(Header header, Consumer<Listed> sink) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("a roster streams inside a transaction, else the driver reads it whole");
-        }
+    private int stream(Header header, Consumer<Entry> sink) {
+        RosterPass.requireTransaction();
         LocalDate from = LocalDate.of(header.year(), 1, 1);
         Pass pass = new Pass(header, sink);
         jdbc.sql("""
@@ -162,25 +135,23 @@ public class PensionPremiums {
                         from person p left join household_category c on c.household_id = p.household_id
                         where p.division_code like :county
                         order by p.division_code, p.household_id, p.masked_id_number, p.person_id""")
-                .withFetchSize(FETCH_SIZE)
+                .withFetchSize(RosterPass.FETCH_SIZE)
                 .param("from", from).param("to", from.plusYears(1)).param("county", header.county() + "%")
                 .query(pass);
-        return pass;
+        return pass.ageUnknown;
     }
 
-    /** One pass over the county: counts and sums what is listed, and hands each entry on. */
+    /** Runs the rules on each person of the county, hands each listed entry on and counts those of unknown age. */
     private static final class Pass implements RowCallbackHandler {
 
         private final int year;
         private final int minAge;
         private final int pensionAge;
         private final BigDecimal tier;
-        private final Consumer<Listed> sink;
-        private long listed;
-        private BigDecimal amount = BigDecimal.ZERO;
+        private final Consumer<Entry> sink;
         private int ageUnknown;
 
-        Pass(Header header, Consumer<Listed> sink) {
+        Pass(Header header, Consumer<Entry> sink) {
             this.year = header.year();
             this.minAge = header.minAge().value().intValueExact();
             this.pensionAge = header.pensionAge().value().intValueExact();
@@ -199,9 +170,7 @@ public class PensionPremiums {
             if (decision.outcome() == PensionPremiumRule.Outcome.LISTED) {
                 Entry entry = new Entry(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), decision.basis(),
                         decision.ageInYear(), tier);
-                sink.accept(new Listed(listed, entry));
-                listed++;
-                amount = amount.add(entry.amount());
+                sink.accept(entry);
             } else if (decision.outcome() == PensionPremiumRule.Outcome.AGE_UNKNOWN) {
                 ageUnknown++;
             }

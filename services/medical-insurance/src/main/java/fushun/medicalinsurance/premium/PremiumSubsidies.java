@@ -2,26 +2,25 @@ package fushun.medicalinsurance.premium;
 
 import fushun.contracts.HouseholdCategory;
 import fushun.medicalinsurance.insured.HouseholdCover;
+import fushun.platform.export.RosterPass;
 import fushun.platform.export.XlsxRoster;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.policy.PolicyValue;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The premium-subsidy roster (参保资助名单) per county and year, a page at a time as data with the count
@@ -30,9 +29,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Service
 public class PremiumSubsidies {
-
-    /** Rows the driver fetches at a time through its cursor. */
-    private static final int FETCH_SIZE = 500;
 
     public record Entry(String divisionCode, UUID householdId, String maskedIdNumber, PremiumSubsidyRule.Kind kind,
                         String basis, BigDecimal amount) {
@@ -68,15 +64,10 @@ public class PremiumSubsidies {
     @Transactional(readOnly = true)
     public Roster roster(String county, int year, Jurisdiction jurisdiction, int page, int size) {
         Header header = header(county, year, jurisdiction);
-        long from = (long) page * size;
-        List<Entry> items = new ArrayList<>(size);
-        Pass pass = stream(header, (index, entry) -> {
-            if (index >= from && index < from + size) {
-                items.add(entry);
-            }
-        });
-        return new Roster(county, year, header.premium().value(), header.share().value(), header.versions(), items,
-                page, size, pass.listed, pass.amount);
+        RosterPass.Paged<Entry> pass = RosterPass.page(page, size, Entry::amount);
+        stream(header, pass);
+        return new Roster(county, year, header.premium().value(), header.share().value(), header.versions(), pass.kept(),
+                page, size, pass.count(), pass.total());
     }
 
     /**
@@ -86,23 +77,15 @@ public class PremiumSubsidies {
     @Transactional(readOnly = true)
     public XlsxRoster xlsx(String county, int year, Jurisdiction jurisdiction) {
         Header header = header(county, year, jurisdiction);
-        XlsxRoster xlsx = XlsxRoster.open(year + "年参保资助名单");
-        try {
+        return RosterPass.xlsx(year + "年参保资助名单", xlsx -> {
             xlsx.header(List.of("行政区划代码", "户编号", "身份证号（脱敏）", "资助类别", "资助依据", "资助金额（元）"));
-            Pass pass = stream(header, (index, e) -> xlsx.row(Arrays.asList(e.divisionCode(), e.householdId().toString(),
-                    e.maskedIdNumber(), e.kind() == PremiumSubsidyRule.Kind.FULL ? "全额资助" : "定额资助（过渡期）",
-                    e.basis(), e.amount())));
-            xlsx.footer(List.of("合计", "", pass.listed + " 人", "", "", pass.amount));
+            RosterPass<Entry> pass = RosterPass.each(Entry::amount, e -> xlsx.row(Arrays.asList(e.divisionCode(),
+                    e.householdId().toString(), e.maskedIdNumber(),
+                    e.kind() == PremiumSubsidyRule.Kind.FULL ? "全额资助" : "定额资助（过渡期）", e.basis(), e.amount())));
+            stream(header, pass);
+            xlsx.footer(List.of("合计", "", pass.count() + " 人", "", "", pass.total()));
             xlsx.footer(List.of("参数", header.versions()));
-            return xlsx;
-        } catch (RuntimeException e) {
-            try {
-                xlsx.close();
-            } catch (IOException closing) {
-                e.addSuppressed(closing);
-            }
-            throw e;
-        }
+        });
     }
 
     private Header header(String county, int year, Jurisdiction jurisdiction) {
@@ -114,20 +97,13 @@ public class PremiumSubsidies {
                 parameters.required("medical.premium.transition-share", county, from));
     }
 
-    /** Takes each listed entry with its place in the roster, from 0. */
-    private interface Sink {
-        void accept(long index, Entry entry);
-    }
-
     /**
      * Streams every insured person of the county through the rule in one pass, handing each entry to
      * {@code sink} in roster order; PostgreSQL's driver reads through a cursor only inside a
      * transaction and with a fetch size, else it would hold the whole county.
      */
-    private Pass stream(Header header, Sink sink) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("a roster streams inside a transaction, else the driver reads it whole");
-        }
+    private void stream(Header header, Consumer<Entry> sink) {
+        RosterPass.requireTransaction();
         LocalDate from = LocalDate.of(header.year(), 1, 1);
         Pass pass = new Pass(header, sink);
         jdbc.sql("""
@@ -141,23 +117,20 @@ public class PremiumSubsidies {
                         from insured_person p join insured_household h on h.household_id = p.household_id
                         where h.division_code like :county
                         order by h.division_code, h.household_id, p.masked_id_number, p.person_ref""")
-                .withFetchSize(FETCH_SIZE)
+                .withFetchSize(RosterPass.FETCH_SIZE)
                 .param("from", from).param("to", from.plusYears(1)).param("county", header.county() + "%")
                 .query(pass);
-        return pass;
     }
 
-    /** One pass over the county: counts and sums what is listed, and hands each entry on. */
+    /** Runs the rule on each row of the county and hands each entry it lists on. */
     private static final class Pass implements RowCallbackHandler {
 
         private final int year;
         private final BigDecimal premium;
         private final BigDecimal share;
-        private final Sink sink;
-        private long listed;
-        private BigDecimal amount = BigDecimal.ZERO;
+        private final Consumer<Entry> sink;
 
-        Pass(Header header, Sink sink) {
+        Pass(Header header, Consumer<Entry> sink) {
             this.year = header.year();
             this.premium = header.premium().value();
             this.share = header.share().value();
@@ -174,9 +147,7 @@ public class PremiumSubsidies {
             if (subsidy.isPresent()) {
                 Entry entry = new Entry(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
                         subsidy.get().kind(), subsidy.get().basis(), subsidy.get().amount());
-                sink.accept(listed, entry);
-                listed++;
-                amount = amount.add(entry.amount());
+                sink.accept(entry);
             }
         }
     }
