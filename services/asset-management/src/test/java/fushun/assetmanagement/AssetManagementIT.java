@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import fushun.contracts.Bureau;
 import fushun.contracts.EventEnvelope;
 import fushun.contracts.RiskType;
@@ -15,11 +14,9 @@ import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.platform.testsupport.EventBus;
 import fushun.platform.testsupport.ServiceIntegrationTest;
 import fushun.platform.testsupport.TestTokens;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -72,41 +69,5 @@ class AssetManagementIT {
         mvc.perform(get("/api/asset-management/alerts?namedOnly=true").header("Authorization", own))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.title").value("本服务没有责任分工"));
-    }
-
-    @Test
-    void shouldPageAlertsWithTheirTotalWhenTheyArrivedInTheSameInstant() throws Exception {
-        String village = "210421100299";
-        Timestamp at = Timestamp.from(Instant.now());
-        List<String> alerts = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            UUID id = UUID.randomUUID();
-            jdbc.sql("""
-                            insert into platform.received_alert (alert_id, household_id, division_code, risk_types, explanation,
-                                                        named, status, received_at)
-                            values (:a, :h, :d, 'OTHER', '测试预警', false, 'NOTED', :at)""")
-                    .param("a", id).param("h", UUID.randomUUID()).param("d", village).param("at", at).update();
-            alerts.add(id.toString());
-        }
-        String token = "Bearer " + TestTokens.user("village-manager", village, "asset-manager");
-
-        // one instant for all three: the alert id orders them, so the pages neither repeat nor skip one
-        List<String> seen = new ArrayList<>();
-        for (int page = 0; page < 2; page++) {
-            String body = mvc.perform(get("/api/asset-management/alerts?size=2&page=" + page).header("Authorization", token))
-                    .andExpect(status().isOk())
-                    .andExpect(jsonPath("$.total").value(3))
-                    .andExpect(jsonPath("$.items.length()").value(page == 0 ? 2 : 1))
-                    .andReturn().getResponse().getContentAsString();
-            seen.addAll(JsonPath.read(body, "$.items[*].alertId"));
-        }
-        assertThat(seen).containsExactlyInAnyOrderElementsOf(alerts);
-
-        mvc.perform(get("/api/asset-management/alerts?size=0").header("Authorization", token))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").value("每页至少1条"));
-        mvc.perform(get("/api/asset-management/alerts?size=100000").header("Authorization", token))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").value("每页最多500条"));
     }
 }
