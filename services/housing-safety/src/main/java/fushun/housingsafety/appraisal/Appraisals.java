@@ -8,16 +8,12 @@ import fushun.contracts.bureau.MeasureApplied;
 import fushun.contracts.bureau.RiskSignalObserved;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.housingsafety.household.Households;
-import fushun.housingsafety.household.LowIncome;
 import fushun.platform.alert.AlertReaction;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.policy.PolicyParameters;
-import fushun.platform.policy.PolicyValue;
 import fushun.platform.security.DivisionCodes;
 import fushun.platform.security.Jurisdiction;
-import fushun.platform.security.SeparationOfDuties;
-import fushun.platform.security.SeparationOfDuties.Step;
-import fushun.platform.security.SeparationOfDuties.Taken;
+import fushun.platform.web.ForbiddenException;
 import fushun.platform.web.NotFoundException;
 import fushun.platform.web.Page;
 import fushun.platform.web.RuleViolationException;
@@ -29,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -45,6 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Appraisals implements AlertReaction {
+
+    private static final Logger log = LoggerFactory.getLogger(Appraisals.class);
 
     public record NewAppraisal(UUID householdId, String grade, String inspector, LocalDate appraisedOn, String findings) {
     }
@@ -63,11 +63,6 @@ public class Appraisals implements AlertReaction {
                              LocalDate completedOn, String completionGrade, String appraisedBy, String startedBy,
                              String completedBy) {
     }
-
-    /** The matter of a renovation's four eyes, and its rule in the words of the refusal. */
-    static final SeparationOfDuties.Matter HOUSE = new SeparationOfDuties.Matter("该户住房", "this house",
-            "竣工验收须由鉴定和登记开工以外的人完成",
-            "the work is accepted by someone other than who appraised the house and who started the work");
 
     /** One low-income household in the year's screening: its latest appraisal of the year, if any. */
     public record ScreeningLine(UUID householdId, String divisionCode, String headName, String grade, LocalDate appraisedOn) {
@@ -157,19 +152,18 @@ public class Appraisals implements AlertReaction {
                 .param("findings", request.findings()).param("by", by).update();
         jdbc.sql("update appraisal_task set status = 'DONE' where household_id = :h and status = 'OPEN'")
                 .param("h", household.householdId()).update();
-        boolean unsafe = request.grade().equals("C") || request.grade().equals("D");
-        if (unsafe) {
+        HouseGrade grade = HouseGrade.of(request.grade());
+        AppraisalDecision decision = AppraisalDecision.of(grade, household.lowIncome(), household.notEntitledToPolicy());
+        if (decision.unsafe()) {
             outbox.append(Topics.HOUSING_SAFETY_SIGNAL, household.householdId().toString(), household.divisionCode(),
                     new RiskSignalObserved(UUID.randomUUID(), household.householdId(), Bureau.HOUSING,
-                            RiskType.UNSAFE_HOUSING, "住房安全性鉴定为" + request.grade() + "级（"
-                            + (request.grade().equals("C") ? "局部危险" : "整体危险") + "）",
-                            Map.of("grade", BigDecimal.valueOf(request.grade().charAt(0) - 'A' + 1)), null,
+                            RiskType.UNSAFE_HOUSING, decision.signal(), Map.of("grade", grade.measure()), null,
                             clock.instant()));
         }
         // every open task gets its answer: the renovation (one), or a closing that says why
         List<TaskRef> unanswered = new java.util.ArrayList<>(tasks);
-        if (unsafe && household.lowIncome()) {
-            UUID renovationId = openRenovation(household, id, request.grade(), request.appraisedOn(), by);
+        if (decision.renovation().isPresent()) {
+            UUID renovationId = openRenovation(household, id, decision.renovation().get(), request.appraisedOn(), by);
             boolean linked = jdbc.sql("select assignment_id is not null from renovation where id = :r")
                     .param("r", renovationId).query(Boolean.class).single();
             if (!linked && !unanswered.isEmpty()) {
@@ -177,13 +171,8 @@ public class Appraisals implements AlertReaction {
                 jdbc.sql("update renovation set alert_id = :a, assignment_id = :s where id = :r")
                         .param("a", first.alertId()).param("s", first.assignmentId()).param("r", renovationId).update();
             }
-            close(household, unanswered, "该户住房已列入危房改造，由同一改造项目办理");
-        } else if (unsafe) {
-            close(household, unanswered, "住房安全性鉴定为" + request.grade()
-                    + "级；" + LowIncome.whyNot(household.notEntitledToPolicy()) + "，已告知农户及时修缮");
-        } else {
-            close(household, unanswered, "住房安全性鉴定为" + request.grade() + "级，住房安全有保障");
         }
+        close(household, unanswered, decision.closing());
         return appraisal(id);
     }
 
@@ -202,7 +191,7 @@ public class Appraisals implements AlertReaction {
      * The household's renovation under way, or a new one for this appraisal (repair for C, rebuild for
      * D), with its appraiser on record.
      */
-    private UUID openRenovation(Households.Household household, UUID appraisalId, String grade, LocalDate on,
+    private UUID openRenovation(Households.Household household, UUID appraisalId, RenovationKind kind, LocalDate on,
                                 String appraisedBy) {
         Optional<UUID> underWay = jdbc.sql("""
                         select id from renovation where household_id = :h and status in ('PLANNED', 'STARTED')""")
@@ -210,17 +199,16 @@ public class Appraisals implements AlertReaction {
         if (underWay.isPresent()) {
             return underWay.get();
         }
-        String kind = grade.equals("C") ? "REPAIR" : "REBUILD";
-        PolicyValue subsidy = parameters.required(kind.equals("REPAIR") ? "housing.subsidy.repair" : "housing.subsidy.rebuild",
-                DivisionCodes.countyOf(household.divisionCode()), on);
+        RenovationKind.Subsidy subsidy = kind.subsidy(parameters.required(kind.subsidyParameter(),
+                DivisionCodes.countyOf(household.divisionCode()), on));
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         insert into renovation (id, household_id, division_code, appraisal_id, kind, subsidy, parameter_version,
                                                 status, appraised_by)
                         values (:id, :h, :d, :a, :kind, :subsidy, :version, 'PLANNED', :by)""")
                 .param("id", id).param("h", household.householdId()).param("d", household.divisionCode())
-                .param("a", appraisalId).param("kind", kind).param("subsidy", subsidy.value())
-                .param("version", subsidy.version()).param("by", appraisedBy).update();
+                .param("a", appraisalId).param("kind", kind.name()).param("subsidy", subsidy.amount())
+                .param("version", subsidy.parameterVersion()).param("by", appraisedBy).update();
         return id;
     }
 
@@ -228,13 +216,11 @@ public class Appraisals implements AlertReaction {
     @Transactional
     public Renovation start(UUID renovationId, LocalDate startedOn, String by, Jurisdiction jurisdiction) {
         Renovation renovation = lockedRenovation(renovationId, jurisdiction);
-        if (!renovation.status().equals("PLANNED")) {
-            throw new RuleViolationException("改造已开工", "该户改造已经开工或竣工。");
-        }
+        RenovationSteps.toStart(RenovationSteps.Status.valueOf(renovation.status())).ifPresent(Appraisals::refuse);
         jdbc.sql("update renovation set status = 'STARTED', started_on = :on, started_by = :by where id = :id")
                 .param("on", startedOn).param("by", by).param("id", renovationId).update();
-        measure(renovationId, "RENOVATION_STARTED", (renovation.kind().equals("REPAIR") ? "C级危房修缮加固" : "D级危房拆除重建")
-                + "开工，补助 " + renovation.subsidy().stripTrailingZeros().toPlainString() + " 元", renovation.subsidy(), startedOn);
+        measure(renovationId, "RENOVATION_STARTED",
+                RenovationKind.valueOf(renovation.kind()).startedMeasure(renovation.subsidy()), renovation.subsidy(), startedOn);
         return renovation(renovationId, jurisdiction);
     }
 
@@ -247,17 +233,9 @@ public class Appraisals implements AlertReaction {
     public Renovation complete(UUID renovationId, LocalDate completedOn, String inspector, String grade, String by,
                                Jurisdiction jurisdiction) {
         Renovation renovation = lockedRenovation(renovationId, jurisdiction);
-        if (!renovation.status().equals("STARTED")) {
-            throw new RuleViolationException("改造未开工", "只有已开工的改造才能竣工验收。");
-        }
-        SeparationOfDuties.require(Step.ACCEPT_WORK, by, HOUSE, new Taken(Step.APPRAISE, renovation.appraisedBy()),
-                new Taken(Step.START_WORK, renovation.startedBy()));
-        if (!grade.equals("A") && !grade.equals("B")) {
-            throw new RuleViolationException("验收不合格", "竣工验收须达到A级或B级（安全或基本安全），否则不能竣工。");
-        }
-        if (completedOn.isBefore(renovation.startedOn())) {
-            throw new RuleViolationException("日期有误", "竣工日期不能早于开工日期。");
-        }
+        RenovationSteps.toComplete(RenovationSteps.Status.valueOf(renovation.status()), renovation.appraisedBy(),
+                renovation.startedBy(), renovation.startedOn(), by, HouseGrade.of(grade), completedOn)
+                .ifPresent(Appraisals::refuse);
         jdbc.sql("""
                         update renovation set status = 'COMPLETED', completed_on = :on, completion_grade = :grade,
                             completion_inspector = :inspector, completed_by = :by where id = :id""")
@@ -271,8 +249,16 @@ public class Appraisals implements AlertReaction {
         measure(renovationId, "RENOVATION_COMPLETED", "危房改造竣工，验收为" + grade + "级", renovation.subsidy(), completedOn);
         link(renovationId).ifPresent(l -> outbox.append(Topics.HOUSING_SAFETY_MEASURE, renovation.householdId().toString(),
                 renovation.divisionCode(), new CaseClosed(l.assignmentId(), l.alertId(), renovation.householdId(),
-                        Bureau.HOUSING, "危房改造竣工，验收为" + grade + "级，住房安全有保障", clock.instant())));
+                        Bureau.HOUSING, AppraisalDecision.completed(HouseGrade.of(grade)), clock.instant())));
         return renovation(renovationId, jurisdiction);
+    }
+
+    private static void refuse(RenovationSteps.Refusal refusal) {
+        if (refusal.forbidden()) {
+            log.warn("Separation of duties refused a renovation's acceptance: {}", refusal.detail());
+            throw new ForbiddenException(refusal.title(), refusal.detail());
+        }
+        throw new RuleViolationException(refusal.title(), refusal.detail());
     }
 
     private record Link(UUID alertId, UUID assignmentId) {
