@@ -1,7 +1,7 @@
 package fushun.assetmanagement.inbound;
 
 import fushun.contracts.Topics;
-import fushun.assetmanagement.income.AssetIncome;
+import fushun.assetmanagement.income.VillageHouseholds;
 import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
@@ -19,25 +19,25 @@ class RiskAlertListener {
 
     private final InboundEvents inbound;
     private final ReceivedAlerts alerts;
-    private final AssetIncome income;
+    private final VillageHouseholds households;
 
-    RiskAlertListener(InboundEvents inbound, ReceivedAlerts alerts, AssetIncome income) {
+    RiskAlertListener(InboundEvents inbound, ReceivedAlerts alerts, VillageHouseholds households) {
         this.inbound = inbound;
         this.alerts = alerts;
-        this.income = income;
+        this.households = households;
     }
 
     /** The villages' households: who is monitored, who is out of poverty (for the distribution plans). */
     @KafkaListener(topics = Topics.MONITORING_HOUSEHOLD)
     void onHousehold(String json) {
         inbound.dispatch("asset-management.households", json, new InboundEvents.Handlers()
-                .on(HouseholdRegistered.class, e -> income.onRegistered(e.data()))
-                .on(HouseholdChanged.class, e -> income.onChanged(e.data()))
-                .on(HouseholdMonitored.class, e -> income.onMonitored(e.data()))
+                .on(HouseholdRegistered.class, e -> households.onRegistered(e.data()))
+                .on(HouseholdChanged.class, e -> households.onChanged(e.data()))
+                .on(HouseholdMonitored.class, e -> households.onMonitored(e.data()))
                 .on(RiskEliminated.class,
-                e -> income.onEliminated(e.data().householdId(), true))
+                e -> households.onEliminated(e.data().householdId(), true))
                 .on(RiskEliminationRolledBack.class,
-                e -> income.onEliminated(e.data().householdId(), false)));
+                e -> households.onEliminated(e.data().householdId(), false)));
     }
 
     @KafkaListener(topics = Topics.MONITORING_RISK_ALERT)

@@ -2,7 +2,16 @@ package fushun.assetmanagement.ledger.web;
 
 import fushun.platform.validation.PlausibleYear;
 import fushun.assetmanagement.income.AssetIncome;
+import fushun.assetmanagement.income.DistributionPlans;
+import fushun.assetmanagement.income.VillageHouseholds;
+import fushun.assetmanagement.ledger.AssetChanges;
 import fushun.assetmanagement.ledger.AssetLedger;
+import fushun.assetmanagement.ledger.AuditTrail;
+import fushun.assetmanagement.ledger.web.AssetViews.AssetView;
+import fushun.assetmanagement.ledger.web.AssetViews.AuditLineView;
+import fushun.assetmanagement.ledger.web.AssetViews.ChangeView;
+import fushun.assetmanagement.ledger.web.AssetViews.PlanView;
+import fushun.assetmanagement.ledger.web.AssetViews.VillageHouseholdView;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.Page;
 import jakarta.validation.Valid;
@@ -72,51 +81,63 @@ class AssetController {
     }
 
     private final AssetLedger ledger;
+    private final AssetChanges changes;
+    private final AuditTrail trail;
     private final AssetIncome income;
+    private final DistributionPlans plans;
+    private final VillageHouseholds households;
+    private final AssetWebMapper views;
 
-    AssetController(AssetLedger ledger, AssetIncome income) {
+    AssetController(AssetLedger ledger, AssetChanges changes, AuditTrail trail, AssetIncome income,
+                    DistributionPlans plans, VillageHouseholds households, AssetWebMapper views) {
         this.ledger = ledger;
+        this.changes = changes;
+        this.trail = trail;
         this.income = income;
+        this.plans = plans;
+        this.households = households;
+        this.views = views;
     }
 
     @PostMapping("/assets")
     @ResponseStatus(HttpStatus.CREATED)
-    AssetLedger.Asset register(@Valid @RequestBody NewAsset request, Authentication caller) {
-        return ledger.register(request.village(), request.name(), request.assetType(), request.project(), request.value(),
-                request.owner(), request.maintainer(), caller.getName(), Jurisdiction.current());
+    AssetView register(@Valid @RequestBody NewAsset request, Authentication caller) {
+        return views.toView(ledger.register(request.village(), request.name(), request.assetType(), request.project(),
+                request.value(), request.owner(), request.maintainer(), caller.getName(), Jurisdiction.current()));
     }
 
     @GetMapping("/assets")
-    Page<AssetLedger.Asset> list(@RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+    Page<AssetView> list(@RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
                                  @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
                                  @Max(value = 500, message = "每页最多500条") int size) {
-        return ledger.list(Jurisdiction.current(), page, size);
+        return views.toAssetPage(ledger.list(Jurisdiction.current(), page, size));
     }
 
     @GetMapping("/assets/{assetId}/audit")
-    Page<AssetLedger.AuditLine> audit(@PathVariable UUID assetId,
+    Page<AuditLineView> audit(@PathVariable UUID assetId,
                                       @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
                                       @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
                                       @Max(value = 500, message = "每页最多500条") int size) {
-        return ledger.audit(assetId, Jurisdiction.current(), page, size);
+        return views.toAuditPage(trail.of(assetId, Jurisdiction.current(), page, size));
     }
 
     @PostMapping("/assets/{assetId}/changes")
     @ResponseStatus(HttpStatus.CREATED)
-    AssetLedger.Change request(@PathVariable UUID assetId, @Valid @RequestBody ChangeRequest request, Authentication caller) {
-        return ledger.request(assetId, request.kind(), request.newOwner(), request.reason(), caller.getName(),
-                Jurisdiction.current());
+    ChangeView request(@PathVariable UUID assetId, @Valid @RequestBody ChangeRequest request, Authentication caller) {
+        return views.toView(changes.request(assetId, request.kind(), request.newOwner(), request.reason(),
+                caller.getName(), Jurisdiction.current()));
     }
 
     @PostMapping("/changes/{changeId}/decision")
-    AssetLedger.Change decide(@PathVariable UUID changeId, @Valid @RequestBody Decision request, Authentication caller) {
-        return ledger.decide(changeId, request.approve(), request.reason(), caller.getName(), Jurisdiction.current());
+    ChangeView decide(@PathVariable UUID changeId, @Valid @RequestBody Decision request, Authentication caller) {
+        return views.toView(changes.decide(changeId, request.approve(), request.reason(), caller.getName(),
+                Jurisdiction.current()));
     }
 
     /** Carries out an approved change; without approval it is refused, and the attempt is audited. */
     @PostMapping("/changes/{changeId}/execution")
-    AssetLedger.Asset execute(@PathVariable UUID changeId, Authentication caller) {
-        return ledger.execute(changeId, caller.getName(), Jurisdiction.current());
+    AssetView execute(@PathVariable UUID changeId, Authentication caller) {
+        return views.toView(changes.execute(changeId, caller.getName(), Jurisdiction.current()));
     }
 
     @PutMapping("/assets/{assetId}/income/{year}")
@@ -126,25 +147,25 @@ class AssetController {
     }
 
     @PutMapping("/villages/{village}/plans/{year}")
-    AssetIncome.Plan confirmPlan(@PathVariable @Pattern(regexp = "2104\\d{8}", message = "应为抚顺市内12位村级区划代码") String village,
+    PlanView confirmPlan(@PathVariable @Pattern(regexp = "2104\\d{8}", message = "应为抚顺市内12位村级区划代码") String village,
                                  @PathVariable @PlausibleYear(message = "年份应在2021年至明年之间") int year,
                                  @Valid @RequestBody PlanRequest request, Authentication caller) {
-        return income.confirm(village, year, request.lines().stream()
+        return views.toView(plans.confirm(village, year, request.lines().stream()
                 .map(l -> new AssetIncome.Line(l.purpose(), l.householdId(), l.amount())).toList(),
-                caller.getName(), Jurisdiction.current());
+                caller.getName(), Jurisdiction.current()));
     }
 
     /** The village's monitored and out-of-poverty households, for drawing up a plan; a page at a time, with the total. */
     @GetMapping("/villages/{village}/households")
-    Page<AssetIncome.VillageHousehold> households(@PathVariable String village,
+    Page<VillageHouseholdView> households(@PathVariable String village,
                                                   @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
                                                   @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
                                                   @Max(value = 500, message = "每页最多500条") int size) {
-        return income.households(village, Jurisdiction.current(), page, size);
+        return views.toHouseholdPage(households.households(village, Jurisdiction.current(), page, size));
     }
 
     @GetMapping("/villages/{village}/plans/{year}")
-    AssetIncome.Plan plan(@PathVariable String village, @PathVariable @PlausibleYear(message = "年份应在2021年至明年之间") int year) {
-        return income.plan(village, year, Jurisdiction.current());
+    PlanView plan(@PathVariable String village, @PathVariable @PlausibleYear(message = "年份应在2021年至明年之间") int year) {
+        return views.toView(plans.plan(village, year, Jurisdiction.current()));
     }
 }

@@ -1,7 +1,14 @@
 package fushun.housingsafety.appraisal.web;
 
 import fushun.platform.validation.PlausibleDate;
+import fushun.housingsafety.appraisal.AppraisalTasks;
 import fushun.housingsafety.appraisal.Appraisals;
+import fushun.housingsafety.appraisal.Renovations;
+import fushun.housingsafety.appraisal.YearlyScreening;
+import fushun.housingsafety.appraisal.web.AppraisalViews.AppraisalView;
+import fushun.housingsafety.appraisal.web.AppraisalViews.RenovationView;
+import fushun.housingsafety.appraisal.web.AppraisalViews.ScreeningView;
+import fushun.housingsafety.appraisal.web.AppraisalViews.TaskView;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.Page;
 import jakarta.validation.Valid;
@@ -50,64 +57,73 @@ class AppraisalController {
                            @NotNull(message = "必须填写验收等级") @Pattern(regexp = "[ABCD]", message = "验收等级应为 A、B、C 或 D") String grade) {
     }
 
+    private final AppraisalTasks tasks;
     private final Appraisals appraisals;
+    private final Renovations renovations;
+    private final YearlyScreening screening;
+    private final AppraisalWebMapper views;
 
-    AppraisalController(Appraisals appraisals) {
+    AppraisalController(AppraisalTasks tasks, Appraisals appraisals, Renovations renovations, YearlyScreening screening,
+                        AppraisalWebMapper views) {
+        this.tasks = tasks;
         this.appraisals = appraisals;
+        this.renovations = renovations;
+        this.screening = screening;
+        this.views = views;
     }
 
     @GetMapping("/appraisal-tasks")
-    Page<Appraisals.Task> tasks(@RequestParam(required = false) @Pattern(regexp = "OPEN|DONE",
+    Page<TaskView> tasks(@RequestParam(required = false) @Pattern(regexp = "OPEN|DONE",
                                         message = "状态只能是 OPEN 或 DONE") String status,
                                 @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
                                 @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
                                 @Max(value = 500, message = "每页最多500条") int size) {
-        return appraisals.tasks(Jurisdiction.current(), status, page, size);
+        return views.toTaskPage(tasks.tasks(Jurisdiction.current(), status, page, size));
     }
 
     @PostMapping("/appraisals")
     @ResponseStatus(HttpStatus.CREATED)
-    Appraisals.Appraisal appraise(@Valid @RequestBody AppraisalRequest request, Authentication caller) {
-        return appraisals.record(new Appraisals.NewAppraisal(request.householdId(), request.grade(), request.inspector(),
-                request.appraisedOn(), request.findings()), caller.getName(), Jurisdiction.current());
+    AppraisalView appraise(@Valid @RequestBody AppraisalRequest request, Authentication caller) {
+        return views.toView(appraisals.record(new Appraisals.NewAppraisal(request.householdId(), request.grade(),
+                request.inspector(), request.appraisedOn(), request.findings()), caller.getName(), Jurisdiction.current()));
     }
 
     @GetMapping("/households/{householdId}/appraisals")
-    List<Appraisals.Appraisal> appraisalsOf(@PathVariable UUID householdId) {
-        return appraisals.appraisalsOf(householdId, Jurisdiction.current());
+    List<AppraisalView> appraisalsOf(@PathVariable UUID householdId) {
+        return views.toAppraisalViews(appraisals.appraisalsOf(householdId, Jurisdiction.current()));
     }
 
     @GetMapping("/renovations")
-    Page<Appraisals.Renovation> renovations(@RequestParam(required = false) @Pattern(regexp = "PLANNED|STARTED|COMPLETED",
+    Page<RenovationView> renovations(@RequestParam(required = false) @Pattern(regexp = "PLANNED|STARTED|COMPLETED",
                                                     message = "状态只能是 PLANNED、STARTED 或 COMPLETED") String status,
                                             @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
                                             @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
                                             @Max(value = 500, message = "每页最多500条") int size) {
-        return appraisals.renovations(Jurisdiction.current(), status, page, size);
+        return views.toRenovationPage(renovations.list(Jurisdiction.current(), status, page, size));
     }
 
     @PostMapping("/renovations/{renovationId}/start")
-    Appraisals.Renovation start(@PathVariable UUID renovationId, @Valid @RequestBody StartRequest request,
+    RenovationView start(@PathVariable UUID renovationId, @Valid @RequestBody StartRequest request,
                                 Authentication caller) {
-        return appraisals.start(renovationId, request.startedOn(), caller.getName(), Jurisdiction.current());
+        return views.toView(renovations.start(renovationId, request.startedOn(), caller.getName(), Jurisdiction.current()));
     }
 
     /** The completion inspection (竣工验收): 403 to whoever appraised the house or started the work. */
     @PostMapping("/renovations/{renovationId}/complete")
-    Appraisals.Renovation complete(@PathVariable UUID renovationId, @Valid @RequestBody CompleteRequest request,
+    RenovationView complete(@PathVariable UUID renovationId, @Valid @RequestBody CompleteRequest request,
                                    Authentication caller) {
-        return appraisals.complete(renovationId, request.completedOn(), request.inspector(), request.grade(),
-                caller.getName(), Jurisdiction.current());
+        return views.toView(renovations.complete(renovationId, request.completedOn(), request.inspector(),
+                request.grade(), caller.getName(), Jurisdiction.current()));
     }
 
     /** The yearly screening of the county's low-income households: how many are done and left, and a page of them, those left first. */
     @GetMapping("/screenings")
-    Appraisals.Screening screening(@RequestParam @Pattern(regexp = "2104\\d{2}", message = "应为抚顺市内6位县区代码") String county,
+    ScreeningView screening(@RequestParam @Pattern(regexp = "2104\\d{2}", message = "应为抚顺市内6位县区代码") String county,
                                    @RequestParam @Min(value = 2021, message = "年份不能早于2021年")
                                    @Max(value = 2100, message = "年份无效") int year,
                                    @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
                                    @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
                                    @Max(value = 500, message = "每页最多500条") int size) {
-        return appraisals.screening(county, year, Jurisdiction.current(), page, size);
+        return views.toView(screening.of(county, year, Jurisdiction.current(), page, size));
     }
 }
