@@ -48,31 +48,49 @@ public final class TableOwnership {
     private final Path sources;
     private final Path migrations;
     private final Set<String> platformTables;
+    private final Set<String> knownViolations;
 
-    private TableOwnership(String basePackage, Path sources, Path migrations, Set<String> platformTables) {
+    private TableOwnership(String basePackage, Path sources, Path migrations, Set<String> platformTables,
+            Set<String> knownViolations) {
         this.basePackage = basePackage;
         this.sources = sources;
         this.migrations = migrations;
         this.platformTables = platformTables;
+        this.knownViolations = knownViolations;
     }
 
     /** The service under test, run from its module directory (as Surefire does). */
     public static TableOwnership of(String basePackage) {
         return new TableOwnership(basePackage, Path.of("src/main/java"), Path.of("src/main/resources/db/migration"),
-                platformTablesOnClasspath());
+                platformTablesOnClasspath(), Set.of());
     }
 
     /** Another tree laid out like a service (the failing example in the platform's tests). */
     public static TableOwnership of(String basePackage, Path sources, Path migrations, Set<String> platformTables) {
-        return new TableOwnership(basePackage, sources, migrations, platformTables);
+        return new TableOwnership(basePackage, sources, migrations, platformTables, Set.of());
+    }
+
+    /**
+     * Debt written down, not hidden: these exact violations pass until they are fixed, and then
+     * the check fails until they leave the list, so the list only shrinks. Any other violation
+     * fails as usual.
+     */
+    public TableOwnership allowingForNow(String... violations) {
+        return new TableOwnership(basePackage, sources, migrations, platformTables, Set.of(violations));
     }
 
     /** Fails with every violation, one a line: the class, the table and its owner. */
     public void check() {
-        List<String> violations = violations();
+        List<String> found = violations();
+        List<String> violations = found.stream().filter(v -> !knownViolations.contains(v)).toList();
         if (!violations.isEmpty()) {
             throw new AssertionError("Features reach beyond their own tables (" + violations.size() + "):\n  "
                     + String.join("\n  ", violations));
+        }
+        List<String> fixed = knownViolations.stream().filter(v -> !found.contains(v)).sorted().toList();
+        if (!fixed.isEmpty()) {
+            throw new AssertionError("Fixed, so take them off the allowingForNow list (" + fixed.size() + "):\n  "
+                    + String.join("\n  ", fixed));
         }
     }
 
