@@ -1,5 +1,6 @@
 package fushun.employment.pension;
 
+import fushun.employment.labour.People;
 import fushun.platform.export.XlsxRoster;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.policy.PolicyValue;
@@ -7,16 +8,12 @@ import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -37,7 +34,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class PensionPremiums {
 
     /** Rows the driver fetches at a time through its cursor. */
-    private static final int FETCH_SIZE = 500;
 
     public record Entry(String divisionCode, UUID householdId, String maskedIdNumber, String basis, Integer ageInYear,
                         BigDecimal amount) {
@@ -62,11 +58,11 @@ public class PensionPremiums {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final People people;
     private final PolicyParameters parameters;
 
-    public PensionPremiums(JdbcClient jdbc, PolicyParameters parameters) {
-        this.jdbc = jdbc;
+    public PensionPremiums(People people, PolicyParameters parameters) {
+        this.people = people;
         this.parameters = parameters;
     }
 
@@ -146,30 +142,12 @@ public class PensionPremiums {
         }
         LocalDate from = LocalDate.of(header.year(), 1, 1);
         Pass pass = new Pass(header, sink);
-        jdbc.sql("""
-                        select p.division_code, p.household_id, p.masked_id_number, p.birth_year,
-                               case when exists (select 1 from assisted_person a where a.person_ref = p.person_ref
-                                                   and a.programme = 'TEKUN' and a.valid_from < :to
-                                                   and (a.valid_to is null or a.valid_to > :from)) then 'TEKUN'
-                                    when exists (select 1 from assisted_person a where a.person_ref = p.person_ref
-                                                   and a.programme = 'DIBAO' and a.valid_from < :to
-                                                   and (a.valid_to is null or a.valid_to > :from)) then 'DIBAO'
-                               end as assistance,
-                               coalesce(c.monitored_from < :to and (c.monitored_to is null or c.monitored_to >= :from),
-                                        false) as monitored,
-                               coalesce(c.not_entitled_to_policy, false) as not_entitled,
-                               p.left_on
-                        from person p left join household_category c on c.household_id = p.household_id
-                        where p.division_code like :county
-                        order by p.division_code, p.household_id, p.masked_id_number, p.person_id""")
-                .withFetchSize(FETCH_SIZE)
-                .param("from", from).param("to", from.plusYears(1)).param("county", header.county() + "%")
-                .query(pass);
+        people.eachForPensionYear(header.county(), from, pass);
         return pass;
     }
 
     /** One pass over the county: counts and sums what is listed, and hands each entry on. */
-    private static final class Pass implements RowCallbackHandler {
+    private static final class Pass implements Consumer<People.PensionFacts> {
 
         private final int year;
         private final int minAge;
@@ -189,15 +167,15 @@ public class PensionPremiums {
         }
 
         @Override
-        public void processRow(ResultSet rs) throws SQLException {
-            if (!PensionRosterRule.listedFor(rs.getObject(8, LocalDate.class), year)) {
+        public void accept(People.PensionFacts person) {
+            if (!PensionRosterRule.listedFor(person.leftOn(), year)) {
                 return; // left the household before the year: neither listed nor counted
             }
             PensionPremiumRule.Decision decision = PensionPremiumRule.decide(new PensionPremiumRule.Person(
-                    rs.getObject(4, Integer.class), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)),
+                    person.birthYear(), person.assistance(), person.monitored(), person.notEntitledToPolicy()),
                     year, minAge, pensionAge);
             if (decision.outcome() == PensionPremiumRule.Outcome.LISTED) {
-                Entry entry = new Entry(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), decision.basis(),
+                Entry entry = new Entry(person.divisionCode(), person.householdId(), person.maskedIdNumber(), decision.basis(),
                         decision.ageInYear(), tier);
                 sink.accept(new Listed(listed, entry));
                 listed++;

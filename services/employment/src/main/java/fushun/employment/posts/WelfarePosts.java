@@ -4,6 +4,7 @@ import fushun.contracts.Bureau;
 import fushun.contracts.RiskType;
 import fushun.contracts.Topics;
 import fushun.contracts.bureau.MeasureApplied;
+import fushun.employment.labour.People;
 import fushun.platform.PlatformTime;
 import fushun.platform.alert.ReceivedAlert;
 import fushun.platform.alert.ReceivedAlerts;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -63,10 +65,12 @@ public class WelfarePosts {
     private final OutboxWriter outbox;
     private final ReceivedAlerts alerts;
     private final Clock clock;
+    private final People people;
 
     public WelfarePosts(JdbcClient jdbc, PolicyParameters parameters, OutboxWriter outbox, ReceivedAlerts alerts,
-                        Clock clock) {
+                        Clock clock, People people) {
         this.jdbc = jdbc;
+        this.people = people;
         this.parameters = parameters;
         this.outbox = outbox;
         this.alerts = alerts;
@@ -100,12 +104,8 @@ public class WelfarePosts {
                         where id = :id and division_code like :scope for update""")
                 .param("id", postId).param("scope", jurisdiction.likePattern()).query(Post.class).optional()
                 .orElseThrow(() -> new NotFoundException("没有找到该公益性岗位。"));
-        record Person(UUID householdId, String divisionCode, String labourCapacity, String memberStatus) {
-        }
-        Person person = jdbc.sql("""
-                        select household_id, division_code, labour_capacity, member_status from person
-                        where person_id = :p""")
-                .param("p", personId).query(Person.class).optional()
+        // the person's holdings take turns: one post at a time, and no month paid twice
+        People.HireCandidate person = people.lockForHire(personId)
                 .filter(p -> jurisdiction.covers(p.divisionCode()))
                 .orElseThrow(() -> new NotFoundException("没有找到该人员。"));
         if ("LEFT".equals(person.memberStatus())) {
@@ -131,8 +131,6 @@ public class WelfarePosts {
                 .param("assignments", forWork.stream().map(ReceivedAlert::assignmentId).toList())
                 .query(UUID.class).list();
         ReceivedAlert alert = forWork.stream().filter(a -> !answered.contains(a.assignmentId())).findFirst().orElse(null);
-        // the person's holdings take turns: one post at a time, and no month paid twice
-        jdbc.sql("select 1 from person where person_id = :p for update").param("p", personId).query((rs, n) -> 1).list();
         long onAPost = jdbc.sql("select count(*) from post_holding where person_id = :p and exited_on is null")
                 .param("p", personId).query(Long.class).single();
         LocalDate lastExit = jdbc.sql("select max(exited_on) from post_holding where person_id = :p")
@@ -186,6 +184,22 @@ public class WelfarePosts {
     }
 
     /**
+     * The person left the household: their post, if any, is exited on the day they left, or later if
+     * a month after it was already paid or they were hired after it (a paid month is never taken back).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void exitOnLeaving(UUID personId, UUID householdId, LocalDate leftOn, String reason) {
+        jdbc.sql("""
+                        update post_holding h set exited_on = greatest(:leftOn, h.hired_on,
+                                (select max(a.month) from attendance a where a.holding_id = h.id)),
+                            exit_reason = :reason
+                        where h.person_id = :p and h.household_id = :h and h.exited_on is null""")
+                .param("leftOn", leftOn).param("p", personId).param("h", householdId)
+                .param("reason", reason)
+                .update();
+    }
+
+    /**
      * Records a month's attendance and the subsidy it earns: full at the required days (a
      * parameter), otherwise days ÷ required × the monthly subsidy, to the fen. Only months on the
      * post, only once per month, never a month to come, never by whoever hired the holder (the hirer is
@@ -223,11 +237,11 @@ public class WelfarePosts {
     public Suggestions suggestions(UUID alertId, Jurisdiction jurisdiction, int page, int size) {
         ReceivedAlert alert = alerts.find(alertId, jurisdiction)
                 .orElseThrow(() -> new NotFoundException("没有找到该预警。"));
-        List<UUID> labourers = jdbc.sql("""
-                        select person_id from person where household_id = :h and labour_capacity in ('FULL', 'PARTIAL')
-                          and member_status = 'ACTIVE'
-                          and person_id not in (select person_id from post_holding where exited_on is null)""")
-                .param("h", alert.householdId()).query(UUID.class).list();
+        List<UUID> candidates = people.labourersOf(alert.householdId());
+        List<UUID> onAPost = candidates.isEmpty() ? List.of() : jdbc.sql(
+                        "select person_id from post_holding where exited_on is null and person_id in (:people)")
+                .param("people", candidates).query(UUID.class).list();
+        List<UUID> labourers = candidates.stream().filter(p -> !onAPost.contains(p)).toList();
         String withFreeSeat = """
                 select p.id, p.division_code, p.post_type, p.seats, p.monthly_subsidy, count(h.id)::int as holders
                 from welfare_post p left join post_holding h on h.post_id = p.id and h.exited_on is null
