@@ -115,6 +115,13 @@ public class HouseholdRegistry {
         }
     }
 
+    /** The household's division, if it is in the caller's; another county's household is not found. */
+    public String divisionOf(UUID householdId, Jurisdiction jurisdiction) {
+        return jdbc.sql("select division_code from household where id = :h and division_code like :scope")
+                .param("h", householdId).param("scope", jurisdiction.likePattern())
+                .query(String.class).optional().orElseThrow(() -> new NotFoundException("没有找到该农户。"));
+    }
+
     public HouseholdView find(UUID householdId, Jurisdiction jurisdiction) {
         HouseholdView household = jdbc.sql("""
                         select id, division_code, category, not_entitled_to_policy, head_name, registered_at, revision
