@@ -20,7 +20,6 @@ import fushun.platform.web.NotFoundException;
 import fushun.platform.web.Page;
 import fushun.platform.web.RuleViolationException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -108,20 +107,10 @@ public class WelfarePosts {
         People.HireCandidate person = people.lockForHire(personId)
                 .filter(p -> jurisdiction.covers(p.divisionCode()))
                 .orElseThrow(() -> new NotFoundException("没有找到该人员。"));
-        if ("LEFT".equals(person.memberStatus())) {
-            throw new RuleViolationException("已离户", "该人员已不在本户（死亡、婚出或迁出），不能聘用。");
-        }
-        if ("NONE".equals(person.labourCapacity())) {
-            throw new RuleViolationException("无劳动能力", "该人员无劳动能力，不能聘用到公益性岗位。");
-        }
-        if (!person.divisionCode().startsWith(DivisionCodes.countyOf(post.divisionCode()))) {
-            throw new RuleViolationException("不在本县区", "公益性岗位只聘用本县区的人员。");
-        }
+        HireRules.requireEligible(person.memberStatus(), person.labourCapacity(), person.divisionCode(), post.divisionCode());
         long holders = jdbc.sql("select count(*) from post_holding where post_id = :p and exited_on is null")
                 .param("p", postId).query(Long.class).single();
-        if (holders >= post.seats()) {
-            throw new RuleViolationException("岗位已满", "该岗位 " + post.seats() + " 个名额已全部聘满。");
-        }
+        HireRules.requireFreeSeat(post.seats(), holders);
         // the hire answers the household's newest assignment for work that no post answers yet
         List<ReceivedAlert> forWork = alerts.assignedTo(person.householdId()).stream()
                 .filter(a -> a.concerns(RiskType.UNSTABLE_EMPLOYMENT) || a.concerns(RiskType.LACK_OF_LABOUR))
@@ -135,12 +124,7 @@ public class WelfarePosts {
                 .param("p", personId).query(Long.class).single();
         LocalDate lastExit = jdbc.sql("select max(exited_on) from post_holding where person_id = :p")
                 .param("p", personId).query(LocalDate.class).optional().orElse(null);
-        if (lastExit != null && !hiredOn.isAfter(lastExit)) {
-            throw new RuleViolationException("日期有误", "聘用日期须晚于该人员上次退岗日期（" + lastExit + "）。");
-        }
-        if (onAPost > 0) {
-            throw new RuleViolationException("已在岗", "该人员已在其他公益性岗位上，须先退岗。");
-        }
+        HireRules.requireTurn(hiredOn, lastExit, onAPost);
         UUID id = UUID.randomUUID();
         try {
             jdbc.sql("""
@@ -209,19 +193,12 @@ public class WelfarePosts {
     public MonthlySubsidy attendance(UUID holdingId, YearMonth month, int daysWorked, String by, Jurisdiction jurisdiction) {
         Holding holding = holdingInScope(holdingId, jurisdiction);
         SeparationOfDuties.require(Step.RECORD_ATTENDANCE, by, HIRE, new Taken(Step.HIRE, holding.hiredBy()));
-        if (month.isAfter(YearMonth.from(PlatformTime.today(clock)))) {
-            throw new RuleViolationException("月份未到", month + " 尚未到来。");
-        }
-        if (month.isBefore(YearMonth.from(holding.hiredOn()))
-                || holding.exitedOn() != null && month.isAfter(YearMonth.from(holding.exitedOn()))) {
-            throw new RuleViolationException("不在岗", month + " 该人员不在岗，不发补贴。");
-        }
+        HireRules.requirePayableMonth(month, PlatformTime.today(clock), holding.hiredOn(), holding.exitedOn());
         BigDecimal monthly = jdbc.sql("select monthly_subsidy from welfare_post where id = :p")
                 .param("p", holding.postId()).query(BigDecimal.class).single();
         PolicyValue required = parameters.required("employment.post.required-days", "*", month.atDay(1));
         int requiredDays = required.value().intValueExact();
-        BigDecimal subsidy = daysWorked >= requiredDays ? monthly
-                : monthly.multiply(BigDecimal.valueOf(daysWorked)).divide(BigDecimal.valueOf(requiredDays), 2, RoundingMode.HALF_UP);
+        BigDecimal subsidy = PostSubsidy.forMonth(monthly, daysWorked, requiredDays);
         int recorded = jdbc.sql("""
                         insert into attendance (holding_id, person_id, month, days_worked, required_days, subsidy,
                                                 parameter_version, recorded_by)
@@ -231,7 +208,7 @@ public class WelfarePosts {
         if (recorded == 0) {
             throw new RuleViolationException("已登记", "该人员 " + month + " 的考勤和补贴已经登记。");
         }
-        return new MonthlySubsidy(holdingId, month, daysWorked, requiredDays, subsidy.setScale(2, RoundingMode.HALF_UP));
+        return new MonthlySubsidy(holdingId, month, daysWorked, requiredDays, subsidy);
     }
 
     public Suggestions suggestions(UUID alertId, Jurisdiction jurisdiction, int page, int size) {
