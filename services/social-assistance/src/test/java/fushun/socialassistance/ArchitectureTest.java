@@ -1,9 +1,8 @@
 package fushun.socialassistance;
 
-import org.junit.jupiter.api.Test;
-
 import fushun.platform.testsupport.FeatureLayering;
 import fushun.platform.testsupport.TableOwnership;
+import org.junit.jupiter.api.Test;
 
 /** Features keep to their own tables and layers (issue 14); the rules live in the platform's test support. */
 class ArchitectureTest {
