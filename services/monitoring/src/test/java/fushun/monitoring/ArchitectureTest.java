@@ -13,7 +13,6 @@ class ArchitectureTest {
                         // issue 14's remaining debt: features that read the household, risk, assignment and
                         // income tables directly; each goes through the owner's application service next
                         "fushun.monitoring.assignment.Assignments (feature assignment) names table risk_alert, owned by feature risk",
-                        "fushun.monitoring.discovery.Discovery (feature discovery) names table household, owned by feature household",
                         "fushun.monitoring.elimination.EliminationRecords (feature elimination) names table assignment, owned by feature assignment",
                         "fushun.monitoring.elimination.EliminationRecords (feature elimination) names table cadre_visit, owned by feature discovery",
                         "fushun.monitoring.elimination.EliminationRecords (feature elimination) names table household, owned by feature household",
@@ -24,13 +23,11 @@ class ArchitectureTest {
                         "fushun.monitoring.elimination.EliminationRecords (feature elimination) names table risk_alert, owned by feature risk",
                         "fushun.monitoring.elimination.EliminationRecords (feature elimination) names table risk_signal, owned by feature risk",
                         "fushun.monitoring.elimination.EliminationRequests (feature elimination) names table monitored_risk, owned by feature risk",
-                        "fushun.monitoring.evaluation.HouseholdEvaluation (feature evaluation) names table household, owned by feature household",
                         "fushun.monitoring.evaluation.HouseholdEvaluation (feature evaluation) names table risk_signal, owned by feature risk",
                         "fushun.monitoring.household.HouseholdChanges (feature household) names table identification, owned by feature identification",
                         "fushun.monitoring.household.HouseholdChanges (feature household) names table public_notice, owned by feature identification",
                         "fushun.monitoring.household.HouseholdChanges (feature household) names table recheck_task, owned by feature recheck",
                         "fushun.monitoring.household.HouseholdChanges (feature household) names table risk_alert, owned by feature risk",
-                        "fushun.monitoring.identification.Identifications (feature identification) names table household, owned by feature household",
                         "fushun.monitoring.identification.PublicNotices (feature identification) names table household, owned by feature household",
                         "fushun.monitoring.identification.PublicNotices (feature identification) names table household_member, owned by feature household",
                         "fushun.monitoring.income.HouseholdIncomes (feature income) names table household, owned by feature household",
