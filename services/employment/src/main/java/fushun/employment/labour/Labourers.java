@@ -9,6 +9,7 @@ import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
+import fushun.employment.posts.WelfarePosts;
 import fushun.platform.PlatformTime;
 import fushun.platform.alert.ReceivedAlerts;
 import fushun.platform.outbox.OutboxWriter;
@@ -48,9 +49,11 @@ public class Labourers {
     private final OutboxWriter outbox;
     private final ReceivedAlerts alerts;
     private final Clock clock;
+    private final WelfarePosts posts;
 
-    public Labourers(JdbcClient jdbc, OutboxWriter outbox, ReceivedAlerts alerts, Clock clock) {
+    public Labourers(JdbcClient jdbc, OutboxWriter outbox, ReceivedAlerts alerts, Clock clock, WelfarePosts posts) {
         this.jdbc = jdbc;
+        this.posts = posts;
         this.outbox = outbox;
         this.alerts = alerts;
         this.clock = clock;
@@ -144,7 +147,8 @@ public class Labourers {
                     .param("leftReason", left && m.leftReason() != null ? m.leftReason().name() : null)
                     .param("left", left).update();
             if (left) {
-                exitPost(m.personId(), c.householdId(), leftOn(m, c), m.leftReason());
+                posts.exitOnLeaving(m.personId(), c.householdId(), leftOn(m, c),
+                        "成员离户（" + (m.leftReason() == null ? "离户" : m.leftReason().label()) + "），自动退岗");
             }
         }
         // every row of the household moves, those of members who left included: they are its history
@@ -156,21 +160,6 @@ public class Labourers {
     /** A member listed as LEFT without a day left on the day of the change (the contract gives both). */
     private static LocalDate leftOn(HouseholdChanged.Member m, HouseholdChanged c) {
         return m.leftOn() != null ? m.leftOn() : c.effectiveOn();
-    }
-
-    /**
-     * The person's post, if any, is exited on the day they left, or later if a month after it was
-     * already paid or they were hired after it (a paid month is never taken back).
-     */
-    private void exitPost(UUID personId, UUID householdId, LocalDate leftOn, HouseholdChanged.Reason reason) {
-        jdbc.sql("""
-                        update post_holding h set exited_on = greatest(:leftOn, h.hired_on,
-                                (select max(a.month) from attendance a where a.holding_id = h.id)),
-                            exit_reason = :reason
-                        where h.person_id = :p and h.household_id = :h and h.exited_on is null""")
-                .param("leftOn", leftOn).param("p", personId).param("h", householdId)
-                .param("reason", "成员离户（" + (reason == null ? "离户" : reason.label()) + "），自动退岗")
-                .update();
     }
 
     /** The county confirmed the household as a monitoring object (the platform's 返贫致贫 population), from that day. */

@@ -1,2 +1,5 @@
 /** Labourers per household, employment status, training; the job-loss signal. */
+@OwnsTables({"person", "household_category", "assisted_person", "training"})
 package fushun.employment.labour;
+
+import fushun.platform.OwnsTables;

@@ -1,5 +1,6 @@
 package fushun.employment.pension;
 
+import fushun.employment.labour.People;
 import fushun.platform.export.RosterPass;
 import fushun.platform.export.XlsxRoster;
 import fushun.platform.policy.PolicyParameters;
@@ -7,15 +8,11 @@ import fushun.platform.policy.PolicyValue;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,11 +54,11 @@ public class PensionPremiums {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final People people;
     private final PolicyParameters parameters;
 
-    public PensionPremiums(JdbcClient jdbc, PolicyParameters parameters) {
-        this.jdbc = jdbc;
+    public PensionPremiums(People people, PolicyParameters parameters) {
+        this.people = people;
         this.parameters = parameters;
     }
 
@@ -119,30 +116,12 @@ public class PensionPremiums {
         RosterPass.requireTransaction();
         LocalDate from = LocalDate.of(header.year(), 1, 1);
         Pass pass = new Pass(header, sink);
-        jdbc.sql("""
-                        select p.division_code, p.household_id, p.masked_id_number, p.birth_year,
-                               case when exists (select 1 from assisted_person a where a.person_ref = p.person_ref
-                                                   and a.programme = 'TEKUN' and a.valid_from < :to
-                                                   and (a.valid_to is null or a.valid_to > :from)) then 'TEKUN'
-                                    when exists (select 1 from assisted_person a where a.person_ref = p.person_ref
-                                                   and a.programme = 'DIBAO' and a.valid_from < :to
-                                                   and (a.valid_to is null or a.valid_to > :from)) then 'DIBAO'
-                               end as assistance,
-                               coalesce(c.monitored_from < :to and (c.monitored_to is null or c.monitored_to >= :from),
-                                        false) as monitored,
-                               coalesce(c.not_entitled_to_policy, false) as not_entitled,
-                               p.left_on
-                        from person p left join household_category c on c.household_id = p.household_id
-                        where p.division_code like :county
-                        order by p.division_code, p.household_id, p.masked_id_number, p.person_id""")
-                .withFetchSize(RosterPass.FETCH_SIZE)
-                .param("from", from).param("to", from.plusYears(1)).param("county", header.county() + "%")
-                .query(pass);
+        people.eachForPensionYear(header.county(), from, pass);
         return pass.ageUnknown;
     }
 
     /** Runs the rules on each person of the county, hands each listed entry on and counts those of unknown age. */
-    private static final class Pass implements RowCallbackHandler {
+    private static final class Pass implements Consumer<People.PensionFacts> {
 
         private final int year;
         private final int minAge;
@@ -160,15 +139,15 @@ public class PensionPremiums {
         }
 
         @Override
-        public void processRow(ResultSet rs) throws SQLException {
-            if (!PensionRosterRule.listedFor(rs.getObject(8, LocalDate.class), year)) {
+        public void accept(People.PensionFacts person) {
+            if (!PensionRosterRule.listedFor(person.leftOn(), year)) {
                 return; // left the household before the year: neither listed nor counted
             }
             PensionPremiumRule.Decision decision = PensionPremiumRule.decide(new PensionPremiumRule.Person(
-                    rs.getObject(4, Integer.class), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)),
+                    person.birthYear(), person.assistance(), person.monitored(), person.notEntitledToPolicy()),
                     year, minAge, pensionAge);
             if (decision.outcome() == PensionPremiumRule.Outcome.LISTED) {
-                Entry entry = new Entry(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), decision.basis(),
+                Entry entry = new Entry(person.divisionCode(), person.householdId(), person.maskedIdNumber(), decision.basis(),
                         decision.ageInYear(), tier);
                 sink.accept(entry);
             } else if (decision.outcome() == PensionPremiumRule.Outcome.AGE_UNKNOWN) {

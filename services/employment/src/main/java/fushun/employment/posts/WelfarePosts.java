@@ -4,6 +4,7 @@ import fushun.contracts.Bureau;
 import fushun.contracts.RiskType;
 import fushun.contracts.Topics;
 import fushun.contracts.bureau.MeasureApplied;
+import fushun.employment.labour.People;
 import fushun.platform.PlatformTime;
 import fushun.platform.alert.ReceivedAlert;
 import fushun.platform.alert.ReceivedAlerts;
@@ -19,7 +20,6 @@ import fushun.platform.web.NotFoundException;
 import fushun.platform.web.Page;
 import fushun.platform.web.RuleViolationException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -63,10 +64,12 @@ public class WelfarePosts {
     private final OutboxWriter outbox;
     private final ReceivedAlerts alerts;
     private final Clock clock;
+    private final People people;
 
     public WelfarePosts(JdbcClient jdbc, PolicyParameters parameters, OutboxWriter outbox, ReceivedAlerts alerts,
-                        Clock clock) {
+                        Clock clock, People people) {
         this.jdbc = jdbc;
+        this.people = people;
         this.parameters = parameters;
         this.outbox = outbox;
         this.alerts = alerts;
@@ -100,28 +103,14 @@ public class WelfarePosts {
                         where id = :id and division_code like :scope for update""")
                 .param("id", postId).param("scope", jurisdiction.likePattern()).query(Post.class).optional()
                 .orElseThrow(() -> new NotFoundException("没有找到该公益性岗位。"));
-        record Person(UUID householdId, String divisionCode, String labourCapacity, String memberStatus) {
-        }
-        Person person = jdbc.sql("""
-                        select household_id, division_code, labour_capacity, member_status from person
-                        where person_id = :p""")
-                .param("p", personId).query(Person.class).optional()
+        // the person's holdings take turns: one post at a time, and no month paid twice
+        People.HireCandidate person = people.lockForHire(personId)
                 .filter(p -> jurisdiction.covers(p.divisionCode()))
                 .orElseThrow(() -> new NotFoundException("没有找到该人员。"));
-        if ("LEFT".equals(person.memberStatus())) {
-            throw new RuleViolationException("已离户", "该人员已不在本户（死亡、婚出或迁出），不能聘用。");
-        }
-        if ("NONE".equals(person.labourCapacity())) {
-            throw new RuleViolationException("无劳动能力", "该人员无劳动能力，不能聘用到公益性岗位。");
-        }
-        if (!person.divisionCode().startsWith(DivisionCodes.countyOf(post.divisionCode()))) {
-            throw new RuleViolationException("不在本县区", "公益性岗位只聘用本县区的人员。");
-        }
+        HireRules.requireEligible(person.memberStatus(), person.labourCapacity(), person.divisionCode(), post.divisionCode());
         long holders = jdbc.sql("select count(*) from post_holding where post_id = :p and exited_on is null")
                 .param("p", postId).query(Long.class).single();
-        if (holders >= post.seats()) {
-            throw new RuleViolationException("岗位已满", "该岗位 " + post.seats() + " 个名额已全部聘满。");
-        }
+        HireRules.requireFreeSeat(post.seats(), holders);
         // the hire answers the household's newest assignment for work that no post answers yet
         List<ReceivedAlert> forWork = alerts.assignedTo(person.householdId()).stream()
                 .filter(a -> a.concerns(RiskType.UNSTABLE_EMPLOYMENT) || a.concerns(RiskType.LACK_OF_LABOUR))
@@ -131,18 +120,11 @@ public class WelfarePosts {
                 .param("assignments", forWork.stream().map(ReceivedAlert::assignmentId).toList())
                 .query(UUID.class).list();
         ReceivedAlert alert = forWork.stream().filter(a -> !answered.contains(a.assignmentId())).findFirst().orElse(null);
-        // the person's holdings take turns: one post at a time, and no month paid twice
-        jdbc.sql("select 1 from person where person_id = :p for update").param("p", personId).query((rs, n) -> 1).list();
         long onAPost = jdbc.sql("select count(*) from post_holding where person_id = :p and exited_on is null")
                 .param("p", personId).query(Long.class).single();
         LocalDate lastExit = jdbc.sql("select max(exited_on) from post_holding where person_id = :p")
                 .param("p", personId).query(LocalDate.class).optional().orElse(null);
-        if (lastExit != null && !hiredOn.isAfter(lastExit)) {
-            throw new RuleViolationException("日期有误", "聘用日期须晚于该人员上次退岗日期（" + lastExit + "）。");
-        }
-        if (onAPost > 0) {
-            throw new RuleViolationException("已在岗", "该人员已在其他公益性岗位上，须先退岗。");
-        }
+        HireRules.requireTurn(hiredOn, lastExit, onAPost);
         UUID id = UUID.randomUUID();
         try {
             jdbc.sql("""
@@ -186,6 +168,22 @@ public class WelfarePosts {
     }
 
     /**
+     * The person left the household: their post, if any, is exited on the day they left, or later if
+     * a month after it was already paid or they were hired after it (a paid month is never taken back).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void exitOnLeaving(UUID personId, UUID householdId, LocalDate leftOn, String reason) {
+        jdbc.sql("""
+                        update post_holding h set exited_on = greatest(:leftOn, h.hired_on,
+                                (select max(a.month) from attendance a where a.holding_id = h.id)),
+                            exit_reason = :reason
+                        where h.person_id = :p and h.household_id = :h and h.exited_on is null""")
+                .param("leftOn", leftOn).param("p", personId).param("h", householdId)
+                .param("reason", reason)
+                .update();
+    }
+
+    /**
      * Records a month's attendance and the subsidy it earns: full at the required days (a
      * parameter), otherwise days ÷ required × the monthly subsidy, to the fen. Only months on the
      * post, only once per month, never a month to come, never by whoever hired the holder (the hirer is
@@ -195,19 +193,12 @@ public class WelfarePosts {
     public MonthlySubsidy attendance(UUID holdingId, YearMonth month, int daysWorked, String by, Jurisdiction jurisdiction) {
         Holding holding = holdingInScope(holdingId, jurisdiction);
         SeparationOfDuties.require(Step.RECORD_ATTENDANCE, by, HIRE, new Taken(Step.HIRE, holding.hiredBy()));
-        if (month.isAfter(YearMonth.from(PlatformTime.today(clock)))) {
-            throw new RuleViolationException("月份未到", month + " 尚未到来。");
-        }
-        if (month.isBefore(YearMonth.from(holding.hiredOn()))
-                || holding.exitedOn() != null && month.isAfter(YearMonth.from(holding.exitedOn()))) {
-            throw new RuleViolationException("不在岗", month + " 该人员不在岗，不发补贴。");
-        }
+        HireRules.requirePayableMonth(month, PlatformTime.today(clock), holding.hiredOn(), holding.exitedOn());
         BigDecimal monthly = jdbc.sql("select monthly_subsidy from welfare_post where id = :p")
                 .param("p", holding.postId()).query(BigDecimal.class).single();
         PolicyValue required = parameters.required("employment.post.required-days", "*", month.atDay(1));
         int requiredDays = required.value().intValueExact();
-        BigDecimal subsidy = daysWorked >= requiredDays ? monthly
-                : monthly.multiply(BigDecimal.valueOf(daysWorked)).divide(BigDecimal.valueOf(requiredDays), 2, RoundingMode.HALF_UP);
+        BigDecimal subsidy = PostSubsidy.forMonth(monthly, daysWorked, requiredDays);
         int recorded = jdbc.sql("""
                         insert into attendance (holding_id, person_id, month, days_worked, required_days, subsidy,
                                                 parameter_version, recorded_by)
@@ -217,17 +208,17 @@ public class WelfarePosts {
         if (recorded == 0) {
             throw new RuleViolationException("已登记", "该人员 " + month + " 的考勤和补贴已经登记。");
         }
-        return new MonthlySubsidy(holdingId, month, daysWorked, requiredDays, subsidy.setScale(2, RoundingMode.HALF_UP));
+        return new MonthlySubsidy(holdingId, month, daysWorked, requiredDays, subsidy);
     }
 
     public Suggestions suggestions(UUID alertId, Jurisdiction jurisdiction, int page, int size) {
         ReceivedAlert alert = alerts.find(alertId, jurisdiction)
                 .orElseThrow(() -> new NotFoundException("没有找到该预警。"));
-        List<UUID> labourers = jdbc.sql("""
-                        select person_id from person where household_id = :h and labour_capacity in ('FULL', 'PARTIAL')
-                          and member_status = 'ACTIVE'
-                          and person_id not in (select person_id from post_holding where exited_on is null)""")
-                .param("h", alert.householdId()).query(UUID.class).list();
+        List<UUID> candidates = people.labourersOf(alert.householdId());
+        List<UUID> onAPost = candidates.isEmpty() ? List.of() : jdbc.sql(
+                        "select person_id from post_holding where exited_on is null and person_id in (:people)")
+                .param("people", candidates).query(UUID.class).list();
+        List<UUID> labourers = candidates.stream().filter(p -> !onAPost.contains(p)).toList();
         String withFreeSeat = """
                 select p.id, p.division_code, p.post_type, p.seats, p.monthly_subsidy, count(h.id)::int as holders
                 from welfare_post p left join post_holding h on h.post_id = p.id and h.exited_on is null

@@ -56,6 +56,11 @@ public class FeedCompleteness {
         this.clock = clock;
     }
 
+    /** The counties whose settlements are expected each month, by code. */
+    public List<String> countyCodes() {
+        return jdbc.sql("select county_code from feed_county order by county_code").query(String.class).list();
+    }
+
     public LocalDate deadlineOf(YearMonth month) {
         LocalDate firstOfNext = month.plusMonths(1).atDay(1);
         int day = parameters.required(DEADLINE_DAY, "*", firstOfNext).value().intValueExact();

@@ -1,5 +1,6 @@
 package fushun.medicalinsurance.provincial;
 
+import fushun.medicalinsurance.feed.FeedCompleteness;
 import fushun.medicalinsurance.settlement.SettlementFeed;
 import fushun.medicalinsurance.settlement.RawSettlement;
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -60,6 +61,7 @@ public class ProvincialPull {
     }
 
     private final ProvincialProperties properties;
+    private final FeedCompleteness counties;
     private final ProvincialPlatformClient client;
     private final SettlementFeed feed;
     private final JdbcClient jdbc;
@@ -73,8 +75,9 @@ public class ProvincialPull {
     private final ExecutorService calls;
 
     public ProvincialPull(ProvincialProperties properties, ProvincialPlatformClient client, SettlementFeed feed,
-                          JdbcClient jdbc, TransactionTemplate transaction) {
+                          JdbcClient jdbc, TransactionTemplate transaction, FeedCompleteness counties) {
         this.properties = properties;
+        this.counties = counties;
         this.client = client;
         this.feed = feed;
         this.jdbc = jdbc;
@@ -239,7 +242,7 @@ public class ProvincialPull {
 
     public List<String> counties() {
         return properties.counties().isEmpty()
-                ? jdbc.sql("select county_code from feed_county order by county_code").query(String.class).list()
+                ? counties.countyCodes()
                 : properties.counties();
     }
 

@@ -4,4 +4,7 @@
  * after it are stored in one transaction, so a failed pull starts again from the same place and a
  * settlement seen twice is counted once.
  */
+@OwnsTables({"provincial_cursor", "provincial_rejected"})
 package fushun.medicalinsurance.provincial;
+
+import fushun.platform.OwnsTables;

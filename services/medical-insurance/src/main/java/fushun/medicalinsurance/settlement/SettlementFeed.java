@@ -8,6 +8,7 @@ import fushun.contracts.Topics;
 import fushun.contracts.bureau.RiskSignalObserved;
 import fushun.medicalinsurance.cover.CoverClass;
 import fushun.medicalinsurance.cover.CoverRegister;
+import fushun.medicalinsurance.feed.FeedCompleteness;
 import fushun.medicalinsurance.insured.HouseholdCover;
 import fushun.medicalinsurance.tiers.ThreeTiers;
 import fushun.medicalinsurance.tiers.TierParameters;
@@ -43,6 +44,7 @@ public class SettlementFeed {
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000.00");
 
     private final JdbcClient jdbc;
+    private final FeedCompleteness feedCounties;
     private final CoverRegister cover;
     private final TierParameters tierParameters;
     private final PersonRefs personRefs;
@@ -51,8 +53,9 @@ public class SettlementFeed {
     private final Clock clock;
 
     public SettlementFeed(JdbcClient jdbc, CoverRegister cover, TierParameters tierParameters, PersonRefs personRefs,
-                          PolicyParameters parameters, OutboxWriter outbox, Clock clock) {
+                          PolicyParameters parameters, OutboxWriter outbox, Clock clock, FeedCompleteness feedCounties) {
         this.jdbc = jdbc;
+        this.feedCounties = feedCounties;
         this.cover = cover;
         this.tierParameters = tierParameters;
         this.personRefs = personRefs;
@@ -90,8 +93,7 @@ public class SettlementFeed {
         List<SettlementRecord> batch = rawBatch.stream().map(SettlementFeed::parse).toList();
         lockPersons(batch.stream().filter(r -> r != null && ResidentIdNumbers.isValid(r.idNumber()))
                 .map(r -> personRefs.of(r.idNumber())).toList());
-        Set<String> counties = new java.util.HashSet<>(jdbc.sql("select county_code from feed_county")
-                .query(String.class).list());
+        Set<String> counties = new java.util.HashSet<>(feedCounties.countyCodes());
         for (int i = 0; i < batch.size(); i++) {
             SettlementRecord record = batch.get(i);
             if (record == null) {

@@ -3,4 +3,7 @@
  * per household and signals monitoring once when it crosses the threshold (a parameter). The
  * three-tier calculation itself comes with issue 5; here the hospital's settled amounts are taken.
  */
+@OwnsTables({"settlement", "self_pay_signal"})
 package fushun.medicalinsurance.settlement;
+
+import fushun.platform.OwnsTables;

@@ -4,4 +4,7 @@
  * their own, through the API; overdue assignments escalated once; the league table per bureau
  * and county.
  */
+@OwnsTables({"assignment", "measure"})
 package fushun.monitoring.assignment;
+
+import fushun.platform.OwnsTables;

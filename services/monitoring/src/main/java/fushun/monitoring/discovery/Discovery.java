@@ -3,6 +3,7 @@ package fushun.monitoring.discovery;
 import fushun.contracts.HouseholdCategory;
 import fushun.contracts.RiskType;
 import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.monitoring.household.HouseholdRegistry;
 import fushun.monitoring.identification.Identifications;
 import fushun.monitoring.risk.RiskAlerts;
 import fushun.platform.security.Jurisdiction;
@@ -29,11 +30,13 @@ public class Discovery {
     }
 
     private final JdbcClient jdbc;
+    private final HouseholdRegistry households;
     private final RiskAlerts alerts;
     private final Identifications identifications;
 
-    public Discovery(JdbcClient jdbc, RiskAlerts alerts, Identifications identifications) {
+    public Discovery(JdbcClient jdbc, RiskAlerts alerts, Identifications identifications, HouseholdRegistry households) {
         this.jdbc = jdbc;
+        this.households = households;
         this.alerts = alerts;
         this.identifications = identifications;
     }
@@ -117,10 +120,7 @@ public class Discovery {
     }
 
     private Optional<HouseholdFacts> facts(UUID householdId) {
-        return jdbc.sql("select division_code, category, not_entitled_to_policy from household where id = :id")
-                .param("id", householdId)
-                .query((rs, n) -> new HouseholdFacts(rs.getString(1), HouseholdCategory.valueOf(rs.getString(2)),
-                        rs.getBoolean(3)))
-                .optional();
+        return households.standing(householdId)
+                .map(h -> new HouseholdFacts(h.divisionCode(), h.category(), h.notEntitledToPolicy()));
     }
 }

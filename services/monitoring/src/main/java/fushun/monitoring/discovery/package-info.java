@@ -4,4 +4,7 @@
  * household already in the monitored population raises the alert at once; about an ordinary
  * household it opens the identification procedure (with help first for disasters and accidents).
  */
+@OwnsTables({"cadre_visit"})
 package fushun.monitoring.discovery;
+
+import fushun.platform.OwnsTables;

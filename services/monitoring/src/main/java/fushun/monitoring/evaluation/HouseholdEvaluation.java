@@ -3,6 +3,7 @@ package fushun.monitoring.evaluation;
 import static fushun.platform.PlatformTime.CHINA;
 
 import fushun.contracts.RiskType;
+import fushun.monitoring.household.HouseholdRegistry;
 import fushun.monitoring.income.HouseholdIncomes;
 import fushun.monitoring.income.IncomeStatement;
 import fushun.monitoring.income.MonitoringLine;
@@ -25,8 +26,11 @@ public class HouseholdEvaluation {
     private final MonitoringLines lines;
     private final PolicyParameters parameters;
     private final JdbcClient jdbc;
+    private final HouseholdRegistry households;
 
-    public HouseholdEvaluation(HouseholdIncomes incomes, MonitoringLines lines, PolicyParameters parameters, JdbcClient jdbc) {
+    public HouseholdEvaluation(HouseholdIncomes incomes, MonitoringLines lines, PolicyParameters parameters, JdbcClient jdbc,
+                               HouseholdRegistry households) {
+        this.households = households;
         this.lines = lines;
         this.incomes = incomes;
         this.parameters = parameters;
@@ -35,8 +39,7 @@ public class HouseholdEvaluation {
 
     public RiskEvaluation.Result evaluate(UUID householdId, int year, Jurisdiction jurisdiction) {
         BigDecimal perCapita = incomes.statement(householdId, year, jurisdiction).map(IncomeStatement::perCapita).orElse(null);
-        String county = jdbc.sql("select substr(division_code, 1, 6) from household where id = :h")
-                .param("h", householdId).query(String.class).single();
+        String county = households.standing(householdId).orElseThrow().divisionCode().substring(0, 6);
         LocalDate endOfYear = LocalDate.of(year, 12, 31);
         List<RiskType> signals = jdbc.sql("""
                         select distinct risk_type from risk_signal

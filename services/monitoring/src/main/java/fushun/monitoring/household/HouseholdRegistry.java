@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -113,6 +114,26 @@ public class HouseholdRegistry {
                 throw new RuleViolationException("身份证号已登记", "第 " + (i + 1) + " 位成员已在其他农户中登记。");
             }
         }
+    }
+
+    /** What other features decide on: where the household lives, its category, whether it is 脱贫不享受政策户. */
+    public record Standing(String divisionCode, HouseholdCategory category, boolean notEntitledToPolicy) {
+    }
+
+    /** The household's standing, whoever asks (the caller has checked the jurisdiction where it matters). */
+    public Optional<Standing> standing(UUID householdId) {
+        return jdbc.sql("select division_code, category, not_entitled_to_policy from household where id = :id")
+                .param("id", householdId)
+                .query((rs, n) -> new Standing(rs.getString(1), HouseholdCategory.valueOf(rs.getString(2)),
+                        rs.getBoolean(3)))
+                .optional();
+    }
+
+    /** The household's division, if it is in the caller's; another county's household is not found. */
+    public String divisionOf(UUID householdId, Jurisdiction jurisdiction) {
+        return jdbc.sql("select division_code from household where id = :h and division_code like :scope")
+                .param("h", householdId).param("scope", jurisdiction.likePattern())
+                .query(String.class).optional().orElseThrow(() -> new NotFoundException("没有找到该农户。"));
     }
 
     public HouseholdView find(UUID householdId, Jurisdiction jurisdiction) {

@@ -10,6 +10,7 @@ import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.monitoring.discovery.Channel;
 import fushun.monitoring.household.CategoryRules;
 import fushun.monitoring.household.HouseholdChanges;
+import fushun.monitoring.household.HouseholdRegistry;
 import fushun.monitoring.elimination.EliminationRecords;
 import fushun.monitoring.risk.RiskAlerts;
 import fushun.platform.outbox.OutboxWriter;
@@ -42,6 +43,7 @@ public class Identifications {
     static final String CLOCK_PARAMETER = "monitoring.clue-to-decision-days";
 
     private final JdbcClient jdbc;
+    private final HouseholdRegistry households;
     private final PolicyParameters parameters;
     private final RiskAlerts alerts;
     private final OutboxWriter outbox;
@@ -52,8 +54,9 @@ public class Identifications {
 
     public Identifications(JdbcClient jdbc, PolicyParameters parameters, RiskAlerts alerts, OutboxWriter outbox,
                            EliminationRecords eliminations, HouseholdChanges householdChanges, PublicNotices notices,
-                           Clock clock) {
+                           Clock clock, HouseholdRegistry households) {
         this.householdChanges = householdChanges;
+        this.households = households;
         this.notices = notices;
         this.jdbc = jdbc;
         this.parameters = parameters;
@@ -145,8 +148,7 @@ public class Identifications {
         Procedure.Stage next = Procedure.next(current.stage(), decision);
         boolean elimination = "ELIMINATION".equals(current.purpose());
         if (next == Procedure.Stage.CONFIRMED && !elimination) {
-            HouseholdCategory before = HouseholdCategory.valueOf(jdbc.sql("select category from household where id = :h")
-                    .param("h", current.householdId()).query(String.class).single());
+            HouseholdCategory before = households.standing(current.householdId()).orElseThrow().category();
             Set<HouseholdCategory> allowed = CategoryRules.countyMayName(before);
             if (category == null || !allowed.contains(category)) {
                 throw new RuleViolationException("须确定监测类别", "县级认定时须确定类别："

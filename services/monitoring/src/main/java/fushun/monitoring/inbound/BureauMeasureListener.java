@@ -5,8 +5,8 @@ import fushun.contracts.bureau.AssignmentAcknowledged;
 import fushun.contracts.bureau.CaseClosed;
 import fushun.contracts.bureau.MeasureApplied;
 import fushun.monitoring.assignment.Assignments;
+import fushun.monitoring.income.AssetIncomeShares;
 import fushun.platform.inbox.InboundEvents;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -18,12 +18,12 @@ class BureauMeasureListener {
 
     private final InboundEvents inbound;
     private final Assignments assignments;
-    private final JdbcClient jdbc;
+    private final AssetIncomeShares shares;
 
-    BureauMeasureListener(InboundEvents inbound, Assignments assignments, JdbcClient jdbc) {
+    BureauMeasureListener(InboundEvents inbound, Assignments assignments, AssetIncomeShares shares) {
         this.inbound = inbound;
         this.assignments = assignments;
-        this.jdbc = jdbc;
+        this.shares = shares;
     }
 
     @KafkaListener(topics = "#{T(fushun.contracts.Topics).measures()}")
@@ -40,13 +40,6 @@ class BureauMeasureListener {
         if (!"asset-management".equals(event.source())) {
             return;
         }
-        jdbc.sql("""
-                        insert into asset_income_share (distribution_id, household_id, plan_id, year, purpose, amount,
-                                                        distributed_on)
-                        values (:id, :h, :p, :y, :purpose, :amount, :on) on conflict do nothing""")
-                .param("id", event.data().distributionId()).param("h", event.data().householdId())
-                .param("p", event.data().planId()).param("y", event.data().year())
-                .param("purpose", event.data().purpose()).param("amount", event.data().amount())
-                .param("on", event.data().distributedOn()).update();
+        shares.record(event.data());
     }
 }

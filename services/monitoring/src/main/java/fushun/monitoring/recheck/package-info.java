@@ -5,4 +5,7 @@
  * decision) or opens the risk-elimination procedure. Progress per township and village and the
  * overdue list are read straight from SQL; the result feeds the December report.
  */
+@OwnsTables({"recheck", "recheck_task", "recheck_decision"})
 package fushun.monitoring.recheck;
+
+import fushun.platform.OwnsTables;

@@ -4,4 +4,7 @@
  * the bureaus move the assignments on. The fuller evaluation and the village → township → county
  * procedure come with issue 3; here a bureau's signal raises the alert directly.
  */
+@OwnsTables({"risk_alert", "risk_signal", "monitored_risk", "responsibility"})
 package fushun.monitoring.risk;
+
+import fushun.platform.OwnsTables;

@@ -4,4 +4,7 @@
  * households fit in little memory; valid households are registered, each refused row is reported
  * with its row, column and reason.
  */
+@OwnsTables({"import_job", "import_row_error", "import_change"})
 package fushun.monitoring.roster;
+
+import fushun.platform.OwnsTables;

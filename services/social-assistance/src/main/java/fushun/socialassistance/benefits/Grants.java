@@ -13,6 +13,8 @@ import fushun.platform.security.SeparationOfDuties;
 import fushun.platform.web.NotFoundException;
 import fushun.platform.web.Page;
 import fushun.platform.web.RuleViolationException;
+import fushun.socialassistance.casework.CaseRef;
+import fushun.socialassistance.casework.CaseWork;
 import fushun.socialassistance.dibao.DibaoCalendar;
 import fushun.socialassistance.household.HouseholdRoster;
 import java.math.BigDecimal;
@@ -62,13 +64,16 @@ public class Grants {
     }
 
     private final JdbcClient jdbc;
+    private final CaseWork cases;
     private final HouseholdRoster roster;
     private final PolicyParameters parameters;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public Grants(JdbcClient jdbc, HouseholdRoster roster, PolicyParameters parameters, OutboxWriter outbox, Clock clock) {
+    public Grants(JdbcClient jdbc, HouseholdRoster roster, PolicyParameters parameters, OutboxWriter outbox, Clock clock,
+                  CaseWork cases) {
         this.jdbc = jdbc;
+        this.cases = cases;
         this.roster = roster;
         this.parameters = parameters;
         this.outbox = outbox;
@@ -111,8 +116,7 @@ public class Grants {
         publishStatus(household, application.programme(), AssistanceStatusChanged.Status.GRANTED, covered, refs,
                 monthlyAmount, firstMonth.atDay(1), application.programme().label() + "批准，自 " + firstMonth + " 起发放");
         if (application.caseId() != null) {
-            CaseLink link = jdbc.sql("select assignment_id, alert_id from assistance_case where id = :id")
-                    .param("id", application.caseId()).query(CaseLink.class).single();
+            CaseRef link = cases.caseRef(application.caseId());
             outbox.append(Topics.SOCIAL_ASSISTANCE_MEASURE, household.householdId().toString(), household.divisionCode(),
                     new MeasureApplied(UUID.randomUUID(), link.assignmentId(), link.alertId(), household.householdId(),
                             Bureau.CIVIL_AFFAIRS, application.programme().measure(),
@@ -121,9 +125,6 @@ public class Grants {
                             monthlyAmount, decidedOn, clock.instant()));
         }
         return grantId;
-    }
-
-    private record CaseLink(UUID assignmentId, UUID alertId) {
     }
 
     /**

@@ -5,4 +5,7 @@
  * schedule, reviews (a negative one stops payment from the month after), and the status changes and
  * measures published to the other bureaus and to monitoring.
  */
+@OwnsTables({"assistance_application", "application_member", "assistance_grant", "grant_person", "grant_review", "grant_payment"})
 package fushun.socialassistance.benefits;
+
+import fushun.platform.OwnsTables;

@@ -41,6 +41,20 @@ public class CaseWork implements AlertReaction {
         this.clock = clock;
     }
 
+    /** The case, if it is in {@code scope}; another county's case is not found. */
+    public Optional<CaseRef> caseRef(UUID caseId, Jurisdiction scope) {
+        return jdbc.sql("""
+                        select id, household_id, alert_id, assignment_id, division_code from assistance_case
+                        where id = :id and division_code like :scope""")
+                .param("id", caseId).param("scope", scope.likePattern()).query(CaseRef.class).optional();
+    }
+
+    /** A case another feature already holds the id of. */
+    public CaseRef caseRef(UUID caseId) {
+        return jdbc.sql("select id, household_id, alert_id, assignment_id, division_code from assistance_case where id = :id")
+                .param("id", caseId).query(CaseRef.class).single();
+    }
+
     /**
      * An alert naming civil affairs opens one case for the household and alert; the platform's
      * intake, which recorded the alert, acknowledges the assignment with the case's id. It calls this

@@ -1,10 +1,10 @@
 package fushun.socialassistance.temporaryaid;
 
-import fushun.platform.PlatformTime;
 import fushun.contracts.Bureau;
 import fushun.contracts.Topics;
 import fushun.contracts.bureau.MeasureApplied;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
+import fushun.platform.PlatformTime;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.policy.PolicyValue;
@@ -14,6 +14,8 @@ import fushun.platform.web.ConflictException;
 import fushun.platform.web.NotFoundException;
 import fushun.platform.web.Page;
 import fushun.platform.web.RuleViolationException;
+import fushun.socialassistance.casework.CaseRef;
+import fushun.socialassistance.casework.CaseWork;
 import fushun.socialassistance.household.HouseholdRoster;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -58,14 +60,16 @@ public class ReserveFunds {
     }
 
     private final JdbcClient jdbc;
+    private final CaseWork cases;
     private final HouseholdRoster roster;
     private final PolicyParameters parameters;
     private final OutboxWriter outbox;
     private final Clock clock;
 
     public ReserveFunds(JdbcClient jdbc, HouseholdRoster roster, PolicyParameters parameters, OutboxWriter outbox,
-                        Clock clock) {
+                        Clock clock, CaseWork cases) {
         this.jdbc = jdbc;
+        this.cases = cases;
         this.roster = roster;
         this.parameters = parameters;
         this.outbox = outbox;
@@ -103,10 +107,7 @@ public class ReserveFunds {
     public PayoutTaken pay(String township, Payout payout, String by, Jurisdiction jurisdiction) {
         requireTownship(township, jurisdiction);
         HouseholdRoster.Standing household = roster.lockInScope(payout.householdId(), Jurisdiction.of(township));
-        CaseRef assistanceCase = payout.caseId() == null ? null : jdbc.sql("""
-                        select id, household_id, alert_id, assignment_id, division_code from assistance_case
-                        where id = :id and division_code like :scope""")
-                .param("id", payout.caseId()).param("scope", jurisdiction.likePattern()).query(CaseRef.class).optional()
+        CaseRef assistanceCase = payout.caseId() == null ? null : cases.caseRef(payout.caseId(), jurisdiction)
                 .orElseThrow(() -> new NotFoundException("没有找到该救助个案。"));
         if (assistanceCase != null && !assistanceCase.householdId().equals(payout.householdId())) {
             throw new RuleViolationException("救助对象不一致", "支付对象与个案中的农户不一致。");
@@ -176,9 +177,6 @@ public class ReserveFunds {
                             "临时救助：乡镇临时救助备用金支付" + (greenChannel ? "（绿色通道，先救助后审核）" : ""),
                             amount, PlatformTime.today(clock), clock.instant()));
         }
-    }
-
-    private record CaseRef(UUID id, UUID householdId, UUID alertId, UUID assignmentId, String divisionCode) {
     }
 
     /**
@@ -265,10 +263,7 @@ public class ReserveFunds {
             if (approve) {
                 HouseholdRoster.Standing household = roster.lockInScope(payout.householdId(), Jurisdiction.of(township));
                 debit(township, payout.amount());
-                CaseRef assistanceCase = payout.caseId() == null ? null : jdbc.sql("""
-                                select id, household_id, alert_id, assignment_id, division_code from assistance_case
-                                where id = :id""")
-                        .param("id", payout.caseId()).query(CaseRef.class).single();
+                CaseRef assistanceCase = payout.caseId() == null ? null : cases.caseRef(payout.caseId());
                 announce(household, assistanceCase, payout.amount(), false);
             } else {
                 status = "REFUSED";

@@ -4,4 +4,7 @@
  * moment. A payout is recorded by one person and reviewed by another: an ordinary one is paid when its
  * review approves it, the green channel pays first and is reviewed later (先救助后审核).
  */
+@OwnsTables({"reserve_fund", "fund_movement"})
 package fushun.socialassistance.temporaryaid;
+
+import fushun.platform.OwnsTables;

@@ -4,8 +4,8 @@ import fushun.contracts.RiskType;
 import fushun.monitoring.elimination.EliminationCheck;
 import fushun.monitoring.elimination.EliminationRecords;
 import fushun.monitoring.elimination.EliminationRequests;
+import fushun.monitoring.household.HouseholdRegistry;
 import fushun.platform.security.Jurisdiction;
-import fushun.platform.web.NotFoundException;
 import fushun.platform.web.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,12 +31,12 @@ class EliminationController {
 
     private final EliminationRecords records;
     private final EliminationRequests requests;
-    private final JdbcClient jdbc;
+    private final HouseholdRegistry households;
 
-    EliminationController(EliminationRecords records, EliminationRequests requests, JdbcClient jdbc) {
+    EliminationController(EliminationRecords records, EliminationRequests requests, HouseholdRegistry households) {
         this.records = records;
         this.requests = requests;
-        this.jdbc = jdbc;
+        this.households = households;
     }
 
     @GetMapping("/check")
@@ -67,8 +66,6 @@ class EliminationController {
     }
 
     private String divisionOf(UUID householdId) {
-        return jdbc.sql("select division_code from household where id = :h and division_code like :scope")
-                .param("h", householdId).param("scope", Jurisdiction.current().likePattern())
-                .query(String.class).optional().orElseThrow(() -> new NotFoundException("没有找到该农户。"));
+        return households.divisionOf(householdId, Jurisdiction.current());
     }
 }

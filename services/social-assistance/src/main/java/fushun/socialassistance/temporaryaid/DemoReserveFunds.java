@@ -1,4 +1,4 @@
-package fushun.socialassistance.demo;
+package fushun.socialassistance.temporaryaid;
 
 import fushun.platform.demo.DemoSeed;
 import java.math.BigDecimal;
@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The local platform's demo: the demo townships' temporary-aid funds, topped up once on first start. */
 @Component
-class DemoData extends DemoSeed {
+class DemoReserveFunds extends DemoSeed {
 
     private static final List<String> TOWNSHIPS = List.of("210422100", "210423100", "210421100");
 

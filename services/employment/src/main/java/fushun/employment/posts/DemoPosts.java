@@ -1,4 +1,4 @@
-package fushun.employment.demo;
+package fushun.employment.posts;
 
 import fushun.platform.demo.DemoSeed;
 import java.math.BigDecimal;
@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The local platform's demo: public-welfare posts in the demo villages, set once on first start. */
 @Component
-class DemoData extends DemoSeed {
+class DemoPosts extends DemoSeed {
 
     private record Post(String village, String type, int seats, String subsidy) {
     }

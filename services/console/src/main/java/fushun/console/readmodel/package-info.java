@@ -1,0 +1,5 @@
+/** The console's read model, built from every service's events, and the dashboards over it. */
+@OwnsTables({"household_view", "household_event", "alert_view", "alert_measure", "feed_month"})
+package fushun.console.readmodel;
+
+import fushun.platform.OwnsTables;

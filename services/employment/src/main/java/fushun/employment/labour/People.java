@@ -1,0 +1,88 @@
+package fushun.employment.labour;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the other features may know of the people this feature records, as small records: the posts
+ * ask whom they may hire, the pension roster asks who is assisted and monitored in a year. The
+ * tables stay this feature's.
+ */
+@Service
+public class People {
+
+    private static final int FETCH_SIZE = 500;
+
+    /** What hiring onto a welfare post needs to know of a person. */
+    public record HireCandidate(UUID householdId, String divisionCode, String labourCapacity, String memberStatus) {
+    }
+
+    /**
+     * A person as the pension roster sees them in a year: {@code assistance} TEKUN, DIBAO or null
+     * (特困 first), whether the household was a monitoring object in the year.
+     */
+    public record PensionFacts(String divisionCode, UUID householdId, String maskedIdNumber, Integer birthYear,
+                               String assistance, boolean monitored, boolean notEntitledToPolicy, LocalDate leftOn) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public People(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The person, locked for the rest of the transaction: a person's holdings take turns (one post
+     * at a time, no month paid twice), so hires of one person queue here.
+     */
+    public Optional<HireCandidate> lockForHire(UUID personId) {
+        return jdbc.sql("""
+                        select household_id, division_code, labour_capacity, member_status from person
+                        where person_id = :p for update""")
+                .param("p", personId).query(HireCandidate.class).optional();
+    }
+
+    /** The household's members still in it who can work, fully or partly. */
+    public List<UUID> labourersOf(UUID householdId) {
+        return jdbc.sql("""
+                        select person_id from person where household_id = :h and labour_capacity in ('FULL', 'PARTIAL')
+                          and member_status = 'ACTIVE'""")
+                .param("h", householdId).query(UUID.class).list();
+    }
+
+    /**
+     * Every person of the county for the year from {@code from}, in roster order, through a cursor:
+     * call it inside a transaction, where PostgreSQL's driver honours the fetch size.
+     */
+    public void eachForPensionYear(String county, LocalDate from, Consumer<PensionFacts> each) {
+        jdbc.sql("""
+                        select p.division_code, p.household_id, p.masked_id_number, p.birth_year,
+                               case when exists (select 1 from assisted_person a where a.person_ref = p.person_ref
+                                                   and a.programme = 'TEKUN' and a.valid_from < :to
+                                                   and (a.valid_to is null or a.valid_to > :from)) then 'TEKUN'
+                                    when exists (select 1 from assisted_person a where a.person_ref = p.person_ref
+                                                   and a.programme = 'DIBAO' and a.valid_from < :to
+                                                   and (a.valid_to is null or a.valid_to > :from)) then 'DIBAO'
+                               end as assistance,
+                               coalesce(c.monitored_from < :to and (c.monitored_to is null or c.monitored_to >= :from),
+                                        false) as monitored,
+                               coalesce(c.not_entitled_to_policy, false) as not_entitled,
+                               p.left_on
+                        from person p left join household_category c on c.household_id = p.household_id
+                        where p.division_code like :county
+                        order by p.division_code, p.household_id, p.masked_id_number, p.person_id""")
+                .withFetchSize(FETCH_SIZE)
+                .param("from", from).param("to", from.plusYears(1)).param("county", county + "%")
+                .query((RowCallbackHandler) rs -> {
+                    each.accept(new PensionFacts(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getObject(4, Integer.class), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7),
+                            rs.getObject(8, LocalDate.class)));
+                });
+    }
+}
