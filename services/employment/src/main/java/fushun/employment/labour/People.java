@@ -1,5 +1,6 @@
 package fushun.employment.labour;
 
+import fushun.platform.export.RosterPass;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +17,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class People {
-
-    private static final int FETCH_SIZE = 500;
 
     /** What hiring onto a welfare post needs to know of a person. */
     public record HireCandidate(UUID householdId, String divisionCode, String labourCapacity, String memberStatus) {
@@ -77,7 +76,7 @@ public class People {
                         from person p left join household_category c on c.household_id = p.household_id
                         where p.division_code like :county
                         order by p.division_code, p.household_id, p.masked_id_number, p.person_id""")
-                .withFetchSize(FETCH_SIZE)
+                .withFetchSize(RosterPass.FETCH_SIZE)
                 .param("from", from).param("to", from.plusYears(1)).param("county", county + "%")
                 .query((RowCallbackHandler) rs -> {
                     each.accept(new PensionFacts(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
