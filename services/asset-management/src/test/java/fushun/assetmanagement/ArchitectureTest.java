@@ -1,5 +1,7 @@
 package fushun.assetmanagement;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+
 import fushun.platform.testsupport.FeatureLayering;
 import fushun.platform.testsupport.TableOwnership;
 import org.junit.jupiter.api.Test;
@@ -9,17 +11,18 @@ class ArchitectureTest {
 
     @Test
     void shouldNameOnlyItsOwnTablesWhenAFeatureRunsSql() {
-        TableOwnership.of("fushun.assetmanagement").allowingForNow(
+        assertThatCode(() -> TableOwnership.of("fushun.assetmanagement").allowingForNow(
                         // the demo seed writes the ledger and income directly; recording income checks the
                         // asset in the same statement: to go through the owners' services
                         "fushun.assetmanagement.demo.DemoData (feature demo) names table asset, owned by feature ledger",
                         "fushun.assetmanagement.demo.DemoData (feature demo) names table asset_income, owned by feature income",
                         "fushun.assetmanagement.income.AssetIncome (feature income) names table asset, owned by feature ledger")
-                .check();
+                .check()).doesNotThrowAnyException();
     }
 
     @Test
     void shouldKeepJdbcOutOfControllersAndListenersAndInternalsInTheirFeature() {
-        FeatureLayering.of("fushun.assetmanagement").check();
+        assertThatCode(() -> FeatureLayering.of("fushun.assetmanagement").check())
+                .doesNotThrowAnyException();
     }
 }

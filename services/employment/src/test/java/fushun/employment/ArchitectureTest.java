@@ -1,5 +1,7 @@
 package fushun.employment;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+
 import fushun.platform.testsupport.FeatureLayering;
 import fushun.platform.testsupport.TableOwnership;
 import org.junit.jupiter.api.Test;
@@ -9,11 +11,13 @@ class ArchitectureTest {
 
     @Test
     void shouldNameOnlyItsOwnTablesWhenAFeatureRunsSql() {
-        TableOwnership.of("fushun.employment").check();
+        assertThatCode(() -> TableOwnership.of("fushun.employment").check())
+                .doesNotThrowAnyException();
     }
 
     @Test
     void shouldKeepJdbcOutOfControllersAndListenersAndInternalsInTheirFeature() {
-        FeatureLayering.of("fushun.employment").check();
+        assertThatCode(() -> FeatureLayering.of("fushun.employment").check())
+                .doesNotThrowAnyException();
     }
 }

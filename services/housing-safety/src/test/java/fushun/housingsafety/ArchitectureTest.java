@@ -1,5 +1,7 @@
 package fushun.housingsafety;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+
 import fushun.platform.testsupport.FeatureLayering;
 import fushun.platform.testsupport.TableOwnership;
 import org.junit.jupiter.api.Test;
@@ -9,7 +11,7 @@ class ArchitectureTest {
 
     @Test
     void shouldNameOnlyItsOwnTablesWhenAFeatureRunsSql() {
-        TableOwnership.of("fushun.housingsafety").allowingForNow(
+        assertThatCode(() -> TableOwnership.of("fushun.housingsafety").allowingForNow(
                         // appraisals join the household's category and division in one query; the household
                         // page counts its open tasks and renovations: to be asked of each other's services
                         "fushun.housingsafety.appraisal.AppraisalTasks (feature appraisal) names table household, owned by feature household",
@@ -17,11 +19,12 @@ class ArchitectureTest {
                         "fushun.housingsafety.appraisal.YearlyScreening (feature appraisal) names table household, owned by feature household",
                         "fushun.housingsafety.household.Households (feature household) names table appraisal_task, owned by feature appraisal",
                         "fushun.housingsafety.household.Households (feature household) names table renovation, owned by feature appraisal")
-                .check();
+                .check()).doesNotThrowAnyException();
     }
 
     @Test
     void shouldKeepJdbcOutOfControllersAndListenersAndInternalsInTheirFeature() {
-        FeatureLayering.of("fushun.housingsafety").check();
+        assertThatCode(() -> FeatureLayering.of("fushun.housingsafety").check())
+                .doesNotThrowAnyException();
     }
 }

@@ -1,5 +1,7 @@
 package fushun.medicalinsurance;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+
 import fushun.platform.testsupport.FeatureLayering;
 import fushun.platform.testsupport.TableOwnership;
 import org.junit.jupiter.api.Test;
@@ -9,7 +11,7 @@ class ArchitectureTest {
 
     @Test
     void shouldNameOnlyItsOwnTablesWhenAFeatureRunsSql() {
-        TableOwnership.of("fushun.medicalinsurance").allowingForNow(
+        assertThatCode(() -> TableOwnership.of("fushun.medicalinsurance").allowingForNow(
                         // the monthly completeness counts settlements per county in one grouped join
                         "fushun.medicalinsurance.feed.FeedCompleteness (feature feed) names table settlement, owned by feature settlement",
                         // the premium roster streams insured people with their cover in one cursor
@@ -21,11 +23,13 @@ class ArchitectureTest {
                         "fushun.medicalinsurance.settlement.SettlementFeed (feature settlement) names table insured_person, owned by feature insured",
                         "fushun.medicalinsurance.settlement.YearToDate (feature settlement) names table insured_household, owned by feature insured",
                         "fushun.medicalinsurance.settlement.YearToDate (feature settlement) names table insured_person, owned by feature insured")
-                .check();
+                .check())
+                .doesNotThrowAnyException();
     }
 
     @Test
     void shouldKeepJdbcOutOfControllersAndListenersAndInternalsInTheirFeature() {
-        FeatureLayering.of("fushun.medicalinsurance").check();
+        assertThatCode(() -> FeatureLayering.of("fushun.medicalinsurance").check())
+                .doesNotThrowAnyException();
     }
 }

@@ -1,5 +1,7 @@
 package fushun.socialassistance;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+
 import fushun.platform.testsupport.FeatureLayering;
 import fushun.platform.testsupport.TableOwnership;
 import org.junit.jupiter.api.Test;
@@ -9,17 +11,19 @@ class ArchitectureTest {
 
     @Test
     void shouldNameOnlyItsOwnTablesWhenAFeatureRunsSql() {
-        TableOwnership.of("fushun.socialassistance").allowingForNow(
+        assertThatCode(() -> TableOwnership.of("fushun.socialassistance").allowingForNow(
                         // the work queue filters and pages cases by the roster's names in one query
                         "fushun.socialassistance.casework.CaseWork (feature casework) names table household_roster, "
                                 + "owned by feature household",
                         "fushun.socialassistance.casework.CaseWork (feature casework) names table roster_member, "
                                 + "owned by feature household")
-                .check();
+                .check())
+                .doesNotThrowAnyException();
     }
 
     @Test
     void shouldKeepJdbcOutOfControllersAndListenersAndInternalsInTheirFeature() {
-        FeatureLayering.of("fushun.socialassistance").check();
+        assertThatCode(() -> FeatureLayering.of("fushun.socialassistance").check())
+                .doesNotThrowAnyException();
     }
 }
