@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import fushun.platform.pii.SyntheticIdNumbers;
 import java.io.File;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +21,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -116,6 +118,16 @@ class ConsoleBrowserE2EIT {
             }
         } finally {
             browser.quit();
+            deleteProfile();
+        }
+    }
+
+    /** The browser's profile is thrown away with it: a run leaves nothing in the temporary directory. */
+    private void deleteProfile() {
+        try (var paths = Files.walk(profile)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // the temporary directory is the operating system's to clean; the test's outcome does not depend on it
         }
     }
 

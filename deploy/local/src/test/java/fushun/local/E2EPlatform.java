@@ -66,9 +66,30 @@ final class E2EPlatform implements BeforeAllCallback {
             }
             closed = true;
             platform.close();
+            keepLogs();
             if (!Boolean.getBoolean("e2e.keepData")) {
                 try (var paths = Files.walk(data)) {
                     paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+
+        /**
+         * The processes' logs outlive the run in {@code target/e2e-logs}, so a failure in CI can be read
+         * afterwards; the data directory itself is deleted.
+         */
+        private void keepLogs() throws IOException {
+            Path logs = data.resolve("logs");
+            if (!Files.isDirectory(logs)) {
+                return;
+            }
+            Path kept = Path.of("target", "e2e-logs");
+            Files.createDirectories(kept);
+            try (var files = Files.list(logs)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    if (Files.isRegularFile(file)) {
+                        Files.copy(file, kept.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
                 }
             }
         }
