@@ -17,6 +17,7 @@ import fushun.monitoring.household.NewHousehold;
 import fushun.platform.pii.SyntheticIdNumbers;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.testsupport.EventBus;
+import fushun.platform.testsupport.Pages;
 import fushun.platform.testsupport.ServiceIntegrationTest;
 import fushun.platform.testsupport.TestTokens;
 import java.time.LocalDate;
@@ -225,21 +226,7 @@ class IdentificationIT {
                 values (:id, 'VILLAGE_SCREENING', 'APPROVE', '村级评议通过', 'paging-cadre', :v)""")
                 .param("id", UUID.fromString(opened.get(0))).param("v", village).update();
 
-        String first = mvc.perform(get("/api/monitoring/identifications?size=3").header("Authorization", cadre))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.total").value(5))
-                .andExpect(jsonPath("$.page").value(0))
-                .andExpect(jsonPath("$.size").value(3))
-                .andExpect(jsonPath("$.items.length()").value(3))
-                .andReturn().getResponse().getContentAsString();
-        String rest = mvc.perform(get("/api/monitoring/identifications?size=3&page=1").header("Authorization", cadre))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.total").value(5))
-                .andExpect(jsonPath("$.items.length()").value(2))
-                .andReturn().getResponse().getContentAsString();
-        List<java.util.Map<String, Object>> items = new java.util.ArrayList<>(
-                com.jayway.jsonpath.JsonPath.<List<java.util.Map<String, Object>>>read(first, "$.items"));
-        items.addAll(com.jayway.jsonpath.JsonPath.<List<java.util.Map<String, Object>>>read(rest, "$.items"));
+        List<java.util.Map<String, Object>> items = Pages.readAll(mvc, "/api/monitoring/identifications", cadre, 3, 5);
         assertThat(items).extracting(i -> (String) i.get("id")).containsExactlyInAnyOrderElementsOf(opened);
         // each procedure carries its own decisions, read for the whole page at once
         assertThat(items).allSatisfy(i -> assertThat((List<?>) i.get("decisions"))

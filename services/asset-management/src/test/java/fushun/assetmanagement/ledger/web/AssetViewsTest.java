@@ -1,5 +1,7 @@
 package fushun.assetmanagement.ledger.web;
 
+import static fushun.platform.testsupport.RecordShapes.names;
+import static fushun.platform.testsupport.RecordShapes.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fushun.assetmanagement.income.AssetIncome;
@@ -9,11 +11,9 @@ import fushun.assetmanagement.ledger.AssetChanges;
 import fushun.assetmanagement.ledger.AssetLedger;
 import fushun.assetmanagement.ledger.AuditTrail;
 import fushun.platform.web.Page;
-import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -80,19 +80,5 @@ class AssetViewsTest {
 
         assertThat(List.of(page.page(), page.size(), page.total())).isEqualTo(List.of(1, 1, 2L));
         assertThat(values(page.items().get(0))).isEqualTo(values(asset));
-    }
-
-    private static List<String> names(Class<? extends Record> type) {
-        return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
-    }
-
-    private static List<Object> values(Record record) {
-        return Arrays.stream(record.getClass().getRecordComponents()).map(c -> {
-            try {
-                return c.getAccessor().invoke(record);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
     }
 }

@@ -1,5 +1,7 @@
 package fushun.housingsafety.appraisal.web;
 
+import static fushun.platform.testsupport.RecordShapes.names;
+import static fushun.platform.testsupport.RecordShapes.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fushun.housingsafety.appraisal.AppraisalTasks;
@@ -7,11 +9,9 @@ import fushun.housingsafety.appraisal.Appraisals;
 import fushun.housingsafety.appraisal.Renovations;
 import fushun.housingsafety.appraisal.YearlyScreening;
 import fushun.platform.web.Page;
-import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -72,19 +72,5 @@ class AppraisalViewsTest {
 
         assertThat(values(view).subList(0, 5)).isEqualTo(values(screening).subList(0, 5));
         assertThat(values(view.items().get(0))).isEqualTo(values(line));
-    }
-
-    private static List<String> names(Class<? extends Record> type) {
-        return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
-    }
-
-    private static List<Object> values(Record record) {
-        return Arrays.stream(record.getClass().getRecordComponents()).map(c -> {
-            try {
-                return c.getAccessor().invoke(record);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
     }
 }
