@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -30,9 +31,10 @@ import org.springframework.kafka.support.KafkaHeaders;
 
 /**
  * This service's dead letters: the records its listeners gave up on, found on the dead-letter
- * topics of what it consumes and written by its own consumer group. An administrator lists them
- * (type, key, error, time; never the payload), counts them, and replays one or all of a type after
- * a fix: the record goes through the service's own listener, inbox included, so a record replayed
+ * topics of what it consumes and written by its own consumer group. They are indexed in the
+ * service's database (type, key, error, time; never the payload), caught up from the topics before
+ * each list, so an administrator pages and counts them in SQL; one or all of a type are replayed
+ * after a fix: the record goes through the service's own listener, inbox included, so a record replayed
  * twice is applied once. Every replay is recorded with its outcome.
  */
 public class DeadLetters {
@@ -49,6 +51,8 @@ public class DeadLetters {
     private final EventCodec codec;
     private final JdbcClient jdbc;
     private final ConsumedRecord consumedRecord;
+    private static final int REPLAY_PAGE = 100;
+
     private final String group;
 
     public DeadLetters(KafkaListenerEndpointRegistry listeners, ConsumerFactory<String, String> consumers, EventCodec codec,
@@ -62,18 +66,23 @@ public class DeadLetters {
     }
 
     public Page<DeadLetter> list(String type, int page, int size) {
-        List<ConsumerRecord<String, String>> all = ofType(read(), type);
-        int from = Math.min(all.size(), page * size);
-        List<ConsumerRecord<String, String>> shown = all.subList(from, Math.min(all.size(), from + size));
-        // how often each was replayed, in one query for the page
-        Map<String, Long> replays = new java.util.HashMap<>();
-        jdbc.sql("""
-                        select dlt_topic || ':' || dlt_partition || ':' || dlt_offset as record, count(*) as replays
-                        from dead_letter_replay group by dlt_topic, dlt_partition, dlt_offset""")
-                .query((rs, row) -> replays.put(rs.getString("record"), rs.getLong("replays"))).list();
-        List<DeadLetter> items = shown.stream().map(r -> describe(r,
-                replays.getOrDefault(r.topic() + ":" + r.partition() + ":" + r.offset(), 0L))).toList();
-        return new Page<>(items, page, size, all.size());
+        catchUp();
+        String where = type == null ? "" : " where d.type = :type";
+        var count = jdbc.sql("select count(*) from dead_letter d" + where);
+        var rows = jdbc.sql("""
+                select d.*, (select count(*) from dead_letter_replay r where r.dlt_topic = d.dlt_topic
+                             and r.dlt_partition = d.dlt_partition and r.dlt_offset = d.dlt_offset) as replays
+                from dead_letter d""" + where
+                + " order by d.dead_at, d.dlt_topic, d.dlt_partition, d.dlt_offset limit :size offset :from")
+                .param("size", size).param("from", (long) page * size);
+        if (type != null) {
+            count = count.param("type", type);
+            rows = rows.param("type", type);
+        }
+        List<DeadLetter> items = rows.query((rs, row) -> new DeadLetter(rs.getString("dlt_topic"), rs.getInt("dlt_partition"),
+                rs.getLong("dlt_offset"), rs.getString("original_topic"), rs.getString("type"), rs.getString("event_key"),
+                rs.getString("error"), rs.getTimestamp("dead_at").toInstant(), rs.getLong("replays"))).list();
+        return new Page<>(items, page, size, count.query(Long.class).single());
     }
 
     /** Replays one record through its listener; the outcome is recorded and returned. */
@@ -81,13 +90,18 @@ public class DeadLetters {
         return replay(readOne(new TopicPartition(topic, partition), offset), actor);
     }
 
-    /** Replays every dead letter of this event type, in order. */
+    /** Replays every dead letter of this event type, in order, a page of the index at a time. */
     public List<Replay> replayAll(String type, String actor) {
-        return ofType(read(), type).stream().map(record -> replay(record, actor)).toList();
-    }
-
-    private List<ConsumerRecord<String, String>> ofType(List<ConsumerRecord<String, String>> records, String type) {
-        return type == null ? records : records.stream().filter(r -> type.equals(typeOf(r))).toList();
+        List<Replay> replays = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            List<DeadLetter> letters = list(type, page, REPLAY_PAGE).items();
+            for (DeadLetter letter : letters) {
+                replays.add(replay(letter.topic(), letter.partition(), letter.offset(), actor));
+            }
+            if (letters.size() < REPLAY_PAGE) {
+                return replays;
+            }
+        }
     }
 
     private String typeOf(ConsumerRecord<String, String> record) {
@@ -148,8 +162,13 @@ public class DeadLetters {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    /** Every record this service's group dead-lettered, from the dead-letter topics of what it consumes. */
-    private List<ConsumerRecord<String, String>> read() {
+    /**
+     * Brings the index up to the dead-letter topics' ends: reads each partition from where the last
+     * catch-up stopped, a poll at a time (nothing is held but the poll), and forgets what the topics'
+     * retention has deleted. Synchronized: one catch-up at a time in this process; another instance
+     * catching up at the same time only repeats inserts that are ignored.
+     */
+    synchronized void catchUp() {
         TreeSet<String> deadTopics = new TreeSet<>();
         for (MessageListenerContainer container : listeners.getListenerContainers()) {
             String[] topics = container.getContainerProperties().getTopics();
@@ -159,7 +178,6 @@ public class DeadLetters {
                 }
             }
         }
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (Consumer<String, String> consumer = reader()) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : deadTopics) {
@@ -169,21 +187,55 @@ public class DeadLetters {
                 }
             }
             if (partitions.isEmpty()) {
-                return found;
+                return;
             }
             consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions, Duration.ofSeconds(10));
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            for (TopicPartition partition : partitions) {
+                long beginning = beginnings.get(partition);
+                jdbc.sql("delete from dead_letter where dlt_topic = :t and dlt_partition = :p and dlt_offset < :o")
+                        .param("t", partition.topic()).param("p", partition.partition()).param("o", beginning).update();
+                consumer.seek(partition, Math.max(beginning, indexedUpTo(partition)));
+            }
             Instant deadline = Instant.now().plusSeconds(30);
             while (!reached(consumer, ends) && Instant.now().isBefore(deadline)) {
+                Map<TopicPartition, Long> read = new HashMap<>();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     if (group.equals(header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP))) {
-                        found.add(record);
+                        index(record);
                     }
+                    read.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                 }
+                read.forEach(this::indexedUpTo);
             }
         }
-        return found;
+    }
+
+    private long indexedUpTo(TopicPartition partition) {
+        return jdbc.sql("select next_offset from dead_letter_position where dlt_topic = :t and dlt_partition = :p")
+                .param("t", partition.topic()).param("p", partition.partition()).query(Long.class).optional().orElse(0L);
+    }
+
+    private void indexedUpTo(TopicPartition partition, long next) {
+        jdbc.sql("""
+                        insert into dead_letter_position (dlt_topic, dlt_partition, next_offset) values (:t, :p, :n)
+                        on conflict (dlt_topic, dlt_partition)
+                        do update set next_offset = greatest(dead_letter_position.next_offset, excluded.next_offset)""")
+                .param("t", partition.topic()).param("p", partition.partition()).param("n", next).update();
+    }
+
+    private void index(ConsumerRecord<String, String> record) {
+        DeadLetter letter = describe(record, 0);
+        String key = letter.key() == null || letter.key().length() <= 250 ? letter.key() : letter.key().substring(0, 250);
+        String type = letter.type().length() <= 100 ? letter.type() : "UNREADABLE";
+        jdbc.sql("""
+                        insert into dead_letter (dlt_topic, dlt_partition, dlt_offset, original_topic, type, event_key, error, dead_at)
+                        values (:t, :p, :o, :original, :type, :key, :error, :at)
+                        on conflict do nothing""")
+                .param("t", letter.topic()).param("p", letter.partition()).param("o", letter.offset())
+                .param("original", letter.originalTopic()).param("type", type).param("key", key)
+                .param("error", letter.error()).param("at", java.sql.Timestamp.from(letter.deadAt())).update();
     }
 
     /** The one record at this offset, if it is this service's dead letter. */

@@ -71,6 +71,27 @@ class DeadLettersIT {
                 .filter(d -> d.offset() == letter.offset()).findFirst().orElseThrow().replays()).isEqualTo(3);
     }
 
+    /** The list pages an index of the topics: each dead letter once, however often listed, with a total. */
+    @Test
+    void shouldPageTheDeadLettersWithATotalAndIndexEachOnce() throws Exception {
+        long before = deadLetters.list(null, 0, 1).total();
+        for (int i = 0; i < 3; i++) {
+            EventEnvelope<HouseholdRegistered> failing = Events.envelope(Events.household(UUID.randomUUID(), "FAIL"));
+            kafka.send(PlatformTestApplication.TOPIC, failing.key(), codec.write(failing)).get();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.list(null, 0, 1).total(), total -> total == before + 3);
+        var first = deadLetters.list(null, 0, 2);
+        var all = deadLetters.list(null, 0, 200);
+        assertThat(first.items()).hasSize(2);
+        assertThat(first.total()).isEqualTo(before + 3);
+        assertThat(all.items()).hasSize((int) (before + 3))
+                .extracting(DeadLetters.DeadLetter::offset).doesNotHaveDuplicates();
+        assertThat(deadLetters.list("RiskAlertRaised", 0, 20).total()).isZero();
+        assertThat(jdbc.sql("select count(*) from dead_letter").query(Long.class).single())
+                .as("listed again and again, indexed once").isEqualTo(before + 3);
+    }
+
     private long applied(UUID household) {
         return jdbc.sql("select count(*) from applied_effect where household_id = :id").param("id", household)
                 .query(Long.class).single();
