@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import fushun.contracts.Topics;
 import fushun.platform.pii.SyntheticIdNumbers;
+import fushun.platform.testsupport.TopicReader;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -29,9 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -322,27 +320,9 @@ class ChaosRun {
 
     private static List<ConsumerRecord<String, String>> readToEnd(List<String> topics) {
         LocalSecrets secrets = E2EPlatform.platform().secrets();
-        Map<String, Object> config = new HashMap<>(KafkaBroker.login(KafkaBroker.ADMIN, secrets.get(KafkaBroker.ADMIN_PASSWORD)));
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, E2EPlatform.platform().bootstrapServers());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : topics) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                assertThat(Instant.now()).as("read to the topics' end").isBefore(deadline);
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-        }
-        return records;
+        Map<String, Object> connection = new HashMap<>(KafkaBroker.login(KafkaBroker.ADMIN, secrets.get(KafkaBroker.ADMIN_PASSWORD)));
+        connection.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, E2EPlatform.platform().bootstrapServers());
+        return TopicReader.readToEnd(connection, topics, Duration.ofMinutes(2));
     }
 
     /** The dashboard's funnel for the village's township, as the city's analyst sees it. */

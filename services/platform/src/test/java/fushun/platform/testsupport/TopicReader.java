@@ -3,6 +3,7 @@ package fushun.platform.testsupport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,21 +27,31 @@ public final class TopicReader {
      * the end is not reached within {@code timeout}.
      */
     public static List<ConsumerRecord<String, String>> readToEnd(String bootstrap, String topic, Duration timeout) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return readToEnd(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), List.of(topic), timeout);
+    }
+
+    /**
+     * The same over several topics, with a consumer configured by {@code connection} (the bootstrap
+     * servers and, on a secured broker, its login).
+     */
+    public static List<ConsumerRecord<String, String>> readToEnd(Map<String, Object> connection, List<String> topics,
+                                                                 Duration timeout) {
+        Map<String, Object> config = new HashMap<>(connection);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic, timeout).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
             Instant deadline = Instant.now().plus(timeout);
             while (partitions.stream().anyMatch(p -> consumer.position(p, timeout) < end.get(p))) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("did not reach the end of " + topic + " within " + timeout);
+                    throw new AssertionError("did not reach the end of " + topics + " within " + timeout);
                 }
                 consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
             }
