@@ -6,8 +6,9 @@ import java.util.UUID;
 
 /**
  * What travels on every topic. {@code key} is the aggregate id and also the Kafka record key, so all
- * events of one household stay in order on one partition. {@code traceparent} carries the W3C trace
- * context across the broker. {@code data} is one of the event records of this module.
+ * events of one household stay in order on one partition. {@code data} is one of the event records
+ * of this module. {@code traceparent} is kept for version 1's readers and no longer written (null):
+ * the W3C trace context travels in the record's {@code traceparent} header.
  */
 public record EventEnvelope<T>(
         UUID eventId,
@@ -34,9 +35,5 @@ public record EventEnvelope<T>(
         EventType type = EventCatalog.typeOf(data.getClass());
         return new EventEnvelope<>(UUID.randomUUID(), type.name(), type.version(), source, Instant.now(),
                 key, divisionCode, null, data);
-    }
-
-    public EventEnvelope<T> withTraceparent(String traceparent) {
-        return new EventEnvelope<>(eventId, type, version, source, occurredAt, key, divisionCode, traceparent, data);
     }
 }

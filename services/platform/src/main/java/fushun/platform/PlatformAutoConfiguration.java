@@ -18,10 +18,13 @@ import fushun.platform.outbox.web.OutboxAdminController;
 import fushun.platform.pii.PersonRefs;
 import fushun.platform.pii.PiiRevealAudit;
 import fushun.platform.policy.PolicyParameters;
+import fushun.platform.tracing.CurrentTrace;
 import fushun.platform.web.ProblemDetailsAdvice;
 import fushun.platform.web.StrictInputConfiguration;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +32,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -83,8 +87,15 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    OutboxWriter outboxWriter(JdbcClient jdbc, EventCodec codec, @Value("${spring.application.name}") String source) {
-        return new OutboxWriter(jdbc, codec, source);
+    OutboxWriter outboxWriter(JdbcClient jdbc, EventCodec codec, @Value("${spring.application.name}") String source,
+                              CurrentTrace currentTrace) {
+        return new OutboxWriter(jdbc, codec, source, currentTrace);
+    }
+
+    /** Tracing may be off (tests, a setting): then no event carries a trace context. */
+    @Bean
+    CurrentTrace currentTrace(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new CurrentTrace(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
     @Bean

@@ -8,10 +8,13 @@ import fushun.contracts.EventEnvelope;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.platform.outbox.OutboxRelay;
 import fushun.platform.outbox.OutboxWriter;
+import fushun.platform.testapp.HouseholdListener;
 import fushun.platform.testapp.PlatformTestApplication;
 import fushun.platform.testsupport.Events;
 import fushun.platform.testsupport.TestDatabases;
 import fushun.platform.testsupport.TopicReader;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +51,7 @@ class OutboxInboxIT {
     @Autowired OutboxRelay relay;
     @Autowired TransactionTemplate transaction;
     @Autowired EmbeddedKafkaBroker broker;
+    @Autowired Tracer tracer;
 
     @Test
     void shouldChangeStateOnceWhenSameEventDeliveredTwice() throws Exception {
@@ -148,6 +152,29 @@ class OutboxInboxIT {
         assertThat(jdbc.sql("select count(*) from outbox_event where payload like :p")
                 .param("p", "%" + rolledBack.householdId() + "%").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from outbox_event where sent_at is null").query(Long.class).single()).isZero();
+    }
+
+    /** The span that wrote an event goes on in the consumer: the relay sends its context in the record's header. */
+    @Test
+    void shouldContinueTheWritersTraceInTheConsumer() {
+        HouseholdRegistered registered = Events.household(UUID.randomUUID(), "钱四");
+        Span request = tracer.nextSpan().name("a request").start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
+            transaction.executeWithoutResult(status -> outbox.append(PlatformTestApplication.TOPIC,
+                    registered.householdId().toString(), registered.divisionCode(), registered));
+        } finally {
+            request.end();
+        }
+        relay.publishPending();
+
+        String traceId = request.context().traceId();
+        List<ConsumerRecord<String, String>> records = TopicReader.readUntil(broker.getBrokersAsString(),
+                PlatformTestApplication.TOPIC, r -> r.key().equals(registered.householdId().toString()), Duration.ofSeconds(20));
+        Header traceparent = records.get(records.size() - 1).headers().lastHeader("traceparent");
+        assertThat(traceparent).as("the record's trace context").isNotNull();
+        assertThat(new String(traceparent.value(), StandardCharsets.US_ASCII)).startsWith("00-" + traceId + "-");
+        await().atMost(Duration.ofSeconds(20)).until(() -> HouseholdListener.TRACES.get(registered.householdId()),
+                traceId::equals);
     }
 
     @Test

@@ -78,7 +78,7 @@ public class InboundEvents {
             if (!inbox.firstDelivery(consumer, event.eventId(), event.type())) {
                 return false;
             }
-            TraceContext.runWithin(event.traceparent(), () -> handler.effect().accept(event));
+            handler.effect().accept(event);
             return true;
         });
         return Boolean.TRUE.equals(applied);

@@ -2,6 +2,8 @@ package fushun.platform.outbox;
 
 import fushun.platform.PlatformProperties;
 import fushun.platform.pii.PiiMasking;
+import fushun.platform.tracing.CurrentTrace;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -92,7 +94,7 @@ public class OutboxRelay {
     /** The next rows in id order that are not parked and have no stuck row of their key before them. */
     List<PendingEvent> claim() {
         return jdbc.sql("""
-                        select o.id, o.topic, o.aggregateid, o.payload from outbox_event o
+                        select o.id, o.topic, o.aggregateid, o.payload, o.traceparent from outbox_event o
                         where o.sent_at is null and o.parked_at is null
                           and not exists (select 1 from outbox_event b
                                           where b.sent_at is null and (b.parked_at is not null or b.attempts > 0)
@@ -113,7 +115,7 @@ public class OutboxRelay {
             }
             CompletableFuture<?> ack;
             try {
-                ack = kafka.send(new ProducerRecord<>(event.topic(), event.aggregateid(), event.payload()));
+                ack = kafka.send(event.record());
             } catch (RuntimeException refusedAtOnce) {
                 ack = CompletableFuture.failedFuture(refusedAtOnce);
             }
@@ -181,7 +183,16 @@ public class OutboxRelay {
         return false;
     }
 
-    record PendingEvent(long id, String topic, String aggregateid, String payload) {
+    record PendingEvent(long id, String topic, String aggregateid, String payload, String traceparent) {
+
+        /** The record to send: the writer's trace context in its headers, for the consumer to continue. */
+        ProducerRecord<String, String> record() {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, aggregateid, payload);
+            if (traceparent != null) {
+                record.headers().add(CurrentTrace.HEADER, traceparent.getBytes(StandardCharsets.US_ASCII));
+            }
+            return record;
+        }
     }
 
     record Sent(int claimed, List<Long> acknowledged, Map<Long, Throwable> refused) {

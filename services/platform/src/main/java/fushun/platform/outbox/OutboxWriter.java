@@ -2,7 +2,7 @@ package fushun.platform.outbox;
 
 import fushun.contracts.EventCodec;
 import fushun.contracts.EventEnvelope;
-import fushun.platform.inbox.TraceContext;
+import fushun.platform.tracing.CurrentTrace;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,33 +13,35 @@ public class OutboxWriter {
     private final JdbcClient jdbc;
     private final EventCodec codec;
     private final String source;
+    private final CurrentTrace trace;
 
-    public OutboxWriter(JdbcClient jdbc, EventCodec codec, String source) {
+    public OutboxWriter(JdbcClient jdbc, EventCodec codec, String source, CurrentTrace trace) {
         this.jdbc = jdbc;
         this.codec = codec;
         this.source = source;
+        this.trace = trace;
     }
 
     /**
-     * Wraps {@code data} in an envelope (this service as source, the current trace continued) and
-     * stores it for the relay. Returns the envelope, e.g. for the caller's own records.
+     * Wraps {@code data} in an envelope (this service as source) and stores it for the relay, with
+     * the current span's trace context for the record's headers. Returns the envelope, e.g. for the caller's own records.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public <T> EventEnvelope<T> append(String topic, String key, String divisionCode, T data) {
-        EventEnvelope<T> envelope = EventEnvelope.of(source, key, divisionCode, data)
-                .withTraceparent(TraceContext.continueOrStart());
+        EventEnvelope<T> envelope = EventEnvelope.of(source, key, divisionCode, data);
         // Transactions writing events for one key take turns from here to their commit, so outbox
         // ids of one key are in commit order and the relay, which sends in id order, keeps it.
         jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", key).query((rs, n) -> 1).list();
         jdbc.sql("""
-                        insert into outbox_event (event_id, aggregatetype, aggregateid, type, topic, payload)
-                        values (:eventId, :aggregateType, :aggregateId, :type, :topic, :payload)""")
+                        insert into outbox_event (event_id, aggregatetype, aggregateid, type, topic, payload, traceparent)
+                        values (:eventId, :aggregateType, :aggregateId, :type, :topic, :payload, :traceparent)""")
                 .param("eventId", envelope.eventId())
                 .param("aggregateType", aggregateTypeOf(topic))
                 .param("aggregateId", key)
                 .param("type", envelope.type())
                 .param("topic", topic)
                 .param("payload", codec.write(envelope))
+                .param("traceparent", trace.traceparent())
                 .update();
         return envelope;
     }
