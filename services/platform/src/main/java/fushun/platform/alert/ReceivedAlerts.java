@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * when they name the service's bureau, listed within the caller's jurisdiction.
  */
 public class ReceivedAlerts {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceivedAlerts.class);
 
     // The table is named with its schema: until a service's own migration drops its old
     // received_alert in public, that one comes first on the search path.
@@ -84,6 +88,9 @@ public class ReceivedAlerts {
                 .param("status", assignment == null ? ReceivedAlert.NOTED : ReceivedAlert.ACKNOWLEDGED)
                 .update();
         if (inserted == 0 || assignment == null) {
+            if (inserted == 1) {
+                log.info("Alert {} for household {} received (names another bureau)", alert.alertId(), alert.householdId());
+            }
             return inserted == 1;
         }
         AlertReaction bureauReaction = reaction.get();
@@ -93,6 +100,8 @@ public class ReceivedAlerts {
                 new AssignmentAcknowledged(assignment.assignmentId(), alert.alertId(), alert.householdId(), bureau,
                         caseReference, clock.instant()));
         bureauReaction.onAssigned(alert, assignment);
+        log.info("Alert {} for household {} received and acknowledged: assignment {}, {}", alert.alertId(),
+                alert.householdId(), assignment.assignmentId(), caseReference);
         return true;
     }
 
