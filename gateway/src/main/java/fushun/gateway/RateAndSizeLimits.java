@@ -53,7 +53,7 @@ class RateAndSizeLimits implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
-        if (path.startsWith("/actuator/health")) {
+        if (path.equals("/livez") || path.equals("/readyz")) {
             return chain.filter(exchange);
         }
         long length = exchange.getRequest().getHeaders().getContentLength();

@@ -4,6 +4,7 @@ import fushun.platform.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,6 +27,7 @@ class GatewayTest {
     }
 
     @Autowired WebTestClient client;
+    @LocalManagementPort int managementPort;
 
     @Test
     void shouldAnswer401ProblemBeforeRoutingWhenNoToken() {
@@ -53,19 +55,30 @@ class GatewayTest {
     }
 
     @Test
-    void shouldNotRouteOrServeActuatorEndpointsOtherThanHealth() {
-        for (String path : new String[] {"/actuator/prometheus", "/actuator/env", "/actuator", "/console/actuator/prometheus"}) {
+    void shouldServeNoActuatorEndpointOnItsOwnPort() {
+        for (String path : new String[] {"/actuator/prometheus", "/actuator/health", "/actuator/env", "/actuator",
+                "/console/actuator/prometheus"}) {
             client.get().uri(path).exchange().expectStatus().isUnauthorized();
             client.get().uri(path)
                     .header("Authorization", "Bearer " + TestTokens.user("city-admin", "210400", "admin"))
                     .exchange().expectStatus().isForbidden();
         }
-        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+    }
+
+    /** Metrics, with the application's tag, and health in full on the management port only. */
+    @Test
+    void shouldServeMetricsOnTheManagementPort() {
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+        management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> org.assertj.core.api.Assertions.assertThat(body)
+                        .contains("application=\"gateway\""));
+        management.get().uri("/actuator/health").exchange().expectStatus().isOk();
     }
 
     @Test
-    void shouldLeaveConsolePagesAndHealthOpen() {
-        client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+    void shouldLeaveConsolePagesAndProbesOpen() {
+        client.get().uri("/livez").exchange().expectStatus().isOk();
+        client.get().uri("/readyz").exchange().expectStatus().isOk();
         client.get().uri("/").exchange().expectStatus().isEqualTo(503);
     }
 }

@@ -42,7 +42,7 @@ class LimitsTest {
         client.get().uri("/api/social-assistance/cases")
                 .header("Authorization", "Bearer " + TestTokens.user("calm-operator", "210423", "civil-affairs-operator"))
                 .exchange().expectStatus().isEqualTo(503);
-        client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        client.get().uri("/readyz").exchange().expectStatus().isOk();
     }
 
     @Test

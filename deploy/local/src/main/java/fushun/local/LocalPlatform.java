@@ -106,9 +106,9 @@ public final class LocalPlatform implements AutoCloseable {
         // everything on loopback: the gateway is the one way in, and only from this machine
         env.put("SERVER_ADDRESS", "127.0.0.1");
         env.put("OIDC_ISSUER_URI", issuer());
+        env.put("MANAGEMENT_PORT", Integer.toString(module.managementPort(ports)));
+        env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
         if (module.portIndex() >= 0) {
-            env.put("MANAGEMENT_PORT", Integer.toString(module.managementPort(ports)));
-            env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
             env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
             env.put("KAFKA_USERNAME", module.name());
             env.put("KAFKA_PASSWORD", secrets.get(KafkaBroker.passwordKey(module.name())));

@@ -27,15 +27,13 @@ public record Ports(int gateway, int keycloak, int keycloakManagement, int kafka
 
     /** Every port the platform listens on: infrastructure, and each service's own and its actuator's. */
     List<Integer> all(boolean embeddedPostgres) {
-        List<Integer> all = new ArrayList<>(List.of(gateway, keycloak, keycloakManagement, kafka, kafkaController));
+        List<Integer> all = new ArrayList<>(List.of(keycloak, keycloakManagement, kafka, kafkaController));
         if (embeddedPostgres) {
             all.add(postgres);
         }
         for (ServiceModule module : ServiceModule.ALL) {
-            if (module.portIndex() >= 0) {
-                all.add(module.port(this));
-                all.add(module.managementPort(this));
-            }
+            all.add(module.port(this));
+            all.add(module.managementPort(this));
         }
         return all;
     }

@@ -23,17 +23,17 @@ record ServiceModule(String name, String jarPath, int portIndex, String database
         return portIndex < 0 ? ports.gateway() : ports.firstService() + portIndex;
     }
 
-    /** A service's actuator port (loopback): 100 above its own, e.g. 8201 for monitoring. */
+    /**
+     * A process's actuator port (loopback): 100 above a service's own, e.g. 8201 for monitoring, and
+     * the next one after the services' for the gateway (8208).
+     */
     int managementPort(Ports ports) {
-        if (portIndex < 0) {
-            throw new IllegalStateException("the gateway serves its health on its own port and nothing else");
-        }
-        return ports.firstService() + 100 + portIndex;
+        return ports.firstService() + 100 + (portIndex < 0 ? ALL.size() - 1 : portIndex);
     }
 
-    /** The readiness probe on the application port (the services') or the actuator (the gateway's). */
+    /** The readiness probe, on the application port. */
     String readinessPath() {
-        return portIndex < 0 ? "/actuator/health/readiness" : "/readyz";
+        return "/readyz";
     }
 
     /** The gateway's variable for this service's URL, e.g. SOCIAL_ASSISTANCE_URL. */
