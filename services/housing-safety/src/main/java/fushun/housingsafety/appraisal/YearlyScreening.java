@@ -46,7 +46,8 @@ public class YearlyScreening {
      * The yearly screening (每年排查) of every low-income household of the county: how many are done
      * and left, and one page of the households, those left first. Two queries whatever the county's
      * size: its low-income households (the household feature's), then their latest appraisals of the
-     * year, all at once.
+     * year, all at once; the counts and the page are taken from those (a county's low-income
+     * households are thousands, a few hundred kilobytes).
      */
     public Screening of(String county, int year, Jurisdiction jurisdiction, int page, int size) {
         if (!jurisdiction.covers(county)) {

@@ -73,10 +73,9 @@ public class Households {
      * A change recorded in the registry (动态调整), applied only if its revision is newer than the
      * household's last: division, category, head and the 脱贫不享受政策户 flag are replaced (the inputs
      * of {@link Household#lowIncome()}), a household not seen yet is created from it. After a move the
-     * open work follows, so the new area's inspectors see it and the old area's get 404: open appraisal
-     * tasks, renovations not completed, and the alerts they answer. Appraisals, completed renovations
-     * and done tasks keep the division they were made in: they are what that area's inspectors did.
-     * The dibao / 特困 mark is civil affairs' and stays.
+     * open work follows ({@link OpenWork}: open appraisal tasks, renovations not completed), so the new
+     * area's inspectors see it and the old area's get 404, and the alerts it answers go with it. What
+     * is done keeps the division it was done in. The dibao / 特困 mark is civil affairs' and stays.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void onChanged(HouseholdChanged c) {
