@@ -275,6 +275,44 @@ class AppraisalIT {
     }
 
     @Test
+    void shouldScreenEachHouseholdByItsLatestAppraisalOfTheYearWhenAppraisedMoreThanOnce() throws Exception {
+        // 新抚区 is this test's alone
+        String inspector = token("210402");
+        LocalDate today = LocalDate.now();
+        LocalDate lastYear = today.minusYears(1);
+        UUID appraisedLastYear = register("210402100201", HouseholdCategory.MARGINAL);
+        UUID appraisedTwice = register("210402100202", HouseholdCategory.OUT_OF_POVERTY);
+        appraise(inspector, appraisedLastYear, "B", lastYear).andExpect(status().isCreated());
+        appraise(inspector, appraisedTwice, "A", today.withDayOfYear(1)).andExpect(status().isCreated());
+        appraise(inspector, appraisedTwice, "B", today).andExpect(status().isCreated());
+
+        // last year's appraisal does not count this year: that household is left, and listed first
+        mvc.perform(get("/api/housing-safety/screenings?county=210402&year=" + today.getYear())
+                        .header("Authorization", inspector))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.households").value(2)).andExpect(jsonPath("$.done").value(1))
+                .andExpect(jsonPath("$.left").value(1)).andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.items[0].householdId").value(appraisedLastYear.toString()))
+                .andExpect(jsonPath("$.items[0].grade").doesNotExist())
+                .andExpect(jsonPath("$.items[1].householdId").value(appraisedTwice.toString()))
+                .andExpect(jsonPath("$.items[1].grade").value("B"))
+                .andExpect(jsonPath("$.items[1].appraisedOn").value(today.toString()));
+        mvc.perform(get("/api/housing-safety/screenings?county=210402&year=" + lastYear.getYear())
+                        .header("Authorization", inspector))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.done").value(1)).andExpect(jsonPath("$.left").value(1))
+                .andExpect(jsonPath("$.items[0].householdId").value(appraisedTwice.toString()))
+                .andExpect(jsonPath("$.items[1].householdId").value(appraisedLastYear.toString()))
+                .andExpect(jsonPath("$.items[1].grade").value("B"))
+                .andExpect(jsonPath("$.items[1].appraisedOn").value(lastYear.toString()));
+        // a page past the end: the counts, no lines
+        mvc.perform(get("/api/housing-safety/screenings?county=210402&page=1&size=2&year=" + today.getYear())
+                        .header("Authorization", inspector))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.households").value(2)).andExpect(jsonPath("$.items").isEmpty());
+    }
+
+    @Test
     void shouldPageTasksRenovationsAndTheScreeningWithTheirTotals() throws Exception {
         // 东洲区 is this test's alone: every row counted below is its own
         String inspector = token("210403");
@@ -495,10 +533,14 @@ class AppraisalIT {
     }
 
     private ResultActions appraise(String token, UUID householdId, String grade) throws Exception {
+        return appraise(token, householdId, grade, LocalDate.now());
+    }
+
+    private ResultActions appraise(String token, UUID householdId, String grade, LocalDate on) throws Exception {
         return mvc.perform(post("/api/housing-safety/appraisals").header("Authorization", token)
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"householdId":"%s","grade":"%s","inspector":"王示工","appraisedOn":"%s","findings":"承重墙体开裂"}"""
-                        .formatted(householdId, grade, LocalDate.now())));
+                        .formatted(householdId, grade, on)));
     }
 
     private String taskStatus(UUID householdId) {

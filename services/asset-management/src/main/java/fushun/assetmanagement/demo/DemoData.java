@@ -1,6 +1,9 @@
 package fushun.assetmanagement.demo;
 
+import fushun.assetmanagement.income.AssetIncome;
+import fushun.assetmanagement.ledger.AssetLedger;
 import fushun.platform.demo.DemoSeed;
+import fushun.platform.security.Jurisdiction;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,7 +11,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The local platform's demo: a few project assets in the demo villages, with last year's income. */
+/**
+ * The local platform's demo: a few project assets in the demo villages, with last year's income,
+ * registered and recorded through the ledger and income as an operator of the city would (each asset
+ * with its audit line).
+ */
 @Component
 class DemoData extends DemoSeed {
 
@@ -21,6 +28,14 @@ class DemoData extends DemoSeed {
             new Asset("210423100201", "食用菌种植大棚", "OPERATING", "产业扶贫项目", "300000.00", "18000.00"),
             new Asset("210421100201", "到户肉牛", "HOUSEHOLD", "产业到户项目", "24000.00", null));
 
+    private final AssetLedger ledger;
+    private final AssetIncome income;
+
+    DemoData(AssetLedger ledger, AssetIncome income) {
+        this.ledger = ledger;
+        this.income = income;
+    }
+
     @Override
     protected String table() {
         return "asset";
@@ -28,19 +43,14 @@ class DemoData extends DemoSeed {
 
     @Override
     protected void seed(JdbcClient jdbc) {
+        Jurisdiction city = Jurisdiction.of("210400");
         int lastYear = LocalDate.now().getYear() - 1;
         for (Asset asset : ASSETS) {
-            UUID id = UUID.randomUUID();
-            jdbc.sql("""
-                            insert into asset (id, division_code, name, asset_type, project, value, owner, maintainer,
-                                               status, created_by)
-                            values (:id, :d, :name, :type, :project, :value, :owner, '村集体经济合作社', 'IN_USE', 'demo')""")
-                    .param("id", id).param("d", asset.village()).param("name", asset.name()).param("type", asset.type())
-                    .param("project", asset.project()).param("value", new BigDecimal(asset.value()))
-                    .param("owner", asset.type().equals("HOUSEHOLD") ? "受益农户" : "村集体").update();
+            UUID id = ledger.register(asset.village(), asset.name(), asset.type(), asset.project(),
+                    new BigDecimal(asset.value()), asset.type().equals("HOUSEHOLD") ? "受益农户" : "村集体",
+                    "村集体经济合作社", "demo", city).id();
             if (asset.income() != null) {
-                jdbc.sql("insert into asset_income (asset_id, year, amount, recorded_by) values (:a, :y, :amount, 'demo')")
-                        .param("a", id).param("y", lastYear).param("amount", new BigDecimal(asset.income())).update();
+                income.record(id, lastYear, new BigDecimal(asset.income()), "demo", city);
             }
         }
     }

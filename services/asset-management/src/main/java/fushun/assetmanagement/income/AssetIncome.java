@@ -1,13 +1,15 @@
 package fushun.assetmanagement.income;
 
+import fushun.assetmanagement.ledger.AssetLedger;
 import fushun.platform.PlatformTime;
 import fushun.platform.security.Jurisdiction;
-import fushun.platform.web.NotFoundException;
 import fushun.platform.web.RuleViolationException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,21 +27,19 @@ public class AssetIncome {
     }
 
     private final JdbcClient jdbc;
+    private final AssetLedger ledger;
     private final Clock clock;
 
-    public AssetIncome(JdbcClient jdbc, Clock clock) {
+    public AssetIncome(JdbcClient jdbc, AssetLedger ledger, Clock clock) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
     /** A year's income of an operating asset, once, and not after the village's plan for that year. */
     @Transactional
     public void record(UUID assetId, int year, BigDecimal amount, String by, Jurisdiction jurisdiction) {
-        record Owned(String assetType, String divisionCode) {
-        }
-        Owned asset = jdbc.sql("select asset_type, division_code from asset where id = :a and division_code like :scope")
-                .param("a", assetId).param("scope", jurisdiction.likePattern()).query(Owned.class).optional()
-                .orElseThrow(() -> new NotFoundException("没有找到该资产。"));
+        AssetLedger.Asset asset = ledger.find(assetId, jurisdiction);
         PlanLock.lock(jdbc, asset.divisionCode(), year);
         if (PlanLock.confirmed(jdbc, asset.divisionCode(), year)) {
             throw new RuleViolationException("方案已确认", "该村 " + year + " 年的收益分配方案已经确认，不能再登记收益。");
@@ -60,11 +60,14 @@ public class AssetIncome {
         }
     }
 
-    /** The village's income of the year: all its operating assets' income. */
+    /** The village's income of the year: all its operating assets' income (the ledger says which they are). */
     public BigDecimal incomeOf(String village, int year) {
-        return jdbc.sql("""
-                        select coalesce(sum(i.amount), 0) from asset_income i join asset a on a.id = i.asset_id
-                        where a.division_code = :v and i.year = :y and a.asset_type = 'OPERATING'""")
-                .param("v", village).param("y", year).query(BigDecimal.class).single();
+        List<UUID> operating = ledger.operatingAssetsOf(village);
+        if (operating.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        return jdbc.sql("select coalesce(sum(amount), 0) from asset_income where asset_id = any(:assets) and year = :y")
+                .param("assets", new SqlArrayValue("uuid", operating.toArray())).param("y", year)
+                .query(BigDecimal.class).single();
     }
 }

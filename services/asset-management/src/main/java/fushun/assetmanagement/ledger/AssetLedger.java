@@ -65,10 +65,15 @@ public class AssetLedger {
         return new Page<>(items, page, size, total);
     }
 
+    /** The village's operating assets (经营性资产), whose income the village distributes: their ids, in one query. */
+    public List<UUID> operatingAssetsOf(String village) {
+        return jdbc.sql("select id from asset where division_code = :v and asset_type = 'OPERATING'")
+                .param("v", village).query(UUID.class).list();
+    }
+
     Asset locked(UUID assetId, Jurisdiction jurisdiction) {
         return jdbc.sql("select * from asset where id = :id and division_code like :scope for update")
                 .param("id", assetId).param("scope", jurisdiction.likePattern()).query(Asset.class).optional()
                 .orElseThrow(() -> new NotFoundException("没有找到该资产。"));
     }
-
 }

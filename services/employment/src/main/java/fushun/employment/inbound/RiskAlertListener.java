@@ -8,7 +8,7 @@ import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.contracts.monitoring.RiskEliminated;
 import fushun.contracts.monitoring.RiskEliminationRolledBack;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
-import fushun.employment.labour.Labourers;
+import fushun.employment.labour.HouseholdUpdates;
 import fushun.platform.alert.ReceivedAlerts;
 import fushun.platform.inbox.InboundEvents;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -20,30 +20,30 @@ class RiskAlertListener {
 
     private final InboundEvents inbound;
     private final ReceivedAlerts alerts;
-    private final Labourers labourers;
+    private final HouseholdUpdates households;
 
-    RiskAlertListener(InboundEvents inbound, ReceivedAlerts alerts, Labourers labourers) {
+    RiskAlertListener(InboundEvents inbound, ReceivedAlerts alerts, HouseholdUpdates households) {
         this.inbound = inbound;
         this.alerts = alerts;
-        this.labourers = labourers;
+        this.households = households;
     }
 
     @KafkaListener(topics = Topics.MONITORING_HOUSEHOLD)
     void onHousehold(String json) {
         inbound.dispatch("employment.households", json, new InboundEvents.Handlers()
-                .on(HouseholdRegistered.class, e -> labourers.onRegistered(e.data(),
+                .on(HouseholdRegistered.class, e -> households.onRegistered(e.data(),
                         java.time.LocalDate.ofInstant(e.occurredAt(), fushun.platform.PlatformTime.CHINA)))
-                .on(HouseholdChanged.class, e -> labourers.onChanged(e.data()))
-                .on(HouseholdMonitored.class, e -> labourers.onMonitored(e.data()))
-                .on(RiskEliminated.class, e -> labourers.onMonitoringEnded(e.data().householdId(),
+                .on(HouseholdChanged.class, e -> households.onChanged(e.data()))
+                .on(HouseholdMonitored.class, e -> households.onMonitored(e.data()))
+                .on(RiskEliminated.class, e -> households.onMonitoringEnded(e.data().householdId(),
                         java.time.LocalDate.ofInstant(e.data().eliminatedAt(), fushun.platform.PlatformTime.CHINA)))
-                .on(RiskEliminationRolledBack.class, e -> labourers.onMonitoringEnded(e.data().householdId(), null)));
+                .on(RiskEliminationRolledBack.class, e -> households.onMonitoringEnded(e.data().householdId(), null)));
     }
 
     @KafkaListener(topics = Topics.SOCIAL_ASSISTANCE_STATUS)
     void onAssistanceStatus(String json) {
         inbound.applyOnce("employment.assistance-status", json, AssistanceStatusChanged.class,
-                e -> labourers.onAssistanceStatus(e.data()));
+                e -> households.onAssistanceStatus(e.data()));
     }
 
     @KafkaListener(topics = Topics.MONITORING_RISK_ALERT)

@@ -7,7 +7,8 @@ import java.time.YearMonth;
 
 /**
  * Who may be hired onto a welfare post, and for which months attendance is paid: pure checks over
- * what {@link WelfarePosts} read under its locks, each refusing with the reason the operator sees.
+ * what {@link PostHires} and {@link MonthlySubsidies} read under their locks, each refusing with the
+ * reason the operator sees.
  */
 final class HireRules {
 

@@ -38,12 +38,14 @@ public class AppraisalTasks implements AlertReaction {
     }
 
     private final JdbcClient jdbc;
+    private final Households households;
     private final Renovations renovations;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    AppraisalTasks(JdbcClient jdbc, Renovations renovations, OutboxWriter outbox, Clock clock) {
+    AppraisalTasks(JdbcClient jdbc, Households households, Renovations renovations, OutboxWriter outbox, Clock clock) {
         this.jdbc = jdbc;
+        this.households = households;
         this.renovations = renovations;
         this.outbox = outbox;
         this.clock = clock;
@@ -62,8 +64,7 @@ public class AppraisalTasks implements AlertReaction {
             return;
         }
         // takes turns with appraisals of the same household (they lock its row too)
-        jdbc.sql("select 1 from household where household_id = :h for update").param("h", alert.householdId())
-                .query((rs, n) -> 1).list();
+        households.lock(alert.householdId());
         // appraised already (often the reason for the alert: our own signal): the renovation under way answers it
         if (renovations.answer(alert.householdId(), alert.alertId(), assignment.assignmentId())) {
             return;

@@ -59,8 +59,7 @@ public class Appraisals {
     @Transactional
     public Appraisal record(NewAppraisal request, String by, Jurisdiction jurisdiction) {
         Households.Household household = households.find(request.householdId(), jurisdiction);
-        jdbc.sql("select 1 from household where household_id = :h for update").param("h", household.householdId())
-                .query((rs, n) -> 1).list();
+        households.lock(household.householdId());
         List<AppraisalTasks.TaskRef> tasks = this.tasks.open(household.householdId());
         UUID id = UUID.randomUUID();
         jdbc.sql("""

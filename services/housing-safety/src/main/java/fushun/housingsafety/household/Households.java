@@ -8,7 +8,9 @@ import fushun.contracts.socialassistance.AssistanceStatusChanged;
 import fushun.platform.alert.ReceivedAlerts;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,12 +38,18 @@ public class Households {
         }
     }
 
+    /** A low-income household in a county's yearly screening. */
+    public record LowIncomeHousehold(UUID householdId, String divisionCode, String headName) {
+    }
+
     private final JdbcClient jdbc;
     private final ReceivedAlerts alerts;
+    private final List<OpenWork> openWork;
 
-    public Households(JdbcClient jdbc, ReceivedAlerts alerts) {
+    public Households(JdbcClient jdbc, ReceivedAlerts alerts, List<OpenWork> openWork) {
         this.jdbc = jdbc;
         this.alerts = alerts;
+        this.openWork = openWork;
     }
 
     /**
@@ -65,10 +73,9 @@ public class Households {
      * A change recorded in the registry (动态调整), applied only if its revision is newer than the
      * household's last: division, category, head and the 脱贫不享受政策户 flag are replaced (the inputs
      * of {@link Household#lowIncome()}), a household not seen yet is created from it. After a move the
-     * open work follows, so the new area's inspectors see it and the old area's get 404: open appraisal
-     * tasks, renovations not completed, and the alerts they answer. Appraisals, completed renovations
-     * and done tasks keep the division they were made in: they are what that area's inspectors did.
-     * The dibao / 特困 mark is civil affairs' and stays.
+     * open work follows ({@link OpenWork}: open appraisal tasks, renovations not completed), so the new
+     * area's inspectors see it and the old area's get 404, and the alerts it answers go with it. What
+     * is done keeps the division it was done in. The dibao / 特困 mark is civil affairs' and stays.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void onChanged(HouseholdChanged c) {
@@ -88,21 +95,12 @@ public class Households {
             log.info("Household {} revision {} already applied or older; skipped", c.householdId(), c.revision());
             return;
         }
-        // the alerts first, while the open work still names them
-        List<UUID> openWork = jdbc.sql("""
-                        select alert_id from appraisal_task where household_id = :h and status = 'OPEN'
-                        union
-                        select alert_id from renovation where household_id = :h and status <> 'COMPLETED' and alert_id is not null""")
-                .param("h", c.householdId()).query(UUID.class).list();
-        alerts.householdMoved(c.householdId(), c.divisionCode(), openWork);
-        jdbc.sql("""
-                        update appraisal_task set division_code = :d
-                        where household_id = :h and status = 'OPEN' and division_code <> :d""")
-                .param("d", c.divisionCode()).param("h", c.householdId()).update();
-        jdbc.sql("""
-                        update renovation set division_code = :d
-                        where household_id = :h and status <> 'COMPLETED' and division_code <> :d""")
-                .param("d", c.divisionCode()).param("h", c.householdId()).update();
+        // the open work moves, and the alerts it answers go with it
+        Set<UUID> answered = new LinkedHashSet<>();
+        for (OpenWork work : openWork) {
+            answered.addAll(work.follow(c.householdId(), c.divisionCode()));
+        }
+        alerts.householdMoved(c.householdId(), c.divisionCode(), answered);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -120,6 +118,29 @@ public class Households {
         jdbc.sql("update household set assisted = :a, updated_at = now() where household_id = :h")
                 .param("a", change.status() == AssistanceStatusChanged.Status.GRANTED).param("h", change.householdId())
                 .update();
+    }
+
+    /**
+     * Locks the household's row for the rest of the transaction: an alert's task and an appraisal of
+     * the same household take turns here.
+     */
+    public void lock(UUID householdId) {
+        jdbc.sql("select 1 from household where household_id = :h for update").param("h", householdId)
+                .query((rs, n) -> 1).list();
+    }
+
+    /**
+     * The county's low-income households ({@link LowIncome}), by division and id: the yearly
+     * screening's population, in one query.
+     */
+    public List<LowIncomeHousehold> lowIncomeIn(String county) {
+        return jdbc.sql("""
+                        select household_id, division_code, head_name from household
+                        -- LowIncome.of (as Household.lowIncome())
+                        where division_code like :county
+                          and (category <> 'ORDINARY' and not not_entitled_to_policy or assisted)
+                        order by division_code, household_id""")
+                .param("county", county + "%").query(LowIncomeHousehold.class).list();
     }
 
     /** The household within the caller's division; not registered yet or elsewhere: not found. */

@@ -1,8 +1,10 @@
 package fushun.employment.labour.web;
 
-import fushun.platform.validation.PlausibleDate;
 import fushun.employment.labour.Labourers;
+import fushun.employment.labour.web.LabourViews.PersonView;
+import fushun.employment.labour.web.LabourViews.TrainingView;
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.validation.PlausibleDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,31 +44,33 @@ class LabourController {
     }
 
     private final Labourers labourers;
+    private final LabourWebMapper views;
 
-    LabourController(Labourers labourers) {
+    LabourController(Labourers labourers, LabourWebMapper views) {
         this.labourers = labourers;
+        this.views = views;
     }
 
     @GetMapping("/households/{householdId}/people")
-    List<Labourers.Person> people(@PathVariable UUID householdId) {
-        return labourers.ofHousehold(householdId, Jurisdiction.current());
+    List<PersonView> people(@PathVariable UUID householdId) {
+        return views.toPersonViews(labourers.ofHousehold(householdId, Jurisdiction.current()));
     }
 
     /** A job lost (LOST_JOB) is signalled to monitoring as an income drop. */
     @PutMapping("/people/{personId}/employment-status")
-    Labourers.Person status(@PathVariable UUID personId, @Valid @RequestBody StatusRequest request) {
-        return labourers.setStatus(personId, request.status(), request.since(), Jurisdiction.current());
+    PersonView status(@PathVariable UUID personId, @Valid @RequestBody StatusRequest request) {
+        return views.toView(labourers.setStatus(personId, request.status(), request.since(), Jurisdiction.current()));
     }
 
     @PostMapping("/people/{personId}/trainings")
-    Labourers.Training training(@PathVariable UUID personId, @Valid @RequestBody TrainingRequest request,
-                                Authentication caller) {
-        return labourers.addTraining(personId, request.course(), request.hours(), request.completedOn(), caller.getName(),
-                Jurisdiction.current());
+    TrainingView training(@PathVariable UUID personId, @Valid @RequestBody TrainingRequest request,
+                          Authentication caller) {
+        return views.toView(labourers.addTraining(personId, request.course(), request.hours(), request.completedOn(),
+                caller.getName(), Jurisdiction.current()));
     }
 
     @GetMapping("/people/{personId}/trainings")
-    List<Labourers.Training> trainings(@PathVariable UUID personId) {
-        return labourers.trainings(personId, Jurisdiction.current());
+    List<TrainingView> trainings(@PathVariable UUID personId) {
+        return views.toTrainingViews(labourers.trainings(personId, Jurisdiction.current()));
     }
 }

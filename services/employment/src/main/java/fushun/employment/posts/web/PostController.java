@@ -1,10 +1,17 @@
 package fushun.employment.posts.web;
 
-import fushun.platform.validation.PlausibleDate;
 import fushun.employment.pension.PensionPremiums;
+import fushun.employment.posts.MonthlySubsidies;
+import fushun.employment.posts.PostHires;
 import fushun.employment.posts.WelfarePosts;
+import fushun.employment.posts.web.PostViews.HoldingView;
+import fushun.employment.posts.web.PostViews.MonthlySubsidyView;
+import fushun.employment.posts.web.PostViews.PensionRosterView;
+import fushun.employment.posts.web.PostViews.PostView;
+import fushun.employment.posts.web.PostViews.SuggestionsView;
 import fushun.platform.export.XlsxRoster;
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.validation.PlausibleDate;
 import fushun.platform.web.Page;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -63,71 +70,80 @@ class PostController {
     }
 
     private final WelfarePosts posts;
+    private final PostHires hires;
+    private final MonthlySubsidies subsidies;
     private final PensionPremiums pensions;
+    private final PostWebMapper views;
 
-    PostController(WelfarePosts posts, PensionPremiums pensions) {
+    PostController(WelfarePosts posts, PostHires hires, MonthlySubsidies subsidies, PensionPremiums pensions,
+                   PostWebMapper views) {
         this.posts = posts;
+        this.hires = hires;
+        this.subsidies = subsidies;
         this.pensions = pensions;
+        this.views = views;
     }
 
     @PostMapping("/posts")
     @ResponseStatus(HttpStatus.CREATED)
-    WelfarePosts.Post create(@Valid @RequestBody NewPost request, Authentication caller) {
-        return posts.create(request.village(), request.postType(), request.seats(), request.monthlySubsidy(),
-                caller.getName(), Jurisdiction.current());
+    PostView create(@Valid @RequestBody NewPost request, Authentication caller) {
+        return views.toView(posts.create(request.village(), request.postType(), request.seats(), request.monthlySubsidy(),
+                caller.getName(), Jurisdiction.current()));
     }
 
     @GetMapping("/posts")
-    Page<WelfarePosts.Post> list(@RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
-                                 @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
-                                 @Max(value = 500, message = "每页最多500条") int size) {
-        return posts.posts(Jurisdiction.current(), page, size);
+    Page<PostView> list(@RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+                        @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
+                        @Max(value = 500, message = "每页最多500条") int size) {
+        return views.toPostPage(posts.posts(Jurisdiction.current(), page, size));
     }
 
     @GetMapping("/posts/{postId}/holdings")
-    Page<WelfarePosts.Holding> holdings(@PathVariable UUID postId,
-                                        @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
-                                        @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
-                                        @Max(value = 500, message = "每页最多500条") int size) {
-        return posts.holdings(postId, Jurisdiction.current(), page, size);
+    Page<HoldingView> holdings(@PathVariable UUID postId,
+                               @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+                               @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
+                               @Max(value = 500, message = "每页最多500条") int size) {
+        return views.toHoldingPage(hires.holdings(postId, Jurisdiction.current(), page, size));
     }
 
     @PostMapping("/posts/{postId}/hires")
     @ResponseStatus(HttpStatus.CREATED)
-    WelfarePosts.Holding hire(@PathVariable UUID postId, @Valid @RequestBody Hire request, Authentication caller) {
-        return posts.hire(postId, request.personId(), request.hiredOn(), caller.getName(), Jurisdiction.current());
+    HoldingView hire(@PathVariable UUID postId, @Valid @RequestBody Hire request, Authentication caller) {
+        return views.toView(hires.hire(postId, request.personId(), request.hiredOn(), caller.getName(),
+                Jurisdiction.current()));
     }
 
     @PostMapping("/holdings/{holdingId}/exit")
-    WelfarePosts.Holding exit(@PathVariable UUID holdingId, @Valid @RequestBody Exit request) {
-        return posts.exit(holdingId, request.exitedOn(), request.reason(), Jurisdiction.current());
+    HoldingView exit(@PathVariable UUID holdingId, @Valid @RequestBody Exit request) {
+        return views.toView(hires.exit(holdingId, request.exitedOn(), request.reason(), Jurisdiction.current()));
     }
 
     /** A month's attendance and the subsidy it earns: 403 to whoever hired the holder. */
     @PostMapping("/holdings/{holdingId}/attendance")
-    WelfarePosts.MonthlySubsidy attendance(@PathVariable UUID holdingId, @Valid @RequestBody Attendance request,
-                                           Authentication caller) {
-        return posts.attendance(holdingId, request.month(), request.daysWorked(), caller.getName(), Jurisdiction.current());
+    MonthlySubsidyView attendance(@PathVariable UUID holdingId, @Valid @RequestBody Attendance request,
+                                  Authentication caller) {
+        return views.toView(subsidies.attendance(holdingId, request.month(), request.daysWorked(), caller.getName(),
+                Jurisdiction.current()));
     }
 
     /** For an alert (务工就业不稳, 缺劳动力): the household's labourers, and a page of the posts with a free seat. */
     @GetMapping("/alerts/{alertId}/suggestions")
-    WelfarePosts.Suggestions suggestions(@PathVariable UUID alertId,
-                                         @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
-                                         @RequestParam(defaultValue = "20") @Min(value = 1, message = "每页至少1条")
-                                         @Max(value = 200, message = "每页最多200条") int size) {
-        return posts.suggestions(alertId, Jurisdiction.current(), page, size);
+    SuggestionsView suggestions(@PathVariable UUID alertId,
+                                @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+                                @RequestParam(defaultValue = "20") @Min(value = 1, message = "每页至少1条")
+                                @Max(value = 200, message = "每页最多200条") int size) {
+        return views.toView(posts.suggestions(alertId, Jurisdiction.current(), page, size));
     }
 
     /** A page of the county's roster, with the count and amount of the whole roster. */
     @GetMapping("/pension-premiums")
-    PensionPremiums.Roster pensionRoster(@RequestParam @Pattern(regexp = "2104\\d{2}", message = "应为抚顺市内6位县区代码") String county,
-                                         @RequestParam @Min(value = 2021, message = "年份不能早于2021年")
-                                         @Max(value = 2100, message = "年份无效") int year,
-                                         @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
-                                         @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
-                                         @Max(value = 500, message = "每页最多500条") int size) {
-        return pensions.roster(county, year, Jurisdiction.current(), page, size);
+    PensionRosterView pensionRoster(@RequestParam @Pattern(regexp = "2104\\d{2}", message = "应为抚顺市内6位县区代码") String county,
+                                    @RequestParam @Min(value = 2021, message = "年份不能早于2021年")
+                                    @Max(value = 2100, message = "年份无效") int year,
+                                    @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+                                    @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
+                                    @Max(value = 500, message = "每页最多500条") int size) {
+        return views.toView(pensions.roster(county, year, Jurisdiction.current(), page, size));
     }
 
     /** The whole roster as .xlsx, built before anything is sent, so a failure answers as a problem, not half a file. */
