@@ -11,7 +11,12 @@ class ArchitectureTest {
 
     @Test
     void shouldNameOnlyItsOwnTablesWhenAFeatureRunsSql() {
-        assertThatCode(() -> TableOwnership.of("fushun.housingsafety").check()).doesNotThrowAnyException();
+        assertThatCode(() -> TableOwnership.of("fushun.housingsafety").allowingForNow(
+                        // the yearly screening counts and pages a county's low-income households with their
+                        // latest appraisal in one query; done in Java it would load the county
+                        "fushun.housingsafety.appraisal.YearlyScreening (feature appraisal) names table household, "
+                                + "owned by feature household")
+                .check()).doesNotThrowAnyException();
     }
 
     @Test

@@ -38,10 +38,6 @@ public class Households {
         }
     }
 
-    /** A low-income household in a county's yearly screening. */
-    public record LowIncomeHousehold(UUID householdId, String divisionCode, String headName) {
-    }
-
     private final JdbcClient jdbc;
     private final ReceivedAlerts alerts;
     private final List<OpenWork> openWork;
@@ -127,20 +123,6 @@ public class Households {
     public void lock(UUID householdId) {
         jdbc.sql("select 1 from household where household_id = :h for update").param("h", householdId)
                 .query((rs, n) -> 1).list();
-    }
-
-    /**
-     * The county's low-income households ({@link LowIncome}), by division and id: the yearly
-     * screening's population, in one query.
-     */
-    public List<LowIncomeHousehold> lowIncomeIn(String county) {
-        return jdbc.sql("""
-                        select household_id, division_code, head_name from household
-                        -- LowIncome.of (as Household.lowIncome())
-                        where division_code like :county
-                          and (category <> 'ORDINARY' and not not_entitled_to_policy or assisted)
-                        order by division_code, household_id""")
-                .param("county", county + "%").query(LowIncomeHousehold.class).list();
     }
 
     /** The household within the caller's division; not registered yet or elsewhere: not found. */
