@@ -110,49 +110,58 @@ public class SettlementFeed {
                         List.of(new RowProblem("settledOn", "结算日期没有适用的医保待遇参数（早于政策生效日期）")), null));
                 continue;
             }
-            int year = record.settledOn().getYear();
-            // the person's year before this settlement, in settlement-date order (then by id), from what is stored
-            ThreeTiers.YearToDate ytd = jdbc.sql("""
-                            select coalesce(sum(greatest(coalesce(policy_range_cost, basic_insurance_paid)
-                                                         - basic_insurance_paid, 0)), 0),
-                                   coalesce(sum(critical_illness_paid), 0), coalesce(sum(medical_assistance_paid), 0)
-                            from settlement where person_ref = :ref and settled_on >= :yearStart
-                              and (settled_on, settlement_id) < (:settledOn, :id)""")
-                    .param("ref", personRef).param("yearStart", LocalDate.of(year, 1, 1))
-                    .param("settledOn", record.settledOn()).param("id", record.settlementId())
-                    .query((rs, n) -> new ThreeTiers.YearToDate(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
-                    .single();
+            ThreeTiers.YearToDate ytd = yearBefore(personRef, record);
             ThreeTiers.Result tiers = ThreeTiers.settle(new ThreeTiers.Cost(record.totalCost(), record.policyRangeCost(),
                     record.basicInsurancePaid()), ytd, applied.rules());
             String coverName = coverClass.map(Enum::name).orElse(null);
-            int inserted = jdbc.sql("""
-                            insert into settlement (settlement_id, person_ref, masked_id_number, insured_county, hospital,
-                                                    settled_on, total_cost, policy_range_cost, basic_insurance_paid,
-                                                    critical_illness_paid, medical_assistance_paid, self_pay, cover_class,
-                                                    parameter_versions, source, submitted_by, received_at)
-                            values (:id, :ref, :masked, :county, :hospital, :settledOn, :total, :range, :basic, :critical,
-                                    :assistance, :selfPay, :class, :versions, :source, :by, :receivedAt)
-                            on conflict (settlement_id) do nothing""")
-                    .param("id", record.settlementId()).param("ref", personRef)
-                    .param("masked", PiiMasking.idNumber(record.idNumber())).param("county", record.insuredCounty())
-                    .param("hospital", record.hospital()).param("settledOn", record.settledOn())
-                    .param("total", record.totalCost()).param("range", record.policyRangeCost())
-                    .param("basic", record.basicInsurancePaid()).param("critical", tiers.criticalIllness())
-                    .param("assistance", tiers.medicalAssistance()).param("selfPay", tiers.selfPay())
-                    .param("class", coverName).param("versions", applied.versions()).param("source", source)
-                    .param("by", submittedBy).param("receivedAt", java.sql.Timestamp.from(clock.instant()))
-                    .update();
-            if (inserted == 0) {
+            boolean inserted = store(record, personRef, tiers, coverName, applied.versions(), source, submittedBy);
+            if (!inserted) {
                 results.add(new RowResult(i + 1, record.settlementId(), Outcome.DUPLICATE, List.of(), null));
                 continue;
             }
             results.add(new RowResult(i + 1, record.settlementId(), Outcome.ACCEPTED, List.of(),
                     new Tiers(record.basicInsurancePaid(), tiers.criticalIllness(), tiers.medicalAssistance(),
                             tiers.selfPay(), coverName, applied.versions())));
-            household.ifPresent(h -> touched.add(Map.entry(h, year)));
+            household.ifPresent(h -> touched.add(Map.entry(h, record.settledOn().getYear())));
         }
         touched.forEach(t -> signal.evaluate(t.getKey(), t.getValue()));
         return results;
+    }
+
+    /** The person's year before this settlement, in settlement-date order (then by id), from what is stored. */
+    private ThreeTiers.YearToDate yearBefore(String personRef, SettlementRecord record) {
+        return jdbc.sql("""
+                        select coalesce(sum(greatest(coalesce(policy_range_cost, basic_insurance_paid)
+                                                     - basic_insurance_paid, 0)), 0),
+                               coalesce(sum(critical_illness_paid), 0), coalesce(sum(medical_assistance_paid), 0)
+                        from settlement where person_ref = :ref and settled_on >= :yearStart
+                          and (settled_on, settlement_id) < (:settledOn, :id)""")
+                .param("ref", personRef).param("yearStart", LocalDate.of(record.settledOn().getYear(), 1, 1))
+                .param("settledOn", record.settledOn()).param("id", record.settlementId())
+                .query((rs, n) -> new ThreeTiers.YearToDate(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
+                .single();
+    }
+
+    /** Stores the settled row; false if its settlement id was stored before (a duplicate changes nothing). */
+    private boolean store(SettlementRecord record, String personRef, ThreeTiers.Result tiers, String coverClass,
+                          String parameterVersions, String source, String submittedBy) {
+        return jdbc.sql("""
+                        insert into settlement (settlement_id, person_ref, masked_id_number, insured_county, hospital,
+                                                settled_on, total_cost, policy_range_cost, basic_insurance_paid,
+                                                critical_illness_paid, medical_assistance_paid, self_pay, cover_class,
+                                                parameter_versions, source, submitted_by, received_at)
+                        values (:id, :ref, :masked, :county, :hospital, :settledOn, :total, :range, :basic, :critical,
+                                :assistance, :selfPay, :class, :versions, :source, :by, :receivedAt)
+                        on conflict (settlement_id) do nothing""")
+                .param("id", record.settlementId()).param("ref", personRef)
+                .param("masked", PiiMasking.idNumber(record.idNumber())).param("county", record.insuredCounty())
+                .param("hospital", record.hospital()).param("settledOn", record.settledOn())
+                .param("total", record.totalCost()).param("range", record.policyRangeCost())
+                .param("basic", record.basicInsurancePaid()).param("critical", tiers.criticalIllness())
+                .param("assistance", tiers.medicalAssistance()).param("selfPay", tiers.selfPay())
+                .param("class", coverClass).param("versions", parameterVersions).param("source", source)
+                .param("by", submittedBy).param("receivedAt", java.sql.Timestamp.from(clock.instant()))
+                .update() == 1;
     }
 
     /**
