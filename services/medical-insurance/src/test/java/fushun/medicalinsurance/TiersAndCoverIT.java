@@ -26,9 +26,12 @@ import fushun.contracts.monitoring.RiskEliminated;
 import fushun.contracts.monitoring.RiskEliminationRolledBack;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
 import fushun.medicalinsurance.feed.FeedCompleteness;
+import fushun.medicalinsurance.premium.PremiumSubsidies;
+import fushun.medicalinsurance.premium.PremiumSubsidyRule;
 import fushun.platform.PlatformTime;
 import fushun.platform.pii.PersonRefs;
 import fushun.platform.pii.SyntheticIdNumbers;
+import fushun.platform.security.Jurisdiction;
 import fushun.platform.testsupport.EventBus;
 import fushun.platform.testsupport.HouseholdChanges;
 import fushun.platform.testsupport.MovableClock;
@@ -73,6 +76,7 @@ class TiersAndCoverIT {
     @Autowired PersonRefs personRefs;
     @Autowired MovableClock clock;
     @Autowired FeedCompleteness feed;
+    @Autowired PremiumSubsidies subsidies;
 
     private final Random random = new Random();
 
@@ -243,6 +247,53 @@ class TiersAndCoverIT {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/medical-insurance/premium-subsidies?county=beijing&year=2026").header("Authorization", ANALYST))
                 .andExpect(status().isBadRequest());
+    }
+
+    /**
+     * 望花区 (210404): 1,100 one-person households written straight into the tables, more than one
+     * batch of the roster's cursor (500), so batches are looked up for dibao while the cursor is open.
+     */
+    @Test
+    void shouldListEveryPersonWithTheirDibaoWhenTheCountyHoldsMoreThanOneBatch() {
+        String village = "210404100299";
+        jdbc.sql("""
+                        insert into insured_household (household_id, division_code, category, not_entitled_to_policy)
+                        select md5('batch-household-' || g)::uuid, :village, 'OUT_OF_POVERTY', false
+                        from generate_series(1, 1100) g""")
+                .param("village", village).update();
+        jdbc.sql("""
+                        insert into insured_person (person_ref, person_id, household_id, masked_id_number)
+                        select 'batch-person-' || lpad(g::text, 51, '0'), md5('batch-person-' || g)::uuid,
+                               md5('batch-household-' || g)::uuid, '210404********' || lpad(g::text, 4, '0')
+                        from generate_series(1, 1100) g""").update();
+        // every fourth person is on dibao from 1 March
+        jdbc.sql("""
+                        insert into cover_status (id, basis, person_ref, valid_from, source_id)
+                        select md5('batch-cover-' || g)::uuid, 'DIBAO', 'batch-person-' || lpad(g::text, 51, '0'),
+                               date '2026-03-01', md5('batch-source-' || g)::uuid
+                        from generate_series(4, 1100, 4) g""").update();
+
+        List<PremiumSubsidies.Entry> listed = new ArrayList<>();
+        PremiumSubsidies.Roster page;
+        int number = 0;
+        do {
+            page = subsidies.roster("210404", 2026, Jurisdiction.of("210400"), number++, 500);
+            listed.addAll(page.items());
+        } while (!page.items().isEmpty());
+
+        assertThat(listed).hasSize((int) page.total());
+        List<PremiumSubsidies.Entry> ours = listed.stream().filter(e -> e.divisionCode().equals(village)).toList();
+        assertThat(ours).hasSize(1100);
+        assertThat(ours.stream().filter(e -> e.kind() == PremiumSubsidyRule.Kind.FULL))
+                .hasSize(275)
+                .allSatisfy(e -> {
+                    assertThat(e.basis()).isEqualTo("低保对象");
+                    assertThat(e.amount()).isEqualByComparingTo("400.00");
+                    assertThat(Integer.parseInt(e.maskedIdNumber().substring(14)) % 4).isZero();
+                });
+        assertThat(ours.stream().filter(e -> e.kind() == PremiumSubsidyRule.Kind.TRANSITION))
+                .hasSize(825)
+                .allSatisfy(e -> assertThat(e.amount()).isEqualByComparingTo("120.00"));
     }
 
     @Test

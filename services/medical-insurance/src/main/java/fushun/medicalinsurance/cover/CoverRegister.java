@@ -12,9 +12,13 @@ import fushun.platform.alert.AlertReaction;
 import fushun.platform.outbox.OutboxWriter;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -129,6 +133,27 @@ public class CoverRegister implements AlertReaction {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The persons' dibao or 特困 basis in force on any day of {@code [from, to)}, 特困 before dibao,
+     * in one query for the whole batch; persons with neither are absent.
+     */
+    public Map<String, CoverClass> assistanceBasesOf(Collection<String> personRefs, LocalDate from, LocalDate to) {
+        Map<String, CoverClass> bases = new HashMap<>();
+        if (personRefs.isEmpty()) {
+            return bases;
+        }
+        jdbc.sql("""
+                        select person_ref, bool_or(basis = 'TEKUN') from cover_status
+                        where person_ref = any(cast(:refs as bpchar[])) and basis in ('TEKUN', 'DIBAO')
+                          and valid_from < :to and (valid_to is null or valid_to > :from)
+                        group by person_ref""")
+                .param("refs", personRefs.stream().distinct().toArray(String[]::new))
+                .param("from", from).param("to", to)
+                .query((RowCallbackHandler) rs -> bases.put(rs.getString(1),
+                        rs.getBoolean(2) ? CoverClass.TEKUN : CoverClass.DIBAO));
+        return bases;
     }
 
     private Optional<LocalDate> openSince(UUID householdId) {

@@ -3,6 +3,7 @@ package fushun.medicalinsurance.feed;
 import fushun.contracts.Bureau;
 import fushun.contracts.Topics;
 import fushun.contracts.medicalinsurance.FeedCompletenessChecked;
+import fushun.medicalinsurance.settlement.SettlementArrivals;
 import fushun.platform.PlatformTime;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.policy.PolicyParameters;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -44,13 +46,18 @@ public class FeedCompleteness {
     public record MonthFeed(YearMonth month, LocalDate deadline, List<CountyFeed> counties) {
     }
 
+    private static final SettlementArrivals.Arrived NOTHING = new SettlementArrivals.Arrived(0, 0, null);
+
     private final JdbcClient jdbc;
+    private final SettlementArrivals settlements;
     private final PolicyParameters parameters;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public FeedCompleteness(JdbcClient jdbc, PolicyParameters parameters, OutboxWriter outbox, Clock clock) {
+    public FeedCompleteness(JdbcClient jdbc, SettlementArrivals settlements, PolicyParameters parameters,
+                            OutboxWriter outbox, Clock clock) {
         this.jdbc = jdbc;
+        this.settlements = settlements;
         this.parameters = parameters;
         this.outbox = outbox;
         this.clock = clock;
@@ -72,26 +79,19 @@ public class FeedCompleteness {
         LocalDate deadline = deadlineOf(month);
         Instant cutoff = deadline.plusDays(1).atStartOfDay(PlatformTime.CHINA).toInstant();
         boolean passed = !clock.instant().isBefore(cutoff);
+        Map<String, SettlementArrivals.Arrived> arrived = settlements.perCounty(month, cutoff,
+                jurisdiction.likePattern());
         List<CountyFeed> counties = jdbc.sql("""
-                        select c.county_code, c.name,
-                               count(s.settlement_id) filter (where s.received_at < :cutoff),
-                               count(s.settlement_id) filter (where s.received_at >= :cutoff),
-                               min(s.received_at)
-                        from feed_county c
-                        left join settlement s on s.insured_county = c.county_code
-                             and s.settled_on >= :from and s.settled_on < :to
-                        where c.county_code like :scope
-                        group by c.county_code, c.name order by c.county_code""")
-                .param("cutoff", java.sql.Timestamp.from(cutoff)).param("from", month.atDay(1))
-                .param("to", month.plusMonths(1).atDay(1))
+                        select county_code, name from feed_county where county_code like :scope
+                        order by county_code""")
                 .param("scope", jurisdiction.likePattern())
                 .query((rs, n) -> {
-                    long onTime = rs.getLong(3);
-                    long late = rs.getLong(4);
+                    String county = rs.getString(1);
+                    SettlementArrivals.Arrived received = arrived.getOrDefault(county, NOTHING);
+                    long onTime = received.onTime();
+                    long late = received.late();
                     State state = onTime > 0 ? State.ON_TIME : late > 0 ? State.LATE : passed ? State.MISSING : State.PENDING;
-                    java.sql.Timestamp first = rs.getTimestamp(5);
-                    return new CountyFeed(rs.getString(1), rs.getString(2), onTime, late,
-                            first == null ? null : first.toInstant(), state);
+                    return new CountyFeed(county, rs.getString(2), onTime, late, received.firstReceivedAt(), state);
                 })
                 .list();
         return new MonthFeed(month, deadline, counties);

@@ -3,6 +3,7 @@ package fushun.medicalinsurance.insured;
 import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
+import fushun.medicalinsurance.settlement.SelfPaySignal;
 import fushun.medicalinsurance.settlement.SettlementFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +20,12 @@ public class InsuredRoster {
 
     private final JdbcClient jdbc;
     private final SettlementFeed settlements;
+    private final SelfPaySignal selfPay;
 
-    public InsuredRoster(JdbcClient jdbc, SettlementFeed settlements) {
+    public InsuredRoster(JdbcClient jdbc, SettlementFeed settlements, SelfPaySignal selfPay) {
         this.jdbc = jdbc;
         this.settlements = settlements;
+        this.selfPay = selfPay;
     }
 
     /**
@@ -54,7 +57,7 @@ public class InsuredRoster {
                     .param("household", household.householdId()).param("masked", member.maskedIdNumber())
                     .update();
         }
-        settlements.evaluateAllYears(household.householdId());
+        selfPay.evaluateAllYears(household.householdId());
     }
 
     /**
@@ -108,7 +111,7 @@ public class InsuredRoster {
                     .param("left", left)
                     .update();
         }
-        settlements.evaluateAllYears(changed.householdId());
+        selfPay.evaluateAllYears(changed.householdId());
     }
 
     /** The county confirmed the household as monitored: its category from now on (thresholds, subsidies). */

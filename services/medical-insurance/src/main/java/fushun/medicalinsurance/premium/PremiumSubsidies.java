@@ -1,7 +1,9 @@
 package fushun.medicalinsurance.premium;
 
-import fushun.contracts.HouseholdCategory;
+import fushun.medicalinsurance.cover.CoverClass;
+import fushun.medicalinsurance.cover.CoverRegister;
 import fushun.medicalinsurance.insured.HouseholdCover;
+import fushun.medicalinsurance.insured.InsuredPersons;
 import fushun.platform.export.RosterPass;
 import fushun.platform.export.XlsxRoster;
 import fushun.platform.policy.PolicyParameters;
@@ -9,23 +11,20 @@ import fushun.platform.policy.PolicyValue;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The premium-subsidy roster (参保资助名单) per county and year, a page at a time as data with the count
  * and amount of the whole roster, and whole as an .xlsx file. The rule decides in Java, so both read
- * the county in one streaming pass through a database cursor: memory stays flat however big the county.
+ * the county in one streaming pass through a database cursor, a batch at a time: memory stays flat
+ * however big the county.
  */
 @Service
 public class PremiumSubsidies {
@@ -47,11 +46,13 @@ public class PremiumSubsidies {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final InsuredPersons insured;
+    private final CoverRegister cover;
     private final PolicyParameters parameters;
 
-    public PremiumSubsidies(JdbcClient jdbc, PolicyParameters parameters) {
-        this.jdbc = jdbc;
+    public PremiumSubsidies(InsuredPersons insured, CoverRegister cover, PolicyParameters parameters) {
+        this.insured = insured;
+        this.cover = cover;
         this.parameters = parameters;
     }
 
@@ -99,56 +100,24 @@ public class PremiumSubsidies {
 
     /**
      * Streams every insured person of the county through the rule in one pass, handing each entry to
-     * {@code sink} in roster order; PostgreSQL's driver reads through a cursor only inside a
-     * transaction and with a fetch size, else it would hold the whole county.
+     * {@code sink} in roster order: the insured persons through a database cursor, a batch at a time,
+     * and each batch's dibao and 特困 bases in one look-up.
      */
     private void stream(Header header, Consumer<Entry> sink) {
         RosterPass.requireTransaction();
         LocalDate from = LocalDate.of(header.year(), 1, 1);
-        Pass pass = new Pass(header, sink);
-        jdbc.sql("""
-                        select h.division_code, h.household_id, p.masked_id_number, h.category, h.not_entitled_to_policy,
-                               (select case when bool_or(c.basis = 'TEKUN') then 'TEKUN' else 'DIBAO' end
-                                  from cover_status c
-                                 where c.person_ref = p.person_ref and c.basis in ('TEKUN', 'DIBAO')
-                                   and c.valid_from < :to and (c.valid_to is null or c.valid_to > :from)
-                                having count(*) > 0) as basis,
-                               p.left_on
-                        from insured_person p join insured_household h on h.household_id = p.household_id
-                        where h.division_code like :county
-                        order by h.division_code, h.household_id, p.masked_id_number, p.person_ref""")
-                .withFetchSize(RosterPass.FETCH_SIZE)
-                .param("from", from).param("to", from.plusYears(1)).param("county", header.county() + "%")
-                .query(pass);
-    }
-
-    /** Runs the rule on each row of the county and hands each entry it lists on. */
-    private static final class Pass implements RowCallbackHandler {
-
-        private final int year;
-        private final BigDecimal premium;
-        private final BigDecimal share;
-        private final Consumer<Entry> sink;
-
-        Pass(Header header, Consumer<Entry> sink) {
-            this.year = header.year();
-            this.premium = header.premium().value();
-            this.share = header.share().value();
-            this.sink = sink;
-        }
-
-        @Override
-        public void processRow(ResultSet rs) throws SQLException {
-            if (!HouseholdCover.enrolledFor(rs.getObject(7, LocalDate.class), year)) {
-                return;
+        insured.eachBatchInCounty(header.county(), RosterPass.FETCH_SIZE, batch -> {
+            List<InsuredPersons.CountyPerson> enrolled = batch.stream()
+                    .filter(p -> HouseholdCover.enrolledFor(p.leftOn(), header.year())).toList();
+            Map<String, CoverClass> bases = cover.assistanceBasesOf(
+                    enrolled.stream().map(InsuredPersons.CountyPerson::personRef).toList(), from, from.plusYears(1));
+            for (InsuredPersons.CountyPerson person : enrolled) {
+                CoverClass basis = bases.get(person.personRef());
+                PremiumSubsidyRule.subsidyOf(basis == null ? null : basis.name(), person.category(),
+                                person.notEntitledToPolicy(), header.premium().value(), header.share().value())
+                        .ifPresent(subsidy -> sink.accept(new Entry(person.divisionCode(), person.householdId(),
+                                person.maskedIdNumber(), subsidy.kind(), subsidy.basis(), subsidy.amount())));
             }
-            Optional<PremiumSubsidyRule.Subsidy> subsidy = PremiumSubsidyRule.subsidyOf(rs.getString(6),
-                    HouseholdCategory.valueOf(rs.getString(4)), rs.getBoolean(5), premium, share);
-            if (subsidy.isPresent()) {
-                Entry entry = new Entry(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
-                        subsidy.get().kind(), subsidy.get().basis(), subsidy.get().amount());
-                sink.accept(entry);
-            }
-        }
+        });
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.web.client.RestClient;
  *      "nextCursor":"…","hasMore":true}
  * </pre>
  * {@code after} is absent on the first call; {@code nextCursor} is where the next call starts. A
- * plain HTTP call: timeouts, retries, the breaker and the bulkhead are {@link ProvincialPull}'s.
+ * plain HTTP call: timeouts, retries, the breaker and the bulkhead are {@link ProvincialCalls}'s.
  */
 @Component
 public class ProvincialPlatformClient {

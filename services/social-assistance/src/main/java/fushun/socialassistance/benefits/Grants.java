@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Granted benefits: opened by a decision, paid by the monthly payroll, kept or stopped by reviews. */
+/** Granted benefits: opened by a decision, paid by the monthly {@link Payroll}, kept or stopped by reviews. */
 @Service
 public class Grants {
 
@@ -57,10 +57,6 @@ public class Grants {
     }
 
     public record Review(boolean eligible, String reason, LocalDate decidedOn, String decidedBy) {
-    }
-
-    /** What a payroll run did: payments made now, and those an earlier run had already made. */
-    public record PayrollRun(String county, YearMonth month, int paid, BigDecimal total, int alreadyPaid) {
     }
 
     private final JdbcClient jdbc;
@@ -222,37 +218,6 @@ public class Grants {
                 personRefs(grant.householdId()), grant.monthlyAmount(), stop.atDay(1),
                 grant.programme().label() + "复核不再符合条件，自 " + stop + " 起停发");
         return find(grantId, jurisdiction);
-    }
-
-    /**
-     * Pays one month for every grant of a county due in that month: granted before it and not
-     * stopped by then. Run twice, it pays nobody twice. A month in the future cannot be paid.
-     */
-    @Transactional
-    public PayrollRun payroll(String county, YearMonth month, String by, Jurisdiction jurisdiction) {
-        if (!jurisdiction.covers(county)) {
-            throw new NotFoundException("该县区不在您的管辖范围内。");
-        }
-        if (month.isAfter(YearMonth.from(PlatformTime.today(clock)))) {
-            throw new RuleViolationException("不能预先发放", month + " 尚未到来，不能发放该月待遇。");
-        }
-        // One run per county and month at a time: concurrent runs would only wait on each other's rows.
-        jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", "payroll:" + county + ":" + month)
-                .query((rs, n) -> 1).list();
-        String due = """
-                from assistance_grant g where g.division_code like :county and g.first_month <= :month
-                  and (g.stop_month is null or g.stop_month > :month)""";
-        int dueCount = jdbc.sql("select count(*) " + due).param("county", county + "%").param("month", month.atDay(1))
-                .query(Integer.class).single();
-        // the month's amount: the grant's, less the shares of members who had left by then
-        List<BigDecimal> paid = jdbc.sql("insert into grant_payment (grant_id, month, amount, run_by) select g.id, :month, "
-                        + "g.monthly_amount - coalesce((select sum(gp.share) from grant_person gp where gp.grant_id = g.id "
-                        + "and gp.stop_month <= :month), 0), :by " + due
-                        + " order by g.id on conflict (grant_id, month) do nothing returning amount")
-                .param("county", county + "%").param("month", month.atDay(1)).param("by", by)
-                .query(BigDecimal.class).list();
-        BigDecimal total = paid.stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        return new PayrollRun(county, month, paid.size(), total, dueCount - paid.size());
     }
 
     /**

@@ -11,6 +11,7 @@ import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
 import fushun.platform.web.Page;
 import fushun.platform.web.RuleViolationException;
+import fushun.socialassistance.household.HouseholdRoster;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -28,15 +28,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseWork implements AlertReaction {
 
-    /** As {@code query(AssistanceCase.class)} maps a case, for a row that carries more columns. */
-    private static final SimplePropertyRowMapper<AssistanceCase> CASE = new SimplePropertyRowMapper<>(AssistanceCase.class);
-
     private final JdbcClient jdbc;
+    private final HouseholdRoster roster;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public CaseWork(JdbcClient jdbc, OutboxWriter outbox, Clock clock) {
+    public CaseWork(JdbcClient jdbc, HouseholdRoster roster, OutboxWriter outbox, Clock clock) {
         this.jdbc = jdbc;
+        this.roster = roster;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -110,8 +109,9 @@ public class CaseWork implements AlertReaction {
     }
 
     /**
-     * The queue: the overdue first, then newest first, limited to the caller's division. Two queries
-     * whatever the page size: the total, and the page with each household head's name joined in.
+     * The queue: the overdue first, then newest first, limited to the caller's division. A few
+     * queries whatever the page size: the households a search matches, the total, the page, and the
+     * page's household heads' names from the roster.
      */
     public Page<QueuedCase> queue(Jurisdiction jurisdiction, QueueFilter filter, int page, int size) {
         StringBuilder where = new StringBuilder(" where c.division_code like :scope");
@@ -133,18 +133,19 @@ public class CaseWork implements AlertReaction {
             params.put("today", PlatformTime.today(clock));
         }
         if (filter.search() != null) {
-            where.append(" and exists (select 1 from roster_member m where m.household_id = c.household_id"
-                    + " and (m.name like :search escape '\\' or m.masked_id_number like :search escape '\\'))");
-            params.put("search", "%" + filter.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            where.append(" and c.household_id = any(cast(:households as uuid[]))");
+            params.put("households", roster.householdsWithMemberLike(filter.search()).stream().map(UUID::toString)
+                    .toArray(String[]::new));
         }
         long total = jdbc.sql("select count(*) from assistance_case c" + where).params(params).query(Long.class).single();
-        List<QueuedCase> items = jdbc.sql("select c.*, r.head_name as roster_head_name from assistance_case c"
-                        + " left join household_roster r on r.household_id = c.household_id" + where
+        List<AssistanceCase> cases = jdbc.sql("select c.* from assistance_case c" + where
                         + " order by (c.status = 'OPEN' and c.due_date < :asOf) desc, c.opened_at desc, c.id"
                         + " limit :size offset :offset")
                 .params(params).param("asOf", PlatformTime.today(clock))
                 .param("size", size).param("offset", (long) page * size)
-                .query((rs, n) -> new QueuedCase(CASE.mapRow(rs, n), rs.getString("roster_head_name"))).list();
+                .query(AssistanceCase.class).list();
+        Map<UUID, String> heads = roster.headNames(cases.stream().map(AssistanceCase::householdId).toList());
+        List<QueuedCase> items = cases.stream().map(c -> new QueuedCase(c, heads.get(c.householdId()))).toList();
         return new Page<>(items, page, size, total);
     }
 

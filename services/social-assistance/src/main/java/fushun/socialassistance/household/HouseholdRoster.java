@@ -6,9 +6,15 @@ import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -172,6 +178,30 @@ public class HouseholdRoster {
                 .param("id", householdId)
                 .query((rs, n) -> java.util.Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list().stream()
                 .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+    }
+
+    /** The heads' names of the households registered here, in one query; a household not registered yet is absent. */
+    public Map<UUID, String> headNames(Collection<UUID> householdIds) {
+        Map<UUID, String> names = new HashMap<>();
+        if (householdIds.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("select household_id, head_name from household_roster where household_id in (:ids)")
+                .param("ids", List.copyOf(new HashSet<>(householdIds)))
+                .query((RowCallbackHandler) rs -> names.put(rs.getObject(1, UUID.class), rs.getString(2)));
+        return names;
+    }
+
+    /**
+     * The households with a member (those who left included) whose name or masked ID number as shown
+     * contains {@code text}, taken literally (no wildcards), in one query.
+     */
+    public Set<UUID> householdsWithMemberLike(String text) {
+        String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return new HashSet<>(jdbc.sql("""
+                        select distinct household_id from roster_member
+                        where name like :search escape '\\' or masked_id_number like :search escape '\\'""")
+                .param("search", pattern).query(UUID.class).list());
     }
 
     private List<RosterMember> membersOf(UUID householdId) {

@@ -14,18 +14,20 @@ import org.springframework.web.bind.annotation.RestController;
 class FeedCompletenessController {
 
     private final FeedCompleteness completeness;
+    private final FeedWebMapper mapper;
 
-    FeedCompletenessController(FeedCompleteness completeness) {
+    FeedCompletenessController(FeedCompleteness completeness, FeedWebMapper mapper) {
         this.completeness = completeness;
+        this.mapper = mapper;
     }
 
     /** Per county: settlements of the month received by the deadline, late, or none (报送完整性). */
     @GetMapping("/api/medical-insurance/feed-completeness")
     @PreAuthorize("hasAnyRole('medical-insurance-officer', 'analyst', 'admin')")
-    FeedCompleteness.MonthFeed status(@RequestParam YearMonth month) {
+    FeedViews.MonthFeedView status(@RequestParam YearMonth month) {
         if (month.isBefore(YearMonth.of(2021, 1)) || month.isAfter(YearMonth.now(PlatformTime.CHINA).plusMonths(1))) {
             throw new RuleViolationException("月份超出范围", "可查询 2021-01 至下月的报送情况。");
         }
-        return completeness.status(month, Jurisdiction.current());
+        return mapper.toView(completeness.status(month, Jurisdiction.current()));
     }
 }

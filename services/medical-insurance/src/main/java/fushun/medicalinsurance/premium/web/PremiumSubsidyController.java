@@ -19,19 +19,21 @@ import org.springframework.web.bind.annotation.RestController;
 class PremiumSubsidyController {
 
     private final PremiumSubsidies subsidies;
+    private final PremiumWebMapper mapper;
 
-    PremiumSubsidyController(PremiumSubsidies subsidies) {
+    PremiumSubsidyController(PremiumSubsidies subsidies, PremiumWebMapper mapper) {
         this.subsidies = subsidies;
+        this.mapper = mapper;
     }
 
     /** A page of the county's roster, with the count and amount of the whole roster. */
     @GetMapping("/api/medical-insurance/premium-subsidies")
-    PremiumSubsidies.Roster roster(
+    PremiumViews.RosterView roster(
             @RequestParam @Pattern(regexp = "2104\\d{2}", message = "应为抚顺市内6位县区代码") String county,
             @RequestParam @Min(value = 2021, message = "年份不能早于2021年") @Max(value = 2100, message = "年份无效") int year,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
             @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条") @Max(value = 500, message = "每页最多500条") int size) {
-        return subsidies.roster(county, year, Jurisdiction.current(), page, size);
+        return mapper.toView(subsidies.roster(county, year, Jurisdiction.current(), page, size));
     }
 
     /**

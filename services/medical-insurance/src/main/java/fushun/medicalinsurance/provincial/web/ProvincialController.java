@@ -16,27 +16,29 @@ import org.springframework.web.bind.annotation.RestController;
 class ProvincialController {
 
     private final ProvincialPull pull;
+    private final ProvincialWebMapper mapper;
 
-    ProvincialController(ProvincialPull pull) {
+    ProvincialController(ProvincialPull pull, ProvincialWebMapper mapper) {
         this.pull = pull;
+        this.mapper = mapper;
     }
 
     @GetMapping("/api/medical-insurance/provincial/status")
-    ProvincialPull.Status status() {
+    ProvincialViews.StatusView status() {
         Jurisdiction jurisdiction = Jurisdiction.current();
         ProvincialPull.Status all = pull.status();
-        return new ProvincialPull.Status(all.enabled(), all.breakerState(),
-                all.counties().stream().filter(c -> jurisdiction.covers(c.county())).toList());
+        return mapper.toView(new ProvincialPull.Status(all.enabled(), all.breakerState(),
+                all.counties().stream().filter(c -> jurisdiction.covers(c.county())).toList()));
     }
 
     @PostMapping("/api/medical-insurance/provincial/pulls")
-    ProvincialPull.PullResult pullNow(@RequestParam String county) {
+    ProvincialViews.PullResultView pullNow(@RequestParam String county) {
         if (!pull.enabled()) {
             throw new RuleViolationException("未配置省级平台", "本环境没有配置省级医保平台地址，无法拉取。");
         }
         if (!pull.counties().contains(county) || !Jurisdiction.current().covers(county)) {
             throw new NotFoundException("该县区不在拉取范围内。");
         }
-        return pull.pull(county);
+        return mapper.toView(pull.pull(county));
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 class SettlementController {
 
     /** Per-row outcome of a batch; {@code rejected} rows carry their problems, field by field. */
-    record BatchResult(long accepted, long duplicates, long rejected, List<SettlementFeed.RowResult> rows) {
+    record BatchResult(long accepted, long duplicates, long rejected, List<SettlementViews.RowResultView> rows) {
     }
 
     private final SettlementFeed feed;
@@ -29,7 +29,7 @@ class SettlementController {
     BatchResult submit(@Valid @RequestBody SettlementBatchRequest request, Authentication caller) {
         List<SettlementFeed.RowResult> rows = feed.accept(mapper.toRecords(request.settlements()), caller.getName(), "API");
         return new BatchResult(count(rows, SettlementFeed.Outcome.ACCEPTED), count(rows, SettlementFeed.Outcome.DUPLICATE),
-                count(rows, SettlementFeed.Outcome.REJECTED), rows);
+                count(rows, SettlementFeed.Outcome.REJECTED), mapper.toViews(rows));
     }
 
     private static long count(List<SettlementFeed.RowResult> rows, SettlementFeed.Outcome outcome) {

@@ -15,17 +15,19 @@ import org.springframework.web.bind.annotation.RestController;
 class YearToDateController {
 
     private final YearToDate yearToDate;
+    private final YearToDateWebMapper mapper;
 
-    YearToDateController(YearToDate yearToDate) {
+    YearToDateController(YearToDate yearToDate, YearToDateWebMapper mapper) {
         this.yearToDate = yearToDate;
+        this.mapper = mapper;
     }
 
     /** Year-to-date per person (masked ID numbers) and for the household. */
     @GetMapping("/api/medical-insurance/households/{householdId}/year-to-date")
     @PreAuthorize("hasAnyRole('medical-insurance-officer', 'analyst')")
-    YearToDate.HouseholdYear of(@PathVariable UUID householdId,
-                                @RequestParam @Min(value = 2021, message = "年份不能早于2021年")
-                                @Max(value = 2100, message = "年份无效") int year) {
-        return yearToDate.of(householdId, year, Jurisdiction.current());
+    YearToDateViews.HouseholdYearView of(@PathVariable UUID householdId,
+                                         @RequestParam @Min(value = 2021, message = "年份不能早于2021年")
+                                         @Max(value = 2100, message = "年份无效") int year) {
+        return mapper.toView(yearToDate.of(householdId, year, Jurisdiction.current()));
     }
 }

@@ -49,26 +49,26 @@ class ApplicationController {
     @ApiResponse(responseCode = "201", description = "已受理 / submitted")
     @ApiResponse(responseCode = "403", description = CivilAffairsRoles.FORBIDDEN,
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    ResponseEntity<Applications.Application> submit(@Valid @RequestBody ApplicationRequests.Submit request,
+    ResponseEntity<BenefitViews.ApplicationView> submit(@Valid @RequestBody ApplicationRequests.Submit request,
                                                     Authentication caller) {
         UUID id = applications.submit(mapper.toNewApplication(request), caller.getName(), Jurisdiction.current());
         return ResponseEntity.created(URI.create("/api/social-assistance/applications/" + id))
-                .body(applications.find(id, Jurisdiction.current()));
+                .body(mapper.toView(applications.find(id, Jurisdiction.current())));
     }
 
     @GetMapping
-    Page<Applications.Application> list(
+    Page<BenefitViews.ApplicationView> list(
             @RequestParam(required = false) @Pattern(regexp = "SUBMITTED|REVIEWED|GRANTED|REJECTED",
                     message = "状态只能是 SUBMITTED、REVIEWED、GRANTED 或 REJECTED") String status,
             @RequestParam(required = false) UUID caseId,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
             @RequestParam(defaultValue = "20") @Min(value = 1, message = "每页至少1条") @Max(value = 100, message = "每页最多100条") int size) {
-        return applications.list(Jurisdiction.current(), status, caseId, page, size);
+        return mapper.toPage(applications.list(Jurisdiction.current(), status, caseId, page, size));
     }
 
     @GetMapping("/{applicationId}")
-    Applications.Application find(@PathVariable UUID applicationId) {
-        return applications.find(applicationId, Jurisdiction.current());
+    BenefitViews.ApplicationView find(@PathVariable UUID applicationId) {
+        return mapper.toView(applications.find(applicationId, Jurisdiction.current()));
     }
 
     /** The township's opinion for or against, for the county to decide on. */
@@ -80,11 +80,11 @@ class ApplicationController {
     @ApiResponse(responseCode = "200", description = "已审核，状态 REVIEWED / reviewed")
     @ApiResponse(responseCode = "403", description = CivilAffairsRoles.FORBIDDEN,
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    Applications.Application review(@PathVariable UUID applicationId,
-                                    @Valid @RequestBody ApplicationRequests.ReviewApplication request,
-                                    Authentication caller) {
-        return applications.review(applicationId, request.recommend(), request.opinion(), caller.getName(),
-                Jurisdiction.current());
+    BenefitViews.ApplicationView review(@PathVariable UUID applicationId,
+                                        @Valid @RequestBody ApplicationRequests.ReviewApplication request,
+                                        Authentication caller) {
+        return mapper.toView(applications.review(applicationId, request.recommend(), request.opinion(),
+                caller.getName(), Jurisdiction.current()));
     }
 
     /** Approves or rejects; the answer carries the determination, and the grant's id when approved. */
@@ -95,9 +95,9 @@ class ApplicationController {
     @ApiResponse(responseCode = "200", description = "已审批，状态 GRANTED 或 REJECTED / decided")
     @ApiResponse(responseCode = "403", description = CivilAffairsRoles.FORBIDDEN,
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    Applications.Application decide(@PathVariable UUID applicationId, @Valid @RequestBody ApplicationRequests.Decide request,
-                                    Authentication caller) {
-        return applications.decide(applicationId, request.approve(), request.reason(), caller.getName(),
-                Jurisdiction.current());
+    BenefitViews.ApplicationView decide(@PathVariable UUID applicationId,
+                                        @Valid @RequestBody ApplicationRequests.Decide request, Authentication caller) {
+        return mapper.toView(applications.decide(applicationId, request.approve(), request.reason(),
+                caller.getName(), Jurisdiction.current()));
     }
 }

@@ -4,6 +4,7 @@ import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.Page;
 import fushun.socialassistance.CivilAffairsRoles;
 import fushun.socialassistance.benefits.Grants;
+import fushun.socialassistance.benefits.Payroll;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -35,32 +36,37 @@ import org.springframework.web.bind.annotation.RestController;
 class GrantController {
 
     /** A grant with the people it covers (and whose share stopped when), its payment schedule and review history. */
-    record GrantDetail(Grants.Grant grant, List<Grants.CoveredPerson> covered, List<Grants.ScheduledPayment> schedule,
-                       List<Grants.Review> reviews) {
+    record GrantDetail(BenefitViews.GrantView grant, List<BenefitViews.CoveredPersonView> covered,
+                       List<BenefitViews.ScheduledPaymentView> schedule, List<BenefitViews.ReviewView> reviews) {
     }
 
     private final Grants grants;
+    private final Payroll payroll;
+    private final GrantWebMapper mapper;
 
-    GrantController(Grants grants) {
+    GrantController(Grants grants, Payroll payroll, GrantWebMapper mapper) {
         this.grants = grants;
+        this.payroll = payroll;
+        this.mapper = mapper;
     }
 
     /** Paged with the total; {@code reviewDueBy}: only active grants whose review falls on or before that date (复核到期). */
     @GetMapping("/grants")
-    Page<Grants.Grant> list(@RequestParam(required = false) UUID householdId,
+    Page<BenefitViews.GrantView> list(@RequestParam(required = false) UUID householdId,
                             @RequestParam(required = false) LocalDate reviewDueBy,
                             @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
                             @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
                             @Max(value = 200, message = "每页最多200条") int size) {
-        return grants.list(Jurisdiction.current(), householdId, reviewDueBy, page, size);
+        return mapper.toGrantPage(grants.list(Jurisdiction.current(), householdId, reviewDueBy, page, size));
     }
 
     @GetMapping("/grants/{grantId}")
     GrantDetail find(@PathVariable UUID grantId) {
         Jurisdiction jurisdiction = Jurisdiction.current();
-        return new GrantDetail(grants.find(grantId, jurisdiction), grants.covered(grantId, jurisdiction),
-                grants.schedule(grantId, jurisdiction),
-                grants.reviews(grantId, jurisdiction));
+        return new GrantDetail(mapper.toView(grants.find(grantId, jurisdiction)),
+                mapper.toCoveredViews(grants.covered(grantId, jurisdiction)),
+                mapper.toScheduleViews(grants.schedule(grantId, jurisdiction)),
+                mapper.toReviewViews(grants.reviews(grantId, jurisdiction)));
     }
 
     @PostMapping("/grants/{grantId}/reviews")
@@ -85,7 +91,7 @@ class GrantController {
     @ApiResponse(responseCode = "200", description = "已发放 / paid")
     @ApiResponse(responseCode = "403", description = CivilAffairsRoles.FORBIDDEN,
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    Grants.PayrollRun payroll(@Valid @RequestBody ApplicationRequests.Payroll request, Authentication caller) {
-        return grants.payroll(request.county(), request.month(), caller.getName(), Jurisdiction.current());
+    BenefitViews.PayrollRunView payroll(@Valid @RequestBody ApplicationRequests.Payroll request, Authentication caller) {
+        return mapper.toView(payroll.run(request.county(), request.month(), caller.getName(), Jurisdiction.current()));
     }
 }

@@ -63,22 +63,24 @@ class ReserveFundController {
     }
 
     private final ReserveFunds funds;
+    private final ReserveFundWebMapper mapper;
 
-    ReserveFundController(ReserveFunds funds) {
+    ReserveFundController(ReserveFunds funds, ReserveFundWebMapper mapper) {
         this.funds = funds;
+        this.mapper = mapper;
     }
 
     @GetMapping
-    ReserveFunds.Fund fund(@PathVariable String township) {
-        return funds.fund(township, Jurisdiction.current());
+    ReserveFundViews.FundView fund(@PathVariable String township) {
+        return mapper.toView(funds.fund(township, Jurisdiction.current()));
     }
 
     /** Top-ups and payouts, newest first, paged with the total. */
     @GetMapping("/movements")
-    Page<ReserveFunds.Movement> movements(@PathVariable String township,
+    Page<ReserveFundViews.MovementView> movements(@PathVariable String township,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
             @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条") @Max(value = 500, message = "每页最多500条") int size) {
-        return funds.movements(township, Jurisdiction.current(), page, size);
+        return mapper.toMovementPage(funds.movements(township, Jurisdiction.current(), page, size));
     }
 
     /**
@@ -86,11 +88,11 @@ class ReserveFundController {
      * channel unpaid until then, green-channel ones paid. {@code householdId} keeps one household's.
      */
     @GetMapping("/payouts/awaiting-review")
-    Page<ReserveFunds.Movement> awaitingReview(@PathVariable String township,
+    Page<ReserveFundViews.MovementView> awaitingReview(@PathVariable String township,
             @RequestParam(required = false) UUID householdId,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
             @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条") @Max(value = 500, message = "每页最多500条") int size) {
-        return funds.awaitingReview(township, householdId, Jurisdiction.current(), page, size);
+        return mapper.toMovementPage(funds.awaitingReview(township, householdId, Jurisdiction.current(), page, size));
     }
 
     @PostMapping("/payouts/{movementId}/review")
@@ -101,16 +103,18 @@ class ReserveFundController {
     @ApiResponse(responseCode = "200", description = "已审核：待审核的支付 DONE 或 REFUSED / reviewed")
     @ApiResponse(responseCode = "403", description = CivilAffairsRoles.FORBIDDEN,
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    ReserveFunds.Movement review(@PathVariable String township, @PathVariable UUID movementId,
-                                 @Valid @RequestBody Review request, Authentication caller) {
-        return funds.review(township, movementId, request.approve(), request.note(), caller.getName(),
-                Jurisdiction.current());
+    ReserveFundViews.MovementView review(@PathVariable String township, @PathVariable UUID movementId,
+                                         @Valid @RequestBody Review request, Authentication caller) {
+        return mapper.toView(funds.review(township, movementId, request.approve(), request.note(), caller.getName(),
+                Jurisdiction.current()));
     }
 
     @PostMapping("/top-ups")
     @PreAuthorize(CivilAffairsRoles.OPERATOR)
-    ReserveFunds.Fund topUp(@PathVariable String township, @Valid @RequestBody TopUp request, Authentication caller) {
-        return funds.topUp(township, request.amount(), request.reason(), caller.getName(), Jurisdiction.current());
+    ReserveFundViews.FundView topUp(@PathVariable String township, @Valid @RequestBody TopUp request,
+                                    Authentication caller) {
+        return mapper.toView(funds.topUp(township, request.amount(), request.reason(), caller.getName(),
+                Jurisdiction.current()));
     }
 
     /** Green channel: paid at once, reviewed afterwards; otherwise recorded and paid when its review approves it. */
@@ -120,9 +124,10 @@ class ReserveFundController {
     @ApiResponse(responseCode = "200", description = "已记录：绿色通道已支付，否则 PENDING 待审核 / recorded")
     @ApiResponse(responseCode = "403", description = CivilAffairsRoles.FORBIDDEN,
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    ReserveFunds.PayoutTaken pay(@PathVariable String township, @Valid @RequestBody Payout request, Authentication caller) {
-        return funds.pay(township, new ReserveFunds.Payout(request.requestId(), request.householdId(), request.caseId(),
-                request.amount(), request.reason(), Boolean.TRUE.equals(request.greenChannel())), caller.getName(),
-                Jurisdiction.current());
+    ReserveFundViews.PayoutTakenView pay(@PathVariable String township, @Valid @RequestBody Payout request,
+                                         Authentication caller) {
+        return mapper.toView(funds.pay(township, new ReserveFunds.Payout(request.requestId(), request.householdId(),
+                request.caseId(), request.amount(), request.reason(), Boolean.TRUE.equals(request.greenChannel())),
+                caller.getName(), Jurisdiction.current()));
     }
 }
