@@ -11,7 +11,11 @@ class ArchitectureTest {
 
     @Test
     void shouldNameOnlyItsOwnTablesWhenAFeatureRunsSql() {
-        assertThatCode(() -> TableOwnership.of("fushun.socialassistance")
+        assertThatCode(() -> TableOwnership.of("fushun.socialassistance").allowingForNow(
+                        // the queue's search by a member's name filters cases in the same query: a short
+                        // name matches a county's worth of households, which must not be loaded
+                        "fushun.socialassistance.casework.CaseWork (feature casework) names table roster_member, "
+                                + "owned by feature household")
                 .check())
                 .doesNotThrowAnyException();
     }

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -190,18 +189,6 @@ public class HouseholdRoster {
                 .param("ids", List.copyOf(new HashSet<>(householdIds)))
                 .query((RowCallbackHandler) rs -> names.put(rs.getObject(1, UUID.class), rs.getString(2)));
         return names;
-    }
-
-    /**
-     * The households with a member (those who left included) whose name or masked ID number as shown
-     * contains {@code text}, taken literally (no wildcards), in one query.
-     */
-    public Set<UUID> householdsWithMemberLike(String text) {
-        String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return new HashSet<>(jdbc.sql("""
-                        select distinct household_id from roster_member
-                        where name like :search escape '\\' or masked_id_number like :search escape '\\'""")
-                .param("search", pattern).query(UUID.class).list());
     }
 
     private List<RosterMember> membersOf(UUID householdId) {
