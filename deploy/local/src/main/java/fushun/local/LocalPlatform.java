@@ -194,6 +194,11 @@ public final class LocalPlatform implements AutoCloseable {
         return secrets;
     }
 
+    /** A process's log file: {@code <data dir>/logs/<name>.log}, e.g. {@code gateway}, {@code kafka}. */
+    public Path logOf(String name) {
+        return options.dataDir().resolve("logs").resolve(name + ".log");
+    }
+
     public Ports ports() {
         return options.ports();
     }

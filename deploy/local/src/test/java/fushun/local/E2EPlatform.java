@@ -97,6 +97,12 @@ final class E2EPlatform implements BeforeAllCallback {
 
     static HttpResponse<String> call(String method, String path, String token, String body)
             throws IOException, InterruptedException {
+        return call(method, path, token, body, Map.of());
+    }
+
+    /** The same with headers of the caller's own, e.g. a W3C {@code traceparent}. */
+    static HttpResponse<String> call(String method, String path, String token, String body, Map<String, String> headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -107,6 +113,7 @@ final class E2EPlatform implements BeforeAllCallback {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

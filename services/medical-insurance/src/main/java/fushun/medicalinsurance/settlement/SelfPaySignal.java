@@ -92,6 +92,8 @@ public class SelfPaySignal {
                             Map.of("year", BigDecimal.valueOf(year), "selfPayYearToDate", selfPay,
                                     "threshold", threshold.value().stripTrailingZeros()),
                             threshold.version(), clock.instant()));
+            // ids only: the amounts are health data
+            log.info("Self-pay risk signal {} for household {}, year {}", signalId, householdId, year);
         }
     }
 

@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -28,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Alerts and their assignments (who must help with what by when), and the bureaus' answers. */
 @Service
 public class RiskAlerts {
+
+    private static final Logger log = LoggerFactory.getLogger(RiskAlerts.class);
 
 
     private final JdbcClient jdbc;
@@ -94,6 +98,9 @@ public class RiskAlerts {
         }
         RiskAlertRaised alert = new RiskAlertRaised(alertId, householdId, divisionCode, fresh, explanation, now, assignments);
         outbox.append(Topics.MONITORING_RISK_ALERT, householdId.toString(), divisionCode, alert);
+        // ids and bureaus only: a risk type (an illness) is health data
+        log.info("Alert {} raised for household {}, naming {}", alertId, householdId,
+                assignments.stream().map(a -> a.bureau().name()).toList());
         return Optional.of(alert);
     }
 
