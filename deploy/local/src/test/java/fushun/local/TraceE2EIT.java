@@ -41,6 +41,12 @@ class TraceE2EIT {
                 """.formatted(idNumber));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         String householdId = JSON.readTree(registered.body()).get("householdId").asString();
+        // medical insurance knows the household first, so the settlement itself raises the signal (in
+        // the request's trace; a settlement that comes first is counted in the registration's)
+        String analyst = userToken("city-analyst");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> call("GET",
+                "/api/medical-insurance/households/" + householdId + "/year-to-date?year=" + LocalDate.now().getYear(),
+                analyst, null).statusCode() == 200);
 
         byte[] id = new byte[16];
         random.nextBytes(id);

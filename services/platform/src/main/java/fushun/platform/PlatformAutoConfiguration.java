@@ -3,6 +3,7 @@ package fushun.platform;
 import fushun.contracts.EventCodec;
 import fushun.contracts.Topics;
 import fushun.platform.alert.AlertIntakeConfiguration;
+import fushun.platform.health.KafkaReachable;
 import fushun.platform.inbox.ConsumedRecord;
 import fushun.platform.inbox.InboundEvents;
 import fushun.platform.inbox.Inbox;
@@ -90,6 +91,12 @@ public class PlatformAutoConfiguration {
     OutboxWriter outboxWriter(JdbcClient jdbc, EventCodec codec, @Value("${spring.application.name}") String source,
                               CurrentTrace currentTrace) {
         return new OutboxWriter(jdbc, codec, source, currentTrace);
+    }
+
+    /** The broker, in readiness ({@code management.endpoint.health.group.readiness}). */
+    @Bean(name = "kafka")
+    KafkaReachable kafkaReachable(KafkaAdmin admin, Clock clock) {
+        return new KafkaReachable(admin, clock);
     }
 
     /** Tracing may be off (tests, a setting): then no event carries a trace context. */

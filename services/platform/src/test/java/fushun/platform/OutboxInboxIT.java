@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import fushun.contracts.EventCodec;
 import fushun.contracts.EventEnvelope;
 import fushun.contracts.monitoring.HouseholdRegistered;
+import fushun.platform.health.KafkaReachable;
 import fushun.platform.outbox.OutboxRelay;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.testapp.HouseholdListener;
@@ -16,15 +17,20 @@ import fushun.platform.testsupport.TopicReader;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -52,6 +58,7 @@ class OutboxInboxIT {
     @Autowired TransactionTemplate transaction;
     @Autowired EmbeddedKafkaBroker broker;
     @Autowired Tracer tracer;
+    @Autowired KafkaReachable kafkaReachable;
 
     @Test
     void shouldChangeStateOnceWhenSameEventDeliveredTwice() throws Exception {
@@ -152,6 +159,17 @@ class OutboxInboxIT {
         assertThat(jdbc.sql("select count(*) from outbox_event where payload like :p")
                 .param("p", "%" + rolledBack.householdId() + "%").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from outbox_event where sent_at is null").query(Long.class).single()).isZero();
+    }
+
+    /** Readiness includes the broker: up while it answers, down (with the kind of error only) when it does not. */
+    @Test
+    void shouldBeReadyOnlyWhileTheBrokerAnswers() {
+        assertThat(kafkaReachable.health().getStatus()).isEqualTo(Status.UP);
+        KafkaReachable nowhere = new KafkaReachable(
+                new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9")), Clock.systemUTC());
+        var down = nowhere.health();
+        assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(down.getDetails().get("error").toString()).doesNotContain("127.0.0.1");
     }
 
     /** The span that wrote an event goes on in the consumer: the relay sends its context in the record's header. */
