@@ -46,6 +46,7 @@ final class Postgres implements AutoCloseable {
         // says the password is set (a deleted cluster takes its marker with it).
         Path passwordSet = dataDir.resolve("fushun-password-set");
         boolean firstStart = !Files.exists(passwordSet);
+        requireMajorVersion(dataDir);
         EmbeddedPostgres server = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
@@ -68,6 +69,23 @@ final class Postgres implements AutoCloseable {
             Files.writeString(passwordSet, "the superuser's password is in " + LocalSecrets.FILE + "\n");
         }
         return new Postgres(server, baseUrl, "postgres", superuserPassword, dataDir);
+    }
+
+    /** The major version the platform runs (the binaries' on the classpath, and compose's image). */
+    static final String MAJOR_VERSION = "17";
+
+    /**
+     * A cluster made by another major version (the local platform ran PostgreSQL 14 until
+     * 2026-12-02) cannot be opened: say so, and what to do, instead of PostgreSQL's own error.
+     */
+    static void requireMajorVersion(Path dataDir) throws IOException {
+        Path version = dataDir.resolve("PG_VERSION");
+        if (Files.exists(version) && !Files.readString(version).strip().equals(MAJOR_VERSION)) {
+            throw new IllegalStateException("the local database in " + dataDir + " was made by PostgreSQL "
+                    + Files.readString(version).strip() + "; the platform now runs PostgreSQL " + MAJOR_VERSION
+                    + ". Delete the data folder for a fresh city (it holds only synthetic demo data), "
+                    + "or choose another with PLATFORM_DATA_DIR.");
+        }
     }
 
     private static void writeHba(Path dataDir, String method) {
