@@ -27,14 +27,19 @@ class ComposeFileTest {
     }
 
     @Test
-    void shouldDeclareEveryModuleWithItsJarAndAHealthcheck() throws IOException {
+    void shouldDeclareEveryModuleWithItsImageAndAHealthcheck() throws IOException {
         Map<String, Map<String, Object>> services = services();
 
         for (ServiceModule module : ServiceModule.ALL) {
             assertThat(services).as("compose service for %s", module.name()).containsKey(module.name());
             Map<String, Object> service = services.get(module.name());
-            assertThat((List<String>) service.get("volumes")).as(module.name())
-                    .contains("./" + module.jarPath() + ":/app/app.jar:ro");
+            assertThat((String) service.get("image")).as(module.name() + "'s image")
+                    .isEqualTo("${FUSHUN_IMAGE_PREFIX:-fushun}/" + module.name() + ":${FUSHUN_IMAGE_TAG:-local}");
+            Map<String, Object> build = (Map<String, Object>) service.get("build");
+            assertThat(build).as(module.name() + "'s image definition")
+                    .containsEntry("context", ".").containsEntry("dockerfile", "deploy/docker/Dockerfile")
+                    .containsEntry("args", Map.of("JAR", module.jarPath()));
+            assertThat(service).as(module.name() + " runs its image, no jar mounted").doesNotContainKey("volumes");
             assertThat(service).as(module.name() + " healthcheck").containsKey("healthcheck");
         }
         for (String infrastructure : List.of("postgres", "kafka", "keycloak")) {
