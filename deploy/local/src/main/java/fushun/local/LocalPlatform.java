@@ -66,33 +66,73 @@ public final class LocalPlatform implements AutoCloseable {
         ports.requireFree(options.postgresUrl() == null || options.postgresUrl().isBlank());
         secrets = LocalSecrets.loadOrCreate(options.dataDir());
 
-        log.info("Starting PostgreSQL on port {}", ports.postgres());
+        long step = System.nanoTime();
         postgres = Postgres.start(options, secrets);
         List<String> databases = new ArrayList<>(ServiceModule.databases());
         databases.add(KeycloakServer.DATABASE);
         postgres.createDatabases(databases, secrets);
+        progress("postgresql", "localhost:" + ports.postgres(), step);
 
-        log.info("Starting Kafka (KRaft) on port {} and Keycloak on port {}", ports.kafka(), ports.keycloak());
+        step = System.nanoTime();
         ManagedProcess kafka = KafkaBroker.start(options, secrets, java, launcherClasspath(), logDir);
         processes.add(kafka);
         ManagedProcess keycloak = KeycloakServer.start(options, postgres, secrets, gatewayUrl(), logDir);
         processes.add(keycloak);
         KafkaBroker.secure(bootstrapServers(), secrets, Duration.ofMinutes(2));
+        progress("kafka", bootstrapServers(), step);
 
         Map<ServiceModule, ManagedProcess> services = new HashMap<>();
         for (ServiceModule module : ServiceModule.ALL) {
-            ManagedProcess process = startService(module, java, logDir);
-            processes.add(process);
-            services.put(module, process);
+            if (options.starts(module)) {
+                ManagedProcess process = startService(module, java, logDir);
+                processes.add(process);
+                services.put(module, process);
+            } else {
+                writeEnvironmentFile(module);
+            }
         }
         Health.await("keycloak", issuer() + "/.well-known/openid-configuration", keycloak, START_TIMEOUT);
         KeycloakServer.protectMasterRealm(options, secrets);
+        progress("keycloak", "http://localhost:" + ports.keycloak(), step);
         for (ServiceModule module : ServiceModule.ALL) {
-            Health.await(module.name(), "http://localhost:" + module.port(ports) + module.readinessPath(),
-                    services.get(module), START_TIMEOUT);
+            if (services.containsKey(module)) {
+                Health.await(module.name(), "http://localhost:" + module.port(ports) + module.readinessPath(),
+                        services.get(module), START_TIMEOUT);
+                progress(module.name(), "http://localhost:" + module.port(ports), started);
+            }
         }
         readyMillis = (System.nanoTime() - started) / 1_000_000;
         log.info("Platform ready in {} s, resident memory {} MiB", readyMillis / 1000, rssKiB() / 1024);
+    }
+
+    /** One line per component as it becomes ready, with the seconds it took (services: since the start). */
+    private static void progress(String component, String where, long since) {
+        log.info(String.format("ready  %-18s %-34s %5.1f s", component, where, (System.nanoTime() - since) / 1e9));
+    }
+
+    /**
+     * A module the developer runs from the IDE gets the environment the launcher would have given
+     * it, in {@code <data dir>/env/<name>.env} (its secrets included: readable by this user only).
+     */
+    private void writeEnvironmentFile(ServiceModule module) throws IOException {
+        Path file = environmentFile(module);
+        Files.createDirectories(file.getParent());
+        StringBuilder lines = new StringBuilder("# ").append(module.name())
+                .append("'s environment from the local platform; source it and run the module:\n")
+                .append("#   set -a; . ").append(file).append("; set +a\n")
+                .append("#   ./mvnw -pl ").append(module.jarPath(), 0, module.jarPath().indexOf("/target/"))
+                .append(" spring-boot:run   (after ./mvnw install -DskipTests once)\n");
+        new java.util.TreeMap<>(environmentOf(module)).forEach((name, value) ->
+                lines.append(name).append("='").append(value.replace("'", "'\\''")).append("'\n"));
+        Files.deleteIfExists(file);
+        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, lines);
+        log.info(String.format("skip   %-18s its environment: %s", module.name(), file));
+    }
+
+    Path environmentFile(ServiceModule module) {
+        return options.dataDir().resolve("env").resolve(module.name() + ".env");
     }
 
     private ManagedProcess startService(ServiceModule module, String java, Path logDir) throws IOException {
@@ -100,6 +140,13 @@ public final class LocalPlatform implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " missing: build first (./mvnw package -DskipTests)");
         }
+        List<String> command = List.of(java, "-Xms64m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m", "-jar", jar.toString());
+        return ManagedProcess.start(module.name(), command, environmentOf(module), options.root(), logDir);
+    }
+
+    /** What a module is started with: its ports, the issuer, its broker login, database and secrets. */
+    Map<String, String> environmentOf(ServiceModule module) {
         Ports ports = options.ports();
         Map<String, String> env = new HashMap<>();
         env.put("SERVER_PORT", Integer.toString(module.port(ports)));
@@ -131,9 +178,7 @@ public final class LocalPlatform implements AutoCloseable {
                 }
             }
         }
-        List<String> command = List.of(java, "-Xms64m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m", "-jar", jar.toString());
-        return ManagedProcess.start(module.name(), command, env, options.root(), logDir);
+        return env;
     }
 
     /**
@@ -271,9 +316,20 @@ public final class LocalPlatform implements AutoCloseable {
                  Then: curl -H "Authorization: Bearer $TOKEN" %s/api/social-assistance/cases
 
                  Ctrl-C stops everything; the next start keeps the data.
-                """.formatted(readyMillis / 1000, rssKiB() / 1024, gatewayUrl(), options.ports().keycloak(),
+                %s""".formatted(readyMillis / 1000, rssKiB() / 1024, gatewayUrl(), options.ports().keycloak(),
                 bootstrapServers(), options.ports().postgres(), options.dataDir(), secrets.file(), secrets.demoPassword(),
-                secrets.file(), secrets.demoPassword(), token, secrets.file(), token, gatewayUrl());
+                secrets.file(), secrets.demoPassword(), token, secrets.file(), token, gatewayUrl(), skippedNote());
+    }
+
+    private String skippedNote() {
+        StringBuilder note = new StringBuilder();
+        for (ServiceModule module : ServiceModule.ALL) {
+            if (!options.starts(module)) {
+                note.append(String.format(" Not started: %-18s run it with its environment, %s%n", module.name(),
+                        environmentFile(module)));
+            }
+        }
+        return note.toString();
     }
 
     /** Services first (they finish their work and commit), then Keycloak and Kafka, then PostgreSQL. */

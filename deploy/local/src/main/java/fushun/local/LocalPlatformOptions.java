@@ -1,6 +1,9 @@
 package fushun.local;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * @param root             the repository's root (service jars, realm, Keycloak under deploy/local/target)
@@ -10,9 +13,27 @@ import java.nio.file.Path;
  * @param postgresUrl      an external server's base JDBC URL (ends with '/'), or null for the embedded one
  * @param postgresUser     user for the external server
  * @param postgresPassword password for the external server
+ * @param skipped          the modules not started (a developer runs them from the IDE), by name
  */
 public record LocalPlatformOptions(Path root, Path dataDir, Ports ports, int demoHouseholds, String postgresUrl,
-                                   String postgresUser, String postgresPassword) {
+                                   String postgresUser, String postgresPassword, Set<String> skipped) {
+
+    public LocalPlatformOptions {
+        skipped = Set.copyOf(skipped);
+        for (String name : skipped) {
+            if (ServiceModule.ALL.stream().noneMatch(m -> m.name().equals(name))) {
+                throw new IllegalArgumentException("PLATFORM_SKIP names no module: " + name + " (one of "
+                        + ServiceModule.ALL.stream().map(ServiceModule::name).collect(Collectors.joining(", "))
+                        + ", or all)");
+            }
+        }
+    }
+
+    /** Everything started. */
+    public LocalPlatformOptions(Path root, Path dataDir, Ports ports, int demoHouseholds, String postgresUrl,
+                                String postgresUser, String postgresPassword) {
+        this(root, dataDir, ports, demoHouseholds, postgresUrl, postgresUser, postgresPassword, Set.of());
+    }
 
     /** From environment variables, with the documented defaults. */
     public static LocalPlatformOptions fromEnvironment(Path root) {
@@ -21,6 +42,25 @@ public record LocalPlatformOptions(Path root, Path dataDir, Ports ports, int dem
         int households = Integer.parseInt(System.getenv().getOrDefault("PLATFORM_DEMO_HOUSEHOLDS", "300"));
         return new LocalPlatformOptions(root, Path.of(dataDir), Ports.withOffset(offset), households,
                 System.getenv("PLATFORM_POSTGRES_URL"), System.getenv().getOrDefault("PLATFORM_POSTGRES_USER", "postgres"),
-                System.getenv().getOrDefault("PLATFORM_POSTGRES_PASSWORD", ""));
+                System.getenv().getOrDefault("PLATFORM_POSTGRES_PASSWORD", ""),
+                skipped(System.getenv().getOrDefault("PLATFORM_SKIP", "")));
+    }
+
+    /**
+     * {@code PLATFORM_SKIP}: empty (start everything), {@code all} (the infrastructure only:
+     * PostgreSQL, Kafka, Keycloak) or module names separated by commas.
+     */
+    static Set<String> skipped(String setting) {
+        if (setting.isBlank()) {
+            return Set.of();
+        }
+        if (setting.strip().equals("all")) {
+            return ServiceModule.ALL.stream().map(ServiceModule::name).collect(Collectors.toSet());
+        }
+        return Arrays.stream(setting.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    }
+
+    boolean starts(ServiceModule module) {
+        return !skipped.contains(module.name());
     }
 }
