@@ -153,9 +153,10 @@ class ClosedLoopIT {
                 UUID id = UUID.randomUUID();
                 // one due date for all: the order rests on the id, so pages neither repeat nor skip an assignment
                 jdbc.sql("""
-                        insert into assignment (id, alert_id, household_id, bureau, due_date, status)
-                        values (:id, :alert, :h, :bureau, current_date + 10, 'ASSIGNED')""")
-                        .param("id", id).param("alert", alert).param("h", household).param("bureau", bureau.name()).update();
+                        insert into assignment (id, alert_id, household_id, division_code, bureau, due_date, status)
+                        values (:id, :alert, :h, :v, :bureau, current_date + 10, 'ASSIGNED')""")
+                        .param("id", id).param("alert", alert).param("h", household).param("v", village)
+                        .param("bureau", bureau.name()).update();
                 if (bureau == Bureau.HEALTH) {
                     assigned.add(id.toString());
                 }

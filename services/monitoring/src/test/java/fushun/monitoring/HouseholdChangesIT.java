@@ -6,8 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import fushun.contracts.RiskType;
 import fushun.contracts.Topics;
 import fushun.contracts.monitoring.HouseholdChanged;
+import fushun.monitoring.risk.RiskAlerts;
 import fushun.platform.PlatformTime;
 import fushun.platform.pii.SyntheticIdNumbers;
 import fushun.platform.testsupport.EventBus;
@@ -15,6 +17,7 @@ import fushun.platform.testsupport.ServiceIntegrationTest;
 import fushun.platform.testsupport.TestTokens;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +43,8 @@ class HouseholdChangesIT {
     @Autowired EventBus bus;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    @Autowired RiskAlerts alerts;
+    @Autowired TransactionTemplate transactions;
 
     private final Random random = new Random();
 
@@ -105,6 +111,9 @@ class HouseholdChangesIT {
                 .andExpect(status().isOk());
         String notice = jdbc.sql("select cast(id as varchar) from public_notice where household_id = :h")
                 .param("h", household).query(String.class).single();
+        // a bureau's alert with its assignments
+        UUID alert = transactions.execute(tx -> alerts.raise(household, "210422100201", List.of(RiskType.UNSAFE_HOUSING),
+                "危房", null)).orElseThrow().alertId();
 
         change(household, CADRE, """
                 {"kind":"DIVISION","reason":"RELOCATION","effectiveOn":"%s","divisionCode":"210423100201"}"""
@@ -121,6 +130,11 @@ class HouseholdChangesIT {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.divisionCode").value("210423100201"));
         mvc.perform(get("/api/monitoring/identifications/" + procedure).header("Authorization", XINBIN))
                 .andExpect(status().isNotFound());
+        // so are its alert and the bureaus' assignments, on the new county's lists
+        assertThat(jdbc.sql("select division_code from risk_alert where id = :a").param("a", alert).query(String.class).single())
+                .isEqualTo("210423100201");
+        assertThat(jdbc.sql("select division_code from assignment where alert_id = :a").param("a", alert).query(String.class).list())
+                .isNotEmpty().containsOnly("210423100201");
         HouseholdChanged event = bus.awaitEvent(Topics.MONITORING_HOUSEHOLD, household.toString(), HouseholdChanged.class,
                 e -> e.kind() == HouseholdChanged.Kind.DIVISION).data();
         assertThat(event.previousDivisionCode()).isEqualTo("210422100201");

@@ -280,8 +280,8 @@ class RecheckIT {
         jdbc.sql("insert into monitored_risk (household_id, risk_type, alert_id) values (:h, 'ILLNESS', :a)")
                 .param("h", household).param("a", alert).update();
         jdbc.sql("""
-                        insert into assignment (id, alert_id, household_id, bureau, due_date, status, closed_at)
-                        values (:id, :a, :h, 'CIVIL_AFFAIRS', current_date, 'CLOSED', now())""")
+                        insert into assignment (id, alert_id, household_id, division_code, bureau, due_date, status, closed_at)
+                        values (:id, :a, :h, '210422100201', 'CIVIL_AFFAIRS', current_date, 'CLOSED', now())""")
                 .param("id", assignment).param("a", alert).param("h", household).update();
         jdbc.sql("""
                         insert into measure (id, assignment_id, household_id, bureau, measure, applied_on, recorded_by)

@@ -1,5 +1,7 @@
 package fushun.monitoring.assignment;
 
+import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.monitoring.household.HouseholdMoved;
 import fushun.platform.PlatformTime;
 import fushun.contracts.Bureau;
 import fushun.contracts.Topics;
@@ -19,12 +21,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -49,6 +53,57 @@ public class Assignments {
     }
 
     private record Current(UUID id, UUID alertId, UUID householdId, String divisionCode, Bureau bureau, AssignmentStatus status) {
+    }
+
+    /** An assignment of an alert, as the alert's owner shows it. */
+    public record AlertAssignment(UUID alertId, UUID id, String bureau, LocalDate dueDate, String status,
+                                  String caseReference, Instant acknowledgedAt) {
+    }
+
+    /** The alert's assignments, one per responsible bureau; they keep the household's division for the lists. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void open(UUID alertId, UUID householdId, String divisionCode, List<RiskAlertRaised.Assignment> assignments) {
+        for (RiskAlertRaised.Assignment a : assignments) {
+            jdbc.sql("""
+                            insert into assignment (id, alert_id, household_id, division_code, bureau, due_date, status)
+                            values (:id, :alert, :household, :division, :bureau, :due, 'ASSIGNED')""")
+                    .param("id", a.assignmentId()).param("alert", alertId).param("household", householdId)
+                    .param("division", divisionCode).param("bureau", a.bureau().name()).param("due", a.dueDate())
+                    .update();
+        }
+    }
+
+    /** Every assignment of the household's alerts, by bureau. */
+    public List<AlertAssignment> ofHousehold(UUID householdId) {
+        return jdbc.sql("""
+                        select alert_id, id, bureau, due_date, status, case_reference, acknowledged_at
+                        from assignment where household_id = :h order by bureau""")
+                .param("h", householdId)
+                .query((rs, n) -> new AlertAssignment(rs.getObject("alert_id", UUID.class), rs.getObject("id", UUID.class),
+                        rs.getString("bureau"), rs.getDate("due_date").toLocalDate(), rs.getString("status"),
+                        rs.getString("case_reference"),
+                        rs.getTimestamp("acknowledged_at") == null ? null : rs.getTimestamp("acknowledged_at").toInstant()))
+                .list();
+    }
+
+    /** Measures delivered for these alerts' assignments. */
+    public long measuresFor(Collection<UUID> alertIds) {
+        return alertIds.isEmpty() ? 0 : jdbc.sql("""
+                        select count(*) from measure m join assignment a on a.id = m.assignment_id where a.alert_id in (:alerts)""")
+                .param("alerts", alertIds).query(Long.class).single();
+    }
+
+    /** These alerts' assignments not closed yet. */
+    public long unfinishedFor(Collection<UUID> alertIds) {
+        return alertIds.isEmpty() ? 0 : jdbc.sql("select count(*) from assignment where alert_id in (:alerts) and status <> 'CLOSED'")
+                .param("alerts", alertIds).query(Long.class).single();
+    }
+
+    /** The assignments follow a household that moved, as its alerts do: the new area's lists show them. */
+    @EventListener
+    public void on(HouseholdMoved moved) {
+        jdbc.sql("update assignment set division_code = :d where household_id = :h")
+                .param("d", moved.toDivision()).param("h", moved.householdId()).update();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -120,14 +175,14 @@ public class Assignments {
     /** A bureau's assignments in the caller's division, earliest deadline first, one page with the total. */
     public Page<AssignmentView> list(Bureau bureau, boolean overdueOnly, Jurisdiction jurisdiction, int page, int size) {
         String where = """
-                 where r.division_code like :scope and (cast(:bureau as varchar) is null or a.bureau = :bureau)
+                 where a.division_code like :scope and (cast(:bureau as varchar) is null or a.bureau = :bureau)
                    and (not :overdueOnly or (a.status <> 'CLOSED' and a.due_date < :today))""";
         Map<String, Object> params = new HashMap<>();
         params.put("scope", jurisdiction.likePattern());
         params.put("bureau", bureau == null ? null : bureau.name());
         params.put("overdueOnly", overdueOnly);
         params.put("today", PlatformTime.today(clock));
-        long total = jdbc.sql("select count(*) from assignment a join risk_alert r on r.id = a.alert_id " + where)
+        long total = jdbc.sql("select count(*) from assignment a " + where)
                 .params(params).query(Long.class).single();
         List<AssignmentView> items = jdbc.sql(VIEW + where + " order by a.due_date, a.id limit :size offset :offset")
                 .params(params).param("size", size).param("offset", (long) page * size)
@@ -138,15 +193,15 @@ public class Assignments {
     /** Per bureau and county in the caller's division: deadlines kept, open, overdue, escalated. */
     public List<LeagueRow> leagueTable(Jurisdiction jurisdiction) {
         return jdbc.sql("""
-                        select a.bureau, substr(r.division_code, 1, 6) as county, count(*) as total,
+                        select a.bureau, substr(a.division_code, 1, 6) as county, count(*) as total,
                                count(*) filter (where a.status <> 'CLOSED') as open,
                                count(*) filter (where a.status = 'CLOSED' and cast(a.closed_at at time zone 'Asia/Shanghai' as date) <= a.due_date) as on_time,
                                count(*) filter (where a.status = 'CLOSED' and cast(a.closed_at at time zone 'Asia/Shanghai' as date) > a.due_date) as late,
                                count(*) filter (where a.status <> 'CLOSED' and a.due_date < :today) as overdue_open,
                                count(*) filter (where a.escalated_at is not null) as escalated
-                        from assignment a join risk_alert r on r.id = a.alert_id
-                        where r.division_code like :scope
-                        group by a.bureau, substr(r.division_code, 1, 6) order by county, a.bureau""")
+                        from assignment a
+                        where a.division_code like :scope
+                        group by a.bureau, substr(a.division_code, 1, 6) order by county, a.bureau""")
                 .param("scope", jurisdiction.likePattern()).param("today", PlatformTime.today(clock))
                 .query((rs, n) -> {
                     long onTime = rs.getLong("on_time");
@@ -161,9 +216,9 @@ public class Assignments {
     }
 
     private static final String VIEW = """
-            select a.id, a.alert_id, a.household_id, r.division_code, a.bureau, a.due_date, a.status, a.escalated_at,
+            select a.id, a.alert_id, a.household_id, a.division_code, a.bureau, a.due_date, a.status, a.escalated_at,
                    a.closed_at, a.outcome
-            from assignment a join risk_alert r on r.id = a.alert_id
+            from assignment a
             """;
 
     private AssignmentView view(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -191,8 +246,8 @@ public class Assignments {
     /** The assignment if it is this bureau's; an answer for another bureau's assignment changes nothing. */
     private Optional<Current> current(UUID assignmentId, Bureau bureau) {
         return jdbc.sql("""
-                        select a.id, a.alert_id, a.household_id, r.division_code, a.bureau, a.status
-                        from assignment a join risk_alert r on r.id = a.alert_id where a.id = :id and a.bureau = :bureau
+                        select a.id, a.alert_id, a.household_id, a.division_code, a.bureau, a.status
+                        from assignment a where a.id = :id and a.bureau = :bureau
                         for update of a""")
                 .param("id", assignmentId).param("bureau", bureau.name())
                 .query(Assignments::current)
@@ -206,9 +261,8 @@ public class Assignments {
 
     private Current forOfficer(UUID assignmentId, Set<String> roles, Jurisdiction jurisdiction) {
         Current a = jdbc.sql("""
-                        select a.id, a.alert_id, a.household_id, r.division_code, a.bureau, a.status
-                        from assignment a join risk_alert r on r.id = a.alert_id
-                        where a.id = :id and r.division_code like :scope for update of a""")
+                        select a.id, a.alert_id, a.household_id, a.division_code, a.bureau, a.status
+                        from assignment a where a.id = :id and a.division_code like :scope for update of a""")
                 .param("id", assignmentId).param("scope", jurisdiction.likePattern())
                 .query(Assignments::current)
                 .optional().orElseThrow(() -> new NotFoundException("没有找到该任务。"));

@@ -1,12 +1,11 @@
 package fushun.monitoring.elimination;
 
-import fushun.contracts.RiskType;
 import fushun.monitoring.identification.Identifications;
+import fushun.monitoring.risk.RiskAlerts;
 import fushun.platform.web.RuleViolationException;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,12 +34,12 @@ public class EliminationRequests {
 
     private final EliminationRecords records;
     private final Identifications identifications;
-    private final JdbcClient jdbc;
+    private final RiskAlerts alerts;
 
-    public EliminationRequests(EliminationRecords records, Identifications identifications, JdbcClient jdbc) {
+    public EliminationRequests(EliminationRecords records, Identifications identifications, RiskAlerts alerts) {
         this.records = records;
         this.identifications = identifications;
-        this.jdbc = jdbc;
+        this.alerts = alerts;
     }
 
     /** The household must exist and be in the caller's scope (callers check it first). */
@@ -50,8 +49,6 @@ public class EliminationRequests {
         if (!result.eligible()) {
             throw new NotEligible(result.failures());
         }
-        List<RiskType> types = jdbc.sql("select risk_type from monitored_risk where household_id = :h order by risk_type")
-                .param("h", householdId).query((rs, n) -> RiskType.valueOf(rs.getString(1))).list();
-        return identifications.openElimination(householdId, divisionCode, types, reason);
+        return identifications.openElimination(householdId, divisionCode, alerts.monitoredRisksByName(householdId), reason);
     }
 }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -47,10 +48,12 @@ public class HouseholdChanges {
     private final HouseholdRegistry registry;
     private final OutboxWriter outbox;
     private final PersonRefs personRefs;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     public HouseholdChanges(JdbcClient jdbc, HouseholdRegistry registry, OutboxWriter outbox, PersonRefs personRefs,
-                            Clock clock) {
+                            ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.jdbc = jdbc;
         this.registry = registry;
         this.outbox = outbox;
@@ -175,25 +178,10 @@ public class HouseholdChanges {
                 memberId, summary, change.note(), recordedBy, now);
     }
 
-    /** The household and the records that follow it move: the new area's staff take them over. */
+    /** The household moves; the records that follow it move with it, each feature its own (in this transaction). */
     private void move(UUID householdId, String from, String division) {
         set(householdId, "division_code", division);
-        jdbc.sql("update risk_alert set division_code = :d where household_id = :h")
-                .param("d", division).param("h", householdId).update();
-        jdbc.sql("update identification set division_code = :d where household_id = :h")
-                .param("d", division).param("h", householdId).update();
-        // a running public notice goes to the new village's board (its township step is the new area's)
-        jdbc.sql("update public_notice set division_code = :d where household_id = :h")
-                .param("d", division).param("h", householdId).update();
-        if (from.substring(0, 6).equals(division.substring(0, 6))) {
-            // an open re-check task follows the household to its new village's cadre
-            jdbc.sql("update recheck_task set division_code = :d where household_id = :h and status in ('TO_VISIT', 'VISITED', 'REVIEWED')")
-                    .param("d", division).param("h", householdId).update();
-        } else {
-            // another county: the task belongs to the old county's re-check, which nobody there can act on now
-            jdbc.sql("update recheck_task set status = 'MOVED_OUT' where household_id = :h and status in ('TO_VISIT', 'VISITED', 'REVIEWED')")
-                    .param("h", householdId).update();
-        }
+        events.publishEvent(new HouseholdMoved(householdId, from, division));
     }
 
     private void set(UUID householdId, String column, String value) {

@@ -14,9 +14,12 @@ import fushun.platform.pii.ResidentIdNumbers;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
 import fushun.platform.web.RuleViolationException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Registers households and reads them back within a jurisdiction. */
@@ -181,6 +185,66 @@ public class HouseholdRegistry {
                 .orElseThrow(() -> new NotFoundException("没有找到该成员。"));
         revealAudit.record(actor, "household_member", memberId.toString(), "id_number", reason);
         return idNumber;
+    }
+
+    /** A registered household as a roster compares it: its members with their full ID numbers, those who left too. */
+    public record Roll(UUID householdId, String divisionCode, HouseholdCategory category, boolean notEntitledToPolicy,
+                       List<RollMember> members) {
+    }
+
+    public record RollMember(UUID id, String idNumber, String name, String relationship, String labourCapacity,
+                             boolean active) {
+    }
+
+    /** The households whose members living in them now hold any of these ID numbers. */
+    public List<UUID> householdsOfActiveMembers(Collection<String> idNumbers) {
+        return jdbc.sql("select distinct household_id from household_member where id_number in (:numbers) and status = 'ACTIVE'")
+                .param("numbers", idNumbers).query(UUID.class).list();
+    }
+
+    /** The household's roll, locked for the caller's changes (one read of its members). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Roll lockRoll(UUID householdId) {
+        record Row(String divisionCode, String category, boolean notEntitledToPolicy) {
+        }
+        Row row = jdbc.sql("select division_code, category, not_entitled_to_policy from household where id = :h for update")
+                .param("h", householdId).query(Row.class).single();
+        List<RollMember> members = jdbc.sql("""
+                        select id, id_number, name, relationship, labour_capacity, status from household_member
+                        where household_id = :h order by id""")
+                .param("h", householdId)
+                .query((rs, n) -> new RollMember(rs.getObject("id", UUID.class), rs.getString("id_number"),
+                        rs.getString("name"), rs.getString("relationship"), rs.getString("labour_capacity"),
+                        "ACTIVE".equals(rs.getString("status"))))
+                .list();
+        return new Roll(householdId, row.divisionCode(), HouseholdCategory.valueOf(row.category()), row.notEntitledToPolicy(),
+                members);
+    }
+
+    /** The member living in the household now with this ID number. */
+    public UUID activeMemberId(UUID householdId, String idNumber) {
+        return jdbc.sql("select id from household_member where household_id = :h and id_number = :n and status = 'ACTIVE'")
+                .param("h", householdId).param("n", idNumber).query(UUID.class).single();
+    }
+
+    /** Whether the household's risks are marked eliminated now; the household stays locked for the caller's change. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean lockRiskEliminated(UUID householdId) {
+        return jdbc.sql("select risk_eliminated_at is not null from household where id = :h for update")
+                .param("h", householdId).query(Boolean.class).single();
+    }
+
+    /** The county confirmed the household's risks eliminated: it leaves the monitored population. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void riskEliminated(UUID householdId, Instant at) {
+        jdbc.sql("update household set risk_eliminated_at = :at where id = :h")
+                .param("at", Timestamp.from(at)).param("h", householdId).update();
+    }
+
+    /** The elimination was taken back: the household is monitored again. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void riskEliminationRolledBack(UUID householdId) {
+        jdbc.sql("update household set risk_eliminated_at = null where id = :h").param("h", householdId).update();
     }
 
     public long count() {

@@ -2,6 +2,7 @@ package fushun.monitoring.identification;
 
 import static fushun.platform.PlatformTime.CHINA;
 
+import fushun.monitoring.household.HouseholdMoved;
 import fushun.platform.PlatformTime;
 import fushun.contracts.HouseholdCategory;
 import fushun.contracts.RiskType;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -64,6 +66,13 @@ public class Identifications {
         this.outbox = outbox;
         this.eliminations = eliminations;
         this.clock = clock;
+    }
+
+    /** The procedures follow a household that moved: the new area's staff take them over. */
+    @EventListener
+    public void on(HouseholdMoved moved) {
+        jdbc.sql("update identification set division_code = :d where household_id = :h")
+                .param("d", moved.toDivision()).param("h", moved.householdId()).update();
     }
 
     /**

@@ -1,5 +1,7 @@
 package fushun.monitoring.identification;
 
+import fushun.monitoring.household.HouseholdDirectory;
+import fushun.monitoring.household.HouseholdMoved;
 import fushun.platform.web.Page;
 
 import fushun.contracts.HouseholdCategory;
@@ -19,6 +21,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -56,25 +59,28 @@ public class PublicNotices {
 
     private final JdbcClient jdbc;
     private final PolicyParameters parameters;
+    private final HouseholdDirectory households;
     private final Clock clock;
 
-    public PublicNotices(JdbcClient jdbc, PolicyParameters parameters, Clock clock) {
+    public PublicNotices(JdbcClient jdbc, PolicyParameters parameters, HouseholdDirectory households, Clock clock) {
         this.jdbc = jdbc;
+        this.households = households;
         this.parameters = parameters;
         this.clock = clock;
+    }
+
+    /** A running notice goes to the new village's board (its township step is the new area's). */
+    @EventListener
+    public void on(HouseholdMoved moved) {
+        jdbc.sql("update public_notice set division_code = :d where household_id = :h")
+                .param("d", moved.toDivision()).param("h", moved.householdId()).update();
     }
 
     /** Posts the notice of a procedure whose village step was approved now. */
     @Transactional(propagation = Propagation.MANDATORY)
     void post(UUID identificationId, UUID householdId, String purpose, String postedBy) {
         LocalDate today = PlatformTime.today(clock);
-        record Household(String divisionCode, String category, String headName, int size) {
-        }
-        Household household = jdbc.sql("""
-                        select h.division_code, h.category, h.head_name,
-                               (select count(*) from household_member m where m.household_id = h.id and m.status = 'ACTIVE') as size
-                        from household h where h.id = :h""")
-                .param("h", householdId).query(Household.class).single();
+        HouseholdDirectory.Entry household = households.find(householdId).orElseThrow();
         PolicyValue days = parameters.required(DAYS_PARAMETER, household.divisionCode().substring(0, 6), today);
         jdbc.sql("""
                         insert into public_notice (id, identification_id, household_id, division_code, purpose, masked_name,
@@ -84,7 +90,7 @@ public class PublicNotices {
                         on conflict (identification_id) do nothing""")
                 .param("id", UUID.randomUUID()).param("identification", identificationId).param("h", householdId)
                 .param("division", household.divisionCode()).param("purpose", purpose)
-                .param("name", NoticeRules.maskedName(household.headName())).param("size", household.size())
+                .param("name", NoticeRules.maskedName(household.headName())).param("size", household.activeMembers())
                 .param("category", household.category()).param("proposal", proposal(purpose))
                 .param("on", today).param("ends", NoticeRules.endsOn(today, days.value().intValue()))
                 .param("parameter", days.version()).param("by", postedBy).update();

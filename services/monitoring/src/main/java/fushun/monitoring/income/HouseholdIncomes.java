@@ -1,5 +1,6 @@
 package fushun.monitoring.income;
 
+import fushun.monitoring.household.HouseholdDirectory;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
 import java.math.BigDecimal;
@@ -16,9 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class HouseholdIncomes {
 
     private final JdbcClient jdbc;
+    private final HouseholdDirectory households;
 
-    public HouseholdIncomes(JdbcClient jdbc) {
+    public HouseholdIncomes(JdbcClient jdbc, HouseholdDirectory households) {
         this.jdbc = jdbc;
+        this.households = households;
     }
 
     /** Replaces the household's income for the year with these components. */
@@ -27,7 +30,7 @@ public class HouseholdIncomes {
                                   String recordedBy, Jurisdiction jurisdiction) {
         int members = membersOf(householdId, jurisdiction);
         // one writer per household at a time, so a replacement is never merged with another
-        jdbc.sql("select id from household where id = :h for update").param("h", householdId).query(UUID.class).single();
+        households.lock(householdId);
         jdbc.sql("delete from income_record where household_id = :h and year = :y")
                 .param("h", householdId).param("y", year).update();
         components.forEach((component, amount) -> jdbc.sql("""
@@ -41,20 +44,39 @@ public class HouseholdIncomes {
     /** Empty if no income was recorded for that year. */
     public Optional<IncomeStatement> statement(UUID householdId, int year, Jurisdiction jurisdiction) {
         int members = membersOf(householdId, jurisdiction);
+        Map<IncomeComponent, BigDecimal> components = components(householdId, year);
+        return components.isEmpty() ? Optional.empty() : Optional.of(new IncomeStatement(year, components, members));
+    }
+
+    /**
+     * The latest year's statement, whoever asks (the caller has scoped the household); empty if no
+     * income was ever recorded.
+     */
+    public Optional<IncomeStatement> latest(UUID householdId) {
+        Integer year = jdbc.sql("select max(year) from income_record where household_id = :h").param("h", householdId)
+                .query(Integer.class).optional().orElse(null);
+        if (year == null) {
+            return Optional.empty();
+        }
+        int members = households.find(householdId).map(HouseholdDirectory.Entry::activeMembers).orElse(0);
+        return Optional.of(new IncomeStatement(year, components(householdId, year), members));
+    }
+
+    private Map<IncomeComponent, BigDecimal> components(UUID householdId, int year) {
         Map<IncomeComponent, BigDecimal> components = new EnumMap<>(IncomeComponent.class);
         jdbc.sql("select component, amount from income_record where household_id = :h and year = :y")
                 .param("h", householdId).param("y", year)
                 .query((rs, n) -> Map.entry(IncomeComponent.valueOf(rs.getString(1)), rs.getBigDecimal(2)))
                 .list().forEach(e -> components.put(e.getKey(), e.getValue()));
-        return components.isEmpty() ? Optional.empty() : Optional.of(new IncomeStatement(year, components, members));
+        return components;
     }
 
+    /** Members living in the household now; a household outside the caller's division, or without members, is not found. */
     private int membersOf(UUID householdId, Jurisdiction jurisdiction) {
-        return jdbc.sql("""
-                        select count(m.id) from household h join household_member m on m.household_id = h.id and m.status = 'ACTIVE'
-                        where h.id = :h and h.division_code like :scope""")
-                .param("h", householdId).param("scope", jurisdiction.likePattern())
-                .query(Integer.class).optional().filter(n -> n > 0)
-                .orElseThrow(() -> new NotFoundException("没有找到该农户。"));
+        int members = households.find(householdId, jurisdiction).activeMembers();
+        if (members == 0) {
+            throw new NotFoundException("没有找到该农户。");
+        }
+        return members;
     }
 }

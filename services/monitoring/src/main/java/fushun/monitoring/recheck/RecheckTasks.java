@@ -1,5 +1,7 @@
 package fushun.monitoring.recheck;
 
+import fushun.monitoring.household.HouseholdDirectory;
+import fushun.monitoring.household.HouseholdMoved;
 import fushun.platform.web.Page;
 
 import fushun.contracts.HouseholdCategory;
@@ -20,8 +22,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,25 +44,42 @@ public class RecheckTasks {
     }
 
     private static final String SELECT = """
-            select t.id, t.recheck_id, r.year, r.due_date, t.household_id, t.division_code, h.head_name, h.category,
+            select t.id, t.recheck_id, r.year, r.due_date, t.household_id, t.division_code,
                    t.category_at_open, t.status, t.visited_on, t.per_capita_income, t.outcome, t.proposed_category, t.note,
                    t.visited_by, t.elimination_id
-            from recheck_task t join recheck r on r.id = t.recheck_id join household h on h.id = t.household_id
+            from recheck_task t join recheck r on r.id = t.recheck_id
             """;
 
     private final JdbcClient jdbc;
     private final Rechecks rechecks;
     private final HouseholdChanges householdChanges;
     private final EliminationRequests eliminations;
+    private final HouseholdDirectory households;
     private final Clock clock;
 
     public RecheckTasks(JdbcClient jdbc, Rechecks rechecks, HouseholdChanges householdChanges,
-                        EliminationRequests eliminations, Clock clock) {
+                        EliminationRequests eliminations, HouseholdDirectory households, Clock clock) {
         this.jdbc = jdbc;
+        this.households = households;
         this.rechecks = rechecks;
         this.householdChanges = householdChanges;
         this.eliminations = eliminations;
         this.clock = clock;
+    }
+
+    /**
+     * An open task follows a household that moved within the county to its new village's cadre; a
+     * move to another county leaves it with the old county's re-check, where nobody can act on it now.
+     */
+    @EventListener
+    public void on(HouseholdMoved moved) {
+        if (moved.withinCounty()) {
+            jdbc.sql("update recheck_task set division_code = :d where household_id = :h and status in ('TO_VISIT', 'VISITED', 'REVIEWED')")
+                    .param("d", moved.toDivision()).param("h", moved.householdId()).update();
+        } else {
+            jdbc.sql("update recheck_task set status = 'MOVED_OUT' where household_id = :h and status in ('TO_VISIT', 'VISITED', 'REVIEWED')")
+                    .param("h", moved.householdId()).update();
+        }
     }
 
     /** The village cadre's visit; recorded again (the latest counts) until the township has reviewed. */
@@ -180,7 +201,7 @@ public class RecheckTasks {
                 .param("status", status == null ? null : status.name()).param("overdueOnly", overdueOnly)
                 .param("pastDue", pastDue).param("size", size).param("offset", (long) page * size)
                 .query((rs, n) -> view(rs, today, List.of())).list();
-        return new Page<>(items, page, size, total);
+        return new Page<>(withHouseholds(items), page, size, total);
     }
 
     /** One task with its decisions; outside the caller's division it answers 404. */
@@ -201,20 +222,34 @@ public class RecheckTasks {
                 .query((rs, n) -> new RecheckTaskView.Decision(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
                 .list();
-        return jdbc.sql(SELECT + " where t.id = :id and t.division_code like :scope" + (forUpdate ? " for update of t" : ""))
+        RecheckTaskView task = jdbc.sql(SELECT + " where t.id = :id and t.division_code like :scope" + (forUpdate ? " for update of t" : ""))
                 .param("id", id).param("scope", jurisdiction.likePattern())
                 .query((rs, n) -> view(rs, today, decisions)).optional()
                 .orElseThrow(() -> new NotFoundException("没有找到该动态调整任务。"));
+        return withHouseholds(List.of(task)).get(0);
     }
 
+    /** The tasks with their households' head and category now, looked up for all of them in one query. */
+    private List<RecheckTaskView> withHouseholds(List<RecheckTaskView> tasks) {
+        Map<UUID, HouseholdDirectory.Entry> byId = households.byIds(tasks.stream().map(RecheckTaskView::householdId).toList());
+        return tasks.stream().map(t -> {
+            HouseholdDirectory.Entry h = byId.get(t.householdId());
+            return new RecheckTaskView(t.id(), t.recheckId(), t.year(), t.householdId(), t.divisionCode(),
+                    h == null ? null : h.headName(), h == null ? null : h.category(), t.categoryAtOpen(), t.status(),
+                    t.statusLabel(), t.dueDate(), t.overdue(), t.visitedOn(), t.perCapitaIncome(), t.outcome(),
+                    t.proposedCategory(), t.note(), t.visitedBy(), t.eliminationId(), t.decisions());
+        }).toList();
+    }
+
+    /** The task's own columns; the household's head and category come from {@link #withHouseholds}. */
     private static RecheckTaskView view(ResultSet rs, LocalDate today, List<RecheckTaskView.Decision> decisions)
             throws SQLException {
         Status status = Status.valueOf(rs.getString("status"));
         LocalDate due = rs.getObject("due_date", LocalDate.class);
         String outcome = rs.getString("outcome");
         return new RecheckTaskView(rs.getObject("id", UUID.class), rs.getObject("recheck_id", UUID.class), rs.getInt("year"),
-                rs.getObject("household_id", UUID.class), rs.getString("division_code"), rs.getString("head_name"),
-                rs.getString("category"), rs.getString("category_at_open"), status, status.label(), due,
+                rs.getObject("household_id", UUID.class), rs.getString("division_code"), null, null,
+                rs.getString("category_at_open"), status, status.label(), due,
                 status.isOpen() && today.isAfter(due), rs.getObject("visited_on", LocalDate.class),
                 rs.getBigDecimal("per_capita_income"), outcome == null ? null : Outcome.valueOf(outcome),
                 rs.getString("proposed_category"), rs.getString("note"), rs.getString("visited_by"),

@@ -7,9 +7,11 @@ import fushun.contracts.RiskType;
 import fushun.contracts.Topics;
 import fushun.contracts.bureau.RiskSignalObserved;
 import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.monitoring.assignment.Assignments;
+import fushun.monitoring.household.HouseholdMoved;
+import fushun.monitoring.household.HouseholdRegistry;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.security.Jurisdiction;
-import fushun.platform.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +24,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,14 +36,18 @@ public class RiskAlerts {
 
     private static final Logger log = LoggerFactory.getLogger(RiskAlerts.class);
 
-
     private final JdbcClient jdbc;
     private final OutboxWriter outbox;
     private final ResponsibilityMatrix responsibilities;
+    private final Assignments assignments;
+    private final HouseholdRegistry households;
     private final Clock clock;
 
-    public RiskAlerts(JdbcClient jdbc, OutboxWriter outbox, ResponsibilityMatrix responsibilities, Clock clock) {
+    public RiskAlerts(JdbcClient jdbc, OutboxWriter outbox, ResponsibilityMatrix responsibilities, Assignments assignments,
+                      HouseholdRegistry households, Clock clock) {
         this.jdbc = jdbc;
+        this.assignments = assignments;
+        this.households = households;
         this.outbox = outbox;
         this.responsibilities = responsibilities;
         this.clock = clock;
@@ -88,14 +95,7 @@ public class RiskAlerts {
         List<RiskAlertRaised.Assignment> assignments = dueByBureau.entrySet().stream()
                 .map(e -> new RiskAlertRaised.Assignment(UUID.randomUUID(), e.getKey(), e.getValue()))
                 .toList();
-        for (RiskAlertRaised.Assignment a : assignments) {
-            jdbc.sql("""
-                            insert into assignment (id, alert_id, household_id, bureau, due_date, status)
-                            values (:id, :alert, :household, :bureau, :due, 'ASSIGNED')""")
-                    .param("id", a.assignmentId()).param("alert", alertId).param("household", householdId)
-                    .param("bureau", a.bureau().name()).param("due", a.dueDate())
-                    .update();
-        }
+        this.assignments.open(alertId, householdId, divisionCode, assignments);
         RiskAlertRaised alert = new RiskAlertRaised(alertId, householdId, divisionCode, fresh, explanation, now, assignments);
         outbox.append(Topics.MONITORING_RISK_ALERT, householdId.toString(), divisionCode, alert);
         // ids and bureaus only: a risk type (an illness) is health data
@@ -104,23 +104,20 @@ public class RiskAlerts {
         return Optional.of(alert);
     }
 
+    /** The alerts follow a household that moved: the new area's staff take them over. */
+    @EventListener
+    public void on(HouseholdMoved moved) {
+        jdbc.sql("update risk_alert set division_code = :d where household_id = :h")
+                .param("d", moved.toDivision()).param("h", moved.householdId()).update();
+    }
+
     /** A household's alerts with their assignments, newest first, within the caller's jurisdiction. */
     public List<AlertView> alertsOf(UUID householdId, Jurisdiction jurisdiction) {
-        boolean visible = jdbc.sql("select count(*) from household where id = :id and division_code like :scope")
-                .param("id", householdId).param("scope", jurisdiction.likePattern()).query(Long.class).single() > 0;
-        if (!visible) {
-            throw new NotFoundException("没有找到该农户。");
-        }
-        Map<UUID, List<AlertView.AssignmentView>> assignments = jdbc.sql("""
-                        select id, alert_id, bureau, due_date, status, case_reference, acknowledged_at
-                        from assignment where household_id = :h order by bureau""")
-                .param("h", householdId)
-                .query((rs, n) -> Map.entry(rs.getObject("alert_id", UUID.class), new AlertView.AssignmentView(
-                        rs.getObject("id", UUID.class), rs.getString("bureau"), rs.getDate("due_date").toLocalDate(),
-                        rs.getString("status"), rs.getString("case_reference"),
-                        rs.getTimestamp("acknowledged_at") == null ? null : rs.getTimestamp("acknowledged_at").toInstant())))
-                .list().stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        households.divisionOf(householdId, jurisdiction);
+        Map<UUID, List<AlertView.AssignmentView>> assignments = this.assignments.ofHousehold(householdId).stream()
+                .collect(Collectors.groupingBy(Assignments.AlertAssignment::alertId, Collectors.mapping(
+                        a -> new AlertView.AssignmentView(a.id(), a.bureau(), a.dueDate(), a.status(), a.caseReference(),
+                                a.acknowledgedAt()), Collectors.toList())));
         return jdbc.sql("""
                         select id, risk_types, explanation, status, raised_at from risk_alert
                         where household_id = :h order by raised_at desc""")
@@ -146,6 +143,85 @@ public class RiskAlerts {
             jdbc.sql("delete from monitored_risk where household_id = :h and risk_type = :r")
                     .param("h", householdId).param("r", type.name()).update();
         }
+    }
+
+    /** The risk types bureaus and cadres signalled for the household in {@code [from, to)}, by name. */
+    public List<RiskType> signalledBetween(UUID householdId, Instant from, Instant to) {
+        return jdbc.sql("""
+                        select distinct risk_type from risk_signal
+                        where household_id = :h and observed_at >= :from and observed_at < :to order by risk_type""")
+                .param("h", householdId).param("from", java.sql.Timestamp.from(from)).param("to", java.sql.Timestamp.from(to))
+                .query((rs, n) -> RiskType.valueOf(rs.getString(1))).list();
+    }
+
+    /** The household's open alerts, what the elimination check asks about. */
+    public record OpenAlerts(List<UUID> ids, Instant since) {
+    }
+
+    /** The household's open alerts and when the earliest was raised ({@code null} if none is open). */
+    public OpenAlerts openAlerts(UUID householdId) {
+        List<Map.Entry<UUID, Instant>> open = jdbc.sql("select id, raised_at from risk_alert where household_id = :h and status = 'OPEN'")
+                .param("h", householdId)
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant())).list();
+        return new OpenAlerts(open.stream().map(Map.Entry::getKey).toList(),
+                open.stream().map(Map.Entry::getValue).min(Instant::compareTo).orElse(null));
+    }
+
+    /** The risk types the household is monitored for now, by name (the order the procedures record them in). */
+    public List<RiskType> monitoredRisksByName(UUID householdId) {
+        return jdbc.sql("select risk_type from monitored_risk where household_id = :h order by risk_type")
+                .param("h", householdId).query((rs, n) -> RiskType.valueOf(rs.getString(1))).list();
+    }
+
+    /**
+     * The county confirmed the household's risks eliminated by {@code identificationId}: its open
+     * alerts close as eliminated and no risk is monitored any more. Returns the risks that were.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<RiskType> eliminated(UUID householdId, UUID identificationId, Instant at) {
+        List<RiskType> types = monitoredRisksByName(householdId);
+        jdbc.sql("""
+                        update risk_alert set status = 'ELIMINATED', eliminated_by = :identification, closed_at = :at
+                        where household_id = :h and status = 'OPEN'""")
+                .param("identification", identificationId).param("at", java.sql.Timestamp.from(at)).param("h", householdId)
+                .update();
+        jdbc.sql("delete from monitored_risk where household_id = :h").param("h", householdId).update();
+        return types;
+    }
+
+    /** The elimination taken back: which one, and the risks monitored again. */
+    public record Reopened(UUID eliminatedBy, List<RiskType> riskTypes) {
+    }
+
+    /**
+     * Takes back the household's latest elimination: its alerts are open again and the risks
+     * monitored again (a risk alerted anew in between stays with its new alert). Empty if none.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Reopened> reopenLatestElimination(UUID householdId) {
+        UUID latest = jdbc.sql("""
+                        select eliminated_by from risk_alert where household_id = :h and status = 'ELIMINATED'
+                        order by closed_at desc limit 1""")
+                .param("h", householdId).query(UUID.class).optional().orElse(null);
+        if (latest == null) {
+            return Optional.empty();
+        }
+        List<Map.Entry<UUID, String>> alerts = jdbc.sql(
+                        "select id, risk_types from risk_alert where household_id = :h and eliminated_by = :e")
+                .param("h", householdId).param("e", latest)
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        // the alerts keep eliminated_by: the elimination and its rollback both stay on record
+        jdbc.sql("update risk_alert set status = 'OPEN', closed_at = null where eliminated_by = :e and status = 'ELIMINATED'")
+                .param("e", latest).update();
+        List<RiskType> types = new java.util.ArrayList<>();
+        for (Map.Entry<UUID, String> alert : alerts) {
+            for (String type : alert.getValue().split(",")) {
+                types.add(RiskType.valueOf(type));
+                jdbc.sql("insert into monitored_risk (household_id, risk_type, alert_id) values (:h, :r, :a) on conflict do nothing")
+                        .param("h", householdId).param("r", type).param("a", alert.getKey()).update();
+            }
+        }
+        return Optional.of(new Reopened(latest, types));
     }
 
     /** Keeps a bureau's signal as received, with what it led to; a redelivered signal is kept once. */

@@ -2,7 +2,6 @@ package fushun.monitoring.roster;
 
 import fushun.platform.web.Page;
 
-import fushun.contracts.HouseholdCategory;
 import fushun.monitoring.household.HouseholdChange;
 import fushun.monitoring.household.HouseholdChanges;
 import fushun.monitoring.household.HouseholdRegistry;
@@ -321,9 +320,7 @@ public class RosterImports implements DisposableBean {
 
     private Result importOne(NewHousehold household, Jurisdiction jurisdiction, String note, String by, Set<UUID> touched) {
         List<String> numbers = household.members().stream().map(NewHousehold.NewMember::idNumber).toList();
-        List<UUID> matched = jdbc.sql("""
-                        select distinct household_id from household_member where id_number in (:numbers) and status = 'ACTIVE'""")
-                .param("numbers", numbers).query(UUID.class).list();
+        List<UUID> matched = registry.householdsOfActiveMembers(numbers);
         if (matched.isEmpty()) {
             return new Result(Outcome.REGISTERED, registry.register(household, jurisdiction), List.of());
         }
@@ -361,9 +358,7 @@ public class RosterImports implements DisposableBean {
         if (step.memberIdNumber() == null) {
             return step.change();
         }
-        UUID memberId = jdbc.sql("""
-                        select id from household_member where household_id = :h and id_number = :n and status = 'ACTIVE'""")
-                .param("h", householdId).param("n", step.memberIdNumber()).query(UUID.class).single();
+        UUID memberId = registry.activeMemberId(householdId, step.memberIdNumber());
         HouseholdChange c = step.change();
         return new HouseholdChange(c.kind(), c.reason(), c.effectiveOn(), memberId, c.newMember(), c.labourCapacity(),
                 c.relationship(), c.formerHeadRelationship(), c.divisionCode(), c.notEntitledToPolicy(), c.category(),
@@ -375,25 +370,18 @@ public class RosterImports implements DisposableBean {
     }
 
     private Loaded load(UUID householdId) {
-        record Row(String divisionCode, String category, boolean notEntitledToPolicy) {
-        }
-        Row row = jdbc.sql("select division_code, category, not_entitled_to_policy from household where id = :h for update")
-                .param("h", householdId).query(Row.class).single();
+        HouseholdRegistry.Roll roll = registry.lockRoll(householdId);
         List<RosterDiff.Member> members = new ArrayList<>();
         Set<String> departed = new HashSet<>();
-        jdbc.sql("""
-                        select id, id_number, name, relationship, labour_capacity, status from household_member
-                        where household_id = :h order by id""")
-                .param("h", householdId).query(rs -> {
-                    if ("ACTIVE".equals(rs.getString("status"))) {
-                        members.add(new RosterDiff.Member(rs.getObject("id", UUID.class), rs.getString("id_number"),
-                                rs.getString("name"), rs.getString("relationship"), rs.getString("labour_capacity")));
-                    } else {
-                        departed.add(rs.getString("id_number"));
-                    }
-                });
-        return new Loaded(new RosterDiff.Registered(householdId, row.divisionCode(), HouseholdCategory.valueOf(row.category()),
-                row.notEntitledToPolicy(), members), departed);
+        for (HouseholdRegistry.RollMember m : roll.members()) {
+            if (m.active()) {
+                members.add(new RosterDiff.Member(m.id(), m.idNumber(), m.name(), m.relationship(), m.labourCapacity()));
+            } else {
+                departed.add(m.idNumber());
+            }
+        }
+        return new Loaded(new RosterDiff.Registered(householdId, roll.divisionCode(), roll.category(),
+                roll.notEntitledToPolicy(), members), departed);
     }
 
     /** A household the file cannot apply, with the column to name. */
