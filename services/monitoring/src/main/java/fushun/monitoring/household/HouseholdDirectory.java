@@ -21,16 +21,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class HouseholdDirectory {
 
-    private static final List<String> MONITORING_CATEGORIES = Arrays.stream(HouseholdCategory.values())
+    /** The categories of the monitored population, as stored. */
+    public static final List<String> MONITORING_CATEGORIES = Arrays.stream(HouseholdCategory.values())
             .filter(HouseholdCategory::isMonitoringCategory).map(Enum::name).toList();
 
     /** A household now: where it lives, its category, head, and how many members live in it and can work. */
     public record Entry(UUID id, String divisionCode, String category, String headName, int activeMembers,
                         int ableToWork) {
-    }
-
-    /** A household in the monitored population now, as a re-check opens its task. */
-    public record Monitored(UUID id, String divisionCode, String category) {
     }
 
     private final JdbcClient jdbc;
@@ -69,18 +66,5 @@ public class HouseholdDirectory {
     /** Locks the household's row: a feature replacing a household's records takes turns with other writers. */
     public void lock(UUID id) {
         jdbc.sql("select id from household where id = :h for update").param("h", id).query(UUID.class).single();
-    }
-
-    /**
-     * The county's monitored households now (a monitoring category, entitled to policy, risk not
-     * eliminated), in one query however many.
-     */
-    public List<Monitored> monitoredIn(String county) {
-        return jdbc.sql("""
-                        select id, division_code, category from household
-                        where division_code like :county and category in (:categories)
-                          and not not_entitled_to_policy and risk_eliminated_at is null""")
-                .param("county", county + "%").param("categories", MONITORING_CATEGORIES)
-                .query((rs, n) -> new Monitored(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
     }
 }

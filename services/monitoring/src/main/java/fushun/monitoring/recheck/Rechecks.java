@@ -1,11 +1,10 @@
 package fushun.monitoring.recheck;
 
 import fushun.monitoring.household.HouseholdDirectory;
-import fushun.platform.web.Page;
-
 import fushun.platform.PlatformTime;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
+import fushun.platform.web.Page;
 import fushun.platform.web.RuleViolationException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,21 +28,17 @@ public class Rechecks {
     private static final Logger log = LoggerFactory.getLogger(Rechecks.class);
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
-    private final HouseholdDirectory households;
     private final Clock clock;
 
-    public Rechecks(JdbcClient jdbc, JdbcTemplate batch, HouseholdDirectory households, Clock clock) {
+    public Rechecks(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.batch = batch;
-        this.households = households;
         this.clock = clock;
     }
 
     /**
      * Opens the caller's county's re-check: one task per household of the county that is
-     * monitored now (a monitoring category, entitled to policy, risk not eliminated), read in one
-     * query and written in one batch however many households the county has.
+     * monitored now (a monitoring category, entitled to policy, risk not eliminated), written by
+     * one statement however many households the county has.
      */
     @Transactional
     public RecheckView open(int year, LocalDate dueDate, String openedBy, Jurisdiction jurisdiction) {
@@ -72,12 +66,16 @@ public class Rechecks {
                     .param("county", county).param("year", year).query(UUID.class).single();
             throw new RecheckAlreadyOpen(find(existing, jurisdiction));
         }
-        List<Object[]> monitored = households.monitoredIn(county).stream()
-                .map(h -> new Object[] {id, h.id(), h.divisionCode(), h.category()}).toList();
-        batch.batchUpdate("""
-                insert into recheck_task (id, recheck_id, household_id, division_code, category_at_open, status)
-                values (gen_random_uuid(), ?, ?, ?, ?, 'TO_VISIT')""", monitored);
-        int tasks = monitored.size();
+        // one INSERT … SELECT: the county's monitored households are never loaded into the service
+        // (ADR 0017); it reads the household feature's table (listed in the architecture test)
+        int tasks = jdbc.sql("""
+                        insert into recheck_task (id, recheck_id, household_id, division_code, category_at_open, status)
+                        select gen_random_uuid(), :recheck, h.id, h.division_code, h.category, 'TO_VISIT'
+                        from household h
+                        where h.division_code like :county and h.category in (:categories)
+                          and not h.not_entitled_to_policy and h.risk_eliminated_at is null""")
+                .param("recheck", id).param("county", county + "%")
+                .param("categories", HouseholdDirectory.MONITORING_CATEGORIES).update();
         jdbc.sql("update recheck set task_count = :n where id = :id").param("n", tasks).param("id", id).update();
         log.info("Re-check {} opened for county {} year {}: {} tasks", id, county, year, tasks);
         return find(id, jurisdiction);
