@@ -1,23 +1,17 @@
 package fushun.assetmanagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import fushun.contracts.Bureau;
-import fushun.contracts.EventEnvelope;
 import fushun.contracts.RiskType;
-import fushun.contracts.Topics;
 import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.platform.testsupport.AlertIntakeCheck;
 import fushun.platform.testsupport.EventBus;
 import fushun.platform.testsupport.ServiceIntegrationTest;
 import fushun.platform.testsupport.TestTokens;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,22 +28,8 @@ class AssetManagementIT {
 
     @Test
     void shouldRecordAlertOnceAndPublishNothing() throws Exception {
-        UUID householdId = UUID.randomUUID();
-        RiskAlertRaised alert = new RiskAlertRaised(UUID.randomUUID(), householdId, "210423100201",
-                List.of(RiskType.OTHER), "测试预警", Instant.now(),
-                List.of(new RiskAlertRaised.Assignment(UUID.randomUUID(), Bureau.RURAL_REVITALIZATION, LocalDate.now().plusDays(15))));
-        EventEnvelope<RiskAlertRaised> envelope = EventEnvelope.of("monitoring", householdId.toString(), "210423100201", alert);
-
-        bus.publish(Topics.MONITORING_RISK_ALERT, envelope);
-        bus.publish(Topics.MONITORING_RISK_ALERT, envelope);
-        EventEnvelope<RiskAlertRaised> replay = EventEnvelope.of("monitoring", householdId.toString(), "210423100201", alert);
-        bus.publish(Topics.MONITORING_RISK_ALERT, replay);
-
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                "select count(*) from inbox_event where event_id in (:ids)")
-                .param("ids", List.of(envelope.eventId(), replay.eventId())).query(Long.class).single() == 2);
-        assertThat(jdbc.sql("select count(*) from platform.received_alert where alert_id = :a")
-                .param("a", alert.alertId()).query(Long.class).single()).isEqualTo(1);
+        RiskAlertRaised alert = AlertIntakeCheck.deliverTwiceAndReplay(Bureau.RURAL_REVITALIZATION, RiskType.OTHER, bus, jdbc);
+        UUID householdId = alert.householdId();
         assertThat(jdbc.sql("select count(*) from outbox_event where aggregateid = :h").param("h", householdId.toString())
                 .query(Long.class).single()).isZero();
 

@@ -32,16 +32,17 @@ public final class AlertIntakeCheck {
     private AlertIntakeCheck() {
     }
 
-    /** The service as its own settings name it. */
-    public record Service(String name, Bureau bureau, RiskType riskType, String casePrefix, String readerRole) {
-    }
-
-    public static void assertRecordedOnceAndAcknowledged(Service service, MockMvc mvc, EventBus bus, JdbcClient jdbc)
+    /**
+     * An alert for a household of 210423100201 naming {@code bureau}, delivered twice and replayed
+     * under a new event id; returns once the service's inbox has taken both events in, and the
+     * alert was recorded once.
+     */
+    public static RiskAlertRaised deliverTwiceAndReplay(Bureau bureau, RiskType riskType, EventBus bus, JdbcClient jdbc)
             throws Exception {
         UUID householdId = UUID.randomUUID();
         RiskAlertRaised alert = new RiskAlertRaised(UUID.randomUUID(), householdId, "210423100201",
-                List.of(service.riskType()), "测试预警", Instant.now(),
-                List.of(new RiskAlertRaised.Assignment(UUID.randomUUID(), service.bureau(), LocalDate.now().plusDays(15))));
+                List.of(riskType), "测试预警", Instant.now(),
+                List.of(new RiskAlertRaised.Assignment(UUID.randomUUID(), bureau, LocalDate.now().plusDays(15))));
         EventEnvelope<RiskAlertRaised> envelope = EventEnvelope.of("monitoring", householdId.toString(), "210423100201", alert);
 
         bus.publish(Topics.MONITORING_RISK_ALERT, envelope);
@@ -54,6 +55,17 @@ public final class AlertIntakeCheck {
                 .param("ids", List.of(envelope.eventId(), replay.eventId())).query(Long.class).single() == 2);
         assertThat(jdbc.sql("select count(*) from platform.received_alert where alert_id = :a")
                 .param("a", alert.alertId()).query(Long.class).single()).isEqualTo(1);
+        return alert;
+    }
+
+    /** The service as its own settings name it. */
+    public record Service(String name, Bureau bureau, RiskType riskType, String casePrefix, String readerRole) {
+    }
+
+    public static void assertRecordedOnceAndAcknowledged(Service service, MockMvc mvc, EventBus bus, JdbcClient jdbc)
+            throws Exception {
+        RiskAlertRaised alert = deliverTwiceAndReplay(service.bureau(), service.riskType(), bus, jdbc);
+        UUID householdId = alert.householdId();
         AssignmentAcknowledged ack = bus.awaitEvent(service.name() + ".measure.v1", householdId.toString(),
                 AssignmentAcknowledged.class).data();
         assertThat(ack.bureau()).isEqualTo(service.bureau());
