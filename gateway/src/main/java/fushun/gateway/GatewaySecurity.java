@@ -52,12 +52,16 @@ class GatewaySecurity {
                 .build();
     }
 
-    /** A request that came in on the management server's port, as bound (a test's is random). */
+    /**
+     * An actuator path on the management server's port, as bound (a test's is random): the socket's
+     * own port, since no forwarded header is trusted ({@code server.forward-headers-strategy: none}).
+     */
     private static ServerWebExchangeMatcher onManagementPort(Environment environment) {
         return exchange -> {
             var local = exchange.getRequest().getLocalAddress();
             String port = environment.getProperty("local.management.port");
-            return local != null && port != null && local.getPort() == Integer.parseInt(port)
+            boolean actuator = exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/actuator/");
+            return actuator && local != null && port != null && local.getPort() == Integer.parseInt(port)
                     ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
         };
     }

@@ -119,14 +119,12 @@ public final class LocalPlatform implements AutoCloseable {
         Files.createDirectories(file.getParent());
         StringBuilder lines = new StringBuilder("# ").append(module.name())
                 .append("'s environment from the local platform; source it and run the module:\n")
-                .append("#   set -a; . ").append(file).append("; set +a\n")
+                .append("#   set -a; . '").append(file.toAbsolutePath()).append("'; set +a\n")
                 .append("#   ./mvnw -pl ").append(module.jarPath(), 0, module.jarPath().indexOf("/target/"))
                 .append(" spring-boot:run   (after ./mvnw install -DskipTests once)\n");
         new java.util.TreeMap<>(environmentOf(module)).forEach((name, value) ->
                 lines.append(name).append("='").append(value.replace("'", "'\\''")).append("'\n"));
-        Files.deleteIfExists(file);
-        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        LocalSecrets.createPrivateFile(file);
         Files.writeString(file, lines);
         log.info(String.format("skip   %-18s its environment: %s", module.name(), file));
     }

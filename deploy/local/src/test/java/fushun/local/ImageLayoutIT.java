@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What can be checked of the images on a machine without a Docker daemon: the image definition
- * keeps its rules (base pinned by digest, a user that is not root, a readiness health check, the
+ * keeps its rules (base pinned by digest, a user that is not root, a liveness health check, the
  * loader as entry point), every module's jar extracts into the layers the Dockerfile copies, and
  * the gateway starts from those layers the way the image starts it.
  */
@@ -35,7 +35,7 @@ class ImageLayoutIT {
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @Test
-    void shouldPinTheBaseByDigestRunAsAUserAndProbeReadiness() throws IOException {
+    void shouldPinTheBaseByDigestRunAsAUserAndProbeLiveness() throws IOException {
         List<String> lines = Files.readAllLines(DOCKERFILE);
         String base = lines.stream().filter(l -> l.startsWith("ARG JRE=")).findFirst().orElseThrow();
         assertThat(base).as("the base image, pinned").matches("ARG JRE=[a-z0-9./-]+:[\\w.-]+@sha256:[0-9a-f]{64}");
@@ -45,7 +45,7 @@ class ImageLayoutIT {
         List<String> finalStage = lines.subList(lastFrom, lines.size());
         assertThat(finalStage.stream().filter(l -> l.startsWith("USER "))).as("the final stage's user")
                 .singleElement().matches(user -> Pattern.matches("USER [1-9][0-9]{3,}:[1-9][0-9]{3,}", user));
-        assertThat(String.join("\n", finalStage)).contains("HEALTHCHECK").contains("/readyz")
+        assertThat(String.join("\n", finalStage)).contains("HEALTHCHECK").contains("/livez")
                 .contains("ENTRYPOINT [\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]");
         for (String layer : LAYERS) {
             assertThat(finalStage).as("the layer " + layer + " copied on its own")

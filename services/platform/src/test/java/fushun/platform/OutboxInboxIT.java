@@ -12,12 +12,12 @@ import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.testapp.HouseholdListener;
 import fushun.platform.testapp.PlatformTestApplication;
 import fushun.platform.testsupport.Events;
+import fushun.platform.testsupport.MovableClock;
 import fushun.platform.testsupport.TestDatabases;
 import fushun.platform.testsupport.TopicReader;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -165,8 +165,14 @@ class OutboxInboxIT {
     @Test
     void shouldBeReadyOnlyWhileTheBrokerAnswers() {
         assertThat(kafkaReachable.health().getStatus()).isEqualTo(Status.UP);
+        MovableClock clock = new MovableClock();
         KafkaReachable nowhere = new KafkaReachable(
-                new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9")), Clock.systemUTC());
+                new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9")), clock);
+        // a broker's restart is tolerated for a while: the detail says since when
+        var blip = nowhere.health();
+        assertThat(blip.getStatus()).isEqualTo(Status.UP);
+        assertThat(blip.getDetails()).containsKey("unreachableSince");
+        clock.set(clock.instant().plusSeconds(61));
         var down = nowhere.health();
         assertThat(down.getStatus()).isEqualTo(Status.DOWN);
         assertThat(down.getDetails().get("error").toString()).doesNotContain("127.0.0.1");

@@ -13,18 +13,21 @@ import org.springframework.kafka.core.KafkaAdmin;
 /**
  * Part of readiness: the broker answers this service's principal (the cluster's description, within
  * a few seconds). The answer is kept for a while, so probes every few seconds cost one sign-in per
- * interval, not one each. A service that cannot reach the broker still takes requests into its
- * outbox; it is only not ready, so a deployment routes to an instance that is.
+ * interval, not one each. The broker is shared: an outage makes every instance unready at once, so
+ * a short one (a broker's restart) is tolerated for {@link #GRACE}: meanwhile requests go on into
+ * the outbox, and the detail says since when the broker has not answered.
  */
 public class KafkaReachable implements HealthIndicator {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
     private static final Duration KEPT = Duration.ofSeconds(5);
+    static final Duration GRACE = Duration.ofSeconds(60);
 
     private final KafkaAdmin admin;
     private final Clock clock;
     private Health last;
     private Instant checkedAt = Instant.MIN;
+    private Instant unreachableSince;
 
     public KafkaReachable(KafkaAdmin admin, Clock clock) {
         this.admin = admin;
@@ -35,10 +38,26 @@ public class KafkaReachable implements HealthIndicator {
     public synchronized Health health() {
         Instant now = clock.instant();
         if (last == null || now.isAfter(checkedAt.plus(KEPT))) {
-            last = check();
+            last = withGrace(check(), now);
             checkedAt = now;
         }
         return last;
+    }
+
+    private Health withGrace(Health answer, Instant now) {
+        if (answer.getStatus().equals(org.springframework.boot.health.contributor.Status.UP)) {
+            unreachableSince = null;
+            return answer;
+        }
+        if (unreachableSince == null) {
+            unreachableSince = now;
+        }
+        if (now.isBefore(unreachableSince.plus(GRACE))) {
+            return Health.up().withDetail("unreachableSince", unreachableSince.toString())
+                    .withDetails(answer.getDetails()).build();
+        }
+        return Health.down().withDetail("unreachableSince", unreachableSince.toString())
+                .withDetails(answer.getDetails()).build();
     }
 
     private Health check() {

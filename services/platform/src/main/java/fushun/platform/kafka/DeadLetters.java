@@ -22,6 +22,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -51,6 +53,7 @@ public class DeadLetters {
     private final EventCodec codec;
     private final JdbcClient jdbc;
     private final ConsumedRecord consumedRecord;
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
     private static final int REPLAY_PAGE = 100;
 
     private final String group;
@@ -96,7 +99,14 @@ public class DeadLetters {
         for (int page = 0; ; page++) {
             List<DeadLetter> letters = list(type, page, REPLAY_PAGE).items();
             for (DeadLetter letter : letters) {
-                replays.add(replay(letter.topic(), letter.partition(), letter.offset(), actor));
+                try {
+                    replays.add(replay(letter.topic(), letter.partition(), letter.offset(), actor));
+                } catch (NotFoundException gone) {
+                    // deleted by the topic's retention, or a topic this service no longer consumes:
+                    // said for this letter, and the others are still replayed
+                    replays.add(new Replay(letter.topic(), letter.partition(), letter.offset(), "GONE",
+                            gone.getMessage()));
+                }
             }
             if (letters.size() < REPLAY_PAGE) {
                 return replays;
@@ -179,36 +189,43 @@ public class DeadLetters {
             }
         }
         try (Consumer<String, String> consumer = reader()) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : deadTopics) {
-                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-                if (infos != null) {
-                    infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+            catchUp(consumer, deadTopics);
+        } catch (org.apache.kafka.common.KafkaException brokerOut) {
+            // the broker out of reach: the index answers as it stands, caught up on the next list
+            log.warn("Dead-letter index not caught up, the broker did not answer: {}", brokerOut.getClass().getSimpleName());
+        }
+    }
+
+    private void catchUp(Consumer<String, String> consumer, TreeSet<String> deadTopics) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : deadTopics) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+            if (infos != null) {
+                infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+            }
+        }
+        if (partitions.isEmpty()) {
+            return;
+        }
+        consumer.assign(partitions);
+        Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions, Duration.ofSeconds(10));
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+        for (TopicPartition partition : partitions) {
+            long beginning = beginnings.get(partition);
+            jdbc.sql("delete from dead_letter where dlt_topic = :t and dlt_partition = :p and dlt_offset < :o")
+                    .param("t", partition.topic()).param("p", partition.partition()).param("o", beginning).update();
+            consumer.seek(partition, Math.max(beginning, indexedUpTo(partition)));
+        }
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!reached(consumer, ends) && Instant.now().isBefore(deadline)) {
+            Map<TopicPartition, Long> read = new HashMap<>();
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                if (group.equals(header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP))) {
+                    index(record);
                 }
+                read.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
             }
-            if (partitions.isEmpty()) {
-                return;
-            }
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions, Duration.ofSeconds(10));
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
-            for (TopicPartition partition : partitions) {
-                long beginning = beginnings.get(partition);
-                jdbc.sql("delete from dead_letter where dlt_topic = :t and dlt_partition = :p and dlt_offset < :o")
-                        .param("t", partition.topic()).param("p", partition.partition()).param("o", beginning).update();
-                consumer.seek(partition, Math.max(beginning, indexedUpTo(partition)));
-            }
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (!reached(consumer, ends) && Instant.now().isBefore(deadline)) {
-                Map<TopicPartition, Long> read = new HashMap<>();
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (group.equals(header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP))) {
-                        index(record);
-                    }
-                    read.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
-                }
-                read.forEach(this::indexedUpTo);
-            }
+            read.forEach(this::indexedUpTo);
         }
     }
 
