@@ -7,7 +7,6 @@ import fushun.platform.web.RuleViolationException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,13 +48,17 @@ public class Payroll {
         int dueCount = jdbc.sql("select count(*) " + due).param("county", county + "%").param("month", month.atDay(1))
                 .query(Integer.class).single();
         // the month's amount: the grant's, less the shares of members who had left by then
-        List<BigDecimal> paid = jdbc.sql("insert into grant_payment (grant_id, month, amount, run_by) select g.id, :month, "
+        // counted and summed in the database: a county's payments are never loaded
+        record Paid(int payments, BigDecimal total) {
+        }
+        Paid paid = jdbc.sql("with paid as (insert into grant_payment (grant_id, month, amount, run_by) select g.id, :month, "
                         + "g.monthly_amount - coalesce((select sum(gp.share) from grant_person gp where gp.grant_id = g.id "
                         + "and gp.stop_month <= :month), 0), :by " + due
-                        + " order by g.id on conflict (grant_id, month) do nothing returning amount")
+                        + " order by g.id on conflict (grant_id, month) do nothing returning amount)"
+                        + " select count(*) as payments, coalesce(sum(amount), 0) as total from paid")
                 .param("county", county + "%").param("month", month.atDay(1)).param("by", by)
-                .query(BigDecimal.class).list();
-        BigDecimal total = paid.stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        return new PayrollRun(county, month, paid.size(), total, dueCount - paid.size());
+                .query((rs, n) -> new Paid(rs.getInt("payments"), rs.getBigDecimal("total"))).single();
+        BigDecimal total = paid.total().setScale(2, java.math.RoundingMode.HALF_UP);
+        return new PayrollRun(county, month, paid.payments(), total, dueCount - paid.payments());
     }
 }
