@@ -13,11 +13,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * What the pen-test found open at the edge stays closed: no actuator path through the gateway, a
@@ -54,6 +63,39 @@ class OperationsEdgeE2EIT {
             assertThat(get(gateway + path)).as(path + " through the gateway").isNotEqualTo(200);
         }
     }
+
+    /** Every metric the alert rules (deploy/observability/alert-rules.yml) read is exported by the running platform. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldExportEveryMetricTheAlertRulesRead() throws Exception {
+        Path rulesFile = Path.of(System.getProperty("platform.root", "../..")).resolve("deploy/observability/alert-rules.yml");
+        Map<String, Object> rules = new Yaml().load(Files.readString(rulesFile));
+        Set<String> read = new TreeSet<>();
+        for (Map<String, Object> group : (List<Map<String, Object>>) rules.get("groups")) {
+            for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+                Matcher name = METRIC.matcher(String.valueOf(rule.get("expr")));
+                while (name.find()) {
+                    read.add(name.group());
+                }
+            }
+        }
+        read.remove("up"); // Prometheus's own, per scrape
+        assertThat(read).contains("platform_outbox_parked", "http_server_requests_seconds_count");
+
+        Ports ports = E2EPlatform.platform().ports();
+        StringBuilder exported = new StringBuilder();
+        for (ServiceModule module : ServiceModule.ALL) {
+            exported.append(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + module.managementPort(ports)
+                            + "/actuator/prometheus")).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+        }
+        for (String metric : read) {
+            assertThat(exported.toString()).as("a metric the alert rules read").containsPattern("(?m)^" + metric + "[{ ]");
+        }
+    }
+
+    /** A metric's name in a PromQL expression: words with underscores, not PromQL's functions or the labels in braces. */
+    private static final Pattern METRIC = Pattern.compile("(?<![{,\\w\"=~.])(?!by\\b|rate\\b|sum\\b|max\\b)[a-z][a-z0-9_]*_[a-z0-9_]+(?![\\w\"]*=)|\\bup\\b");
 
     /** Each service's administrators see its outbox and its dead letters (its principal may read its dead-letter topics). */
     @Test
