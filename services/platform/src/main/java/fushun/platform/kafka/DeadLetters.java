@@ -70,6 +70,11 @@ public class DeadLetters {
 
     public Page<DeadLetter> list(String type, int page, int size) {
         catchUp();
+        return indexed(type, page, size);
+    }
+
+    /** A page of the index as it stands. */
+    private Page<DeadLetter> indexed(String type, int page, int size) {
         String where = type == null ? "" : " where d.type = :type";
         var count = jdbc.sql("select count(*) from dead_letter d" + where);
         var rows = jdbc.sql("""
@@ -95,9 +100,10 @@ public class DeadLetters {
 
     /** Replays every dead letter of this event type, in order, a page of the index at a time. */
     public List<Replay> replayAll(String type, String actor) {
+        catchUp(); // once: the pages below read the index as it stands
         List<Replay> replays = new ArrayList<>();
         for (int page = 0; ; page++) {
-            List<DeadLetter> letters = list(type, page, REPLAY_PAGE).items();
+            List<DeadLetter> letters = indexed(type, page, REPLAY_PAGE).items();
             for (DeadLetter letter : letters) {
                 try {
                     replays.add(replay(letter.topic(), letter.partition(), letter.offset(), actor));
