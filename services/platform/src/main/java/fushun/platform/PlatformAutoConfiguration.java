@@ -67,7 +67,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @EnableScheduling
 @Import({fushun.platform.security.PlatformSecurityConfiguration.class, ProblemDetailsAdvice.class,
         StrictInputConfiguration.class, fushun.platform.policy.web.PolicyParameterController.class,
-        OutboxAdminController.class, DeadLetterController.class, AlertIntakeConfiguration.class})
+        OutboxAdminController.class, DeadLetterController.class, AlertIntakeConfiguration.class,
+        fushun.platform.web.ApiDocumentation.class})
 public class PlatformAutoConfiguration {
 
     /** The platform's clock; services and tests may replace it. */

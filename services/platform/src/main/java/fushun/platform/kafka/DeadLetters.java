@@ -41,10 +41,12 @@ import org.springframework.kafka.support.KafkaHeaders;
  */
 public class DeadLetters {
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DeadLetter", description = "一条死信：所在位置、原主题、事件类型、键、出错原因和时间（不含事件内容）")
     public record DeadLetter(String topic, int partition, long offset, String originalTopic, String type, String key,
                              String error, Instant deadAt, long replays) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DeadLetterReplay", description = "一次重放的结果：APPLIED（已交回处理）、FAILED（仍然失败，error 说明原因）或 GONE（已过保留期，不在死信主题中）")
     public record Replay(String topic, int partition, long offset, String outcome, String error) {
     }
 

@@ -23,9 +23,11 @@ public class OutboxAdmin {
     }
 
     /** @param oldestUnsentSeconds 0 when nothing waits */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "OutboxFigures", description = "发件箱概况：待发布数、搁置数、最早待发布事件已等待的秒数")
     public record Figures(long unsent, long parked, double oldestUnsentSeconds) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ParkedOutboxRow", description = "一条搁置的事件（不含事件内容）：尝试次数和最后一次错误")
     public record ParkedRow(long id, UUID eventId, String type, String topic, String key, int attempts, String lastError,
                             Instant createdAt, Instant parkedAt) {
     }

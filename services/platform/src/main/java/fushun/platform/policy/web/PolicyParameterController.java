@@ -1,5 +1,10 @@
 package fushun.platform.policy.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Content;
 import fushun.platform.validation.PlausibleDate;
 import fushun.platform.PlatformTime;
 import fushun.platform.policy.PolicyChange;
@@ -31,11 +36,13 @@ import org.springframework.web.bind.annotation.RestController;
  * signed-in user, changed only by an admin, every change audited with its reason.
  */
 @RestController
+@Tag(name = "政策参数", description = "本服务按生效日期管理的政策数值（如监测标准、补助标准）：所有登录用户可查，只有管理员可调整，每次调整都记录原因。")
 @RequestMapping("/api/${spring.application.name}/parameters")
 public class PolicyParameterController {
 
 
     /** Body of a change: the new value from a date on, for all ({@code *}) or one division. */
+    @Schema(name = "ParameterChange", description = "一次参数调整：从生效日期起对全市（*）或某一行政区划适用的新值")
     public record ParameterChange(
             @NotBlank(message = "必须填写参数名") String name,
             @NotBlank(message = "必须填写适用范围") @Pattern(regexp = "\\*|\\d{6}|\\d{9}|\\d{12}",
@@ -58,19 +65,23 @@ public class PolicyParameterController {
 
     @GetMapping
     @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "查看现行政策参数", description = "本服务的全部政策参数及其今天适用的值，按参数名和适用范围列出。参数不多（几十个），不分页。")
     public List<PolicyValue> all() {
         return parameters.all();
     }
 
     @GetMapping("/{name}/changes")
     @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "查看参数的调整记录", description = "一个参数的全部版本：每次调整的适用范围、生效日期、值、调整人和原因，按生效日期排列。")
     public List<PolicyChange> changes(@PathVariable String name) {
         return parameters.changesOf(name);
     }
 
     @PostMapping
     @PreAuthorize("hasRole('admin')")
-    public PolicyValue change(@Valid @RequestBody ParameterChange change, Authentication admin) {
+    @Operation(summary = "调整政策参数", description = "管理员从今天或以后的某一天起调整一个参数的值（已生效的值不能改），必须说明原因；调整记入审计。")
+    public PolicyValue change(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = """
+            {"name": "monitoring.line", "scope": "*", "effectiveFrom": "2027-01-01", "value": 10700, "reason": "按省里公布的2027年度监测范围调整"}"""))) @Valid @RequestBody ParameterChange change, Authentication admin) {
         if (!"*".equals(change.scope()) && !DivisionCodes.isWellFormed(change.scope())) {
             throw new RuleViolationException("适用范围无效", "适用范围应为 * 或行政区划代码。");
         }
