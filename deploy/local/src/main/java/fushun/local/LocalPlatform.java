@@ -153,6 +153,10 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("OIDC_ISSUER_URI", issuer());
         env.put("MANAGEMENT_PORT", Integer.toString(module.managementPort(ports)));
         env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
+        if (module.database() != null) {
+            // the API documents name the gateway as their server
+            env.put("PUBLIC_URL", gatewayUrl());
+        }
         if (module.portIndex() >= 0) {
             env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
             env.put("KAFKA_USERNAME", module.name());
