@@ -391,6 +391,7 @@ class KubernetesManifestsTest {
             }
 
             Kafka kafka = rendered.get(Kafka.class, "fushun");
+            assertThat(kafka.getSpec().getKafka().getVersion()).as("the minor version compose runs").startsWith(composeKafkaMinor());
             Map<String, Object> config = kafka.getSpec().getKafka().getConfig();
             assertThat(config).containsEntry("default.replication.factor", replication).containsEntry("min.insync.replicas", minInSync)
                     .containsEntry("offsets.topic.replication.factor", replication).containsEntry("auto.create.topics.enable", false);
@@ -424,6 +425,15 @@ class KubernetesManifestsTest {
                 assertThat(granted).as("%s's access lists, as deploy/kafka/init.sh grants them", service).isEqualTo(accessListOf(service));
             }
         }
+    }
+
+    /** compose's broker image's minor version, e.g. 4.1 of apache/kafka:4.1.2. */
+    @SuppressWarnings("unchecked")
+    private static String composeKafkaMinor() {
+        Map<String, Object> compose = new Yaml().load(readString(ROOT.resolve("docker-compose.yml")));
+        String image = (String) ((Map<String, Map<String, Object>>) compose.get("services")).get("kafka").get("image");
+        String version = image.substring(image.indexOf(':') + 1);
+        return version.substring(0, version.lastIndexOf('.') + 1);
     }
 
     /** What init.sh grants a service: write on its own topics, read on what it consumes, both on their dead letters, its group. */
