@@ -48,6 +48,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -217,6 +218,58 @@ class KubernetesManifestsTest {
                 """);
         assertThatThrownBy(() -> checkFields(cluster, "postgresql.cnpg.io/v1/Cluster")).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("instance");
+    }
+
+    /** The rendering does what Kustomize does with the fields it knows, and refuses the others. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldRenderTheKustomizeSubsetAndRefuseTheRest(@TempDir Path directory) throws IOException {
+        Path base = Files.createDirectories(directory.resolve("base"));
+        Files.writeString(base.resolve("kustomization.yaml"), "resources: [app.yaml]\nnamespace: fushun\n");
+        Files.writeString(base.resolve("app.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: app}
+                spec:
+                  replicas: 2
+                  template:
+                    spec:
+                      containers:
+                        - {name: app, image: fushun/app, resources: {limits: {memory: 512Mi}}}
+                        - {name: sidecar, image: other/sidecar:1}
+                """);
+        Path overlay = Files.createDirectories(directory.resolve("overlay"));
+        Files.writeString(overlay.resolve("kustomization.yaml"), """
+                resources: [../base]
+                images: [{name: fushun/app, newName: registry.example.cn/fushun/app, newTag: 0.1.0}]
+                replicas: [{name: app, count: 1}]
+                patches: [{path: small.yaml, target: {kind: Deployment}}]
+                """);
+        Files.writeString(overlay.resolve("small.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: any}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - {name: app, resources: {requests: {cpu: 50m}}}
+                """);
+
+        Map<String, Object> rendered = KustomizeSubset.render(overlay).get(0);
+        Deployment deployment = read(rendered, Deployment.class);
+        assertThat(deployment.getMetadata().getName()).isEqualTo("app");
+        assertThat(deployment.getMetadata().getNamespace()).isEqualTo("fushun");
+        assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
+        List<Container> containers = deployment.getSpec().getTemplate().getSpec().getContainers();
+        assertThat(containers).extracting(Container::getImage).containsExactly("registry.example.cn/fushun/app:0.1.0", "other/sidecar:1");
+        assertThat(containers.get(0).getResources().getLimits()).containsKey("memory");
+        assertThat(containers.get(0).getResources().getRequests()).containsKey("cpu");
+
+        Files.writeString(overlay.resolve("kustomization.yaml"), "resources: [../base]\nconfigMapGenerator: [{name: x}]\n");
+        assertThatThrownBy(() -> KustomizeSubset.render(overlay)).hasMessageContaining("configMapGenerator");
+        Files.writeString(overlay.resolve("kustomization.yaml"), "resources: [../base]\npatches: [{path: small.yaml, target: {kind: StatefulSet}}]\n");
+        assertThatThrownBy(() -> KustomizeSubset.render(overlay)).hasMessageContaining("matches no document");
     }
 
     @Test
