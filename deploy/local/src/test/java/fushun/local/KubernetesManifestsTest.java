@@ -499,9 +499,13 @@ class KubernetesManifestsTest {
             acl.add("topic:" + Topics.deadLetterOf(topic) + ":literal:Read");
             acl.add("topic:" + Topics.deadLetterOf(topic) + ":literal:Write");
         }
-        // the prefix covers exactly the topics the contracts say it owns
-        Topics.all().stream().filter(t -> Topics.ownerOf(t).equals(service))
-                .forEach(t -> assertThat(t).startsWith(service + "."));
+        // the write prefix covers exactly the topics (and dead letters) the contracts say it owns
+        for (String topic : Topics.all()) {
+            for (String written : List.of(topic, Topics.deadLetterOf(topic))) {
+                assertThat(written.startsWith(service + ".")).as("%s may write %s", service, written)
+                        .isEqualTo(Topics.ownerOf(written).equals(service));
+            }
+        }
         return acl;
     }
 
