@@ -50,18 +50,29 @@ class ComposeFileTest {
     @Test
     void shouldOnlySetVariablesTheServicesRead() throws IOException {
         Map<String, Map<String, Object>> services = services();
-        Set<String> platformVariables = placeholdersIn(ROOT.resolve("services/platform/src/main/resources/platform-defaults.yml"));
 
         for (ServiceModule module : ServiceModule.ALL) {
-            Path applicationYml = ROOT.resolve(module.jarPath()).getParent().getParent().resolve("src/main/resources/application.yml");
-            Set<String> read = new HashSet<>(placeholdersIn(applicationYml));
-            if (module.database() != null) {
-                read.addAll(platformVariables);
-            }
+            Set<String> read = variablesRead(module);
             @SuppressWarnings("unchecked")
             Map<String, Object> environment = (Map<String, Object>) services.get(module.name()).get("environment");
             assertThat(read).as("variables %s reads", module.name()).containsAll(environment.keySet());
         }
+    }
+
+    /** The environment variables a module reads: its application.yml's placeholders, a service's also the starter's. */
+    static Set<String> variablesRead(ServiceModule module) throws IOException {
+        Path applicationYml = ROOT.resolve(module.jarPath()).getParent().getParent().resolve("src/main/resources/application.yml");
+        Set<String> read = new HashSet<>(placeholdersIn(applicationYml));
+        if (module.database() != null) {
+            read.addAll(placeholdersIn(ROOT.resolve("services/platform/src/main/resources/platform-defaults.yml")));
+        }
+        return read;
+    }
+
+    /** What compose sets for a module: its environment's names. */
+    @SuppressWarnings("unchecked")
+    static Set<String> composeEnvironment(ServiceModule module) throws IOException {
+        return ((Map<String, Object>) services().get(module.name()).get("environment")).keySet();
     }
 
     @Test
