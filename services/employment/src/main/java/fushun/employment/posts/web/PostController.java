@@ -134,7 +134,7 @@ class PostController {
     }
 
     @PostMapping("/holdings/{holdingId}/exit")
-    @Operation(summary = "有序退岗", description = "人社局工作人员为在岗人员登记退岗日期和原因，名额从次日起空出。已退岗、退岗日期早于聘用日期或早于已发补贴的月份时答 422。")
+    @Operation(summary = "有序退岗", description = "人社局工作人员为在岗人员登记退岗日期和原因，该名额随即空出。已退岗、退岗日期早于聘用日期或早于已发补贴的月份时答 422。")
     HoldingView exit(@Parameter(description = "聘用记录编号") @PathVariable UUID holdingId,
                      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = """
             {"exitedOn": "2026-11-30", "reason": "外出务工，有序退岗"}"""))) @Valid @RequestBody Exit request) {
@@ -164,7 +164,7 @@ class PostController {
 
     /** A page of the county's roster, with the count and amount of the whole roster. */
     @GetMapping("/pension-premiums")
-    @Operation(summary = "查看养老保险代缴名册", description = "人社局工作人员分页查看一个县区某年城乡居民养老保险代缴名册：特困人员、低保对象和监测对象中参保年龄内的人，按最低缴费档次代缴，身份证号脱敏；同时给出全册人数、金额、所用政策参数版本和出生年份不详未列入的人数。县区不在辖区内时答 404。")
+    @Operation(summary = "查看养老保险代缴名册", description = "人社局工作人员分页查看一个县区某年城乡居民养老保险代缴名册：特困人员、低保对象和监测对象（脱贫不享受政策户除外）中参保年龄内的人，按最低缴费档次代缴，身份证号脱敏；同时给出全册人数、金额、所用政策参数版本和出生年份不详未列入的人数。县区不在辖区内时答 404。")
     PensionRosterView pensionRoster(@Parameter(description = "县区代码（6位），例如 210422") @RequestParam @Pattern(regexp = "2104\\d{2}", message = "应为抚顺市内6位县区代码") String county,
                                     @Parameter(description = "代缴年度，例如 2026") @RequestParam @Min(value = 2021, message = "年份不能早于2021年")
                                     @Max(value = 2100, message = "年份无效") int year,
