@@ -1,0 +1,36 @@
+package fushun.employment;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fushun.platform.testsupport.ApiContract;
+import fushun.platform.testsupport.ServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The OpenAPI description is served, without a token, under the service's prefix, and keeps the contract. */
+@ServiceIntegrationTest
+class ApiDocsIT {
+
+    @Autowired MockMvc mvc;
+    @Autowired ApplicationContext context;
+
+    @Test
+    void shouldDescribeTheApiUnderTheServicePrefix() throws Exception {
+        mvc.perform(get("/api/employment/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.openapi").exists())
+                .andExpect(jsonPath("$.paths['/api/employment/posts']").exists())
+                .andExpect(jsonPath("$.paths['/api/employment/posts/{postId}/hires'].post.responses['201']").exists())
+                .andExpect(jsonPath("$.paths['/api/employment/people/{personId}/employment-status'].put").exists())
+                .andExpect(jsonPath("$.paths['/api/employment/pension-premiums.xlsx'].get").exists());
+    }
+
+    @Test
+    void shouldKeepTheApiContract() throws Exception {
+        ApiContract.check(mvc, context, "employment");
+    }
+}

@@ -1,0 +1,36 @@
+package fushun.housingsafety;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fushun.platform.testsupport.ApiContract;
+import fushun.platform.testsupport.ServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The OpenAPI description is served, without a token, under the service's prefix, and keeps the contract. */
+@ServiceIntegrationTest
+class ApiDocsIT {
+
+    @Autowired MockMvc mvc;
+    @Autowired ApplicationContext context;
+
+    @Test
+    void shouldDescribeTheApiUnderTheServicePrefix() throws Exception {
+        mvc.perform(get("/api/housing-safety/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.openapi").exists())
+                .andExpect(jsonPath("$.paths['/api/housing-safety/appraisal-tasks']").exists())
+                .andExpect(jsonPath("$.paths['/api/housing-safety/appraisals'].post.responses['201']").exists())
+                .andExpect(jsonPath("$.paths['/api/housing-safety/renovations/{renovationId}/complete'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/housing-safety/screenings']").exists());
+    }
+
+    @Test
+    void shouldKeepTheApiContract() throws Exception {
+        ApiContract.check(mvc, context, "housing-safety");
+    }
+}
