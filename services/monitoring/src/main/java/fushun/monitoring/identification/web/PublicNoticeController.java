@@ -3,6 +3,7 @@ package fushun.monitoring.identification.web;
 import fushun.platform.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -96,6 +97,8 @@ class PublicNoticeController {
     @GetMapping("/board.xlsx")
     @Operation(summary = "下载村公示栏表格", description = "生成某村今天正在公示的全部事项的 Excel 表格，供打印张贴：脱敏的户主姓名、家庭人口、农户类别、公示事项和起止日期，附异议反映渠道。村干部、乡镇审核人员、县级审批人、分析人员和管理员可下载；该村不在本人辖区时答 404。")
     @ApiResponse(responseCode = "200", description = "村公示栏表格（.xlsx）",
+            headers = @Header(name = "Content-Disposition", description = "作为附件下载，文件名 public-notice-{village}.xlsx",
+                    schema = @Schema(type = "string")),
             content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "404", description = "该村不在当前用户的辖区内",
