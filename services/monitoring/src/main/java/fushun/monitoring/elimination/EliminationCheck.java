@@ -2,6 +2,7 @@ package fushun.monitoring.elimination;
 
 import fushun.monitoring.income.MonitoringLine;
 import fushun.platform.policy.PolicyValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ public final class EliminationCheck {
     public record Failure(String precondition, String message) {
     }
 
+    @Schema(name = "EliminationCheckResult", description = "风险消除条件的检查结果：能否标注、不满足的条件（逐项）和所用参数版本")
     public record Result(boolean eligible, List<Failure> failures, List<String> parameterVersions) {
     }
 

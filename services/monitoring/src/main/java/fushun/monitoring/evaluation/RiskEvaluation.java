@@ -3,6 +3,7 @@ package fushun.monitoring.evaluation;
 import fushun.contracts.RiskType;
 import fushun.monitoring.income.MonitoringLine;
 import fushun.platform.policy.PolicyValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.EnumSet;
@@ -35,6 +36,7 @@ public final class RiskEvaluation {
                          List<RiskType> signals) {
     }
 
+    @Schema(name = "RiskEvaluationResult", description = "一户一年的风险研判结论：是否有风险、依据的规则、风险类型、中文说明和所用参数版本")
     public record Result(boolean atRisk, Rule rule, List<RiskType> riskTypes, String explanation,
                          List<String> parameterVersions) {
     }

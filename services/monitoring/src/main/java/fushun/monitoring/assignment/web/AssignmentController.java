@@ -1,6 +1,12 @@
 package fushun.monitoring.assignment.web;
 
 import fushun.platform.validation.PlausibleDate;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import fushun.contracts.Bureau;
 import fushun.monitoring.assignment.AssignmentView;
 import fushun.monitoring.assignment.Assignments;
@@ -31,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Assignments by bureau, the league table, and the answers of bureaus without a service of their own. */
 @RestController
+@Tag(name = "帮扶任务", description = "风险预警分派给各责任部门的帮扶任务（谁在何时前做什么）：按部门和是否逾期查看任务、各部门按期办结的排名；没有自建业务系统的部门（教育局、卫健委、水务局、农业农村局、残联）和乡村振兴局在此登记帮扶措施、办结任务。")
 class AssignmentController {
 
     private static final String READERS = "hasAnyRole('village-cadre', 'township-reviewer', 'county-approver', 'analyst', "
@@ -54,23 +61,29 @@ class AssignmentController {
 
     @GetMapping("/api/monitoring/assignments")
     @PreAuthorize(READERS)
-    Page<AssignmentView> list(@RequestParam(required = false) Bureau bureau,
-                              @RequestParam(defaultValue = "false") boolean overdue,
-                              @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
-                              @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
+    @Operation(summary = "查看帮扶任务", description = "分页列出当前用户辖区内的帮扶任务，完成期限早的在前，附总数；可按责任部门筛选，overdue=true 只看已过完成期限仍未办结的。村干部、乡镇审核人员、县级审批人、分析人员、管理员，以及教育局、卫健委、水务局、农业农村局、残联的经办人员可查。")
+    Page<AssignmentView> list(@Parameter(description = "责任部门，例如 EDUCATION（教育局）；不填为全部部门") @RequestParam(required = false) Bureau bureau,
+                              @Parameter(description = "只看已过完成期限仍未办结的任务") @RequestParam(defaultValue = "false") boolean overdue,
+                              @Parameter(description = "页码，从 0 开始") @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+                              @Parameter(description = "每页条数，1–500") @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
                               @Max(value = 500, message = "每页最多500条") int size) {
         return assignments.list(bureau, overdue, Jurisdiction.current(), page, size);
     }
 
     @GetMapping("/api/monitoring/league-table")
     @PreAuthorize("hasAnyRole('county-approver', 'analyst', 'admin')")
+    @Operation(summary = "查看部门履职排名", description = "按责任部门和县（区）统计当前用户辖区内的帮扶任务：总数、未办结、按期办结、逾期办结、逾期未办结、已督办，以及按期办结率（没有可评判的任务时为空）。县级审批人、分析人员和管理员可查；不分页。")
     List<LeagueRow> leagueTable() {
         return assignments.leagueTable(Jurisdiction.current());
     }
 
     @PostMapping("/api/monitoring/assignments/{id}/measures")
     @PreAuthorize(READERS)
-    ResponseEntity<Void> measure(@PathVariable UUID id, @Valid @RequestBody MeasureRequest request, Authentication caller) {
+    @Operation(summary = "登记帮扶措施", description = "没有自建业务系统的部门的经办人员为本部门的任务登记一项已实施的帮扶措施（乡村振兴局的任务由县级审批人登记），任务状态随之变为已落实措施。任务已办结、属于经消息反馈的部门（民政局、医保局、住建局、人社局），或不属于本人所在部门时答 422；成功时无内容（204）。")
+    @ApiResponse(responseCode = "204", description = "措施已登记")
+    ResponseEntity<Void> measure(@Parameter(description = "帮扶任务 ID") @PathVariable UUID id,
+                                 @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = """
+            {"measure": "发放家庭经济困难学生生活补助", "description": "为该户在读初中生发放2026年秋季学期生活补助。", "amount": 625.00, "appliedOn": "2026-11-20"}"""))) @Valid @RequestBody MeasureRequest request, Authentication caller) {
         assignments.recordMeasure(id, request.measure(), request.description(), request.amount(), request.appliedOn(),
                 caller.getName(), CallerRoles.current(), Jurisdiction.current());
         return ResponseEntity.noContent().build();
@@ -78,7 +91,11 @@ class AssignmentController {
 
     @PostMapping("/api/monitoring/assignments/{id}/close")
     @PreAuthorize(READERS)
-    ResponseEntity<Void> close(@PathVariable UUID id, @Valid @RequestBody CloseRequest request) {
+    @Operation(summary = "办结帮扶任务", description = "经办人员填写办结情况，办结本部门的任务，此后不能再登记措施。与登记措施相同：任务已办结、属于经消息反馈的部门，或不属于本人所在部门时答 422；成功时无内容（204）。")
+    @ApiResponse(responseCode = "204", description = "任务已办结")
+    ResponseEntity<Void> close(@Parameter(description = "帮扶任务 ID") @PathVariable UUID id,
+                               @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = """
+            {"outcome": "学生生活补助已发放到位，学生正常在校就读，任务办结。"}"""))) @Valid @RequestBody CloseRequest request) {
         assignments.closeByOfficer(id, request.outcome(), CallerRoles.current(), Jurisdiction.current());
         return ResponseEntity.noContent().build();
     }

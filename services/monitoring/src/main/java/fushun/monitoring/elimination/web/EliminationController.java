@@ -7,6 +7,11 @@ import fushun.monitoring.elimination.EliminationRequests;
 import fushun.monitoring.household.HouseholdRegistry;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.RuleViolationException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -23,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Check the preconditions, start the confirming procedure, or take an elimination back. */
 @RestController
+@Tag(name = "风险消除", description = "监测户标注风险消除：按当天情况检查前提条件（纳入监测满规定月数、已落实帮扶措施、收入稳定超过监测线、帮扶任务全部办结、有劳动能力），由村级提出，经村、乡、县认定程序确认；县级可回退已标注的风险消除。")
 @RequestMapping("/api/monitoring/households/{householdId}/elimination")
 class EliminationController {
 
@@ -41,7 +47,8 @@ class EliminationController {
 
     @GetMapping("/check")
     @PreAuthorize("hasAnyRole('village-cadre', 'township-reviewer', 'county-approver', 'analyst', 'admin')")
-    EliminationCheck.Result check(@PathVariable UUID householdId) {
+    @Operation(summary = "检查风险消除条件", description = "按今天的情况检查农户能否标注风险消除，逐项列出不满足的条件和所用的参数版本；只检查，不改动任何记录。村干部、乡镇审核人员、县级审批人、分析人员和管理员可查；农户不在本人辖区时答 404。")
+    EliminationCheck.Result check(@Parameter(description = "农户 ID") @PathVariable UUID householdId) {
         divisionOf(householdId);
         return records.check(householdId);
     }
@@ -49,14 +56,20 @@ class EliminationController {
     /** A village cadre proposes elimination; refused with every unmet precondition listed. */
     @PostMapping
     @PreAuthorize("hasAnyRole('village-cadre', 'township-reviewer')")
-    Map<String, UUID> start(@PathVariable UUID householdId, @Valid @RequestBody Reason request) {
+    @Operation(summary = "提出风险消除", description = "村干部或乡镇审核人员说明理由，为满足全部条件的农户开启风险消除认定程序，返回认定事项 ID（identificationId），此后按村、乡、县程序办理。不满足条件时答 422，detail 列出全部未满足的条件；该户已有风险消除在认定中时也答 422。")
+    Map<String, UUID> start(@Parameter(description = "农户 ID") @PathVariable UUID householdId,
+                            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = """
+            {"reason": "该户2026年落实公益性岗位和产业帮扶，人均纯收入连续稳定超过监测线，帮扶任务均已办结，建议标注风险消除。"}"""))) @Valid @RequestBody Reason request) {
         return Map.of("identificationId", requests.propose(householdId, divisionOf(householdId), request.reason()));
     }
 
     /** The county takes an elimination back (e.g. a review finds the income unstable). */
     @PostMapping("/rollback")
     @PreAuthorize("hasRole('county-approver')")
-    Map<String, List<RiskType>> rollback(@PathVariable UUID householdId, @Valid @RequestBody Reason request,
+    @Operation(summary = "回退风险消除", description = "县级审批人说明理由，撤回农户最近一次标注的风险消除：相应预警重新打开，风险重新纳入监测，返回重新监测的风险类型（riskTypes）。不是县级用户，或该户没有已标注的风险消除时答 422。")
+    Map<String, List<RiskType>> rollback(@Parameter(description = "农户 ID") @PathVariable UUID householdId,
+                                         @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = """
+            {"reason": "县级复查发现该户主要劳动力2026年11月起失业，收入不能稳定超过监测线。"}"""))) @Valid @RequestBody Reason request,
                                          org.springframework.security.core.Authentication caller) {
         Jurisdiction county = Jurisdiction.current();
         if (county.prefix() == null || county.prefix().length() != 6) {

@@ -6,6 +6,11 @@ import fushun.monitoring.screening.ScreeningResult;
 import fushun.monitoring.screening.ScreeningRun;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Run the month's screening over the caller's division and read the households found at risk. */
 @RestController
+@Tag(name = "月度排查", description = "村组每月摸排：按研判规则对当前用户辖区内的全部农户排查某月，保存有风险的农户及原因，供逐户核实。")
 @RequestMapping("/api/monitoring/screenings")
 @PreAuthorize("hasAnyRole('village-cadre', 'township-reviewer', 'county-approver', 'admin')")
 class ScreeningController {
@@ -38,14 +44,17 @@ class ScreeningController {
     }
 
     @PostMapping
-    ScreeningRun run(@Valid @RequestBody ScreeningRequest request, Authentication caller) {
+    @Operation(summary = "运行月度排查", description = "对当前用户辖区内享受政策的全部农户排查某月（该年收入、当月风险信号、月末适用的监测线和上浮比例），返回排查户数、有风险户数、没有收入数据的户数和参数版本。村干部、乡镇审核人员、县级审批人和管理员可办理；该月没有监测线（2021年以前）时答 400。")
+    ScreeningRun run(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = """
+            {"month": "2026-11"}"""))) @Valid @RequestBody ScreeningRequest request, Authentication caller) {
         return screening.run(request.month(), Jurisdiction.current(), caller.getName());
     }
 
     @GetMapping("/{id}/results")
-    Page<ScreeningResult> results(@PathVariable UUID id,
-                                  @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
-                                  @RequestParam(defaultValue = "100") @Min(value = 1, message = "每页至少1条")
+    @Operation(summary = "查看排查结果", description = "分页列出一次排查中有风险的农户（限本人辖区）：尚未监测的新风险在前，已在监测的在后，每户附依据的规则、风险类型和说明，附总数。村干部、乡镇审核人员、县级审批人和管理员可查。")
+    Page<ScreeningResult> results(@Parameter(description = "排查 ID") @PathVariable UUID id,
+                                  @Parameter(description = "页码，从 0 开始") @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+                                  @Parameter(description = "每页条数，1–500") @RequestParam(defaultValue = "100") @Min(value = 1, message = "每页至少1条")
                                   @Max(value = 500, message = "每页最多500条") int size) {
         return screening.results(id, Jurisdiction.current(), page, size);
     }
