@@ -47,6 +47,10 @@ public class ApiDocumentation {
     static final String OAUTH2 = "keycloak";
     static final String BEARER = "bearer";
 
+    /** springdoc's English descriptions of success answers, for an operation that gives none of its own. */
+    private static final Map<String, String> DEFAULT_SUCCESS = Map.of(
+            "OK", "成功", "Created", "已创建", "Accepted", "已受理，稍后完成", "No Content", "成功，无返回内容");
+
     /** The errors an operation may answer, with the conditions under which it can. */
     private enum ErrorAnswer {
         BAD_REQUEST("400", "请求无效：字段或参数不符合要求，errors 中逐项列出"),
@@ -123,6 +127,12 @@ public class ApiDocumentation {
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
                 Map<String, ApiResponse> ordered = new TreeMap<>(responses);
+                ordered.forEach((code, response) -> {
+                    String chinese = DEFAULT_SUCCESS.get(response.getDescription());
+                    if (chinese != null) {
+                        response.setDescription(chinese);
+                    }
+                });
                 for (ErrorAnswer answer : ErrorAnswer.values()) {
                     if (answer.appliesTo(path, method, operation)) {
                         ordered.putIfAbsent(answer.code, problemResponse(answer.description));
