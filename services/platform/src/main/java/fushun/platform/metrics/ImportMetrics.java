@@ -42,7 +42,7 @@ public final class ImportMetrics {
         this.registry = registry;
         for (Outcome outcome : outcomes) {
             rows.put(outcome, Counter.builder(ROWS).tag("kind", kind).tag("outcome", outcome.tag())
-                    .description("rows of bulk imports, by kind and outcome").baseUnit("rows").register(registry));
+                    .description("rows of bulk imports, by kind and outcome").register(registry));
         }
         this.duration = Timer.builder(DURATION).tag("kind", kind)
                 .description("how long one import (a file, a batch) took").register(registry);

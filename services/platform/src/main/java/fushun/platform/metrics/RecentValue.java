@@ -21,7 +21,7 @@ public final class RecentValue<T> implements Supplier<T> {
 
     @Override
     public synchronized T get() {
-        if (value == null || System.nanoTime() - readAt > maxAgeNanos) {
+        if (value == null || System.nanoTime() - readAt >= maxAgeNanos) {
             value = read.get();
             readAt = System.nanoTime();
         }
