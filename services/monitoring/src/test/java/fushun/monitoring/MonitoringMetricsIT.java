@@ -118,6 +118,18 @@ class MonitoringMetricsIT {
         assertThat(importsTimed()).isEqualTo(timed + 1);
     }
 
+    /** The dashboard's 95th percentile reads http_server_requests_seconds_bucket: the platform's SLO setting makes them. */
+    @Test
+    void shouldTimeHttpRequestsInTheDashboardsBuckets() throws Exception {
+        mvc.perform(get("/api/monitoring/imports/" + UUID.randomUUID()).header("Authorization", CADRE))
+                .andExpect(status().isNotFound());
+
+        assertThat(meters.find("http.server.requests").timers()).isNotEmpty().allSatisfy(timer ->
+                assertThat(timer.takeSnapshot().histogramCounts())
+                        .extracting(bucket -> bucket.bucket(java.util.concurrent.TimeUnit.MILLISECONDS))
+                        .containsExactly(50.0, 100.0, 250.0, 500.0, 1000.0, 2500.0, 5000.0));
+    }
+
     private UUID monitoredHousehold() {
         return registry.register(new NewHousehold("210422101201", HouseholdCategory.OUT_OF_POVERTY, false, List.of(
                 new NewHousehold.NewMember("指标测试", SyntheticIdNumbers.next(random, "210422"), "户主", "FULL"))),
