@@ -218,6 +218,9 @@ public class DeadLetters {
         for (String topic : consumedTopics()) {
             deadTopics.add(Topics.deadLetterOf(topic));
         }
+        if (deadTopics.isEmpty()) {
+            return; // a service without listeners (and the schedule every minute) opens no consumer
+        }
         try (Consumer<String, String> consumer = reader()) {
             catchUp(consumer, deadTopics);
         } catch (org.apache.kafka.common.KafkaException brokerOut) {
