@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -111,7 +112,7 @@ public class DeadLetters {
     }
 
     /** The topics this service's listeners consume: their dead letters are its own. */
-    public java.util.SortedSet<String> consumedTopics() {
+    public SortedSet<String> consumedTopics() {
         TreeSet<String> consumed = new TreeSet<>();
         for (MessageListenerContainer container : listeners.getListenerContainers()) {
             String[] topics = container.getContainerProperties().getTopics();
