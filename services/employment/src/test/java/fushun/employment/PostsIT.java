@@ -61,6 +61,13 @@ class PostsIT {
     @Autowired EventBus bus;
     @Autowired JdbcClient jdbc;
     @Autowired org.springframework.transaction.support.TransactionTemplate transactionTemplate;
+    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
+
+    private double signalsCounted() {
+        var counter = meters.find(fushun.platform.metrics.SignalMetrics.PUBLISHED)
+                .tags("bureau", "HUMAN_RESOURCES", "risk_type", "UNSTABLE_EMPLOYMENT").counter();
+        return counter == null ? 0 : counter.count();
+    }
 
     @Test
     void shouldNeverHireMorePeopleThanSeatsUnderConcurrentHiring() throws Exception {
@@ -170,9 +177,11 @@ class PostsIT {
         List<UUID> worker = register("210423100201", HouseholdCategory.ORDINARY, "FULL");
         UUID workerHousehold = householdOf(worker.get(0));
         employmentStatus(officer, worker.get(0), "EMPLOYED").andExpect(status().isOk());
+        double signalled = signalsCounted();
         employmentStatus(officer, worker.get(0), "LOST_JOB").andExpect(status().isOk())
                 .andExpect(jsonPath("$.employmentStatus").value("LOST_JOB"));
         employmentStatus(officer, worker.get(0), "LOST_JOB").andExpect(status().isOk());
+        assertThat(signalsCounted()).as("platform_signals_published_total: once per change").isEqualTo(signalled + 1);
         RiskSignalObserved signal = bus.awaitEvent(Topics.EMPLOYMENT_SIGNAL, workerHousehold.toString(),
                 RiskSignalObserved.class).data();
         assertThat(signal.riskType()).isEqualTo(RiskType.UNSTABLE_EMPLOYMENT);

@@ -48,6 +48,13 @@ class AppraisalIT {
     @Autowired EventBus bus;
     @Autowired JdbcClient jdbc;
     @Autowired org.springframework.transaction.support.TransactionTemplate transactionTemplate;
+    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
+
+    private double signalsCounted() {
+        var counter = meters.find(fushun.platform.metrics.SignalMetrics.PUBLISHED)
+                .tags("bureau", "HOUSING", "risk_type", "UNSAFE_HOUSING").counter();
+        return counter == null ? 0 : counter.count();
+    }
 
     @Test
     void shouldAppraiseRebuildAndCloseTheAssignmentForALowIncomeHousehold() throws Exception {
@@ -204,7 +211,10 @@ class AppraisalIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from appraisal_task where household_id = :h")
                 .param("h", ordinary).query(Long.class).single() == 1);
 
+        double signalled = signalsCounted();
         appraise(inspector, ordinary, "C").andExpect(status().isCreated());
+        assertThat(signalsCounted()).as("platform_signals_published_total, counted when the appraisal committed")
+                .isEqualTo(signalled + 1);
 
         assertThat(bus.awaitEvent(Topics.HOUSING_SAFETY_SIGNAL, ordinary.toString(), RiskSignalObserved.class).data()
                 .description()).contains("C级");

@@ -8,9 +8,11 @@ import fushun.platform.inbox.ConsumedRecord;
 import fushun.platform.inbox.InboundEvents;
 import fushun.platform.inbox.Inbox;
 import fushun.platform.inbox.InboxPurge;
+import fushun.platform.kafka.DeadLetterMetrics;
 import fushun.platform.kafka.DeadLetters;
 import fushun.platform.kafka.PoisonEventException;
 import fushun.platform.kafka.web.DeadLetterController;
+import fushun.platform.metrics.SignalMetrics;
 import fushun.platform.outbox.OutboxAdmin;
 import fushun.platform.outbox.OutboxPurge;
 import fushun.platform.outbox.OutboxRelay;
@@ -23,6 +25,7 @@ import fushun.platform.tracing.CurrentTrace;
 import fushun.platform.web.ProblemDetailsAdvice;
 import fushun.platform.web.StrictInputConfiguration;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -90,8 +93,14 @@ public class PlatformAutoConfiguration {
 
     @Bean
     OutboxWriter outboxWriter(JdbcClient jdbc, EventCodec codec, @Value("${spring.application.name}") String source,
-                              CurrentTrace currentTrace) {
-        return new OutboxWriter(jdbc, codec, source, currentTrace);
+                              CurrentTrace currentTrace, SignalMetrics signalMetrics) {
+        return new OutboxWriter(jdbc, codec, source, currentTrace, signalMetrics);
+    }
+
+    /** The risk signals a bureau publishes, counted by the outbox writer (every bureau's, the same way). */
+    @Bean
+    SignalMetrics signalMetrics(MeterRegistry registry) {
+        return new SignalMetrics(registry);
     }
 
     /** The broker, in readiness ({@code management.endpoint.health.group.readiness}). */
@@ -210,6 +219,20 @@ public class PlatformAutoConfiguration {
                                                   @Value("${spring.kafka.consumer.group-id:${spring.application.name}}") String group) {
         return new DeadLetters(listeners,
                 (ConsumerFactory<String, String>) consumers, codec, jdbc, consumedRecord, group);
+    }
+
+    /** Dead letters waiting per consumed topic; a cheap grouped count, read at most every few seconds. */
+    @Bean
+    DeadLetterMetrics deadLetterMetrics(DeadLetters deadLetters, MeterRegistry registry,
+                                        @Value("${platform.dead-letters.metrics-max-age:5s}") Duration maxAge) {
+        return new DeadLetterMetrics(deadLetters, registry, maxAge);
+    }
+
+    /** Keeps the dead-letter index (and so its gauge) caught up when nobody lists it. */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "platform.dead-letters.index-enabled", matchIfMissing = true)
+    DeadLetters.Schedule deadLetterIndexSchedule(DeadLetters deadLetters) {
+        return new DeadLetters.Schedule(deadLetters);
     }
 
     /** Tells {@link fushun.platform.inbox.InboundEvents} which topic a record came on (Boot's container factory takes it). */

@@ -60,6 +60,40 @@ class OutboxInboxIT {
     @Autowired Tracer tracer;
     @Autowired KafkaReachable kafkaReachable;
 
+    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
+
+    /** A risk signal stored in the outbox is counted by bureau and risk type when its transaction commits, not before. */
+    @Test
+    void shouldCountARiskSignalOnceItsTransactionCommitsAndNotWhenRolledBack() {
+        double before = signalsCounted();
+        UUID household = UUID.randomUUID();
+        var signal = new fushun.contracts.bureau.RiskSignalObserved(UUID.randomUUID(), household,
+                fushun.contracts.Bureau.HOUSING, fushun.contracts.RiskType.UNSAFE_HOUSING, "测试", Map.of(), null,
+                java.time.Instant.now());
+
+        transaction.executeWithoutResult(status -> {
+            outbox.append("housing-safety.signal.v1", household.toString(), "210422100201", signal);
+            assertThat(signalsCounted()).as("not before the commit").isEqualTo(before);
+        });
+        assertThat(signalsCounted()).isEqualTo(before + 1);
+
+        transaction.executeWithoutResult(status -> {
+            outbox.append("housing-safety.signal.v1", household.toString(), "210422100201", signal);
+            status.setRollbackOnly();
+        });
+        transaction.executeWithoutResult(status -> outbox.append(PlatformTestApplication.TOPIC, household.toString(),
+                "210422100201", Events.household(household, "不是信号")));
+        assertThat(signalsCounted()).as("a rolled-back signal and other events are not counted").isEqualTo(before + 1);
+        // these rows are not for the other tests' relay passes
+        jdbc.sql("update outbox_event set sent_at = now() where aggregateid = :h").param("h", household.toString()).update();
+    }
+
+    private double signalsCounted() {
+        var counter = meters.find(fushun.platform.metrics.SignalMetrics.PUBLISHED)
+                .tags("bureau", "HOUSING", "risk_type", "UNSAFE_HOUSING").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     @Test
     void shouldChangeStateOnceWhenSameEventDeliveredTwice() throws Exception {
         EventEnvelope<HouseholdRegistered> twice = Events.envelope(Events.household(UUID.randomUUID(), "王二"));

@@ -7,13 +7,18 @@ import fushun.medicalinsurance.feed.FeedCompleteness;
 import fushun.medicalinsurance.insured.InsuredPersons;
 import fushun.medicalinsurance.tiers.ThreeTiers;
 import fushun.medicalinsurance.tiers.TierParameters;
+import fushun.platform.metrics.AfterCommit;
+import fushun.platform.metrics.ImportMetrics;
 import fushun.platform.pii.PersonRefs;
 import fushun.platform.pii.PiiMasking;
 import fushun.platform.pii.ResidentIdNumbers;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +46,15 @@ public class SettlementFeed {
     private final SelfPaySignal signal;
     private final PersonRefs personRefs;
     private final Clock clock;
+    private final ImportMetrics metrics;
 
     public SettlementFeed(JdbcClient jdbc, CoverRegister cover, TierParameters tierParameters, PersonRefs personRefs,
-                          InsuredPersons insured, SelfPaySignal signal, Clock clock, FeedCompleteness feedCounties) {
+                          InsuredPersons insured, SelfPaySignal signal, Clock clock, FeedCompleteness feedCounties,
+                          MeterRegistry registry) {
         this.jdbc = jdbc;
+        // platform_import_rows_total{kind="settlement"}: the API's batches and the provincial pull's alike
+        this.metrics = new ImportMetrics(registry, "settlement", ImportMetrics.Outcome.ACCEPTED,
+                ImportMetrics.Outcome.REJECTED, ImportMetrics.Outcome.DUPLICATE);
         this.feedCounties = feedCounties;
         this.cover = cover;
         this.tierParameters = tierParameters;
@@ -76,6 +86,7 @@ public class SettlementFeed {
      */
     @Transactional
     public List<RowResult> accept(List<RawSettlement> rawBatch, String submittedBy, String source) {
+        Timer.Sample took = metrics.start();
         Set<String> counties = new HashSet<>(feedCounties.countyCodes());
         LocalDate today = PlatformTime.today(clock);
         List<SettlementRows.Checked> batch = rawBatch.stream().map(raw -> SettlementRows.check(raw, counties, today))
@@ -125,7 +136,20 @@ public class SettlementFeed {
             household.ifPresent(h -> touched.add(Map.entry(h, record.settledOn().getYear())));
         }
         touched.forEach(t -> signal.evaluate(t.getKey(), t.getValue()));
+        count(results, took);
         return results;
+    }
+
+    /** The batch's rows by outcome, once they are stored: a batch rolled back counts nothing. */
+    private void count(List<RowResult> results, Timer.Sample took) {
+        Map<Outcome, Long> byOutcome = new EnumMap<>(Outcome.class);
+        results.forEach(r -> byOutcome.merge(r.outcome(), 1L, Long::sum));
+        AfterCommit.run(() -> {
+            metrics.rows(ImportMetrics.Outcome.ACCEPTED, byOutcome.getOrDefault(Outcome.ACCEPTED, 0L));
+            metrics.rows(ImportMetrics.Outcome.REJECTED, byOutcome.getOrDefault(Outcome.REJECTED, 0L));
+            metrics.rows(ImportMetrics.Outcome.DUPLICATE, byOutcome.getOrDefault(Outcome.DUPLICATE, 0L));
+            metrics.finished(took);
+        });
     }
 
     /** The person's year before this settlement, in settlement-date order (then by id), from what is stored. */

@@ -10,8 +10,11 @@ import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.monitoring.assignment.Assignments;
 import fushun.monitoring.household.HouseholdMoved;
 import fushun.monitoring.household.HouseholdRegistry;
+import fushun.platform.metrics.AfterCommit;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.security.Jurisdiction;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,16 +39,24 @@ public class RiskAlerts {
 
     private static final Logger log = LoggerFactory.getLogger(RiskAlerts.class);
 
+    public static final String RAISED = "monitoring.risk.alerts.raised";
+
     private final JdbcClient jdbc;
     private final OutboxWriter outbox;
     private final ResponsibilityMatrix responsibilities;
     private final Assignments assignments;
     private final HouseholdRegistry households;
     private final Clock clock;
+    /** {@code monitoring_risk_alerts_raised_total{risk_type}}: each alert counts once per risk type it raises. */
+    private final Map<RiskType, Counter> raised = new EnumMap<>(RiskType.class);
 
     public RiskAlerts(JdbcClient jdbc, OutboxWriter outbox, ResponsibilityMatrix responsibilities, Assignments assignments,
-                      HouseholdRegistry households, Clock clock) {
+                      HouseholdRegistry households, Clock clock, MeterRegistry registry) {
         this.jdbc = jdbc;
+        for (RiskType type : RiskType.values()) {
+            raised.put(type, Counter.builder(RAISED).tag("risk_type", type.name())
+                    .description("risk alerts raised, once per risk type of the alert").register(registry));
+        }
         this.assignments = assignments;
         this.households = households;
         this.outbox = outbox;
@@ -98,6 +109,7 @@ public class RiskAlerts {
         this.assignments.open(alertId, householdId, divisionCode, assignments);
         RiskAlertRaised alert = new RiskAlertRaised(alertId, householdId, divisionCode, fresh, explanation, now, assignments);
         outbox.append(Topics.MONITORING_RISK_ALERT, householdId.toString(), divisionCode, alert);
+        AfterCommit.run(() -> fresh.forEach(type -> raised.get(type).increment()));
         // ids and bureaus only: a risk type (an illness) is health data
         log.info("Alert {} raised for household {}, naming {}", alertId, householdId,
                 assignments.stream().map(a -> a.bureau().name()).toList());

@@ -9,9 +9,12 @@ import fushun.monitoring.household.NewHousehold;
 import fushun.monitoring.roster.internal.RosterDiff;
 import fushun.monitoring.roster.internal.RosterReaders;
 import fushun.monitoring.roster.internal.RosterRules;
+import fushun.platform.metrics.ImportMetrics;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
 import fushun.platform.web.RuleViolationException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -73,11 +76,14 @@ public class RosterImports implements DisposableBean {
     private final HouseholdChanges changes;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    /** platform_import_rows_total{kind="roster"}: the rows of applied imports (a preview imports nothing). */
+    private final ImportMetrics metrics;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "roster-import"));
 
     public RosterImports(JdbcClient jdbc, HouseholdRegistry registry, HouseholdChanges changes,
-                         PlatformTransactionManager transactions, Clock clock) {
+                         PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.metrics = new ImportMetrics(meters, "roster", ImportMetrics.Outcome.ACCEPTED, ImportMetrics.Outcome.REJECTED);
         this.registry = registry;
         this.changes = changes;
         this.transaction = new TransactionTemplate(transactions);
@@ -226,12 +232,13 @@ public class RosterImports implements DisposableBean {
     /** {@code by}: who submitted or confirmed the import; the registry's changes are recorded as theirs. */
     void run(UUID id, Path file, String format, Jurisdiction jurisdiction, boolean preview, String by) {
         boolean keepFile = false;
+        Timer.Sample took = metrics.start();
         try {
             AtomicInteger total = new AtomicInteger();
             RosterReaders.read(file, format, row -> total.incrementAndGet());
             jdbc.sql("update import_job set status = 'RUNNING', total_rows = :total where id = :id")
                     .param("total", total.get()).param("id", id).update();
-            Progress progress = new Progress(id);
+            Progress progress = new Progress(id, preview);
             String note = "花名册" + (preview ? "预览" : "导入") + "（任务 " + id + "）";
             List<RosterRow> household = new ArrayList<>();
             RosterReaders.read(file, format, row -> {
@@ -246,6 +253,9 @@ public class RosterImports implements DisposableBean {
                 importHousehold(household, jurisdiction, progress, preview, note, by);
             }
             progress.flush();
+            if (!preview) {
+                metrics.finished(took); // before DONE: whoever sees the job done sees it timed
+            }
             jdbc.sql("update import_job set status = :status, finished_at = :at where id = :id")
                     .param("status", preview ? "PREVIEWED" : "DONE")
                     .param("at", Timestamp.from(Instant.now())).param("id", id).update();
@@ -409,8 +419,12 @@ public class RosterImports implements DisposableBean {
         private int errorsNotStored;
         private int sinceFlush;
 
-        Progress(UUID id) {
+        /** A preview's rows are compared, not imported: they are not counted in the metrics. */
+        private final boolean preview;
+
+        Progress(UUID id, boolean preview) {
             this.id = id;
+            this.preview = preview;
         }
 
         void count(Outcome outcome, int rows) {
@@ -418,6 +432,10 @@ public class RosterImports implements DisposableBean {
                 case REGISTERED -> registered++;
                 case CHANGED -> changed++;
                 case UNCHANGED -> unchanged++;
+            }
+            if (!preview) {
+                // after the household's transaction committed
+                metrics.rows(ImportMetrics.Outcome.ACCEPTED, rows);
             }
             advance(rows);
         }
@@ -435,6 +453,9 @@ public class RosterImports implements DisposableBean {
             }
             refused++;
             rejectedRows += rows.size();
+            if (!preview) {
+                metrics.rows(ImportMetrics.Outcome.REJECTED, rows.size());
+            }
             advance(rows.size());
         }
 

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,6 +31,7 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.AcknowledgingConsumerAwareMessageListener;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * This service's dead letters: the records its listeners gave up on, found on the dead-letter
@@ -93,6 +95,34 @@ public class DeadLetters {
                 rs.getLong("dlt_offset"), rs.getString("original_topic"), rs.getString("type"), rs.getString("event_key"),
                 rs.getString("error"), rs.getTimestamp("dead_at").toInstant(), rs.getLong("replays"))).list();
         return new Page<>(items, page, size, count.query(Long.class).single());
+    }
+
+    /**
+     * Dead letters in the index not yet replayed with success, by the topic their record came on:
+     * one grouped count for the metrics (the index as it stands; {@link Schedule} keeps it caught up).
+     */
+    public Map<String, Long> waitingByTopic() {
+        Map<String, Long> waiting = new HashMap<>();
+        jdbc.sql("""
+                        select d.original_topic, count(*) from dead_letter d
+                        where not exists (select 1 from dead_letter_replay r where r.dlt_topic = d.dlt_topic
+                                          and r.dlt_partition = d.dlt_partition and r.dlt_offset = d.dlt_offset
+                                          and r.outcome = 'APPLIED')
+                        group by d.original_topic""")
+                .query((rs, n) -> waiting.put(rs.getString(1), rs.getLong(2))).list();
+        return waiting;
+    }
+
+    /** The topics this service's listeners consume: their dead letters are its own. */
+    public SortedSet<String> consumedTopics() {
+        TreeSet<String> consumed = new TreeSet<>();
+        for (MessageListenerContainer container : listeners.getListenerContainers()) {
+            String[] topics = container.getContainerProperties().getTopics();
+            if (topics != null) {
+                consumed.addAll(List.of(topics));
+            }
+        }
+        return consumed;
     }
 
     /** Replays one record through its listener; the outcome is recorded and returned. */
@@ -188,13 +218,11 @@ public class DeadLetters {
      */
     synchronized void catchUp() {
         TreeSet<String> deadTopics = new TreeSet<>();
-        for (MessageListenerContainer container : listeners.getListenerContainers()) {
-            String[] topics = container.getContainerProperties().getTopics();
-            if (topics != null) {
-                for (String topic : topics) {
-                    deadTopics.add(Topics.deadLetterOf(topic));
-                }
-            }
+        for (String topic : consumedTopics()) {
+            deadTopics.add(Topics.deadLetterOf(topic));
+        }
+        if (deadTopics.isEmpty()) {
+            return; // a service without listeners (and the schedule every minute) opens no consumer
         }
         try (Consumer<String, String> consumer = reader()) {
             catchUp(consumer, deadTopics);
@@ -300,5 +328,24 @@ public class DeadLetters {
             }
         }
         return true;
+    }
+
+    /**
+     * Catches the index up on a schedule as well, not only before a list: the dead-letter gauge
+     * ({@code platform_dead_letters}) then moves when a record is given up, even if nobody looks.
+     * A bean of its own so it can be switched off ({@code platform.dead-letters.index-enabled=false}).
+     */
+    public static class Schedule {
+        private final DeadLetters deadLetters;
+
+        public Schedule(DeadLetters deadLetters) {
+            this.deadLetters = deadLetters;
+        }
+
+        @Scheduled(fixedDelayString = "${platform.dead-letters.index-interval:1m}",
+                initialDelayString = "${platform.dead-letters.index-interval:1m}")
+        public void catchUp() {
+            deadLetters.catchUp();
+        }
     }
 }

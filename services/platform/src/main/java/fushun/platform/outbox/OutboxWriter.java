@@ -2,6 +2,8 @@ package fushun.platform.outbox;
 
 import fushun.contracts.EventCodec;
 import fushun.contracts.EventEnvelope;
+import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.platform.metrics.SignalMetrics;
 import fushun.platform.tracing.CurrentTrace;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
@@ -14,12 +16,15 @@ public class OutboxWriter {
     private final EventCodec codec;
     private final String source;
     private final CurrentTrace trace;
+    private final SignalMetrics signals;
 
-    public OutboxWriter(JdbcClient jdbc, EventCodec codec, String source, CurrentTrace trace) {
+    /** @param signals counts the risk signals written here, once committed */
+    public OutboxWriter(JdbcClient jdbc, EventCodec codec, String source, CurrentTrace trace, SignalMetrics signals) {
         this.jdbc = jdbc;
         this.codec = codec;
         this.source = source;
         this.trace = trace;
+        this.signals = signals;
     }
 
     /**
@@ -43,6 +48,9 @@ public class OutboxWriter {
                 .param("payload", codec.write(envelope))
                 .param("traceparent", trace.traceparent())
                 .update();
+        if (data instanceof RiskSignalObserved signal) {
+            signals.published(signal);
+        }
         return envelope;
     }
 

@@ -10,6 +10,7 @@ import fushun.platform.testapp.HouseholdListener;
 import fushun.platform.testapp.PlatformTestApplication;
 import fushun.platform.testsupport.Events;
 import fushun.platform.testsupport.TestDatabases;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +24,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** A record the listener gave up on is listed, and replayed after a fix: applied once, however often replayed. */
-@SpringBootTest(classes = PlatformTestApplication.class)
+@SpringBootTest(classes = PlatformTestApplication.class, properties = {
+        // the index caught up on a short schedule and the gauge read afresh, so the metric test waits seconds
+        "platform.dead-letters.index-interval=500ms", "platform.dead-letters.metrics-max-age=0s"})
 @EmbeddedKafka(partitions = 1, topics = {PlatformTestApplication.TOPIC, PlatformTestApplication.TOPIC + ".DLT"},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class DeadLettersIT {
@@ -37,6 +40,7 @@ class DeadLettersIT {
     @Autowired EventCodec codec;
     @Autowired JdbcClient jdbc;
     @Autowired DeadLetters deadLetters;
+    @Autowired MeterRegistry meters;
 
     @AfterEach
     void unrepair() {
@@ -90,6 +94,35 @@ class DeadLettersIT {
         assertThat(deadLetters.list("RiskAlertRaised", 0, 20).total()).isZero();
         assertThat(jdbc.sql("select count(*) from dead_letter").query(Long.class).single())
                 .as("listed again and again, indexed once").isEqualTo(before + 3);
+    }
+
+    /**
+     * The gauge counts a dead letter without anybody listing them (the scheduled catch-up indexes it)
+     * and stops counting it once a replay applied it; a failed replay leaves it waiting.
+     */
+    @Test
+    void shouldCountADeadLetterWaitingUntilAReplayAppliesIt() throws Exception {
+        double before = await().atMost(Duration.ofSeconds(30)).until(this::waiting, w -> !Double.isNaN(w));
+        EventEnvelope<HouseholdRegistered> failing = Events.envelope(Events.household(UUID.randomUUID(), "FAIL"));
+        kafka.send(PlatformTestApplication.TOPIC, failing.key(), codec.write(failing)).get();
+
+        await().atMost(Duration.ofSeconds(30)).until(this::waiting, w -> w == before + 1);
+        DeadLetters.DeadLetter letter = deadLetters.list("HouseholdRegistered", 0, 200).items().stream()
+                .filter(d -> failing.key().equals(d.key())).findFirst().orElseThrow();
+        assertThat(deadLetters.replay(letter.topic(), letter.partition(), letter.offset(), "city-admin").outcome())
+                .isEqualTo("FAILED");
+        assertThat(waiting()).as("a failed replay leaves it waiting").isEqualTo(before + 1);
+
+        HouseholdListener.repaired = true;
+        assertThat(deadLetters.replay(letter.topic(), letter.partition(), letter.offset(), "city-admin").outcome())
+                .isEqualTo("APPLIED");
+        assertThat(waiting()).isEqualTo(before);
+        assertThat(meters.find(DeadLetterMetrics.WAITING).gauges()).as("one series per consumed topic")
+                .extracting(g -> g.getId().getTag("topic")).containsExactly(PlatformTestApplication.TOPIC);
+    }
+
+    private double waiting() {
+        return meters.get(DeadLetterMetrics.WAITING).tag("topic", PlatformTestApplication.TOPIC).gauge().value();
     }
 
     private long applied(UUID household) {
