@@ -3,6 +3,7 @@ package fushun.socialassistance.benefits.web;
 import fushun.platform.validation.PlausibleDate;
 import fushun.socialassistance.benefits.Programme;
 import fushun.socialassistance.eligibility.SupportAssessment.Capacity;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -50,6 +51,7 @@ final class ApplicationRequests {
      * A member as the operator established them on the visit: own yearly income, and the part of it
      * that is the residents' basic pension (not counted; absent means none).
      */
+    @Schema(name = "ApplicationMember", description = "申请时一名家庭成员的情况：劳动能力、本人年收入及其中的城乡居民基础养老金")
     record Member(@NotNull(message = "必须选择成员") UUID personId,
                   @NotNull(message = "必须填写劳动能力（FULL、PARTIAL 或 NONE）") Capacity capacity,
                   @NotNull(message = "必须填写本人年收入（没有填0）") @DecimalMin(value = "0", message = "金额不能为负")
@@ -69,6 +71,7 @@ final class ApplicationRequests {
                   @NotBlank(message = "必须填写审批理由") @Size(max = 1000, message = "审批理由最多1000字") String reason) {
     }
 
+    @Schema(name = "GrantReview", description = "对一项救助待遇的复核：是否仍符合条件和复核理由")
     record Review(@NotNull(message = "必须填写复核结论：仍符合条件（true）或不再符合（false）") Boolean eligible,
                   @NotBlank(message = "必须填写复核理由") @Size(max = 1000, message = "复核理由最多1000字") String reason) {
     }
