@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -60,6 +61,9 @@ class ConsoleController {
     @PreAuthorize("hasAnyRole('analyst', 'county-approver', 'township-reviewer', 'admin')")
     @Operation(summary = "查看驾驶舱", description = "当前用户辖区（或其中 area 指定的县区、乡镇）的汇总：按下一级区划和按农户类别的农户数与在监测数、最近几个月每月新增预警数、各风险类型的预警数，"
             + "以及识别、预警、帮扶、消除风险的闭环漏斗和各步平均天数。分析人员、县审批人、乡镇审核员和管理员可查；area 不在辖区内答 404。")
+    @ApiResponse(responseCode = "200", description = "驾驶舱汇总")
+    @ApiResponse(responseCode = "404", description = "area 不在当前用户的辖区内",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     Dashboards.Dashboard dashboard(
             @Parameter(description = "区域：6位县区或9位乡镇代码（如 210422），须在当前用户辖区内；不填为整个辖区") @RequestParam(required = false) @Pattern(regexp = "\\d{6}|\\d{9}", message = "区域应为6位县区或9位乡镇代码") String area,
             @Parameter(description = "统计每月预警数的月数（含本月），1–36") @RequestParam(defaultValue = "12") @Min(value = 1, message = "至少1个月") @Max(value = 36, message = "最多36个月") int months) {

@@ -56,6 +56,8 @@ class ApplicationController {
             headers = @Header(name = "Location", description = "新申请的地址", schema = @Schema(type = "string", format = "uri-reference")))
     @ApiResponse(responseCode = "403", description = CivilAffairsRoles.FORBIDDEN_FIRST_STEP,
             content = @Content(mediaType = CivilAffairsRoles.PROBLEM_JSON, schema = @Schema(ref = CivilAffairsRoles.PROBLEM)))
+    @ApiResponse(responseCode = "404", description = "农户（或其信息尚未同步到民政系统）、救助个案不存在，或不在当前用户的辖区内",
+            content = @Content(mediaType = CivilAffairsRoles.PROBLEM_JSON, schema = @Schema(ref = CivilAffairsRoles.PROBLEM)))
     ResponseEntity<BenefitViews.ApplicationView> submit(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = """
             {"householdId": "5b1f3c2e-7a4d-4e8b-9c61-2d8e0f4a7b13", "caseId": "c3a9e7d1-4b2f-4f6a-8e15-9a0b7c6d5e24",
              "programme": "DIBAO", "coveredPersons": [],

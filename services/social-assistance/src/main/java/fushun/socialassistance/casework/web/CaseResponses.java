@@ -22,6 +22,7 @@ final class CaseResponses {
     }
 
     /** Null until the household's registration has reached this service. */
+    @Schema(name = "CaseHousehold", description = "个案的农户：类别、是否脱贫不享受政策户、户主姓名和成员")
     record Household(String category, boolean notEntitledToPolicy, String headName, List<Member> members) {
     }
 
