@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -16,6 +17,7 @@ import java.util.List;
 public record SettlementBatchRequest(
         // a null row is reported as that row's problem (空行), like any other bad row: not the platform's 400
         @JsonSetter(contentNulls = Nulls.SET)
+        @ArraySchema(arraySchema = @Schema(description = "结算记录，1至1000条，按此顺序逐行答复"))
         @NotEmpty(message = "至少需要一条结算记录") @Size(max = 1000, message = "每批最多1000条") List<Row> settlements) {
 
     /**

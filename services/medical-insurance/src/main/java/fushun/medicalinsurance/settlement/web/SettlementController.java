@@ -38,7 +38,7 @@ class SettlementController {
     @PostMapping("/api/medical-insurance/settlements")
     @PreAuthorize("hasRole('medical-insurance-integration')")
     @Operation(summary = "报送一批结算数据", description = "医保系统以客户端凭证（角色 medical-insurance-integration）每批报送1至1000条结算记录，逐行校验、逐行答复：有问题的行为 REJECTED，逐字段列出原因且不保存，其余行照常保存，"
-            + "因此只要请求体本身可读，即使全部行被拒也答 200；合格的行按结算日期所在年度的累计费用和当日政策参数，分基本医保、大病保险、医疗救助三重保障计算后保存（ACCEPTED，附分档结果）。"
+            + "因此只要请求体本身可读，即使全部行被拒也答 200；合格的行按结算日适用的政策参数和该人当年此前的累计费用，分基本医保、大病保险、医疗救助三重保障计算后保存（ACCEPTED，附分档结果）。"
             + "幂等：结算单号（settlementId）已保存过的行为 DUPLICATE，不做任何改动，所以超时或失败后可原样重发整批；已保存的结算不因日期更早的结算后到而重算。"
             + "空批或超过1000条时整批答 400、一条也不保存；请求体超过8 MB 时网关答 413。")
     @ApiResponse(responseCode = "200", description = "已逐行处理：row 为该行在批中的序号（从1起），outcome 为 ACCEPTED（已保存，附 tiers 分档结果）、"
