@@ -16,9 +16,16 @@ public final class CivilAffairsRoles {
             "hasAnyRole('civil-affairs-operator', 'civil-affairs-reviewer', 'civil-affairs-approver')";
 
     /** The 403 every decision documents: a missing role, or separation of duties. */
-    public static final String FORBIDDEN = "角色不允许此操作，或违反职责分离：提交（经办）、审核、审批须由不同的人完成（problem details）。"
-            + " The caller's role does not allow this step, or they took an earlier step on the same matter "
-            + "(separation of duties).";
+    public static final String FORBIDDEN = "角色不允许此操作，或违反职责分离：受理（记录）、审核、审批须由不同的人完成，"
+            + "做过前一步的人不能做后一步（problem 的 detail 说明原因）";
+
+    /** The 403 of a first step (submitting an application, recording a payout): the role; the steps after it are someone else's. */
+    public static final String FORBIDDEN_FIRST_STEP = "角色不允许此操作：只有民政经办人可以受理或记录；"
+            + "之后的审核、审批须由其他人完成（职责分离）";
+
+    /** Where the documented 403s point: the platform's problem schema and media type. */
+    public static final String PROBLEM = "#/components/schemas/Problem";
+    public static final String PROBLEM_JSON = "application/problem+json";
 
     private CivilAffairsRoles() {
     }

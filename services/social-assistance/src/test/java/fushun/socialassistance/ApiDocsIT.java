@@ -5,16 +5,43 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import fushun.platform.testsupport.ApiContract;
 import fushun.platform.testsupport.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The OpenAPI description documents the 403 problem of every step that separation of duties guards. */
+/** The OpenAPI description is served, without a token, under the service's prefix, and keeps the contract. */
 @ServiceIntegrationTest
 class ApiDocsIT {
 
     @Autowired MockMvc mvc;
+    @Autowired ApplicationContext context;
+
+    @Test
+    void shouldDescribeTheApiUnderTheServicePrefix() throws Exception {
+        mvc.perform(get("/api/social-assistance/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.openapi").exists())
+                .andExpect(jsonPath("$.paths['/api/social-assistance/cases']").exists())
+                .andExpect(jsonPath("$.paths['/api/social-assistance/applications/{applicationId}/decision'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/social-assistance/reserve-funds/{township}/payouts'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/social-assistance/parameters']").exists());
+    }
+
+    /** A grant's review reads {eligible, reason}, not the payout review's {approve, note}. */
+    @Test
+    void shouldDescribeTheBodyEachReviewReads() throws Exception {
+        mvc.perform(get("/api/social-assistance/api-docs"))
+                .andExpect(jsonPath("$.paths['/api/social-assistance/grants/{grantId}/reviews'].post.requestBody"
+                        + ".content['application/json'].schema['$ref']").value("#/components/schemas/GrantReview"))
+                .andExpect(jsonPath("$.components.schemas.GrantReview.properties.eligible").exists())
+                .andExpect(jsonPath("$.components.schemas.GrantReview.properties.reason").exists())
+                .andExpect(jsonPath("$.paths['/api/social-assistance/reserve-funds/{township}/payouts/{movementId}/review']"
+                        + ".post.requestBody.content['application/json'].schema['$ref']").value("#/components/schemas/PayoutReview"))
+                .andExpect(jsonPath("$.components.schemas.PayoutReview.properties.approve").exists());
+    }
 
     @Test
     void shouldDocumentTheForbiddenProblemOfEveryGuardedStep() throws Exception {
@@ -32,5 +59,12 @@ class ApiDocsIT {
                     .andExpect(jsonPath("$.paths['" + path + "'].post.responses['20" + (path.endsWith("applications") ? "1" : "0")
                             + "'].content").exists());
         }
+        docs.andExpect(jsonPath("$.paths['/api/social-assistance/applications'].post.responses['200']").doesNotExist())
+                .andExpect(jsonPath("$.paths['/api/social-assistance/applications'].post.responses['201'].headers.Location").exists());
+    }
+
+    @Test
+    void shouldKeepTheApiContract() throws Exception {
+        ApiContract.check(mvc, context, "social-assistance");
     }
 }

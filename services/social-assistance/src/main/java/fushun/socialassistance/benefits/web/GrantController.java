@@ -6,16 +6,18 @@ import fushun.socialassistance.CivilAffairsRoles;
 import fushun.socialassistance.benefits.Grants;
 import fushun.socialassistance.benefits.Payroll;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * operator; it pays only what was approved). Operators, reviewers and approvers read them.
  */
 @RestController
+@Tag(name = "低保与特困供养", description = "低保和特困供养：民政经办人受理申请，乡镇审核员审核，县民政局审批人审批，三步须由不同的人完成（职责分离）；批准后形成救助待遇，按月发放并定期复核。")
 @RequestMapping("/api/social-assistance")
 @PreAuthorize(CivilAffairsRoles.READERS)
 class GrantController {
@@ -52,16 +55,20 @@ class GrantController {
 
     /** Paged with the total; {@code reviewDueBy}: only active grants whose review falls on or before that date (复核到期). */
     @GetMapping("/grants")
-    Page<BenefitViews.GrantView> list(@RequestParam(required = false) UUID householdId,
-                            @RequestParam(required = false) LocalDate reviewDueBy,
-                            @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
-                            @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
+    @Operation(summary = "查看救助待遇", description = "分页列出当前用户辖区内的低保和特困待遇，下次复核日期最早的在前；可按农户筛选，"
+            + "reviewDueBy 只列出在该日或之前到期复核的在发待遇（复核到期）。民政经办人、审核员和审批人可查。")
+    Page<BenefitViews.GrantView> list(@Parameter(description = "农户编号，只看该户的待遇") @RequestParam(required = false) UUID householdId,
+                            @Parameter(description = "复核到期日（如 2026-12-31）：只看此日或之前到期复核的在发待遇") @RequestParam(required = false) LocalDate reviewDueBy,
+                            @Parameter(description = "页码，从 0 开始") @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+                            @Parameter(description = "每页条数，1–200") @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
                             @Max(value = 200, message = "每页最多200条") int size) {
         return mapper.toGrantPage(grants.list(Jurisdiction.current(), householdId, reviewDueBy, page, size));
     }
 
     @GetMapping("/grants/{grantId}")
-    GrantDetail find(@PathVariable UUID grantId) {
+    @Operation(summary = "查看一项救助待遇", description = "一项待遇及其保障对象（已减员的成员自哪个月起停发其份额、份额多少）、发放计划（每月已发或待发）和历次复核。"
+            + "民政经办人、审核员和审批人可查。")
+    GrantDetail find(@Parameter(description = "待遇编号") @PathVariable UUID grantId) {
         Jurisdiction jurisdiction = Jurisdiction.current();
         return new GrantDetail(mapper.toView(grants.find(grantId, jurisdiction)),
                 mapper.toCoveredViews(grants.covered(grantId, jurisdiction)),
@@ -71,13 +78,14 @@ class GrantController {
 
     @PostMapping("/grants/{grantId}/reviews")
     @PreAuthorize(CivilAffairsRoles.REVIEWER)
-    @Operation(summary = "复核待遇 / review a benefit",
-            description = "Role civil-affairs-reviewer; never by whoever submitted the application that opened it. "
-                    + "Not eligible: payment stops from the month after the review.")
-    @ApiResponse(responseCode = "200", description = "已复核 / reviewed")
+    @Operation(summary = "复核救助待遇", description = "乡镇民政审核员复核一项在发的待遇：仍符合条件的继续发放并排定下次复核；不再符合的自复核决定之日的下月起停发，并通知其他部门。"
+            + "受理该待遇申请的人不能复核（403）；已停发的待遇答 422。答复为复核后的待遇详情。")
+    @ApiResponse(responseCode = "200", description = "已复核")
     @ApiResponse(responseCode = "403", description = CivilAffairsRoles.FORBIDDEN,
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    GrantDetail review(@PathVariable UUID grantId, @Valid @RequestBody ApplicationRequests.Review request,
+            content = @Content(mediaType = CivilAffairsRoles.PROBLEM_JSON, schema = @Schema(ref = CivilAffairsRoles.PROBLEM)))
+    GrantDetail review(@Parameter(description = "待遇编号") @PathVariable UUID grantId,
+                       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = """
+            {"eligible": false, "reason": "2026年两名成员外出务工，家庭人均收入已高于本县低保标准，不再符合低保条件。"}"""))) @Valid @RequestBody ApplicationRequests.Review request,
                        Authentication caller) {
         Jurisdiction jurisdiction = Jurisdiction.current();
         grants.review(grantId, request.eligible(), request.reason(), caller.getName(), jurisdiction);
@@ -87,11 +95,13 @@ class GrantController {
     /** Pays one month for the county's grants; running it again pays nobody twice. */
     @PostMapping("/payrolls")
     @PreAuthorize(CivilAffairsRoles.OPERATOR)
-    @Operation(summary = "按月发放 / run a county's monthly payroll", description = "Role civil-affairs-operator.")
-    @ApiResponse(responseCode = "200", description = "已发放 / paid")
-    @ApiResponse(responseCode = "403", description = CivilAffairsRoles.FORBIDDEN,
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    BenefitViews.PayrollRunView payroll(@Valid @RequestBody ApplicationRequests.Payroll request, Authentication caller) {
+    @Operation(summary = "按月发放救助待遇", description = "民政经办人为一个县区发放某月应发的全部待遇（批准次月起、尚未停发的，扣除已减员成员的份额）；"
+            + "重复执行不会重复发放，答复分别列出本次发放的笔数和金额、此前已发的笔数。县区不在辖区内答 404，尚未到来的月份答 422。")
+    @ApiResponse(responseCode = "200", description = "已发放")
+    @ApiResponse(responseCode = "404", description = "该县区不在当前用户的辖区内",
+            content = @Content(mediaType = CivilAffairsRoles.PROBLEM_JSON, schema = @Schema(ref = CivilAffairsRoles.PROBLEM)))
+    BenefitViews.PayrollRunView payroll(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = """
+            {"county": "210422", "month": "2026-11"}"""))) @Valid @RequestBody ApplicationRequests.Payroll request, Authentication caller) {
         return mapper.toView(payroll.run(request.county(), request.month(), caller.getName(), Jurisdiction.current()));
     }
 }

@@ -1,5 +1,6 @@
 package fushun.socialassistance.casework.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +22,7 @@ final class CaseResponses {
     }
 
     /** Null until the household's registration has reached this service. */
+    @Schema(name = "CaseHousehold", description = "个案的农户：类别、是否脱贫不享受政策户、户主姓名和成员")
     record Household(String category, boolean notEntitledToPolicy, String headName, List<Member> members) {
     }
 
@@ -28,6 +30,7 @@ final class CaseResponses {
      * {@code personId} is what applications name members by; a member with {@code status} LEFT (died,
      * moved away; {@code leftOn}) is shown for history and is not part of a new application.
      */
+    @Schema(name = "CaseMember", description = "个案农户的一名成员（身份证号脱敏）")
     record Member(UUID personId, String name, String maskedIdNumber, String relationship, String labourCapacity,
                   String status, LocalDate leftOn) {
     }
