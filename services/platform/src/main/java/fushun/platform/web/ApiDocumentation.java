@@ -72,7 +72,10 @@ public class ApiDocumentation {
 
         boolean appliesTo(String path, PathItem.HttpMethod method, Operation operation) {
             boolean writes = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
+            // an operation open to anyone (security: []) answers no 401 or 403
+            boolean open = operation.getSecurity() != null && operation.getSecurity().isEmpty();
             return switch (this) {
+                case UNAUTHORIZED, FORBIDDEN -> !open;
                 case NOT_FOUND -> path.contains("{");
                 case CONFLICT, RULE_VIOLATION -> writes;
                 case TOO_LARGE -> operation.getRequestBody() != null;
