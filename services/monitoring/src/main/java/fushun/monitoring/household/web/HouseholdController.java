@@ -52,9 +52,9 @@ class HouseholdController {
             headers = @Header(name = "Location", description = "新农户的地址：/api/monitoring/households/{householdId}", schema = @Schema(type = "string")))
     ResponseEntity<Map<String, UUID>> register(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = """
             {"divisionCode": "210422100201", "category": "OUT_OF_POVERTY", "notEntitledToPolicy": false, "members": [
-              {"name": "赵长林", "idNumber": "210422198001010012", "relationship": "户主", "labourCapacity": "FULL"},
-              {"name": "孙秀梅", "idNumber": "210422198202020022", "relationship": "配偶", "labourCapacity": "PARTIAL"},
-              {"name": "赵子航", "idNumber": "210422201003030038", "relationship": "之子", "labourCapacity": "NONE"}]}"""))) @Valid @RequestBody RegisterHouseholdRequest request) {
+              {"name": "赵长林", "idNumber": "210422198001019017", "relationship": "户主", "labourCapacity": "FULL"},
+              {"name": "孙秀梅", "idNumber": "210422198202029027", "relationship": "配偶", "labourCapacity": "PARTIAL"},
+              {"name": "赵子航", "idNumber": "210422201003039032", "relationship": "之子", "labourCapacity": "NONE"}]}"""))) @Valid @RequestBody RegisterHouseholdRequest request) {
         UUID id = registry.register(mapper.toCommand(request), Jurisdiction.current());
         return ResponseEntity.created(URI.create("/api/monitoring/households/" + id)).body(Map.of("householdId", id));
     }
@@ -103,7 +103,7 @@ class HouseholdController {
                                                              @ExampleObject(name = "劳动能力变化", value = """
             {"kind": "LABOUR_CAPACITY", "reason": "REASSESSED", "effectiveOn": "2026-10-15", "memberId": "6f1d3c2a-8b4e-4f7a-9c21-5d0e7b3a9f14", "labourCapacity": "PARTIAL", "note": "户主腰椎受伤，经乡镇卫生院诊断只能从事轻体力劳动。"}"""),
                                                              @ExampleObject(name = "新生儿入户", value = """
-            {"kind": "MEMBER_ADDED", "reason": "BIRTH", "effectiveOn": "2026-10-01", "newMember": {"name": "赵子睿", "idNumber": "210422202610010017", "relationship": "之子", "labourCapacity": "NONE"}}""")})) @Valid @RequestBody HouseholdChangeRequest request,
+            {"kind": "MEMBER_ADDED", "reason": "BIRTH", "effectiveOn": "2026-10-01", "newMember": {"name": "赵子睿", "idNumber": "210422202610019011", "relationship": "之子", "labourCapacity": "NONE"}}""")})) @Valid @RequestBody HouseholdChangeRequest request,
                                                      org.springframework.security.core.Authentication caller) {
         HouseholdChanges.Revision revision = changes.record(householdId, mapper.toCommand(request), caller.getName(),
                 Jurisdiction.current());
