@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -106,6 +107,36 @@ public class InsuredPersons {
         }
         return new LockedHousehold(rows.get(0).divisionCode(), rows.get(0).category(),
                 rows.stream().map(Row::member).filter(Objects::nonNull).toList());
+    }
+
+    /**
+     * The households and their members, their rows locked for the rest of the transaction in one
+     * statement, in household id order (two batches lock in the same order, so they cannot
+     * deadlock); unknown households are absent.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<UUID, LockedHousehold> lockAll(Collection<UUID> householdIds) {
+        Map<UUID, LockedHousehold> households = new LinkedHashMap<>();
+        if (householdIds.isEmpty()) {
+            return households;
+        }
+        Map<UUID, List<Member>> members = new HashMap<>();
+        jdbc.sql("""
+                        select h.household_id, h.division_code, h.category, p.person_ref, p.masked_id_number, p.left_on
+                        from insured_household h left join insured_person p on p.household_id = h.household_id
+                        where h.household_id = any(cast(:ids as uuid[]))
+                        order by h.household_id, p.person_ref for update of h""")
+                .param("ids", householdIds.stream().distinct().map(UUID::toString).toArray(String[]::new))
+                .query((RowCallbackHandler) rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    List<Member> ofHousehold = members.computeIfAbsent(id, k -> new ArrayList<>());
+                    households.putIfAbsent(id, new LockedHousehold(rs.getString(2),
+                            HouseholdCategory.valueOf(rs.getString(3)), ofHousehold));
+                    if (rs.getString(4) != null) {
+                        ofHousehold.add(new Member(rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class)));
+                    }
+                });
+        return households;
     }
 
     /**

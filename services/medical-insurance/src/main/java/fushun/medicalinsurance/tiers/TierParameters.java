@@ -2,11 +2,14 @@ package fushun.medicalinsurance.tiers;
 
 import fushun.medicalinsurance.cover.CoverClass;
 import fushun.platform.policy.PolicyParameters;
+import fushun.platform.policy.PolicySnapshot;
 import fushun.platform.policy.PolicyValue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -22,31 +25,80 @@ public class TierParameters {
     public record Applied(ThreeTiers.Rules rules, String versions) {
     }
 
+    /** Looks a parameter up (a batch's snapshot). */
+    private interface Lookup {
+        PolicyValue required(String name, String county, LocalDate day);
+    }
+
+    private static final String DEDUCTIBLE = "medical.critical.deductible";
+    private static final String RATIO = "medical.critical.ratio";
+    private static final String CAP = "medical.critical.annual-cap";
+    private static final String ASSISTANCE_CAP = "medical.assistance.annual-cap";
+    private static final String TILT_DEDUCTIBLE = "medical.critical.tilt.deductible-factor";
+    private static final String TILT_RATIO = "medical.critical.tilt.ratio-points";
+
     private final PolicyParameters parameters;
 
     public TierParameters(PolicyParameters parameters) {
         this.parameters = parameters;
     }
 
-    public Applied rulesFor(String county, LocalDate day, Optional<CoverClass> coverClass) {
+    /**
+     * The rules for a batch's rows: the parameters read once (one query), each county, day and class
+     * worked out once. Holds one batch's parameters: take a new one per batch, so a change is seen.
+     */
+    public Batch forBatch() {
+        List<String> names = new ArrayList<>(List.of(DEDUCTIBLE, RATIO, CAP, ASSISTANCE_CAP, TILT_DEDUCTIBLE, TILT_RATIO));
+        for (CoverClass c : CoverClass.values()) {
+            names.add(c.assistanceRatioParameter());
+        }
+        PolicySnapshot snapshot = parameters.snapshot(names);
+        return new Batch(snapshot::required);
+    }
+
+    /** The rules for a county, day and class; {@link IllegalStateException} when a parameter is not in force then. */
+    public static final class Batch {
+
+        private record Key(String county, LocalDate day, Optional<CoverClass> coverClass) {
+        }
+
+        private final Lookup lookup;
+        private final Map<Key, Applied> applied = new HashMap<>();
+
+        private Batch(Lookup lookup) {
+            this.lookup = lookup;
+        }
+
+        public Applied rulesFor(String county, LocalDate day, Optional<CoverClass> coverClass) {
+            Key key = new Key(county, day, coverClass);
+            Applied rules = applied.get(key);
+            if (rules == null) {
+                rules = TierParameters.rulesFor(lookup, county, day, coverClass);
+                applied.put(key, rules);
+            }
+            return rules;
+        }
+    }
+
+    private static Applied rulesFor(Lookup lookup, String county, LocalDate day, Optional<CoverClass> coverClass) {
         List<String> versions = new ArrayList<>();
-        BigDecimal deductible = value("medical.critical.deductible", county, day, versions);
-        BigDecimal ratio = value("medical.critical.ratio", county, day, versions);
-        BigDecimal cap = value("medical.critical.annual-cap", county, day, versions);
+        BigDecimal deductible = value(lookup, DEDUCTIBLE, county, day, versions);
+        BigDecimal ratio = value(lookup, RATIO, county, day, versions);
+        BigDecimal cap = value(lookup, CAP, county, day, versions);
         BigDecimal assistanceRatio = BigDecimal.ZERO;
-        BigDecimal assistanceCap = value("medical.assistance.annual-cap", county, day, versions);
+        BigDecimal assistanceCap = value(lookup, ASSISTANCE_CAP, county, day, versions);
         if (coverClass.isPresent()) {
-            deductible = deductible.multiply(value("medical.critical.tilt.deductible-factor", county, day, versions));
-            ratio = ratio.add(value("medical.critical.tilt.ratio-points", county, day, versions)).min(BigDecimal.ONE);
+            deductible = deductible.multiply(value(lookup, TILT_DEDUCTIBLE, county, day, versions));
+            ratio = ratio.add(value(lookup, TILT_RATIO, county, day, versions)).min(BigDecimal.ONE);
             cap = null;
-            assistanceRatio = value(coverClass.get().assistanceRatioParameter(), county, day, versions);
+            assistanceRatio = value(lookup, coverClass.get().assistanceRatioParameter(), county, day, versions);
         }
         return new Applied(new ThreeTiers.Rules(deductible, ratio, cap, assistanceRatio, assistanceCap),
                 String.join(", ", versions));
     }
 
-    private BigDecimal value(String name, String county, LocalDate day, List<String> versions) {
-        PolicyValue value = parameters.required(name, county, day);
+    private static BigDecimal value(Lookup lookup, String name, String county, LocalDate day, List<String> versions) {
+        PolicyValue value = lookup.required(name, county, day);
         versions.add(value.version());
         return value.value();
     }
