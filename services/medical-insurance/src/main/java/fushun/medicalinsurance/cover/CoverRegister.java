@@ -158,10 +158,15 @@ public class CoverRegister implements AlertReaction {
         if (personRefs.isEmpty() && householdIds.isEmpty()) {
             return bases;
         }
+        // joins, not "= any": a plan that scans the table would compare every row with the whole array
         jdbc.sql("""
-                        select basis, person_ref, household_id, valid_from, valid_to from cover_status
-                        where person_ref = any(cast(:refs as bpchar[]))
-                           or (household_id = any(cast(:households as uuid[])) and person_ref is null)""")
+                        select c.basis, c.person_ref, c.household_id, c.valid_from, c.valid_to
+                        from unnest(cast(:refs as bpchar[])) as r(person_ref)
+                        join cover_status c on c.person_ref = r.person_ref
+                        union all
+                        select c.basis, c.person_ref, c.household_id, c.valid_from, c.valid_to
+                        from unnest(cast(:households as uuid[])) as h(household_id)
+                        join cover_status c on c.household_id = h.household_id and c.person_ref is null""")
                 .param("refs", personRefs.stream().distinct().toArray(String[]::new))
                 .param("households", householdIds.stream().distinct().map(UUID::toString).toArray(String[]::new))
                 .query((RowCallbackHandler) rs -> {

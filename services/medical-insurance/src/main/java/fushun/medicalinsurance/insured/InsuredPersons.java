@@ -62,10 +62,12 @@ public class InsuredPersons {
         if (personRefs.isEmpty()) {
             return memberships;
         }
-        // bpchar[] like the column, so the primary key's index serves the lookup
+        // bpchar[] like the column, so the primary key's index serves the lookup; a join, not "= any": a
+        // generic plan that scans the table would compare every row with the whole array
         jdbc.sql("""
-                        select person_ref, household_id, left_on from insured_person
-                        where person_ref = any(cast(:refs as bpchar[]))""")
+                        select p.person_ref, p.household_id, p.left_on
+                        from unnest(cast(:refs as bpchar[])) as r(person_ref)
+                        join insured_person p on p.person_ref = r.person_ref""")
                 .param("refs", personRefs.stream().distinct().toArray(String[]::new))
                 .query((RowCallbackHandler) rs -> memberships.put(rs.getString(1),
                         new Membership(rs.getObject(2, UUID.class), rs.getObject(3, LocalDate.class))));
@@ -123,8 +125,9 @@ public class InsuredPersons {
         Map<UUID, List<Member>> members = new HashMap<>();
         jdbc.sql("""
                         select h.household_id, h.division_code, h.category, p.person_ref, p.masked_id_number, p.left_on
-                        from insured_household h left join insured_person p on p.household_id = h.household_id
-                        where h.household_id = any(cast(:ids as uuid[]))
+                        from unnest(cast(:ids as uuid[])) as i(household_id)
+                        join insured_household h on h.household_id = i.household_id
+                        left join insured_person p on p.household_id = h.household_id
                         order by h.household_id, p.person_ref for update of h""")
                 .param("ids", householdIds.stream().distinct().map(UUID::toString).toArray(String[]::new))
                 .query((RowCallbackHandler) rs -> {

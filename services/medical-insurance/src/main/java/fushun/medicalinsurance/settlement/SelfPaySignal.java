@@ -150,7 +150,9 @@ public class SelfPaySignal {
         if (householdIds.isEmpty()) {
             return signalled;
         }
-        jdbc.sql("select household_id, year from self_pay_signal where household_id = any(cast(:ids as uuid[]))")
+        jdbc.sql("""
+                        select s.household_id, s.year from unnest(cast(:ids as uuid[])) as h(household_id)
+                        join self_pay_signal s on s.household_id = h.household_id""")
                 .param("ids", householdIds.stream().map(UUID::toString).toArray(String[]::new))
                 .query((RowCallbackHandler) rs -> signalled.add(new HouseholdYear(rs.getObject(1, UUID.class), rs.getInt(2))));
         return signalled;
