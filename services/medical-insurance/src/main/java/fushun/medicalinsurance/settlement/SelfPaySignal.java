@@ -61,10 +61,6 @@ public class SelfPaySignal {
     record HouseholdYear(UUID householdId, int year) {
     }
 
-    /** A household's self-pay of a year, as the evaluation found it. */
-    private record Found(InsuredPersons.LockedHousehold household, BigDecimal selfPay) {
-    }
-
     /**
      * Re-evaluates the settlement years of a household that just became known: settlements that
      * arrived before the household registration still count.
@@ -103,45 +99,73 @@ public class SelfPaySignal {
         }
         Map<HouseholdYear, BigDecimal> selfPay = selfPay(open, households);
         PolicySnapshot thresholds = parameters.snapshot(List.of(SelfPayThreshold.MONITORED, SelfPayThreshold.OTHER));
+        List<Crossing> crossings = new ArrayList<>();
         for (HouseholdYear t : open) {
-            InsuredPersons.LockedHousehold household = households.get(t.householdId());
-            signalIfCrossed(t, new Found(household, selfPay.getOrDefault(t, BigDecimal.ZERO)), thresholds);
+            crossingOf(t, households.get(t.householdId()), selfPay.getOrDefault(t, BigDecimal.ZERO), thresholds)
+                    .ifPresent(crossings::add);
         }
+        signal(crossings);
     }
 
-    private void signalIfCrossed(HouseholdYear t, Found found, PolicySnapshot thresholds) {
-        InsuredPersons.LockedHousehold household = found.household();
+    /** A household's year whose self-pay crossed the threshold, and the signal's id. */
+    private record Crossing(HouseholdYear year, InsuredPersons.LockedHousehold household, BigDecimal selfPay,
+                            PolicyValue threshold, UUID signalId) {
+    }
+
+    private Optional<Crossing> crossingOf(HouseholdYear t, InsuredPersons.LockedHousehold household, BigDecimal selfPay,
+                                          PolicySnapshot thresholds) {
         Optional<PolicyValue> parameter = thresholds.valueAt(SelfPayThreshold.parameterFor(household.category()),
                 household.divisionCode().substring(0, 6), LocalDate.of(t.year(), 12, 31));
         if (parameter.isEmpty()) {
             // no threshold in force for that year (before the policy): nothing to signal, nothing to fail
             log.info("No self-pay threshold in force for {}; household {} not evaluated", t.year(), t.householdId());
-            return;
+            return Optional.empty();
         }
         PolicyValue threshold = parameter.get();
-        BigDecimal selfPay = found.selfPay();
         if (!SelfPayThreshold.crossed(selfPay, threshold.value())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Crossing(t, household, selfPay, threshold, UUID.randomUUID()));
+    }
+
+    /** The crossings recorded in one statement; those recorded first (once per household and year) told monitoring. */
+    private void signal(List<Crossing> crossings) {
+        if (crossings.isEmpty()) {
             return;
         }
-        UUID householdId = t.householdId();
-        int year = t.year();
-        UUID signalId = UUID.randomUUID();
-        int first = jdbc.sql("""
+        Set<HouseholdYear> first = new HashSet<>();
+        jdbc.sql("""
                         insert into self_pay_signal (household_id, year, signal_id, self_pay, threshold, parameter_version)
-                        values (:h, :year, :signal, :selfPay, :threshold, :version) on conflict do nothing""")
-                .param("h", householdId).param("year", year).param("signal", signalId).param("selfPay", selfPay)
-                .param("threshold", threshold.value()).param("version", threshold.version())
-                .update();
-        if (first == 1) {
-            outbox.append(Topics.MEDICAL_INSURANCE_SIGNAL, householdId.toString(), household.divisionCode(),
-                    new RiskSignalObserved(signalId, householdId, Bureau.MEDICAL_INSURANCE, RiskType.ILLNESS,
+                        select * from unnest(cast(:ids as uuid[]), cast(:years as int[]), cast(:signals as uuid[]),
+                                             cast(:selfPays as numeric[]), cast(:thresholds as numeric[]),
+                                             cast(:versions as varchar[]))
+                        on conflict do nothing
+                        returning household_id, year""")
+                .param("ids", crossings.stream().map(c -> c.year().householdId().toString()).toArray(String[]::new))
+                .param("years", crossings.stream().map(c -> c.year().year()).toArray(Integer[]::new))
+                .param("signals", crossings.stream().map(c -> c.signalId().toString()).toArray(String[]::new))
+                .param("selfPays", crossings.stream().map(c -> c.selfPay().toPlainString()).toArray(String[]::new))
+                .param("thresholds", crossings.stream().map(c -> c.threshold().value().toPlainString())
+                        .toArray(String[]::new))
+                .param("versions", crossings.stream().map(c -> c.threshold().version()).toArray(String[]::new))
+                .query((RowCallbackHandler) rs -> first.add(new HouseholdYear(rs.getObject(1, UUID.class), rs.getInt(2))));
+        List<OutboxWriter.Pending> events = new ArrayList<>();
+        for (Crossing c : crossings) {
+            if (!first.contains(c.year())) {
+                continue;
+            }
+            UUID householdId = c.year().householdId();
+            int year = c.year().year();
+            events.add(new OutboxWriter.Pending(householdId.toString(), c.household().divisionCode(),
+                    new RiskSignalObserved(c.signalId(), householdId, Bureau.MEDICAL_INSURANCE, RiskType.ILLNESS,
                             "家庭年度自付医疗费用超过预警线",
-                            Map.of("year", BigDecimal.valueOf(year), "selfPayYearToDate", selfPay,
-                                    "threshold", threshold.value().stripTrailingZeros()),
-                            threshold.version(), clock.instant()));
+                            Map.of("year", BigDecimal.valueOf(year), "selfPayYearToDate", c.selfPay(),
+                                    "threshold", c.threshold().value().stripTrailingZeros()),
+                            c.threshold().version(), clock.instant())));
             // ids only: the amounts are health data
-            log.info("Self-pay risk signal {} for household {}, year {}", signalId, householdId, year);
+            log.info("Self-pay risk signal {} for household {}, year {}", c.signalId(), householdId, year);
         }
+        outbox.appendAll(Topics.MEDICAL_INSURANCE_SIGNAL, events);
     }
 
     /** The years of these households already signalled. */
