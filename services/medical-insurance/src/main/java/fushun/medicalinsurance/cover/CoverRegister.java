@@ -124,8 +124,7 @@ public class CoverRegister implements AlertReaction {
     /** The cover bases of a batch's persons and households, read in one query. */
     public static final class Bases {
 
-        private record Basis(CoverClass coverClass, String personRef, UUID householdId, LocalDate validFrom,
-                             LocalDate validTo) {
+        private record Basis(CoverClass coverClass, LocalDate validFrom, LocalDate validTo) {
 
             boolean inForceOn(LocalDate day) {
                 return !validFrom.isAfter(day) && (validTo == null || validTo.isAfter(day));
@@ -172,7 +171,7 @@ public class CoverRegister implements AlertReaction {
                 .query((RowCallbackHandler) rs -> {
                     String personRef = rs.getString(2);
                     UUID householdId = rs.getObject(3, UUID.class);
-                    Bases.Basis basis = new Bases.Basis(CoverClass.valueOf(rs.getString(1)), personRef, householdId,
+                    Bases.Basis basis = new Bases.Basis(CoverClass.valueOf(rs.getString(1)),
                             rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class));
                     if (personRef != null) {
                         bases.byPerson.computeIfAbsent(personRef, k -> new ArrayList<>()).add(basis);

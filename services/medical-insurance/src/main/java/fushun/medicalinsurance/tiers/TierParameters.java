@@ -25,11 +25,6 @@ public class TierParameters {
     public record Applied(ThreeTiers.Rules rules, String versions) {
     }
 
-    /** Looks a parameter up (a batch's snapshot). */
-    private interface Lookup {
-        PolicyValue required(String name, String county, LocalDate day);
-    }
-
     private static final String DEDUCTIBLE = "medical.critical.deductible";
     private static final String RATIO = "medical.critical.ratio";
     private static final String CAP = "medical.critical.annual-cap";
@@ -52,8 +47,7 @@ public class TierParameters {
         for (CoverClass c : CoverClass.values()) {
             names.add(c.assistanceRatioParameter());
         }
-        PolicySnapshot snapshot = parameters.snapshot(names);
-        return new Batch(snapshot::required);
+        return new Batch(parameters.snapshot(names));
     }
 
     /** The rules for a county, day and class; {@link IllegalStateException} when a parameter is not in force then. */
@@ -62,43 +56,45 @@ public class TierParameters {
         private record Key(String county, LocalDate day, Optional<CoverClass> coverClass) {
         }
 
-        private final Lookup lookup;
+        private final PolicySnapshot snapshot;
         private final Map<Key, Applied> applied = new HashMap<>();
 
-        private Batch(Lookup lookup) {
-            this.lookup = lookup;
+        private Batch(PolicySnapshot snapshot) {
+            this.snapshot = snapshot;
         }
 
         public Applied rulesFor(String county, LocalDate day, Optional<CoverClass> coverClass) {
             Key key = new Key(county, day, coverClass);
             Applied rules = applied.get(key);
             if (rules == null) {
-                rules = TierParameters.rulesFor(lookup, county, day, coverClass);
+                rules = TierParameters.rulesFor(snapshot, county, day, coverClass);
                 applied.put(key, rules);
             }
             return rules;
         }
     }
 
-    private static Applied rulesFor(Lookup lookup, String county, LocalDate day, Optional<CoverClass> coverClass) {
+    private static Applied rulesFor(PolicySnapshot snapshot, String county, LocalDate day,
+                                    Optional<CoverClass> coverClass) {
         List<String> versions = new ArrayList<>();
-        BigDecimal deductible = value(lookup, DEDUCTIBLE, county, day, versions);
-        BigDecimal ratio = value(lookup, RATIO, county, day, versions);
-        BigDecimal cap = value(lookup, CAP, county, day, versions);
+        BigDecimal deductible = value(snapshot, DEDUCTIBLE, county, day, versions);
+        BigDecimal ratio = value(snapshot, RATIO, county, day, versions);
+        BigDecimal cap = value(snapshot, CAP, county, day, versions);
         BigDecimal assistanceRatio = BigDecimal.ZERO;
-        BigDecimal assistanceCap = value(lookup, ASSISTANCE_CAP, county, day, versions);
+        BigDecimal assistanceCap = value(snapshot, ASSISTANCE_CAP, county, day, versions);
         if (coverClass.isPresent()) {
-            deductible = deductible.multiply(value(lookup, TILT_DEDUCTIBLE, county, day, versions));
-            ratio = ratio.add(value(lookup, TILT_RATIO, county, day, versions)).min(BigDecimal.ONE);
+            deductible = deductible.multiply(value(snapshot, TILT_DEDUCTIBLE, county, day, versions));
+            ratio = ratio.add(value(snapshot, TILT_RATIO, county, day, versions)).min(BigDecimal.ONE);
             cap = null;
-            assistanceRatio = value(lookup, coverClass.get().assistanceRatioParameter(), county, day, versions);
+            assistanceRatio = value(snapshot, coverClass.get().assistanceRatioParameter(), county, day, versions);
         }
         return new Applied(new ThreeTiers.Rules(deductible, ratio, cap, assistanceRatio, assistanceCap),
                 String.join(", ", versions));
     }
 
-    private static BigDecimal value(Lookup lookup, String name, String county, LocalDate day, List<String> versions) {
-        PolicyValue value = lookup.required(name, county, day);
+    private static BigDecimal value(PolicySnapshot snapshot, String name, String county, LocalDate day,
+                                    List<String> versions) {
+        PolicyValue value = snapshot.required(name, county, day);
         versions.add(value.version());
         return value.value();
     }
