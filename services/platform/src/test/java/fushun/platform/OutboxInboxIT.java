@@ -235,6 +235,39 @@ class OutboxInboxIT {
                 traceId::equals);
     }
 
+    /** A batch's events at once: stored in list order, each row as {@link OutboxWriter#append} writes it. */
+    @Test
+    void shouldAppendABatchsEventsInListOrderAsAppendWritesEach() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID single = UUID.randomUUID();
+        List<OutboxWriter.Pending> events = List.of(
+                new OutboxWriter.Pending(first.toString(), "210422100201", Events.household(first, "批0")),
+                new OutboxWriter.Pending(second.toString(), "210422100201", Events.household(second, "批1")),
+                new OutboxWriter.Pending(first.toString(), "210422100201", Events.household(first, "批2")));
+        List<EventEnvelope<Object>> envelopes = transaction.execute(status ->
+                outbox.appendAll(PlatformTestApplication.TOPIC, events));
+        transaction.executeWithoutResult(status -> outbox.append(PlatformTestApplication.TOPIC, single.toString(),
+                "210422100201", Events.household(single, "单条")));
+
+        assertThat(jdbc.sql("select event_id from outbox_event where aggregateid in (:a, :b) order by id")
+                .param("a", first.toString()).param("b", second.toString()).query(UUID.class).list())
+                .containsExactlyElementsOf(envelopes.stream().map(EventEnvelope::eventId).toList());
+        assertThat(jdbc.sql("""
+                        select count(distinct aggregatetype || ' ' || type || ' ' || topic) from outbox_event
+                        where aggregateid in (:a, :b, :c)""")
+                .param("a", first.toString()).param("b", second.toString()).param("c", single.toString())
+                .query(Long.class).single()).as("the same columns as append's").isEqualTo(1);
+
+        relay.publishPending();
+        List<String> heads = TopicReader.readUntil(broker.getBrokersAsString(), PlatformTestApplication.TOPIC,
+                        r -> r.value().contains("批2"), Duration.ofSeconds(20)).stream()
+                .filter(r -> first.toString().equals(r.key()))
+                .map(r -> codec.read(r.value(), HouseholdRegistered.class).data().headName())
+                .toList();
+        assertThat(heads).containsExactly("批0", "批2");
+    }
+
     @Test
     void shouldKeepOrderPerKeyAndMarkRowsSent() {
         UUID householdId = UUID.randomUUID();

@@ -12,7 +12,9 @@ import fushun.platform.alert.AlertReaction;
 import fushun.platform.outbox.OutboxWriter;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,20 +121,65 @@ public class CoverRegister implements AlertReaction {
                 .param("h", rolledBack.householdId()).update();
     }
 
-    /** The strongest basis in force for a person on a day, if any. */
-    public Optional<CoverClass> classOn(String personRef, UUID householdId, LocalDate day) {
-        List<String> bases = jdbc.sql("""
-                        select basis from cover_status
-                        where (person_ref = :ref or (household_id = :h and person_ref is null))
-                          and valid_from <= :day and (valid_to is null or valid_to > :day)""")
-                .param("ref", personRef).param("h", householdId).param("day", day)
-                .query(String.class).list();
-        for (CoverClass c : CoverClass.values()) {
-            if (bases.contains(c.name())) {
-                return Optional.of(c);
+    /** The cover bases of a batch's persons and households, read in one query. */
+    public static final class Bases {
+
+        private record Basis(CoverClass coverClass, LocalDate validFrom, LocalDate validTo) {
+
+            boolean inForceOn(LocalDate day) {
+                return !validFrom.isAfter(day) && (validTo == null || validTo.isAfter(day));
             }
         }
-        return Optional.empty();
+
+        private final Map<String, List<Basis>> byPerson = new HashMap<>();
+        private final Map<UUID, List<Basis>> byHousehold = new HashMap<>();
+
+        /**
+         * The strongest basis in force for a person on a day, if any: the person's own, or their
+         * household's ({@code householdId} null: none).
+         */
+        public Optional<CoverClass> classOn(String personRef, UUID householdId, LocalDate day) {
+            List<Basis> candidates = new ArrayList<>(byPerson.getOrDefault(personRef, List.of()));
+            if (householdId != null) {
+                candidates.addAll(byHousehold.getOrDefault(householdId, List.of()));
+            }
+            return candidates.stream().filter(b -> b.inForceOn(day)).map(Basis::coverClass)
+                    .min(Comparator.naturalOrder());
+        }
+    }
+
+    /**
+     * The bases of these persons (their own) and households (the household's, for each member), in
+     * one query for a whole batch; {@link Bases#classOn} answers per row.
+     */
+    public Bases basesOf(Collection<String> personRefs, Collection<UUID> householdIds) {
+        Bases bases = new Bases();
+        if (personRefs.isEmpty() && householdIds.isEmpty()) {
+            return bases;
+        }
+        // joins, not "= any": a plan that scans the table would compare every row with the whole array
+        jdbc.sql("""
+                        select c.basis, c.person_ref, c.household_id, c.valid_from, c.valid_to
+                        from unnest(cast(:refs as bpchar[])) as r(person_ref)
+                        join cover_status c on c.person_ref = r.person_ref
+                        union all
+                        select c.basis, c.person_ref, c.household_id, c.valid_from, c.valid_to
+                        from unnest(cast(:households as uuid[])) as h(household_id)
+                        join cover_status c on c.household_id = h.household_id and c.person_ref is null""")
+                .param("refs", personRefs.stream().distinct().toArray(String[]::new))
+                .param("households", householdIds.stream().distinct().map(UUID::toString).toArray(String[]::new))
+                .query((RowCallbackHandler) rs -> {
+                    String personRef = rs.getString(2);
+                    UUID householdId = rs.getObject(3, UUID.class);
+                    Bases.Basis basis = new Bases.Basis(CoverClass.valueOf(rs.getString(1)),
+                            rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class));
+                    if (personRef != null) {
+                        bases.byPerson.computeIfAbsent(personRef, k -> new ArrayList<>()).add(basis);
+                    } else {
+                        bases.byHousehold.computeIfAbsent(householdId, k -> new ArrayList<>()).add(basis);
+                    }
+                });
+        return bases;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -61,10 +62,12 @@ public class InsuredPersons {
         if (personRefs.isEmpty()) {
             return memberships;
         }
-        // bpchar[] like the column, so the primary key's index serves the lookup
+        // bpchar[] like the column, so the primary key's index serves the lookup; a join, not "= any": a
+        // generic plan that scans the table would compare every row with the whole array
         jdbc.sql("""
-                        select person_ref, household_id, left_on from insured_person
-                        where person_ref = any(cast(:refs as bpchar[]))""")
+                        select p.person_ref, p.household_id, p.left_on
+                        from unnest(cast(:refs as bpchar[])) as r(person_ref)
+                        join insured_person p on p.person_ref = r.person_ref""")
                 .param("refs", personRefs.stream().distinct().toArray(String[]::new))
                 .query((RowCallbackHandler) rs -> memberships.put(rs.getString(1),
                         new Membership(rs.getObject(2, UUID.class), rs.getObject(3, LocalDate.class))));
@@ -106,6 +109,37 @@ public class InsuredPersons {
         }
         return new LockedHousehold(rows.get(0).divisionCode(), rows.get(0).category(),
                 rows.stream().map(Row::member).filter(Objects::nonNull).toList());
+    }
+
+    /**
+     * The households and their members, their rows locked for the rest of the transaction in one
+     * statement, in household id order (two batches lock in the same order, so they cannot
+     * deadlock); unknown households are absent.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<UUID, LockedHousehold> lockAll(Collection<UUID> householdIds) {
+        Map<UUID, LockedHousehold> households = new LinkedHashMap<>();
+        if (householdIds.isEmpty()) {
+            return households;
+        }
+        Map<UUID, List<Member>> members = new HashMap<>();
+        jdbc.sql("""
+                        select h.household_id, h.division_code, h.category, p.person_ref, p.masked_id_number, p.left_on
+                        from unnest(cast(:ids as uuid[])) as i(household_id)
+                        join insured_household h on h.household_id = i.household_id
+                        left join insured_person p on p.household_id = h.household_id
+                        order by h.household_id, p.person_ref for update of h""")
+                .param("ids", householdIds.stream().distinct().map(UUID::toString).toArray(String[]::new))
+                .query((RowCallbackHandler) rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    List<Member> ofHousehold = members.computeIfAbsent(id, k -> new ArrayList<>());
+                    households.putIfAbsent(id, new LockedHousehold(rs.getString(2),
+                            HouseholdCategory.valueOf(rs.getString(3)), ofHousehold));
+                    if (rs.getString(4) != null) {
+                        ofHousehold.add(new Member(rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class)));
+                    }
+                });
+        return households;
     }
 
     /**

@@ -18,14 +18,19 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -83,6 +88,11 @@ public class SettlementFeed {
      * per batch, under the persons' locks. A settlement's tiers start from the person's stored
      * settlements of the year dated before it; settlements already stored are not settled again when
      * an earlier-dated one arrives late (they were paid as they were).
+     *
+     * <p>Set-based (ADR 0030): the batch's persons are locked in one statement, their households,
+     * cover, years and the batch's known settlement ids read in one query each; the rows are settled
+     * in memory in batch order, stored in one statement that also adds them to the persons' years, and
+     * each household's year is evaluated once.
      */
     @Transactional
     public List<RowResult> accept(List<RawSettlement> rawBatch, String submittedBy, String source) {
@@ -91,16 +101,26 @@ public class SettlementFeed {
         LocalDate today = PlatformTime.today(clock);
         List<SettlementRows.Checked> batch = rawBatch.stream().map(raw -> SettlementRows.check(raw, counties, today))
                 .toList();
-        List<String> persons = batch.stream().map(SettlementRows.Checked::record)
-                .filter(r -> r != null && ResidentIdNumbers.isValid(r.idNumber()))
-                .map(r -> personRefs.of(r.idNumber())).toList();
+        String[] refs = new String[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            SettlementRecord r = batch.get(i).record();
+            if (r != null && ResidentIdNumbers.isValid(r.idNumber())) {
+                refs[i] = personRefs.of(r.idNumber());
+            }
+        }
+        List<String> persons = Arrays.stream(refs).filter(Objects::nonNull).distinct().toList();
         lockPersons(persons);
         // read under the locks: a registration that committed first is seen, one that waits sees these rows
         Map<String, InsuredPersons.Membership> memberships = insured.membershipsOf(persons);
+        CoverRegister.Bases bases = cover.basesOf(persons, memberships.values().stream()
+                .map(InsuredPersons.Membership::householdId).collect(Collectors.toSet()));
+        TierParameters.Batch rules = tierParameters.forBatch();
+        Map<Integer, StoredYear> stored = storedYears(batch, refs);
+
         List<RowResult> results = new ArrayList<>();
-        // households in id order: two batches lock them in the same order, so they cannot deadlock
-        Set<Map.Entry<UUID, Integer>> touched = new TreeSet<>(Map.Entry.<UUID, Integer>comparingByKey()
-                .thenComparing(Map.Entry.comparingByValue()));
+        List<Settled> settled = new ArrayList<>();
+        Set<String> acceptedIds = new HashSet<>();
+        Map<PersonYear, List<Settled>> inBatch = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             SettlementRows.Checked checked = batch.get(i);
             SettlementRecord record = checked.record();
@@ -109,35 +129,117 @@ public class SettlementFeed {
                         checked.problems(), null));
                 continue;
             }
-            String personRef = personRefs.of(record.idNumber());
+            String personRef = refs[i];
             Optional<UUID> household = Optional.ofNullable(memberships.get(personRef))
                     .flatMap(m -> m.householdOn(record.settledOn()));
-            Optional<CoverClass> coverClass = cover.classOn(personRef, household.orElse(null), record.settledOn());
+            Optional<CoverClass> coverClass = bases.classOn(personRef, household.orElse(null), record.settledOn());
             TierParameters.Applied applied;
             try {
-                applied = tierParameters.rulesFor(record.insuredCounty(), record.settledOn(), coverClass);
+                applied = rules.rulesFor(record.insuredCounty(), record.settledOn(), coverClass);
             } catch (IllegalStateException noParameters) {
                 results.add(new RowResult(i + 1, record.settlementId(), Outcome.REJECTED,
                         List.of(new RowProblem("settledOn", "结算日期没有适用的医保待遇参数（早于政策生效日期）")), null));
                 continue;
             }
-            ThreeTiers.YearToDate ytd = yearBefore(personRef, record);
-            ThreeTiers.Result tiers = ThreeTiers.settle(new ThreeTiers.Cost(record.totalCost(), record.policyRangeCost(),
-                    record.basicInsurancePaid()), ytd, applied.rules());
-            String coverName = coverClass.map(Enum::name).orElse(null);
-            boolean inserted = store(record, personRef, tiers, coverName, applied.versions(), source, submittedBy);
-            if (!inserted) {
+            StoredYear year = stored.get(i);
+            if (year.known() || acceptedIds.contains(record.settlementId())) {
                 results.add(new RowResult(i + 1, record.settlementId(), Outcome.DUPLICATE, List.of(), null));
                 continue;
             }
+            PersonYear key = new PersonYear(personRef, record.settledOn().getYear());
+            List<Settled> before = inBatch.computeIfAbsent(key, k -> new ArrayList<>());
+            ThreeTiers.YearToDate ytd = plus(year.afterLast() ? year.sums() : yearBefore(personRef, record),
+                    before.stream().filter(s -> s.position() < year.position()).toList());
+            ThreeTiers.Result tiers = ThreeTiers.settle(new ThreeTiers.Cost(record.totalCost(), record.policyRangeCost(),
+                    record.basicInsurancePaid()), ytd, applied.rules());
+            String coverName = coverClass.map(Enum::name).orElse(null);
+            Settled row = new Settled(results.size(), record, personRef, household.orElse(null), year.position(), tiers,
+                    coverName, applied.versions());
+            acceptedIds.add(record.settlementId());
+            before.add(row);
+            settled.add(row);
             results.add(new RowResult(i + 1, record.settlementId(), Outcome.ACCEPTED, List.of(),
                     new Tiers(record.basicInsurancePaid(), tiers.criticalIllness(), tiers.medicalAssistance(),
                             tiers.selfPay(), coverName, applied.versions())));
-            household.ifPresent(h -> touched.add(Map.entry(h, record.settledOn().getYear())));
         }
-        touched.forEach(t -> signal.evaluate(t.getKey(), t.getValue()));
+        Set<String> inserted = store(settled, source, submittedBy);
+        Set<SelfPaySignal.HouseholdYear> touched = new HashSet<>();
+        for (Settled row : settled) {
+            if (!inserted.contains(row.record().settlementId())) {
+                // stored by a concurrent batch after this one read the ids: a duplicate, as a row-by-row insert would say
+                RowResult was = results.get(row.result());
+                results.set(row.result(), new RowResult(was.row(), was.settlementId(), Outcome.DUPLICATE, List.of(), null));
+            } else if (row.household() != null) {
+                touched.add(new SelfPaySignal.HouseholdYear(row.household(), row.record().settledOn().getYear()));
+            }
+        }
+        signal.evaluate(touched);
         count(results, took);
         return results;
+    }
+
+    /** A person's settlements of one year. */
+    private record PersonYear(String personRef, int year) {
+    }
+
+    /**
+     * What is stored for a good row: whether its settlement id is known, the person's year as stored
+     * ({@code afterLast}: the row is dated after every stored settlement of it, so it starts from
+     * all of it), and the row's place among the batch's rows by date, then id (as the database orders them).
+     */
+    private record StoredYear(boolean known, ThreeTiers.YearToDate sums, boolean afterLast, long position) {
+    }
+
+    /** A row settled in this batch, to be stored. */
+    private record Settled(int result, SettlementRecord record, String personRef, UUID household, long position,
+                           ThreeTiers.Result tiers, String coverClass, String parameterVersions) {
+    }
+
+    /** The person's year before a row: the stored part, plus the batch's rows of that year dated before it. */
+    private static ThreeTiers.YearToDate plus(ThreeTiers.YearToDate stored, List<Settled> before) {
+        ThreeTiers.YearToDate ytd = stored;
+        for (Settled s : before) {
+            SettlementRecord r = s.record();
+            ytd = new ThreeTiers.YearToDate(
+                    ytd.afterBasic().add(r.policyRangeCost().subtract(r.basicInsurancePaid()).max(BigDecimal.ZERO)),
+                    ytd.criticalPaid().add(s.tiers().criticalIllness()),
+                    ytd.assistancePaid().add(s.tiers().medicalAssistance()));
+        }
+        return ytd;
+    }
+
+    /**
+     * For each good row, in one query: is its settlement id stored, the person's year as stored, and
+     * is the row dated after all of it. Keyed by row index.
+     */
+    private Map<Integer, StoredYear> storedYears(List<SettlementRows.Checked> batch, String[] refs) {
+        Map<Integer, StoredYear> stored = new HashMap<>();
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).good()) {
+                rows.add(i);
+            }
+        }
+        if (rows.isEmpty()) {
+            return stored;
+        }
+        jdbc.sql("""
+                        select r.ord, exists (select 1 from settlement s where s.settlement_id = r.id),
+                               coalesce(y.after_basic, 0), coalesce(y.critical_paid, 0), coalesce(y.assistance_paid, 0),
+                               y.person_ref is null or (r.settled_on, r.id) > (y.last_settled_on, y.last_settlement_id),
+                               rank() over (order by r.settled_on, r.id)
+                        from unnest(cast(:rows as int[]), cast(:refs as bpchar[]), cast(:ons as date[]),
+                                    cast(:ids as varchar[])) as r(ord, person_ref, settled_on, id)
+                        left join person_settlement_year y
+                               on y.person_ref = r.person_ref and y.year = extract(year from r.settled_on)::int""")
+                .param("rows", rows.toArray(Integer[]::new))
+                .param("refs", rows.stream().map(i -> refs[i]).toArray(String[]::new))
+                .param("ons", rows.stream().map(i -> batch.get(i).record().settledOn().toString()).toArray(String[]::new))
+                .param("ids", rows.stream().map(i -> batch.get(i).record().settlementId()).toArray(String[]::new))
+                .query((RowCallbackHandler) rs -> stored.put(rs.getInt(1), new StoredYear(rs.getBoolean(2),
+                        new ThreeTiers.YearToDate(rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)),
+                        rs.getBoolean(6), rs.getLong(7))));
+        return stored;
     }
 
     /** The batch's rows by outcome, once they are stored: a batch rolled back counts nothing. */
@@ -166,26 +268,76 @@ public class SettlementFeed {
                 .single();
     }
 
-    /** Stores the settled row; false if its settlement id was stored before (a duplicate changes nothing). */
-    private boolean store(SettlementRecord record, String personRef, ThreeTiers.Result tiers, String coverClass,
-                          String parameterVersions, String source, String submittedBy) {
-        return jdbc.sql("""
-                        insert into settlement (settlement_id, person_ref, masked_id_number, insured_county, hospital,
-                                                settled_on, total_cost, policy_range_cost, basic_insurance_paid,
-                                                critical_illness_paid, medical_assistance_paid, self_pay, cover_class,
-                                                parameter_versions, source, submitted_by, received_at)
-                        values (:id, :ref, :masked, :county, :hospital, :settledOn, :total, :range, :basic, :critical,
-                                :assistance, :selfPay, :class, :versions, :source, :by, :receivedAt)
-                        on conflict (settlement_id) do nothing""")
-                .param("id", record.settlementId()).param("ref", personRef)
-                .param("masked", PiiMasking.idNumber(record.idNumber())).param("county", record.insuredCounty())
-                .param("hospital", record.hospital()).param("settledOn", record.settledOn())
-                .param("total", record.totalCost()).param("range", record.policyRangeCost())
-                .param("basic", record.basicInsurancePaid()).param("critical", tiers.criticalIllness())
-                .param("assistance", tiers.medicalAssistance()).param("selfPay", tiers.selfPay())
-                .param("class", coverClass).param("versions", parameterVersions).param("source", source)
-                .param("by", submittedBy).param("receivedAt", java.sql.Timestamp.from(clock.instant()))
-                .update() == 1;
+    /**
+     * Stores the settled rows in one statement, which adds them to their persons' years too; answers
+     * the settlement ids it stored (a row a concurrent batch stored first is left out: a duplicate).
+     */
+    private Set<String> store(List<Settled> settled, String source, String submittedBy) {
+        if (settled.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        with stored as (
+                            insert into settlement (settlement_id, person_ref, masked_id_number, insured_county,
+                                                    hospital, settled_on, total_cost, policy_range_cost,
+                                                    basic_insurance_paid, critical_illness_paid, medical_assistance_paid,
+                                                    self_pay, cover_class, parameter_versions, source, submitted_by,
+                                                    received_at)
+                            select r.*, :source, :by, :receivedAt
+                            from unnest(cast(:ids as varchar[]), cast(:refs as bpchar[]), cast(:masked as varchar[]),
+                                        cast(:counties as varchar[]), cast(:hospitals as varchar[]),
+                                        cast(:ons as date[]), cast(:totals as numeric[]), cast(:ranges as numeric[]),
+                                        cast(:basics as numeric[]), cast(:criticals as numeric[]),
+                                        cast(:assistances as numeric[]), cast(:selfPays as numeric[]),
+                                        cast(:classes as varchar[]), cast(:versions as varchar[])) as r
+                            on conflict (settlement_id) do nothing
+                            returning settlement_id, person_ref, settled_on, policy_range_cost, basic_insurance_paid,
+                                      critical_illness_paid, medical_assistance_paid, self_pay),
+                        years as (
+                            insert into person_settlement_year as y (person_ref, year, settlements, after_basic,
+                                                                     critical_paid, assistance_paid, self_pay,
+                                                                     last_settled_on, last_settlement_id)
+                            select person_ref, extract(year from settled_on)::int, count(*),
+                                   sum(greatest(coalesce(policy_range_cost, basic_insurance_paid)
+                                                - basic_insurance_paid, 0)),
+                                   sum(critical_illness_paid), sum(medical_assistance_paid), sum(self_pay),
+                                   (array_agg(settled_on order by settled_on desc, settlement_id desc))[1],
+                                   (array_agg(settlement_id order by settled_on desc, settlement_id desc))[1]
+                            from stored group by person_ref, extract(year from settled_on)::int
+                            on conflict (person_ref, year) do update set
+                                settlements = y.settlements + excluded.settlements,
+                                after_basic = y.after_basic + excluded.after_basic,
+                                critical_paid = y.critical_paid + excluded.critical_paid,
+                                assistance_paid = y.assistance_paid + excluded.assistance_paid,
+                                self_pay = y.self_pay + excluded.self_pay,
+                                last_settled_on = case when (excluded.last_settled_on, excluded.last_settlement_id)
+                                                          > (y.last_settled_on, y.last_settlement_id)
+                                                       then excluded.last_settled_on else y.last_settled_on end,
+                                last_settlement_id = case when (excluded.last_settled_on, excluded.last_settlement_id)
+                                                             > (y.last_settled_on, y.last_settlement_id)
+                                                          then excluded.last_settlement_id else y.last_settlement_id end)
+                        select settlement_id from stored""")
+                .param("ids", column(settled, s -> s.record().settlementId()))
+                .param("refs", column(settled, Settled::personRef))
+                .param("masked", column(settled, s -> PiiMasking.idNumber(s.record().idNumber())))
+                .param("counties", column(settled, s -> s.record().insuredCounty()))
+                .param("hospitals", column(settled, s -> s.record().hospital()))
+                .param("ons", column(settled, s -> s.record().settledOn().toString()))
+                .param("totals", column(settled, s -> s.record().totalCost().toPlainString()))
+                .param("ranges", column(settled, s -> s.record().policyRangeCost().toPlainString()))
+                .param("basics", column(settled, s -> s.record().basicInsurancePaid().toPlainString()))
+                .param("criticals", column(settled, s -> s.tiers().criticalIllness().toPlainString()))
+                .param("assistances", column(settled, s -> s.tiers().medicalAssistance().toPlainString()))
+                .param("selfPays", column(settled, s -> s.tiers().selfPay().toPlainString()))
+                .param("classes", column(settled, Settled::coverClass))
+                .param("versions", column(settled, Settled::parameterVersions))
+                .param("source", source).param("by", submittedBy)
+                .param("receivedAt", java.sql.Timestamp.from(clock.instant()))
+                .query(String.class).list());
+    }
+
+    private static String[] column(List<Settled> settled, Function<Settled, String> value) {
+        return settled.stream().map(value).toArray(String[]::new);
     }
 
     /**
@@ -194,7 +346,15 @@ public class SettlementFeed {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lockPersons(List<String> personRefs) {
-        personRefs.stream().distinct().sorted().forEach(ref ->
-                jdbc.sql("select pg_advisory_xact_lock(hashtext(:ref))").param("ref", ref).query((rs, n) -> 1).list());
+        String[] refs = personRefs.stream().distinct().toArray(String[]::new);
+        if (refs.length == 0) {
+            return;
+        }
+        // one statement, the locks taken in key order (the subquery is ordered and not flattened)
+        jdbc.sql("""
+                        select pg_advisory_xact_lock(k) from (
+                            select distinct hashtext(r) as k from unnest(cast(:refs as text[])) as r order by k offset 0
+                        ) as keys""")
+                .param("refs", refs).query((rs, n) -> 1).list();
     }
 }

@@ -3,7 +3,7 @@
  * per household and signals monitoring once when it crosses the threshold (a parameter). The
  * three-tier calculation itself comes with issue 5; here the hospital's settled amounts are taken.
  */
-@OwnsTables({"settlement", "self_pay_signal"})
+@OwnsTables({"settlement", "self_pay_signal", "person_settlement_year"})
 package fushun.medicalinsurance.settlement;
 
 import fushun.platform.OwnsTables;

@@ -5,6 +5,7 @@ import fushun.contracts.EventEnvelope;
 import fushun.contracts.bureau.RiskSignalObserved;
 import fushun.platform.metrics.SignalMetrics;
 import fushun.platform.tracing.CurrentTrace;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,6 +53,50 @@ public class OutboxWriter {
             signals.published(signal);
         }
         return envelope;
+    }
+
+    /** An event for {@link #appendAll}: its key (the Kafka key), division and data. */
+    public record Pending(String key, String divisionCode, Object data) {
+    }
+
+    /**
+     * Several events of one topic at once, each as {@link #append} writes it, in two statements
+     * whatever their number (a batch's signals): the keys' turns taken in one statement, in lock-key
+     * order, then the events inserted in list order (the outbox ids follow it).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<EventEnvelope<Object>> appendAll(String topic, List<Pending> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<EventEnvelope<Object>> envelopes = events.stream()
+                .map(e -> EventEnvelope.of(source, e.key(), e.divisionCode(), e.data())).toList();
+        jdbc.sql("""
+                        select pg_advisory_xact_lock(k) from (
+                            select distinct hashtext(key) as k from unnest(cast(:keys as text[])) as key order by k offset 0
+                        ) as keys""")
+                .param("keys", events.stream().map(Pending::key).distinct().toArray(String[]::new))
+                .query((rs, n) -> 1).list();
+        jdbc.sql("""
+                        insert into outbox_event (event_id, aggregatetype, aggregateid, type, topic, payload, traceparent)
+                        select e.event_id, :aggregateType, e.key, e.type, :topic, e.payload, :traceparent
+                        from unnest(cast(:ids as uuid[]), cast(:keys as varchar[]), cast(:types as varchar[]),
+                                    cast(:payloads as text[])) with ordinality as e(event_id, key, type, payload, ord)
+                        order by e.ord""")
+                .param("ids", envelopes.stream().map(e -> e.eventId().toString()).toArray(String[]::new))
+                .param("keys", events.stream().map(Pending::key).toArray(String[]::new))
+                .param("types", envelopes.stream().map(EventEnvelope::type).toArray(String[]::new))
+                .param("payloads", envelopes.stream().map(codec::write).toArray(String[]::new))
+                .param("aggregateType", aggregateTypeOf(topic))
+                .param("topic", topic)
+                .param("traceparent", trace.traceparent())
+                .update();
+        for (Pending e : events) {
+            if (e.data() instanceof RiskSignalObserved signal) {
+                signals.published(signal);
+            }
+        }
+        return envelopes;
     }
 
     /** {@code monitoring.risk-alert.v1} is about the aggregate {@code monitoring.risk-alert}. */

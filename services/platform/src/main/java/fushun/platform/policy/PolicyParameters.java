@@ -2,6 +2,7 @@ package fushun.platform.policy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +35,15 @@ public class PolicyParameters {
     public PolicyValue required(String name, String scope, LocalDate date) {
         return valueAt(name, scope, date).orElseThrow(() ->
                 new IllegalStateException("no value of policy parameter " + name + " for " + scope + " on " + date));
+    }
+
+    /** Every value of the named parameters, to be looked up many times in memory (a batch's rows). */
+    public PolicySnapshot snapshot(Collection<String> names) {
+        return new PolicySnapshot(jdbc.sql("""
+                        select name, scope, effective_from, value from policy_parameter
+                        where name = any(cast(:names as varchar[]))""")
+                .param("names", names.stream().distinct().toArray(String[]::new))
+                .query(PolicyValue.class).list());
     }
 
     /** Every value of every parameter, by name, scope and date. */
