@@ -21,7 +21,19 @@ cannot() {
 
 if [ ! -x "$BIN" ]; then
   "$HERE/install-node.sh" >&2 || cannot "node could not be installed"
-  command -v npm >/dev/null 2>&1 || cannot "npm is missing (Debian's nodejs from NodeSource has it; Debian's own needs the npm package)"
+  command -v node >/dev/null 2>&1 || cannot "node is missing"
+  if ! command -v npm >/dev/null 2>&1; then
+    # Debian's nodejs comes without npm (NodeSource's has it): Debian's npm package, as root or with sudo
+    SUDO=""
+    if [ "$(id -u)" != "0" ]; then
+      if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo -n"; else
+        cannot "npm is missing and there is neither root nor sudo to install Debian's npm"; fi
+    fi
+    { DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null \
+        || { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null; }; } \
+      || cannot "apt-get could not install Debian's npm"
+    command -v npm >/dev/null 2>&1 || cannot "npm is still missing after installing Debian's npm"
+  fi
   mkdir -p "$HOME_DIR"
   npm install --silent --no-audit --no-fund --no-save --prefix "$HOME_DIR" "@stoplight/spectral-cli@$VERSION" >&2 \
     || cannot "npm could not install @stoplight/spectral-cli@$VERSION"
