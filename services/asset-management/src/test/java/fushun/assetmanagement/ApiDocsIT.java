@@ -4,19 +4,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import fushun.platform.testsupport.ApiContract;
+import fushun.platform.testsupport.ApiDocumentChecks;
 import fushun.platform.testsupport.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** The OpenAPI description is served, without a token, under the service's prefix, and keeps the contract. */
 @ServiceIntegrationTest
-class ApiDocsIT {
+class ApiDocsIT extends ApiDocumentChecks {
 
-    @Autowired MockMvc mvc;
-    @Autowired ApplicationContext context;
+    ApiDocsIT() {
+        super("asset-management");
+    }
 
     @Test
     void shouldDescribeTheApiUnderTheServicePrefix() throws Exception {
@@ -26,10 +24,5 @@ class ApiDocsIT {
                 .andExpect(jsonPath("$.paths['/api/asset-management/assets'].post.responses['201']").exists())
                 .andExpect(jsonPath("$.paths['/api/asset-management/changes/{changeId}/decision'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/asset-management/villages/{village}/plans/{year}'].put").exists());
-    }
-
-    @Test
-    void shouldKeepTheApiContract() throws Exception {
-        ApiContract.check(mvc, context, "asset-management");
     }
 }

@@ -4,19 +4,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import fushun.platform.testsupport.ApiContract;
+import fushun.platform.testsupport.ApiDocumentChecks;
 import fushun.platform.testsupport.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** The OpenAPI description is served, without a token, under the service's prefix, and keeps the contract. */
 @ServiceIntegrationTest
-class ApiDocsIT {
+class ApiDocsIT extends ApiDocumentChecks {
 
-    @Autowired MockMvc mvc;
-    @Autowired ApplicationContext context;
+    ApiDocsIT() {
+        super("console");
+    }
 
     @Test
     void shouldDescribeTheApiUnderTheServicePrefix() throws Exception {
@@ -26,10 +24,5 @@ class ApiDocsIT {
                 .andExpect(jsonPath("$.paths['/api/console/dashboard'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/console/households/{householdId}/timeline'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/console/public/summary'].get.security").isEmpty());
-    }
-
-    @Test
-    void shouldKeepTheApiContract() throws Exception {
-        ApiContract.check(mvc, context, "console");
     }
 }

@@ -5,19 +5,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import fushun.platform.testsupport.ApiContract;
+import fushun.platform.testsupport.ApiDocumentChecks;
 import fushun.platform.testsupport.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** The OpenAPI description is served, without a token, under the service's prefix, and keeps the contract. */
 @ServiceIntegrationTest
-class ApiDocsIT {
+class ApiDocsIT extends ApiDocumentChecks {
 
-    @Autowired MockMvc mvc;
-    @Autowired ApplicationContext context;
+    ApiDocsIT() {
+        super("social-assistance");
+    }
 
     @Test
     void shouldDescribeTheApiUnderTheServicePrefix() throws Exception {
@@ -61,10 +59,5 @@ class ApiDocsIT {
         }
         docs.andExpect(jsonPath("$.paths['/api/social-assistance/applications'].post.responses['200']").doesNotExist())
                 .andExpect(jsonPath("$.paths['/api/social-assistance/applications'].post.responses['201'].headers.Location").exists());
-    }
-
-    @Test
-    void shouldKeepTheApiContract() throws Exception {
-        ApiContract.check(mvc, context, "social-assistance");
     }
 }

@@ -111,12 +111,11 @@ public class ApiDocumentation {
                                 .flows(flows))
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT")
-                                .description("已取得的 Keycloak 访问令牌，放在 Authorization: Bearer 头中"))
-                        .addSchemas(PROBLEM, problemSchema()))
+                                .description("已取得的 Keycloak 访问令牌，放在 Authorization: Bearer 头中")))
                 .security(List.of(new SecurityRequirement().addList(OAUTH2), new SecurityRequirement().addList(BEARER)));
     }
 
-    /** The error answers, added to every operation that does not document its own. */
+    /** The error answers (and their Problem schema), added to every operation that does not document its own. */
     @Bean
     OpenApiCustomizer platformErrorAnswers() {
         return openApi -> {

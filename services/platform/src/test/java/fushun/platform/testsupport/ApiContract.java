@@ -151,19 +151,17 @@ public final class ApiContract {
         tools.jackson.databind.ObjectMapper mapper = context.getBean(tools.jackson.databind.ObjectMapper.class);
         jakarta.validation.Validator validator = context.getBean(jakarta.validation.Validator.class);
         Map<String, java.lang.reflect.Parameter> bodies = new java.util.HashMap<>();
-        for (RequestMappingHandlerMapping mapping : context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
-            mapping.getHandlerMethods().forEach((info, method) -> {
-                for (java.lang.reflect.Parameter parameter : method.getMethod().getParameters()) {
-                    if (parameter.isAnnotationPresent(org.springframework.web.bind.annotation.RequestBody.class)) {
-                        for (String pattern : info.getPatternValues()) {
-                            for (org.springframework.web.bind.annotation.RequestMethod verb : info.getMethodsCondition().getMethods()) {
-                                bodies.put(verb.name().toLowerCase() + " " + pattern, parameter);
-                            }
+        handlerMethods(context).forEach((info, method) -> {
+            for (java.lang.reflect.Parameter parameter : method.getMethod().getParameters()) {
+                if (parameter.isAnnotationPresent(org.springframework.web.bind.annotation.RequestBody.class)) {
+                    for (String pattern : info.getPatternValues()) {
+                        for (org.springframework.web.bind.annotation.RequestMethod verb : info.getMethodsCondition().getMethods()) {
+                            bodies.put(verb.name().toLowerCase() + " " + pattern, parameter);
                         }
                     }
                 }
-            });
-        }
+            }
+        });
         for (Map.Entry<String, JsonNode> path : api.path("paths").properties()) {
             for (Map.Entry<String, JsonNode> entry : path.getValue().properties()) {
                 JsonNode json = entry.getValue().path("requestBody").path("content").path("application/json");
@@ -197,18 +195,26 @@ public final class ApiContract {
         }
     }
 
+    /** Every handler method of the service's web API, with its mapping. */
+    private static Map<org.springframework.web.servlet.mvc.method.RequestMappingInfo, HandlerMethod> handlerMethods(
+            ApplicationContext context) {
+        Map<org.springframework.web.servlet.mvc.method.RequestMappingInfo, HandlerMethod> methods = new java.util.HashMap<>();
+        for (RequestMappingHandlerMapping mapping : context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
+            methods.putAll(mapping.getHandlerMethods());
+        }
+        return methods;
+    }
+
     /** Schema names (a type's simple name, or its {@code @Schema(name)}) that two types of the API would take. */
     static Map<String, Set<String>> schemaNameClashes(ApplicationContext context) {
         Map<String, Set<String>> typesByName = new TreeMap<>();
         Set<Class<?>> seen = new HashSet<>();
-        for (RequestMappingHandlerMapping mapping : context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
-            for (HandlerMethod method : mapping.getHandlerMethods().values()) {
-                collect(method.getMethod().getGenericReturnType(), seen, typesByName);
-                for (java.lang.reflect.Parameter parameter : method.getMethod().getParameters()) {
-                    if (parameter.isAnnotationPresent(org.springframework.web.bind.annotation.RequestBody.class)
-                            || parameter.isAnnotationPresent(org.springdoc.core.annotations.ParameterObject.class)) {
-                        collect(parameter.getParameterizedType(), seen, typesByName);
-                    }
+        for (HandlerMethod method : handlerMethods(context).values()) {
+            collect(method.getMethod().getGenericReturnType(), seen, typesByName);
+            for (java.lang.reflect.Parameter parameter : method.getMethod().getParameters()) {
+                if (parameter.isAnnotationPresent(org.springframework.web.bind.annotation.RequestBody.class)
+                        || parameter.isAnnotationPresent(org.springdoc.core.annotations.ParameterObject.class)) {
+                    collect(parameter.getParameterizedType(), seen, typesByName);
                 }
             }
         }
