@@ -19,6 +19,10 @@ import fushun.medicalinsurance.settlement.SelfPayThreshold;
 import fushun.platform.pii.SyntheticIdNumbers;
 import fushun.platform.testsupport.EventBus;
 import fushun.platform.testsupport.ServiceIntegrationTest;
+import static fushun.medicalinsurance.SettlementBatches.CLIENT;
+import static fushun.medicalinsurance.SettlementBatches.batch;
+import static fushun.medicalinsurance.SettlementBatches.postBatch;
+import static fushun.medicalinsurance.SettlementBatches.row;
 import fushun.platform.testsupport.TestTokens;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -37,9 +41,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @ServiceIntegrationTest
 class MedicalInsuranceIT {
 
-    private static final String CLIENT = "Bearer " + TestTokens.user("service-account-medical-insurance-integration",
-            "210400", "medical-insurance-integration");
-
     @Autowired MockMvc mvc;
     @Autowired EventBus bus;
     @Autowired JdbcClient jdbc;
@@ -47,7 +48,6 @@ class MedicalInsuranceIT {
     @Autowired PersonRefs personRefs;
 
     private final Random random = new Random();
-    private final int year = LocalDate.now().getYear();
 
     @Test
     void shouldSignalOnceWhenYearlySelfPayCrossesThresholdAndIgnoreResentBatch() throws Exception {
@@ -56,8 +56,8 @@ class MedicalInsuranceIT {
         String batch = batch(row("S-" + UUID.randomUUID(), idNumber, "4000.00", "500.00"),
                 row("S-" + UUID.randomUUID(), idNumber, "3000.00", "400.00"));
 
-        postBatch(batch).andExpect(jsonPath("$.accepted").value(2));
-        postBatch(batch).andExpect(jsonPath("$.accepted").value(0)).andExpect(jsonPath("$.duplicates").value(2));
+        postBatch(mvc, batch).andExpect(jsonPath("$.accepted").value(2));
+        postBatch(mvc, batch).andExpect(jsonPath("$.accepted").value(0)).andExpect(jsonPath("$.duplicates").value(2));
 
         RiskSignalObserved signal = bus.awaitEvent(Topics.MEDICAL_INSURANCE_SIGNAL, householdId.toString(),
                 RiskSignalObserved.class).data();
@@ -66,7 +66,7 @@ class MedicalInsuranceIT {
         assertThat(signal.figures().get("threshold")).isEqualByComparingTo("6000");
         assertThat(signal.parameterVersion()).isEqualTo("medical.self-pay-threshold.monitored[*]@2021-01-01");
 
-        postBatch(batch(row("S-" + UUID.randomUUID(), idNumber, "900.00", "0.00")))
+        postBatch(mvc, batch(row("S-" + UUID.randomUUID(), idNumber, "900.00", "0.00")))
                 .andExpect(jsonPath("$.accepted").value(1));
         assertThat(jdbc.sql("select count(*) from self_pay_signal where household_id = :h")
                 .param("h", householdId).query(Long.class).single()).isEqualTo(1);
@@ -79,11 +79,11 @@ class MedicalInsuranceIT {
         String idNumber = SyntheticIdNumbers.next(random, "210423");
         UUID householdId = registerHousehold(idNumber, HouseholdCategory.ORDINARY);
 
-        postBatch(batch(row("S-" + UUID.randomUUID(), idNumber, "9000.00", "0.00")));
+        postBatch(mvc, batch(row("S-" + UUID.randomUUID(), idNumber, "9000.00", "0.00")));
         assertThat(jdbc.sql("select count(*) from self_pay_signal where household_id = :h")
                 .param("h", householdId).query(Long.class).single()).isZero();
 
-        postBatch(batch(row("S-" + UUID.randomUUID(), idNumber, "1000.01", "0.00")));
+        postBatch(mvc, batch(row("S-" + UUID.randomUUID(), idNumber, "1000.01", "0.00")));
         RiskSignalObserved signal = bus.awaitEvent(Topics.MEDICAL_INSURANCE_SIGNAL, householdId.toString(),
                 RiskSignalObserved.class).data();
         assertThat(signal.figures().get("threshold")).isEqualByComparingTo("10000");
@@ -99,7 +99,7 @@ class MedicalInsuranceIT {
                 .replace("抚顺市示例医院", "医".repeat(201));
         String huge = row("S-" + UUID.randomUUID(), idNumber, "1000000000000.00", "0.00");
 
-        postBatch("{\"settlements\":[" + old + "," + longHospital + "," + huge + ",null]}")
+        postBatch(mvc, "{\"settlements\":[" + old + "," + longHospital + "," + huge + ",null]}")
                 .andExpect(jsonPath("$.accepted").value(0))
                 .andExpect(jsonPath("$.rejected").value(4))
                 .andExpect(jsonPath("$.rows[0].problems[0].field").value("settledOn"))
@@ -112,7 +112,7 @@ class MedicalInsuranceIT {
     @Test
     void shouldSignalWhenHouseholdRegisteredAfterItsSettlements() throws Exception {
         String idNumber = SyntheticIdNumbers.next(random, "210422");
-        postBatch(batch(row("S-" + UUID.randomUUID(), idNumber, "7000.00", "0.00")))
+        postBatch(mvc, batch(row("S-" + UUID.randomUUID(), idNumber, "7000.00", "0.00")))
                 .andExpect(jsonPath("$.accepted").value(1));
 
         UUID householdId = registerHousehold(idNumber, HouseholdCategory.MARGINAL);
@@ -128,7 +128,7 @@ class MedicalInsuranceIT {
         String badCheck = good.substring(0, 17) + (good.charAt(17) == '1' ? '2' : '1');
         long before = settlements();
 
-        postBatch(batch(row("S-" + UUID.randomUUID(), good, "100.00", "0.00"),
+        postBatch(mvc, batch(row("S-" + UUID.randomUUID(), good, "100.00", "0.00"),
                 row("S-" + UUID.randomUUID(), badCheck, "100.00", "0.00"),
                 row("S-" + UUID.randomUUID(), good, "100.00", "150.00")))
                 .andExpect(jsonPath("$.accepted").value(1))
@@ -142,7 +142,7 @@ class MedicalInsuranceIT {
         String badDate = row("S-" + UUID.randomUUID(), good, "100.00", "0.00").replaceAll("\\d{4}-01-15", "2026-13-45");
         String wordAmount = row("S-" + UUID.randomUUID(), good, "100.00", "0.00").replace("\"totalCost\":100.00",
                 "\"totalCost\":\"一百元\"");
-        postBatch(batch(badDate, wordAmount, row("S-" + UUID.randomUUID(), good, "50.00", "0.00")))
+        postBatch(mvc, batch(badDate, wordAmount, row("S-" + UUID.randomUUID(), good, "50.00", "0.00")))
                 .andExpect(jsonPath("$.accepted").value(1))
                 .andExpect(jsonPath("$.rows[0].problems[0].field").value("settledOn"))
                 .andExpect(jsonPath("$.rows[1].problems[0].field").value("amounts"));
@@ -222,25 +222,6 @@ class MedicalInsuranceIT {
                 .query(Long.class).single() == 1);
         return householdId;
     }
-
-    private org.springframework.test.web.servlet.ResultActions postBatch(String body) throws Exception {
-        return mvc.perform(post("/api/medical-insurance/settlements").header("Authorization", CLIENT)
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isOk());
-    }
-
-    /** A settlement whose whole cost is inside the policy range, insured where the ID number was issued. */
-    private String row(String id, String idNumber, String total, String basic) {
-        return """
-                {"settlementId":"%s","idNumber":"%s","insuredCounty":"%s","hospital":"抚顺市示例医院","settledOn":"%s",
-                 "totalCost":%s,"policyRangeCost":%s,"basicInsurancePaid":%s}"""
-                .formatted(id, idNumber, idNumber.substring(0, 6), LocalDate.of(year, 1, 15), total, total, basic);
-    }
-
-    private static String batch(String... rows) {
-        return "{\"settlements\":[" + String.join(",", rows) + "]}";
-    }
-
 
     private long settlements() {
         return jdbc.sql("select count(*) from settlement").query(Long.class).single();

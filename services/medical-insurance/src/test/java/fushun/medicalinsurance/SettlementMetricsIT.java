@@ -15,12 +15,15 @@ import fushun.platform.pii.PersonRefs;
 import fushun.platform.pii.SyntheticIdNumbers;
 import fushun.platform.testsupport.EventBus;
 import fushun.platform.testsupport.ServiceIntegrationTest;
+import static fushun.medicalinsurance.SettlementBatches.CLIENT;
+import static fushun.medicalinsurance.SettlementBatches.batch;
+import static fushun.medicalinsurance.SettlementBatches.postBatch;
+import static fushun.medicalinsurance.SettlementBatches.row;
 import fushun.platform.testsupport.TestTokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -35,9 +38,6 @@ import org.springframework.test.web.servlet.ResultActions;
 @ServiceIntegrationTest
 class SettlementMetricsIT {
 
-    private static final String CLIENT = "Bearer " + TestTokens.user("service-account-medical-insurance-integration",
-            "210400", "medical-insurance-integration");
-
     @Autowired MockMvc mvc;
     @Autowired EventBus bus;
     @Autowired JdbcClient jdbc;
@@ -45,7 +45,6 @@ class SettlementMetricsIT {
     @Autowired MeterRegistry meters;
 
     private final Random random = new Random();
-    private final int year = LocalDate.now().getYear();
 
     @Test
     void shouldCountSettlementRowsByOutcomeAndTheBatchesDuration() throws Exception {
@@ -57,13 +56,13 @@ class SettlementMetricsIT {
         long batches = batchesTimed();
         String kept = row("S-" + UUID.randomUUID(), good, "100.00", "0.00");
 
-        postBatch(batch(kept, row("S-" + UUID.randomUUID(), badCheck, "100.00", "0.00")))
+        postBatch(mvc, batch(kept, row("S-" + UUID.randomUUID(), badCheck, "100.00", "0.00")))
                 .andExpect(jsonPath("$.accepted").value(1)).andExpect(jsonPath("$.rejected").value(1));
         assertThat(rows("accepted")).isEqualTo(accepted + 1);
         assertThat(rows("rejected")).isEqualTo(rejected + 1);
         assertThat(rows("duplicate")).isEqualTo(duplicate);
 
-        postBatch(batch(kept)).andExpect(jsonPath("$.duplicates").value(1));
+        postBatch(mvc, batch(kept)).andExpect(jsonPath("$.duplicates").value(1));
         assertThat(rows("duplicate")).as("a resent row").isEqualTo(duplicate + 1);
         assertThat(rows("accepted")).isEqualTo(accepted + 1);
         assertThat(batchesTimed()).isEqualTo(batches + 2);
@@ -75,12 +74,12 @@ class SettlementMetricsIT {
         UUID householdId = registerHousehold(idNumber);
         double before = signals();
 
-        postBatch(batch(row("S-" + UUID.randomUUID(), idNumber, "7000.00", "0.00")));
+        postBatch(mvc, batch(row("S-" + UUID.randomUUID(), idNumber, "7000.00", "0.00")));
         bus.awaitEvent(Topics.MEDICAL_INSURANCE_SIGNAL, householdId.toString(),
                 fushun.contracts.bureau.RiskSignalObserved.class);
         assertThat(signals()).isEqualTo(before + 1);
 
-        postBatch(batch(row("S-" + UUID.randomUUID(), idNumber, "500.00", "0.00")));
+        postBatch(mvc, batch(row("S-" + UUID.randomUUID(), idNumber, "500.00", "0.00")));
         assertThat(signals()).as("once per household and year").isEqualTo(before + 1);
     }
 
@@ -112,22 +111,5 @@ class SettlementMetricsIT {
                 "select count(*) from insured_household where household_id = :h").param("h", householdId)
                 .query(Long.class).single() == 1);
         return householdId;
-    }
-
-    private ResultActions postBatch(String body) throws Exception {
-        return mvc.perform(post("/api/medical-insurance/settlements").header("Authorization", CLIENT)
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isOk());
-    }
-
-    private String row(String id, String idNumber, String total, String basic) {
-        return """
-                {"settlementId":"%s","idNumber":"%s","insuredCounty":"%s","hospital":"抚顺市示例医院","settledOn":"%s",
-                 "totalCost":%s,"policyRangeCost":%s,"basicInsurancePaid":%s}"""
-                .formatted(id, idNumber, idNumber.substring(0, 6), LocalDate.of(year, 1, 15), total, total, basic);
-    }
-
-    private static String batch(String... rows) {
-        return "{\"settlements\":[" + String.join(",", rows) + "]}";
     }
 }
