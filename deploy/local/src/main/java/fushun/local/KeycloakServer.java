@@ -19,10 +19,12 @@ import java.util.stream.Stream;
 
 /**
  * Keycloak from its Maven Central distribution (unpacked by the build under
- * deploy/local/target/keycloak), in development mode on the platform's PostgreSQL so its data
- * survives a restart, listening on loopback. The realm in deploy/keycloak is imported on first
- * start and kept after; its client secrets, the console's address and the administrator's
- * password come from the generated secrets.
+ * deploy/local/target/keycloak and built once for its options by {@code build-keycloak.sh}), in
+ * production mode over plain HTTP on loopback, on the platform's PostgreSQL so its data survives a
+ * restart. Development mode ({@code start-dev}) would repeat Quarkus' build on a fresh
+ * distribution inside the first start, the longest step of it (docs/adr/0034). The realm in
+ * deploy/keycloak is imported on first start and kept after; its client secrets, the console's
+ * address and the administrator's password come from the generated secrets.
  */
 final class KeycloakServer {
 
@@ -60,13 +62,17 @@ final class KeycloakServer {
         Files.createDirectories(importDir);
         Files.copy(options.root().resolve("deploy/keycloak/fushun-realm.json"), importDir.resolve("fushun-realm.json"),
                 StandardCopyOption.REPLACE_EXISTING);
+        ensureBuilt(options.root(), logDir);
         Ports ports = options.ports();
-        List<String> command = List.of("bash", dist.resolve("bin/kc.sh").toString(), "start-dev",
+        List<String> command = List.of("bash", dist.resolve("bin/kc.sh").toString(), "start", "--optimized",
+                // loopback only, so plain HTTP; the issuer follows the address it is asked on (localhost)
+                "--http-enabled=true",
+                "--hostname-strict=false",
+                // one node: no cluster, so no JGroups ports and no discovery through the database
+                "--cache=local",
                 "--http-host=127.0.0.1",
                 "--http-port=" + ports.keycloak(),
                 "--http-management-port=" + ports.keycloakManagement(),
-                "--health-enabled=true",
-                "--db=postgres",
                 "--db-url=" + postgres.url(DATABASE),
                 "--db-username=" + Postgres.role(DATABASE),
                 "--import-realm");
@@ -83,6 +89,26 @@ final class KeycloakServer {
             env.put(placeholder(client), secrets.get(clientSecretKey(client)));
         }
         return ManagedProcess.start("keycloak", command, env, dist, logDir);
+    }
+
+    /**
+     * Builds the distribution for the launcher's options unless it already is (the Maven build
+     * normally has): a distribution unpacked again, or a launcher run without the build, still starts.
+     */
+    static void ensureBuilt(Path root, Path logDir) throws IOException {
+        Process build = new ProcessBuilder("bash", root.resolve("deploy/local/build-keycloak.sh").toString(),
+                root.resolve("deploy/local/target/keycloak").toString(), logDir.resolve("keycloak-build.log").toString())
+                .inheritIO().start();
+        try {
+            if (!build.waitFor(10, java.util.concurrent.TimeUnit.MINUTES) || build.exitValue() != 0) {
+                build.destroyForcibly();
+                throw new IllegalStateException("Keycloak's build failed: see " + logDir.resolve("keycloak-build.log"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            build.destroyForcibly();
+            throw new IOException("interrupted while Keycloak was built", e);
+        }
     }
 
     /** The realm file's placeholder for a client's secret, e.g. FUSHUN_MEDICAL_INSURANCE_INTEGRATION_SECRET. */

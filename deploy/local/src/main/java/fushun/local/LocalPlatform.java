@@ -22,9 +22,16 @@ public final class LocalPlatform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+    /**
+     * The services' JVM: small heap, serial collector and the first JIT tier only, which suits a
+     * laptop running eleven processes on few cores (a deployment sets its own, see the Dockerfile).
+     */
+    static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m");
 
     private final LocalPlatformOptions options;
     private final List<ManagedProcess> processes = Collections.synchronizedList(new ArrayList<>());
+    private volatile Thread recorder;
     private Postgres postgres;
     private LocalSecrets secrets;
     private long readyMillis;
@@ -103,6 +110,56 @@ public final class LocalPlatform implements AutoCloseable {
         }
         readyMillis = (System.nanoTime() - started) / 1_000_000;
         log.info("Platform ready in {} s, resident memory {} MiB", readyMillis / 1000, rssKiB() / 1024);
+        recordClassDataArchives(services.keySet(), java, logDir);
+    }
+
+    /**
+     * After the platform is ready, records the class-data archive of every started service that has
+     * none for its jar, one at a time on a background thread, for the next start
+     * ({@link ClassDataSharing}). {@code PLATFORM_CLASS_DATA_SHARING=off} leaves it out (the
+     * end-to-end tests, whose data folder is new each time).
+     */
+    private void recordClassDataArchives(java.util.Set<ServiceModule> started, String java, Path logDir) {
+        if ("off".equals(System.getenv("PLATFORM_CLASS_DATA_SHARING"))) {
+            return;
+        }
+        List<ServiceModule> missing = new ArrayList<>();
+        for (ServiceModule module : ServiceModule.ALL) {
+            try {
+                if (started.contains(module) && !classDataSharing(module).ready()) {
+                    missing.add(module);
+                }
+            } catch (IOException e) {
+                log.warn("class-data archive of {} not checked: {}", module.name(), e.toString());
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        Thread recorder = new Thread(() -> {
+            for (ServiceModule module : missing) {
+                long step = System.nanoTime();
+                try {
+                    boolean recorded = classDataSharing(module).record(java, SERVICE_JVM_OPTIONS, environmentOf(module),
+                            logDir.resolve("cds-" + module.name() + ".log"));
+                    log.info(String.format("%-6s %-18s class-data archive for the next start %5.1f s",
+                            recorded ? "cds" : "no cds", module.name(), (System.nanoTime() - step) / 1e9));
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    log.warn("class-data archive of {} not recorded: {}", module.name(), e.toString());
+                }
+            }
+        }, "class-data-archives");
+        recorder.setDaemon(true);
+        recorder.setPriority(Thread.MIN_PRIORITY);
+        this.recorder = recorder;
+        log.info("Recording class-data archives of {} services in the background, for a faster next start", missing.size());
+        recorder.start();
+    }
+
+    private ClassDataSharing classDataSharing(ServiceModule module) throws IOException {
+        return ClassDataSharing.of(module, options.root().resolve(module.jarPath()), options.dataDir());
     }
 
     /** One line per component as it becomes ready, with the seconds it took (services: since the start). */
@@ -138,8 +195,10 @@ public final class LocalPlatform implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " missing: build first (./mvnw package -DskipTests)");
         }
-        List<String> command = List.of(java, "-Xms64m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m", "-jar", jar.toString());
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(SERVICE_JVM_OPTIONS);
+        command.addAll(classDataSharing(module).launch());
         return ManagedProcess.start(module.name(), command, environmentOf(module), options.root(), logDir);
     }
 
@@ -337,6 +396,10 @@ public final class LocalPlatform implements AutoCloseable {
     /** Services first (they finish their work and commit), then Keycloak and Kafka, then PostgreSQL. */
     @Override
     public synchronized void close() {
+        Thread recording = recorder;
+        if (recording != null) {
+            recording.interrupt(); // its training run is stopped with it
+        }
         if (Thread.currentThread() != shutdownHook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
