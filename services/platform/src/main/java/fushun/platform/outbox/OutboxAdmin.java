@@ -19,7 +19,7 @@ public class OutboxAdmin {
     private final JdbcClient jdbc;
     private final RelayWake wake;
 
-    /** @param wake wakes the relays when a retried row is back in their hands */
+    /** @param wake wakes the relays when a retry or a discard gives them rows to send */
     public OutboxAdmin(JdbcClient jdbc, RelayWake wake) {
         this.jdbc = jdbc;
         this.wake = wake;
@@ -91,6 +91,7 @@ public class OutboxAdmin {
         requireParked(id);
         jdbc.sql("update outbox_event set sent_at = now(), discarded_at = now() where id = :id").param("id", id).update();
         audit(id, "DISCARD", actor);
+        wake.onCommit(); // the rows of its key that waited behind it can go
     }
 
     private void requireParked(long id) {

@@ -191,9 +191,9 @@ public class OutboxNotifications implements SmartLifecycle {
         return running;
     }
 
-    /** Starts before the relay's thread and stops after it. */
+    /** Starts after the relay's thread and stops before it. */
     @Override
     public int getPhase() {
-        return DEFAULT_PHASE - 1;
+        return RelayThread.PHASE + 1;
     }
 }

@@ -138,4 +138,16 @@ public class RelayThread implements SmartLifecycle {
     public boolean isRunning() {
         return running;
     }
+
+    /**
+     * Stops after the web server and the Kafka listener containers (stopping runs from the highest
+     * phase down), so what their last requests and records commit is still woken for.
+     */
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    /** Below the web server's phases (Boot: DEFAULT_PHASE - 1024 and - 2048) and the listener containers'. */
+    static final int PHASE = DEFAULT_PHASE - 4096;
 }
