@@ -177,6 +177,7 @@ public class OutboxNotifications implements SmartLifecycle {
             }
         }
         if (thread != null) {
+            thread.interrupt(); // ends a back-off sleep
             try {
                 thread.join(TimeUnit.SECONDS.toMillis(2));
             } catch (InterruptedException e) {
