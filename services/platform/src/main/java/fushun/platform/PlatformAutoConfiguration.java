@@ -14,9 +14,12 @@ import fushun.platform.kafka.PoisonEventException;
 import fushun.platform.kafka.web.DeadLetterController;
 import fushun.platform.metrics.SignalMetrics;
 import fushun.platform.outbox.OutboxAdmin;
+import fushun.platform.outbox.OutboxNotifications;
 import fushun.platform.outbox.OutboxPurge;
 import fushun.platform.outbox.OutboxRelay;
 import fushun.platform.outbox.OutboxWriter;
+import fushun.platform.outbox.RelayThread;
+import fushun.platform.outbox.RelayWake;
 import fushun.platform.outbox.web.OutboxAdminController;
 import fushun.platform.pii.PersonRefs;
 import fushun.platform.pii.PiiRevealAudit;
@@ -93,8 +96,15 @@ public class PlatformAutoConfiguration {
 
     @Bean
     OutboxWriter outboxWriter(JdbcClient jdbc, EventCodec codec, @Value("${spring.application.name}") String source,
-                              CurrentTrace currentTrace, SignalMetrics signalMetrics) {
-        return new OutboxWriter(jdbc, codec, source, currentTrace, signalMetrics);
+                              CurrentTrace currentTrace, SignalMetrics signalMetrics, RelayWake relayWake) {
+        return new OutboxWriter(jdbc, codec, source, currentTrace, signalMetrics, relayWake);
+    }
+
+    /** Every instance's relay is notified when a transaction that wrote the outbox commits; this one's at once. */
+    @Bean
+    RelayWake relayWake(JdbcClient jdbc, ObjectProvider<RelayThread> relayThread) {
+        RelayThread local = relayThread.getIfAvailable();
+        return new RelayWake(jdbc, local == null ? () -> { } : local::wake);
     }
 
     /** The risk signals a bureau publishes, counted by the outbox writer (every bureau's, the same way). */
@@ -122,8 +132,8 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    OutboxAdmin outboxAdmin(JdbcClient jdbc) {
-        return new OutboxAdmin(jdbc);
+    OutboxAdmin outboxAdmin(JdbcClient jdbc, RelayWake relayWake) {
+        return new OutboxAdmin(jdbc, relayWake);
     }
 
     /** Unsent, parked and the oldest unsent row's age, for every service's dashboard and alerts. */
@@ -142,10 +152,19 @@ public class PlatformAutoConfiguration {
         };
     }
 
+    /** The relay's own thread: a pass when woken, or after {@code platform.outbox.relay-interval} without a wake-up. */
     @Bean
     @ConditionalOnProperty(name = "platform.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
-    OutboxRelay.Schedule outboxRelaySchedule(OutboxRelay relay) {
-        return new OutboxRelay.Schedule(relay);
+    RelayThread outboxRelayThread(OutboxRelay relay, PlatformProperties properties) {
+        return new RelayThread(relay::publishPending, properties.outbox().relayInterval());
+    }
+
+    /** Wakes this instance's relay when another instance's transaction wrote the outbox (LISTEN, one connection beside the pool). */
+    @Bean
+    @ConditionalOnProperty(name = {"platform.outbox.relay-enabled", "platform.outbox.listen"}, havingValue = "true",
+            matchIfMissing = true)
+    OutboxNotifications outboxNotifications(DataSource dataSource, RelayThread relayThread) {
+        return new OutboxNotifications(OutboxNotifications.besidePool(dataSource), relayThread::wake);
     }
 
     @Bean

@@ -13,8 +13,14 @@ public record PlatformProperties(
         @DefaultValue Pii pii) {
 
     /**
-     * @param relayEnabled  whether the scheduled relay runs (tests drive it by hand)
-     * @param relayInterval pause between relay passes
+     * @param relayEnabled  whether the relay runs on its own thread, woken by commits and notifications
+     *                      (tests that drive it by hand turn it off)
+     * @param relayInterval the fallback poll: the longest a relay waits for a wake-up before a pass of its
+     *                      own. Commits wake it (in process, and every instance through LISTEN/NOTIFY), so
+     *                      the poll only catches what no wake-up announced: a row whose notification an
+     *                      instance missed while its listening connection was away, a broker that came
+     *                      back, a refused row's next attempt (docs/adr/0031)
+     * @param listen        whether the relay listens for the outbox notifications of other instances
      * @param batchSize     rows published per transaction
      * @param sendTimeout   how long a batch waits for the broker's acknowledgements
      * @param retention     sent rows older than this are purged
@@ -22,7 +28,8 @@ public record PlatformProperties(
      */
     public record Outbox(
             @DefaultValue("true") boolean relayEnabled,
-            @DefaultValue("250ms") Duration relayInterval,
+            @DefaultValue("2s") Duration relayInterval,
+            @DefaultValue("true") boolean listen,
             @DefaultValue("200") int batchSize,
             @DefaultValue("20s") Duration sendTimeout,
             @DefaultValue("7d") Duration retention,

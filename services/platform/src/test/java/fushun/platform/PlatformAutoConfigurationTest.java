@@ -51,7 +51,7 @@ class PlatformAutoConfigurationTest {
 
     private static PlatformProperties properties(String key) {
         return new PlatformProperties(
-                new PlatformProperties.Outbox(true, Duration.ofMillis(250), 200, Duration.ofSeconds(20), Duration.ofDays(7), 5),
+                new PlatformProperties.Outbox(true, Duration.ofSeconds(2), true, 200, Duration.ofSeconds(20), Duration.ofDays(7), 5),
                 new PlatformProperties.Consumer(3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMinutes(30)),
                 new PlatformProperties.Security("fushun-platform"),
                 new PlatformProperties.Pii(key));

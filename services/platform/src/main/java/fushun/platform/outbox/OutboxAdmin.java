@@ -17,9 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class OutboxAdmin {
 
     private final JdbcClient jdbc;
+    private final RelayWake wake;
 
-    public OutboxAdmin(JdbcClient jdbc) {
+    /** @param wake wakes the relays when a retry or a discard gives them rows to send */
+    public OutboxAdmin(JdbcClient jdbc, RelayWake wake) {
         this.jdbc = jdbc;
+        this.wake = wake;
     }
 
     /** @param oldestUnsentSeconds 0 when nothing waits */
@@ -79,6 +82,7 @@ public class OutboxAdmin {
         requireParked(id);
         jdbc.sql("update outbox_event set parked_at = null, attempts = 0 where id = :id").param("id", id).update();
         audit(id, "RETRY", actor);
+        wake.onCommit();
     }
 
     /** Settled without leaving: it never reaches the bus, and its key goes on. */
@@ -87,6 +91,7 @@ public class OutboxAdmin {
         requireParked(id);
         jdbc.sql("update outbox_event set sent_at = now(), discarded_at = now() where id = :id").param("id", id).update();
         audit(id, "DISCARD", actor);
+        wake.onCommit(); // the rows of its key that waited behind it can go
     }
 
     private void requireParked(long id) {

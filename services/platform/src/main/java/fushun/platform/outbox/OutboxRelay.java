@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Publishes unsent outbox rows in id order. One relay works at a time per database (a session
@@ -39,6 +38,10 @@ import org.springframework.scheduling.annotation.Scheduled;
  * the rows already in flight behind it through, as any producer would. An unreachable broker is not the rows' fault: it costs no
  * attempt, and the pass ends to be tried again. Parked rows are listed, retried or discarded by an
  * administrator ({@link OutboxAdmin}).
+ *
+ * <p>Passes run on the relay's own thread ({@link RelayThread}), woken when a transaction that wrote
+ * the outbox commits, in this instance or another ({@link RelayWake}, {@link OutboxNotifications}),
+ * with a slow poll as the fallback (docs/adr/0031).
  */
 public class OutboxRelay {
 
@@ -199,19 +202,5 @@ public class OutboxRelay {
     }
 
     record Outcome(int claimed, int sent, boolean brokerUnreachable) {
-    }
-
-    /** The scheduled trigger, a bean of its own so tests can run without it. */
-    public static class Schedule {
-        private final OutboxRelay relay;
-
-        public Schedule(OutboxRelay relay) {
-            this.relay = relay;
-        }
-
-        @Scheduled(fixedDelayString = "${platform.outbox.relay-interval:250ms}")
-        public void relay() {
-            relay.publishPending();
-        }
     }
 }

@@ -10,7 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Appends an event to the outbox inside the caller's transaction; there must be one. */
+/**
+ * Appends an event to the outbox inside the caller's transaction; there must be one. The relays are
+ * woken when it commits ({@link RelayWake}: one notification per transaction, whatever its events).
+ */
 public class OutboxWriter {
 
     private final JdbcClient jdbc;
@@ -18,14 +21,20 @@ public class OutboxWriter {
     private final String source;
     private final CurrentTrace trace;
     private final SignalMetrics signals;
+    private final RelayWake wake;
 
-    /** @param signals counts the risk signals written here, once committed */
-    public OutboxWriter(JdbcClient jdbc, EventCodec codec, String source, CurrentTrace trace, SignalMetrics signals) {
+    /**
+     * @param signals counts the risk signals written here, once committed
+     * @param wake    wakes the relays when the transaction commits
+     */
+    public OutboxWriter(JdbcClient jdbc, EventCodec codec, String source, CurrentTrace trace, SignalMetrics signals,
+                        RelayWake wake) {
         this.jdbc = jdbc;
         this.codec = codec;
         this.source = source;
         this.trace = trace;
         this.signals = signals;
+        this.wake = wake;
     }
 
     /**
@@ -49,6 +58,7 @@ public class OutboxWriter {
                 .param("payload", codec.write(envelope))
                 .param("traceparent", trace.traceparent())
                 .update();
+        wake.onCommit();
         if (data instanceof RiskSignalObserved signal) {
             signals.published(signal);
         }
@@ -91,6 +101,7 @@ public class OutboxWriter {
                 .param("topic", topic)
                 .param("traceparent", trace.traceparent())
                 .update();
+        wake.onCommit();
         for (Pending e : events) {
             if (e.data() instanceof RiskSignalObserved signal) {
                 signals.published(signal);
