@@ -18,5 +18,6 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
   ./mvnw -B -ntp -q -pl deploy/bench -am package -DskipTests
 fi
 exec java -Xmx1g -Dplatform.root="$root" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -Dorg.slf4j.simpleLogger.log.fushun=info -Dorg.slf4j.simpleLogger.showThreadName=false \
+  -Dorg.slf4j.simpleLogger.log.fushun=info -Dorg.slf4j.simpleLogger.log.org.apache.kafka=error \
+  -Dorg.slf4j.simpleLogger.showThreadName=false \
   -cp "deploy/bench/target/classes:$(cat deploy/bench/target/classpath.txt)" fushun.bench.CityBenchmark "$@"

@@ -193,21 +193,34 @@ final class LatencyRun {
         schedule.shutdown();
         schedule.awaitTermination(1, TimeUnit.MINUTES);
         CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).exceptionally(e -> null).get(2, TimeUnit.MINUTES);
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (caseEvents.size() < pool - rejected.get() && System.nanoTime() < deadline) {
-            Thread.sleep(500);
+        // the stragglers: while cases still come (a backlog drains), up to three times the run's length
+        long deadline = System.nanoTime() + Duration.ofSeconds(Math.max(120, 3L * seconds)).toNanos();
+        int seen = -1;
+        long lastProgress = System.nanoTime();
+        long lastPrint = System.nanoTime();
+        while (caseEvents.size() < pool - rejected.get() && System.nanoTime() < deadline
+                && System.nanoTime() - lastProgress < Duration.ofSeconds(30).toNanos()) {
+            Thread.sleep(1000);
+            if (caseEvents.size() != seen) {
+                seen = caseEvents.size();
+                lastProgress = System.nanoTime();
+            }
+            if (System.nanoTime() - lastPrint > Duration.ofSeconds(10).toNanos()) {
+                Progress.line("latency: %,d of %,d cases seen", seen, pool);
+                lastPrint = System.nanoTime();
+            }
         }
         watching.set(false);
         watcher.join(10_000);
+        long waitEnded = System.currentTimeMillis();
 
         Histogram endToEnd = histogram();
         Histogram toSignal = histogram();
         Histogram toAlert = histogram();
         Histogram toCase = histogram();
         for (int i = 0; i < pool; i++) {
-            if (caseAt.get(i) > 0) {
-                endToEnd.recordValue(Math.max(0, caseAt.get(i) - sentAt[i]));
-            }
+            // a case never seen counts as the wait's end: a lower bound, so the percentiles do not flatter
+            endToEnd.recordValue(Math.max(0, (caseAt.get(i) > 0 ? caseAt.get(i) : waitEnded) - sentAt[i]));
             if (signalAt.get(i) > 0) {
                 toSignal.recordValue(Math.max(0, signalAt.get(i) - sentAt[i]));
             }

@@ -27,6 +27,8 @@ final class ProducerPerf {
                   double maxLatencyMs, long p50Ms, long p99Ms) {
     }
 
+    static final String MAIN_CLASS = "org.apache.kafka.tools.ProducerPerformance";
+
     private static final Pattern SUMMARY = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\), "
             + "([\\d.]+) ms avg latency, ([\\d.]+) ms max latency, (\\d+) ms 50th, (\\d+) ms 95th, (\\d+) ms 99th");
 
@@ -49,7 +51,7 @@ final class ProducerPerf {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", classpath,
-                "org.apache.kafka.tools.ProducerPerformance", "--topic", topic, "--num-records", Long.toString(records),
+                MAIN_CLASS, "--topic", topic, "--num-records", Long.toString(records),
                 "--record-size", Integer.toString(recordSize), "--throughput", "-1", "--producer.config", config.toString()));
         Path log = workDir.resolve("producer-perf.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
