@@ -111,9 +111,8 @@ public final class CityBenchmark {
 
                 fill(city, month, screening, raw, latency, firstStart, rssFirstReady, platform, rssReady, rss, members);
                 int fewest = partitions.values().stream().mapToInt(Integer::intValue).min().orElse(0);
-                table.add("   partitions for the consumers", String.format("%d to %d partitions a topic for %d instance(s) of each "
-                                + "bureau service in one consumer group", fewest,
-                        partitions.values().stream().mapToInt(Integer::intValue).max().orElse(0), options.instances()),
+                table.add("   partitions for the consumers", String.format("at least %d partitions a topic for %d instance(s) of "
+                                + "each bureau service in one consumer group", fewest, options.instances()),
                         "every instance has partitions", fewest >= options.instances());
                 table.context(String.format("City benchmark, %s (%s UTC); %,d households (+%,d latency pool), seed %d, "
                                 + "latency %d s at %d signals/s, %d instance(s) of each bureau service, platform %s",

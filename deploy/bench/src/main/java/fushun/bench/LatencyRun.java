@@ -173,7 +173,11 @@ final class LatencyRun {
                 answers.add(gateway.postAsync("/api/medical-insurance/settlements", Gateway.INTEGRATION, body.toString())
                         .whenComplete((answer, failure) -> {
                             if (failure != null || answer.statusCode() != 200) {
-                                rejected.addAndGet(to - from);
+                                // the first few say why (a timeout, the gateway's 429 or 503); the rest are counted
+                                if (rejected.getAndAdd(to - from) < 5 * batch) {
+                                    Progress.line("latency: a batch refused: %s", failure != null ? failure.toString()
+                                            : "HTTP " + answer.statusCode());
+                                }
                             }
                         }));
             } catch (Exception e) {
