@@ -89,6 +89,10 @@ public final class CityBenchmark {
             } else {
                 platform = PlatformUnderTest.attach(root, root.resolve(".local-data"));
                 Progress.line("using the running platform at %s", platform.gatewayUrl());
+                if (options.instances() > 1) {
+                    Progress.line("--instances 2 is the launcher's to start: the running platform has what it was started with "
+                            + "(PLATFORM_INSTANCES=2 deploy/local/run.sh)");
+                }
             }
             long rssReady = platform.rssKiB();
             String jvmFlags = platform.serviceJvmFlags();
