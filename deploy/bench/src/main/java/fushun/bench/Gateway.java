@@ -7,11 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -113,13 +111,5 @@ final class Gateway {
                     + (body.length() > 500 ? body.substring(0, 500) : body));
         }
         return answer.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(answer.body());
-    }
-
-    static List<String> bureauServices() {
-        return List.of("social-assistance", "medical-insurance", "housing-safety", "employment", "asset-management");
-    }
-
-    static boolean exists(Path file) {
-        return Files.exists(file);
     }
 }
