@@ -47,9 +47,12 @@ final class ClassDataSharing {
         this.stamp = stamp;
     }
 
-    /** The module's place under {@code <data dir>/cds/<name>}; nothing is written. */
+    /**
+     * The service's place under {@code <data dir>/cds/<service>}; nothing is written. A second
+     * instance of a service ({@code PLATFORM_INSTANCES=2}) maps the same archive, read-only.
+     */
     static ClassDataSharing of(ServiceModule module, Path jar, Path dataDir) throws IOException {
-        return new ClassDataSharing(module.name(), jar, dataDir.resolve("cds").resolve(module.name()), contentStamp(jar));
+        return new ClassDataSharing(module.service(), jar, dataDir.resolve("cds").resolve(module.service()), contentStamp(jar));
     }
 
     /** An archive recorded for this jar's content and this JDK. */

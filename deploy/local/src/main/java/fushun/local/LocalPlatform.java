@@ -70,7 +70,7 @@ public final class LocalPlatform implements AutoCloseable {
         Path logDir = options.dataDir().resolve("logs");
         Files.createDirectories(logDir);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ports.requireFree(options.postgresUrl() == null || options.postgresUrl().isBlank());
+        ports.requireFree(options.postgresUrl() == null || options.postgresUrl().isBlank(), options.instances());
         secrets = LocalSecrets.loadOrCreate(options.dataDir());
 
         long step = System.nanoTime();
@@ -98,6 +98,14 @@ public final class LocalPlatform implements AutoCloseable {
                 writeEnvironmentFile(module);
             }
         }
+        // PLATFORM_INSTANCES=2: each bureau service again, sharing its database and consumer group
+        for (ServiceModule module : ServiceModule.ALL) {
+            if (options.startsTwice(module)) {
+                ManagedProcess process = startService(module.secondInstance(), java, logDir);
+                processes.add(process);
+                services.put(module.secondInstance(), process);
+            }
+        }
         Health.await("keycloak", issuer() + "/.well-known/openid-configuration", keycloak, START_TIMEOUT);
         KeycloakServer.protectMasterRealm(options, secrets);
         progress("keycloak", "http://localhost:" + ports.keycloak(), step);
@@ -106,6 +114,12 @@ public final class LocalPlatform implements AutoCloseable {
                 Health.await(module.name(), "http://localhost:" + module.port(ports) + module.readinessPath(),
                         services.get(module), START_TIMEOUT);
                 progress(module.name(), "http://localhost:" + module.port(ports), started);
+            }
+            if (services.containsKey(module.secondInstance())) {
+                ServiceModule second = module.secondInstance();
+                Health.await(second.name(), "http://localhost:" + second.port(ports) + second.readinessPath(),
+                        services.get(second), START_TIMEOUT);
+                progress(second.name(), "http://localhost:" + second.port(ports), started);
             }
         }
         readyMillis = (System.nanoTime() - started) / 1_000_000;
@@ -218,8 +232,9 @@ public final class LocalPlatform implements AutoCloseable {
         }
         if (module.portIndex() >= 0) {
             env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
-            env.put("KAFKA_USERNAME", module.name());
-            env.put("KAFKA_PASSWORD", secrets.get(KafkaBroker.passwordKey(module.name())));
+            // a second instance signs in as its service: same principal, same consumer group
+            env.put("KAFKA_USERNAME", module.service());
+            env.put("KAFKA_PASSWORD", secrets.get(KafkaBroker.passwordKey(module.service())));
             env.put("PLATFORM_PERSON_KEY", secrets.get("platform.person-key"));
         }
         if (module.database() != null) {

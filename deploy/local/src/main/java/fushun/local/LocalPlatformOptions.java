@@ -14,11 +14,15 @@ import java.util.stream.Collectors;
  * @param postgresUser     user for the external server
  * @param postgresPassword password for the external server
  * @param skipped          the modules not started (a developer runs them from the IDE), by name
+ * @param instances        1, or 2 to start each bureau service twice (see {@link ServiceModule#SCALED_OUT})
  */
 public record LocalPlatformOptions(Path root, Path dataDir, Ports ports, int demoHouseholds, String postgresUrl,
-                                   String postgresUser, String postgresPassword, Set<String> skipped) {
+                                   String postgresUser, String postgresPassword, Set<String> skipped, int instances) {
 
     public LocalPlatformOptions {
+        if (instances < 1 || instances > 2) {
+            throw new IllegalArgumentException("PLATFORM_INSTANCES is 1 or 2, not " + instances);
+        }
         skipped = Set.copyOf(skipped);
         for (String name : skipped) {
             if (ServiceModule.ALL.stream().noneMatch(m -> m.name().equals(name))) {
@@ -27,6 +31,12 @@ public record LocalPlatformOptions(Path root, Path dataDir, Ports ports, int dem
                         + ", or all)");
             }
         }
+    }
+
+    /** One instance of each service. */
+    public LocalPlatformOptions(Path root, Path dataDir, Ports ports, int demoHouseholds, String postgresUrl,
+                                String postgresUser, String postgresPassword, Set<String> skipped) {
+        this(root, dataDir, ports, demoHouseholds, postgresUrl, postgresUser, postgresPassword, skipped, 1);
     }
 
     /** Everything started. */
@@ -43,7 +53,8 @@ public record LocalPlatformOptions(Path root, Path dataDir, Ports ports, int dem
         return new LocalPlatformOptions(root, Path.of(dataDir), Ports.withOffset(offset), households,
                 System.getenv("PLATFORM_POSTGRES_URL"), System.getenv().getOrDefault("PLATFORM_POSTGRES_USER", "postgres"),
                 System.getenv().getOrDefault("PLATFORM_POSTGRES_PASSWORD", ""),
-                skipped(System.getenv().getOrDefault("PLATFORM_SKIP", "")));
+                skipped(System.getenv().getOrDefault("PLATFORM_SKIP", "")),
+                Integer.parseInt(System.getenv().getOrDefault("PLATFORM_INSTANCES", "1")));
     }
 
     /**
@@ -62,5 +73,10 @@ public record LocalPlatformOptions(Path root, Path dataDir, Ports ports, int dem
 
     boolean starts(ServiceModule module) {
         return !skipped.contains(module.name());
+    }
+
+    /** Whether a second instance of this module is started. */
+    boolean startsTwice(ServiceModule module) {
+        return instances > 1 && module.scalesOut() && starts(module);
     }
 }

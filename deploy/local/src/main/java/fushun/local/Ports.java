@@ -15,7 +15,12 @@ public record Ports(int gateway, int keycloak, int keycloakManagement, int kafka
      * that cannot bind would otherwise leave the launcher talking to somebody else's.
      */
     void requireFree(boolean embeddedPostgres) {
-        for (int port : all(embeddedPostgres)) {
+        requireFree(embeddedPostgres, 1);
+    }
+
+    /** The same, with the second instances' ports when each bureau service runs twice. */
+    void requireFree(boolean embeddedPostgres, int instances) {
+        for (int port : all(embeddedPostgres, instances)) {
             try (ServerSocket socket = new ServerSocket()) {
                 socket.bind(new InetSocketAddress("127.0.0.1", port));
             } catch (IOException e) {
@@ -27,6 +32,11 @@ public record Ports(int gateway, int keycloak, int keycloakManagement, int kafka
 
     /** Every port the platform listens on: infrastructure, and each service's own and its actuator's. */
     List<Integer> all(boolean embeddedPostgres) {
+        return all(embeddedPostgres, 1);
+    }
+
+    /** Every port, with the second instances' of the bureau services when {@code instances} is 2. */
+    List<Integer> all(boolean embeddedPostgres, int instances) {
         List<Integer> all = new ArrayList<>(List.of(keycloak, keycloakManagement, kafka, kafkaController));
         if (embeddedPostgres) {
             all.add(postgres);
@@ -34,6 +44,10 @@ public record Ports(int gateway, int keycloak, int keycloakManagement, int kafka
         for (ServiceModule module : ServiceModule.ALL) {
             all.add(module.port(this));
             all.add(module.managementPort(this));
+            if (instances > 1 && module.scalesOut()) {
+                all.add(module.secondInstance().port(this));
+                all.add(module.secondInstance().managementPort(this));
+            }
         }
         return all;
     }

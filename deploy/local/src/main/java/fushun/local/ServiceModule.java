@@ -19,6 +19,32 @@ record ServiceModule(String name, String jarPath, int portIndex, String database
             new ServiceModule("console", "services/console/target/console.jar", 6, "console"),
             new ServiceModule("gateway", "gateway/target/gateway.jar", -1, null));
 
+    /**
+     * The bureau services the launcher can start twice ({@code PLATFORM_INSTANCES=2}): same database,
+     * same broker principal and consumer group. Monitoring stays one (its roster import spools
+     * uploads in its own temporary folder), so do the console and the gateway.
+     */
+    static final List<String> SCALED_OUT = List.of("social-assistance", "medical-insurance", "housing-safety",
+            "employment", "asset-management");
+
+    /** A second instance's name ends with this; its ports are the first's plus {@link #SECOND_INSTANCE_PORT_SHIFT}. */
+    static final String SECOND_INSTANCE = "-2";
+    static final int SECOND_INSTANCE_PORT_SHIFT = 10;
+
+    boolean scalesOut() {
+        return SCALED_OUT.contains(name);
+    }
+
+    /** The same service again on its own ports (e.g. 8112, actuator 8212), e.g. {@code social-assistance-2}. */
+    ServiceModule secondInstance() {
+        return new ServiceModule(name + SECOND_INSTANCE, jarPath, portIndex + SECOND_INSTANCE_PORT_SHIFT, database);
+    }
+
+    /** The service an instance belongs to: its broker principal, secrets and settings. */
+    String service() {
+        return name.endsWith(SECOND_INSTANCE) ? name.substring(0, name.length() - SECOND_INSTANCE.length()) : name;
+    }
+
     int port(Ports ports) {
         return portIndex < 0 ? ports.gateway() : ports.firstService() + portIndex;
     }

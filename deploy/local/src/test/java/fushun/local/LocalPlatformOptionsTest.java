@@ -35,6 +35,31 @@ class LocalPlatformOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("monitorin");
     }
 
+    @Test
+    void shouldStartEachBureauServiceTwiceWhenTwoInstancesAreAsked() {
+        var options = new LocalPlatformOptions(Path.of("."), Path.of("data"), Ports.withOffset(0), 0, null, null, null,
+                Set.of("employment"), 2);
+
+        assertThat(ServiceModule.ALL).filteredOn(options::startsTwice).extracting(ServiceModule::name)
+                .containsExactly("social-assistance", "medical-insurance", "housing-safety", "asset-management");
+        ServiceModule second = ServiceModule.ALL.get(1).secondInstance();
+        assertThat(second.name()).isEqualTo("social-assistance-2");
+        assertThat(second.service()).isEqualTo("social-assistance");
+        assertThat(second.database()).isEqualTo("social_assistance");
+        // its own ports, checked free with the others before anything starts
+        assertThat(second.port(Ports.withOffset(0))).isEqualTo(8112);
+        assertThat(second.managementPort(Ports.withOffset(0))).isEqualTo(8212);
+        assertThat(Ports.withOffset(0).all(true, 2)).doesNotHaveDuplicates().contains(8112, 8212, 8116, 8216)
+                .hasSize(Ports.withOffset(0).all(true).size() + 10);
+    }
+
+    @Test
+    void shouldStartEveryServiceOnceWhenOneInstanceIsAsked() {
+        assertThat(ServiceModule.ALL).noneMatch(options(Set.of())::startsTwice);
+        assertThatThrownBy(() -> new LocalPlatformOptions(Path.of("."), Path.of("data"), Ports.withOffset(0), 0, null,
+                null, null, Set.of(), 3)).hasMessageContaining("PLATFORM_INSTANCES");
+    }
+
     private static LocalPlatformOptions options(Set<String> skipped) {
         return new LocalPlatformOptions(Path.of("."), Path.of("data"), Ports.withOffset(0), 0, null, null, null, skipped);
     }
