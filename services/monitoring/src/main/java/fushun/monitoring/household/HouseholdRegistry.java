@@ -20,11 +20,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -93,7 +96,91 @@ public class HouseholdRegistry {
         return householdId;
     }
 
-    private void check(NewHousehold household, Jurisdiction jurisdiction) {
+    /**
+     * Registers households as {@link #register} does each, in a bounded number of statements whatever
+     * their number (the households, their members, then every {@code HouseholdRegistered} in one
+     * outbox insert, in list order). Each is checked as {@link #register} checks it except for ID
+     * numbers registered meanwhile: the caller has looked its numbers up ({@link #householdsByActiveMember}),
+     * and a number registered since fails the whole call on the index of active ID numbers.
+     * Returns the new households' ids in list order.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<UUID> registerAll(List<NewHousehold> households, Jurisdiction jurisdiction) {
+        if (households.isEmpty()) {
+            return List.of();
+        }
+        households.forEach(h -> checkRegistrable(h, jurisdiction));
+        int memberCount = households.stream().mapToInt(h -> h.members().size()).sum();
+        String[] ids = new String[households.size()];
+        String[] divisions = new String[households.size()];
+        String[] categories = new String[households.size()];
+        String[] flags = new String[households.size()];
+        String[] heads = new String[households.size()];
+        String[] memberIds = new String[memberCount];
+        String[] memberHouseholds = new String[memberCount];
+        String[] names = new String[memberCount];
+        String[] numbers = new String[memberCount];
+        String[] masked = new String[memberCount];
+        String[] refs = new String[memberCount];
+        String[] relationships = new String[memberCount];
+        String[] capacities = new String[memberCount];
+        List<OutboxWriter.Pending> events = new ArrayList<>(households.size());
+        List<UUID> registered = new ArrayList<>(households.size());
+        int m = 0;
+        for (int i = 0; i < households.size(); i++) {
+            NewHousehold household = households.get(i);
+            UUID householdId = UUID.randomUUID();
+            NewHousehold.NewMember head = household.members().get(0);
+            ids[i] = householdId.toString();
+            divisions[i] = household.divisionCode();
+            categories[i] = household.category().name();
+            flags[i] = String.valueOf(household.notEntitledToPolicy());
+            heads[i] = head.name();
+            List<HouseholdRegistered.Member> published = new ArrayList<>(household.members().size());
+            for (NewHousehold.NewMember member : household.members()) {
+                UUID personId = UUID.randomUUID();
+                String idNumber = member.idNumber().toUpperCase();
+                memberIds[m] = personId.toString();
+                memberHouseholds[m] = ids[i];
+                names[m] = member.name();
+                numbers[m] = idNumber;
+                masked[m] = PiiMasking.idNumber(idNumber);
+                refs[m] = personRefs.of(idNumber);
+                relationships[m] = member.relationship();
+                capacities[m] = member.labourCapacity();
+                published.add(new HouseholdRegistered.Member(personId, refs[m], member.name(), masked[m],
+                        member.relationship(), member.labourCapacity(), BirthYear.fromIdNumber(idNumber)));
+                m++;
+            }
+            events.add(new OutboxWriter.Pending(ids[i], household.divisionCode(),
+                    new HouseholdRegistered(householdId, household.divisionCode(), household.category(),
+                            household.notEntitledToPolicy(), head.name(), published)));
+            registered.add(householdId);
+        }
+        jdbc.sql("""
+                        insert into household (id, division_code, category, not_entitled_to_policy, head_name)
+                        select * from unnest(cast(:ids as uuid[]), cast(:divisions as varchar[]), cast(:categories as varchar[]),
+                                             cast(:flags as boolean[]), cast(:heads as varchar[]))""")
+                .param("ids", ids).param("divisions", divisions).param("categories", categories).param("flags", flags)
+                .param("heads", heads).update();
+        jdbc.sql("""
+                        insert into household_member (id, household_id, name, id_number, id_number_masked, person_ref,
+                                                      relationship, labour_capacity)
+                        select * from unnest(cast(:ids as uuid[]), cast(:households as uuid[]), cast(:names as varchar[]),
+                                             cast(:numbers as varchar[]), cast(:masked as varchar[]), cast(:refs as bpchar[]),
+                                             cast(:relationships as varchar[]), cast(:capacities as varchar[]))""")
+                .param("ids", memberIds).param("households", memberHouseholds).param("names", names)
+                .param("numbers", numbers).param("masked", masked).param("refs", refs)
+                .param("relationships", relationships).param("capacities", capacities).update();
+        outbox.appendAll(Topics.MONITORING_HOUSEHOLD, events);
+        return registered;
+    }
+
+    /**
+     * What {@link #register} refuses without reading the registry: a division outside Fushun or the
+     * caller's jurisdiction, a bad check digit, an ID number twice in the household.
+     */
+    public void checkRegistrable(NewHousehold household, Jurisdiction jurisdiction) {
         if (household.divisionCode() == null || !household.divisionCode().matches("\\d{12}")
                 || !household.divisionCode().startsWith(FUSHUN_PREFIX)) {
             throw new RuleViolationException("行政区划无效", "户籍所在地必须是抚顺市内的12位村级行政区划代码。");
@@ -111,6 +198,12 @@ public class HouseholdRegistry {
                 throw new RuleViolationException("身份证号重复", "第 " + (i + 1) + " 位成员的身份证号在本户中重复。");
             }
         }
+    }
+
+    private void check(NewHousehold household, Jurisdiction jurisdiction) {
+        checkRegistrable(household, jurisdiction);
+        Set<String> seen = new HashSet<>();
+        household.members().forEach(m -> seen.add(m.idNumber().toUpperCase()));
         List<String> taken = jdbc.sql("select id_number from household_member where id_number in (:numbers) and status = 'ACTIVE'")
                 .param("numbers", List.copyOf(seen)).query(String.class).list();
         for (int i = 0; i < household.members().size(); i++) {
@@ -200,6 +293,63 @@ public class HouseholdRegistry {
     public List<UUID> householdsOfActiveMembers(Collection<String> idNumbers) {
         return jdbc.sql("select distinct household_id from household_member where id_number in (:numbers) and status = 'ACTIVE'")
                 .param("numbers", idNumbers).query(UUID.class).list();
+    }
+
+    /**
+     * For each of these ID numbers held by a member living in a household now, that household (one
+     * query, the numbers joined as a table, whatever their number).
+     */
+    public Map<String, UUID> householdsByActiveMember(Collection<String> idNumbers) {
+        Map<String, UUID> households = new HashMap<>();
+        if (idNumbers.isEmpty()) {
+            return households;
+        }
+        jdbc.sql("""
+                        select m.id_number, m.household_id
+                        from unnest(cast(:numbers as varchar[])) as n(id_number)
+                        join household_member m on m.id_number = n.id_number and m.status = 'ACTIVE'""")
+                .param("numbers", idNumbers.stream().distinct().toArray(String[]::new))
+                .query((RowCallbackHandler) rs -> households.put(rs.getString(1), rs.getObject(2, UUID.class)));
+        return households;
+    }
+
+    /**
+     * The households' rolls as {@link #lockRoll} reads each, locked in id order (so two callers cannot
+     * deadlock), in two statements whatever their number. A household not found is left out.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<UUID, Roll> lockRolls(Collection<UUID> householdIds) {
+        Map<UUID, Roll> rolls = new HashMap<>();
+        if (householdIds.isEmpty()) {
+            return rolls;
+        }
+        String[] ids = householdIds.stream().distinct().map(UUID::toString).toArray(String[]::new);
+        Map<UUID, List<RollMember>> members = new HashMap<>();
+        jdbc.sql("""
+                        select h.id, h.division_code, h.category, h.not_entitled_to_policy
+                        from household h join unnest(cast(:ids as uuid[])) as k(id) on k.id = h.id
+                        order by h.id for update of h""")
+                .param("ids", ids)
+                .query((RowCallbackHandler) rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    List<RollMember> list = new ArrayList<>();
+                    members.put(id, list);
+                    rolls.put(id, new Roll(id, rs.getString(2), HouseholdCategory.valueOf(rs.getString(3)),
+                            rs.getBoolean(4), list));
+                });
+        jdbc.sql("""
+                        select m.household_id, m.id, m.id_number, m.name, m.relationship, m.labour_capacity, m.status
+                        from unnest(cast(:ids as uuid[])) as k(id) join household_member m on m.household_id = k.id
+                        order by m.household_id, m.id""")
+                .param("ids", ids)
+                .query((RowCallbackHandler) rs -> {
+                    List<RollMember> list = members.get(rs.getObject(1, UUID.class));
+                    if (list != null) {
+                        list.add(new RollMember(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), "ACTIVE".equals(rs.getString(7))));
+                    }
+                });
+        return rolls;
     }
 
     /** The household's roll, locked for the caller's changes (one read of its members). */

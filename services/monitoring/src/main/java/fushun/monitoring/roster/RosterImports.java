@@ -6,7 +6,9 @@ import fushun.monitoring.household.HouseholdChange;
 import fushun.monitoring.household.HouseholdChanges;
 import fushun.monitoring.household.HouseholdRegistry;
 import fushun.monitoring.household.NewHousehold;
+import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.monitoring.roster.internal.RosterDiff;
+import fushun.monitoring.roster.internal.RosterMatch;
 import fushun.monitoring.roster.internal.RosterReaders;
 import fushun.monitoring.roster.internal.RosterRules;
 import fushun.platform.metrics.ImportMetrics;
@@ -26,10 +28,13 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -45,11 +50,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accepts a roster file, then imports it in the background, one household at a time, each in its
- * own transaction: new households are registered, registered ones get the file's differences as
+ * Accepts a roster file, then imports it in the background, a chunk of whole households at a time,
+ * each chunk as a set in one transaction (ADR 0032; a chunk that fails is imported again one household
+ * at a time, each in its own transaction): new households are registered, registered ones get the file's differences as
  * changes (members in and out, head, relationship, capacity, flag, a category a cadre may correct,
  * the division), unchanged ones are counted. A household is imported whole or not at all; one bad
  * household (a refused row, a value the database will not take) is reported with row, column and
@@ -61,6 +68,12 @@ public class RosterImports implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RosterImports.class);
     private static final int PROGRESS_EVERY = 500;
+    /**
+     * Households imported as one set, in one transaction (ADR 0032): large enough that a chunk's dozen
+     * statements cost little per household, small enough that a chunk that fails and is imported
+     * again one household at a time costs little.
+     */
+    static final int CHUNK_HOUSEHOLDS = 1000;
     /** Row errors kept per job; the rest are counted. */
     static final int STORED_ERRORS = 1000;
     /** How long a previewed file is kept for its confirmation. */
@@ -75,6 +88,8 @@ public class RosterImports implements DisposableBean {
     private final HouseholdRegistry registry;
     private final HouseholdChanges changes;
     private final TransactionTemplate transaction;
+    /** A savepoint inside a chunk's transaction: one household's refused change leaves the chunk's others. */
+    private final TransactionTemplate nested;
     private final Clock clock;
     /** platform_import_rows_total{kind="roster"}: the rows of applied imports (a preview imports nothing). */
     private final ImportMetrics metrics;
@@ -87,6 +102,8 @@ public class RosterImports implements DisposableBean {
         this.registry = registry;
         this.changes = changes;
         this.transaction = new TransactionTemplate(transactions);
+        this.nested = new TransactionTemplate(transactions);
+        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
     }
 
@@ -231,6 +248,12 @@ public class RosterImports implements DisposableBean {
 
     /** {@code by}: who submitted or confirmed the import; the registry's changes are recorded as theirs. */
     void run(UUID id, Path file, String format, Jurisdiction jurisdiction, boolean preview, String by) {
+        run(id, file, format, jurisdiction, preview, by, CHUNK_HOUSEHOLDS);
+    }
+
+    /** {@code chunkHouseholds} 1: one household at a time, each in its own transaction (the fallback path). */
+    void run(UUID id, Path file, String format, Jurisdiction jurisdiction, boolean preview, String by,
+             int chunkHouseholds) {
         boolean keepFile = false;
         Timer.Sample took = metrics.start();
         try {
@@ -239,18 +262,27 @@ public class RosterImports implements DisposableBean {
             jdbc.sql("update import_job set status = 'RUNNING', total_rows = :total where id = :id")
                     .param("total", total.get()).param("id", id).update();
             Progress progress = new Progress(id, preview);
-            String note = "花名册" + (preview ? "预览" : "导入") + "（任务 " + id + "）";
+            Job job = new Job(jurisdiction, progress, preview, "花名册" + (preview ? "预览" : "导入") + "（任务 " + id + "）", by);
+            // households are adjacent rows: one is complete when the next begins, so a chunk never splits one
             List<RosterRow> household = new ArrayList<>();
+            List<List<RosterRow>> chunk = new ArrayList<>();
             RosterReaders.read(file, format, row -> {
                 if (!household.isEmpty() && !household.get(0).cell(RosterRow.Column.HOUSEHOLD)
                         .equals(row.cell(RosterRow.Column.HOUSEHOLD))) {
-                    importHousehold(household, jurisdiction, progress, preview, note, by);
+                    chunk.add(List.copyOf(household));
                     household.clear();
+                    if (chunk.size() >= chunkHouseholds) {
+                        importChunk(chunk, job);
+                        chunk.clear();
+                    }
                 }
                 household.add(row);
             });
             if (!household.isEmpty()) {
-                importHousehold(household, jurisdiction, progress, preview, note, by);
+                chunk.add(List.copyOf(household));
+            }
+            if (!chunk.isEmpty()) {
+                importChunk(chunk, job);
             }
             progress.flush();
             if (!preview) {
@@ -276,8 +308,158 @@ public class RosterImports implements DisposableBean {
         }
     }
 
-    private void importHousehold(List<RosterRow> rows, Jurisdiction jurisdiction, Progress progress, boolean preview,
-                                 String note, String by) {
+    /** What every household of a job shares. */
+    private record Job(Jurisdiction jurisdiction, Progress progress, boolean preview, String note, String by) {
+    }
+
+    /**
+     * A chunk of whole households as a set, in one transaction; if that transaction fails (a value the
+     * database refuses, a number registered meanwhile), the chunk again one household at a time, so
+     * only the household at fault is refused.
+     */
+    private void importChunk(List<List<RosterRow>> chunk, Job job) {
+        if (chunk.size() > 1) {
+            List<Done> done;
+            try {
+                done = importSet(chunk, job);
+            } catch (RuntimeException failed) {
+                // the message may quote values: only its kind is logged
+                log.warn("Import {}: a chunk of {} households from row {} failed ({}); importing it one household at a time",
+                        job.progress().id, chunk.size(), chunk.get(0).get(0).rowNumber(), failed.getClass().getSimpleName());
+                done = null;
+            }
+            if (done != null) {
+                for (Done d : done) {
+                    if (d.outcome() == null) {
+                        job.progress().refuse(d.rows(), d.errors());
+                    } else {
+                        job.progress().changed(d.rows().get(0).rowNumber(), d.householdId(), d.steps());
+                        job.progress().touched.add(d.householdId());
+                        job.progress().count(d.outcome(), d.rows().size());
+                    }
+                }
+                job.progress().flush();
+                return;
+            }
+        }
+        for (List<RosterRow> rows : chunk) {
+            importHousehold(rows, job);
+        }
+        job.progress().flush();
+    }
+
+    /** A household's outcome in a chunk: {@code outcome} null when refused, with its errors. */
+    private record Done(List<RosterRow> rows, Outcome outcome, UUID householdId, List<RosterDiff.Step> steps,
+                        List<RosterRules.RowError> errors) {
+
+        static Done refused(List<RosterRow> rows, List<RosterRules.RowError> errors) {
+            return new Done(rows, null, null, List.of(), errors);
+        }
+    }
+
+    /**
+     * The chunk's households checked in memory, its registered households found in one query and read
+     * (locked) in two, each household decided as one at a time would be, in file order, with what
+     * earlier households of the chunk did counted (who they registered, who joined or left); a changed
+     * household's changes recorded as one at a time (a savepoint each: a refused change leaves the
+     * others), then the new households registered in three statements. Writes nothing to the job.
+     */
+    private List<Done> importSet(List<List<RosterRow>> chunk, Job job) {
+        LocalDate today = PlatformTime.today(clock);
+        Done[] done = new Done[chunk.size()];
+        NewHousehold[] parsed = new NewHousehold[chunk.size()];
+        Set<String> numbers = new HashSet<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            RosterRules.Parsed p = RosterRules.parse(chunk.get(i));
+            if (!p.errors().isEmpty()) {
+                done[i] = Done.refused(chunk.get(i), p.errors());
+            } else {
+                parsed[i] = p.household();
+                p.household().members().forEach(m -> numbers.add(m.idNumber()));
+            }
+        }
+        Set<UUID> touchedByJob = job.progress().touched;
+        return transaction.execute(status -> {
+            jdbc.sql("set local synchronous_commit to off").update();
+            // number -> household its holder lives in, as the chunk's earlier households leave it
+            Map<String, UUID> living = new HashMap<>(registry.householdsByActiveMember(numbers));
+            Map<UUID, HouseholdRegistry.Roll> rolls = registry.lockRolls(new HashSet<>(living.values()));
+            Set<UUID> touchedHere = new HashSet<>();
+            List<NewHousehold> toRegister = new ArrayList<>();
+            List<Integer> registeredAt = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                if (parsed[i] == null) {
+                    continue;
+                }
+                List<RosterRow> rows = chunk.get(i);
+                int firstRow = rows.get(0).rowNumber();
+                NewHousehold household = parsed[i];
+                List<UUID> matched = household.members().stream().map(m -> living.get(m.idNumber()))
+                        .filter(java.util.Objects::nonNull).distinct().toList();
+                RosterMatch.Decision decision = RosterMatch.decide(household, matched,
+                        h -> touchedByJob.contains(h) || touchedHere.contains(h), h -> registered(rolls.get(h)),
+                        job.jurisdiction(), today, job.note());
+                switch (decision.kind()) {
+                    case REFUSED -> done[i] = Done.refused(rows,
+                            List.of(new RosterRules.RowError(firstRow, decision.refusedColumn(), decision.refusal())));
+                    case UNCHANGED -> {
+                        touchedHere.add(decision.householdId());
+                        done[i] = new Done(rows, Outcome.UNCHANGED, decision.householdId(), List.of(), List.of());
+                    }
+                    case REGISTER -> {
+                        try {
+                            registry.checkRegistrable(household, job.jurisdiction());
+                        } catch (RuleViolationException refused) {
+                            done[i] = Done.refused(rows, List.of(refusal(refused, firstRow)));
+                            continue;
+                        }
+                        // stands for the household until it is registered with the others
+                        UUID standIn = UUID.randomUUID();
+                        household.members().forEach(m -> living.put(m.idNumber(), standIn));
+                        touchedHere.add(standIn);
+                        toRegister.add(household);
+                        registeredAt.add(i);
+                    }
+                    case CHANGE -> {
+                        UUID householdId = decision.householdId();
+                        try {
+                            nested.executeWithoutResult(savepoint -> record(householdId, decision.steps(), job));
+                        } catch (RuleViolationException refused) {
+                            done[i] = Done.refused(rows, List.of(refusal(refused, firstRow)));
+                            continue;
+                        } catch (org.springframework.dao.DataAccessException unexpected) {
+                            log.warn("Import row {} refused: {}", firstRow, unexpected.getClass().getSimpleName());
+                            done[i] = Done.refused(rows, List.of(unsaved(firstRow)));
+                            continue;
+                        }
+                        for (RosterDiff.Step step : decision.steps()) {
+                            if (step.change().kind() == HouseholdChanged.Kind.MEMBER_ADDED) {
+                                living.put(step.change().newMember().idNumber(), householdId);
+                            } else if (step.change().kind() == HouseholdChanged.Kind.MEMBER_LEFT) {
+                                living.remove(step.memberIdNumber(), householdId);
+                            }
+                        }
+                        touchedHere.add(householdId);
+                        done[i] = new Done(rows, Outcome.CHANGED, householdId, decision.steps(), List.of());
+                    }
+                }
+            }
+            List<UUID> ids = registry.registerAll(toRegister, job.jurisdiction());
+            for (int k = 0; k < ids.size(); k++) {
+                int i = registeredAt.get(k);
+                done[i] = new Done(chunk.get(i), Outcome.REGISTERED, ids.get(k), List.of(), List.of());
+            }
+            if (job.preview()) {
+                // a preview does the same work and rolls it back, so it refuses what the import would refuse
+                status.setRollbackOnly();
+            }
+            return List.of(done);
+        });
+    }
+
+    /** One household in its own transaction: the path a chunk falls back to, and the reference for it. */
+    private void importHousehold(List<RosterRow> rows, Job job) {
+        Progress progress = job.progress();
         int firstRow = rows.get(0).rowNumber();
         RosterRules.Parsed parsed = RosterRules.parse(rows);
         if (!parsed.errors().isEmpty()) {
@@ -292,35 +474,37 @@ public class RosterImports implements DisposableBean {
                 // crashed in between, the job is failed at restart and the same file imported again
                 // fills the gap: households already registered compare as unchanged.
                 jdbc.sql("set local synchronous_commit to off").update();
-                Result done = importOne(household, jurisdiction, note, by, progress.touched);
-                if (preview) {
+                Result done = importOne(household, job, progress.touched);
+                if (job.preview()) {
                     status.setRollbackOnly();
                 }
                 return done;
             });
-            for (RosterDiff.Step step : result.steps()) {
-                jdbc.sql("""
-                                insert into import_change (job_id, row_number, household_id, kind, summary, applied)
-                                values (:job, :row, :h, :kind, :summary, :applied)""")
-                        .param("job", progress.id).param("row", firstRow).param("h", result.householdId())
-                        .param("kind", step.change().kind().name()).param("summary", clip(step.summary(), 300))
-                        .param("applied", !preview).update();
-            }
+            progress.changed(firstRow, result.householdId(), result.steps());
             progress.touched.add(result.householdId());
             progress.count(result.outcome(), rows.size());
         } catch (Refused refused) {
             progress.refuse(rows, List.of(new RosterRules.RowError(firstRow, refused.column, refused.getMessage())));
         } catch (RuleViolationException refused) {
-            RosterRow.Column column = refused.title().contains("身份证") ? RosterRow.Column.ID_NUMBER
-                    : refused.title().contains("行政区划") || refused.title().contains("管辖") ? RosterRow.Column.DIVISION
-                    : RosterRow.Column.HOUSEHOLD;
-            progress.refuse(rows, List.of(new RosterRules.RowError(firstRow, column.header(), refused.getMessage())));
+            progress.refuse(rows, List.of(refusal(refused, firstRow)));
         } catch (RuntimeException unexpected) {
             // e.g. a value the database refuses: this household only; the message may quote values, so it is not kept
             log.warn("Import row {} refused: {}", firstRow, unexpected.getClass().getSimpleName());
-            progress.refuse(rows, List.of(new RosterRules.RowError(firstRow, RosterRow.Column.HOUSEHOLD.header(),
-                    "本户数据无法保存（含有无效字符或内容过长），已跳过")));
+            progress.refuse(rows, List.of(unsaved(firstRow)));
         }
+    }
+
+    /** A registry's refusal as a row error, naming the column its title is about. */
+    private static RosterRules.RowError refusal(RuleViolationException refused, int firstRow) {
+        RosterRow.Column column = refused.title().contains("身份证") ? RosterRow.Column.ID_NUMBER
+                : refused.title().contains("行政区划") || refused.title().contains("管辖") ? RosterRow.Column.DIVISION
+                : RosterRow.Column.HOUSEHOLD;
+        return new RosterRules.RowError(firstRow, column.header(), refused.getMessage());
+    }
+
+    private static RosterRules.RowError unsaved(int firstRow) {
+        return new RosterRules.RowError(firstRow, RosterRow.Column.HOUSEHOLD.header(),
+                "本户数据无法保存（含有无效字符或内容过长），已跳过");
     }
 
     enum Outcome { REGISTERED, CHANGED, UNCHANGED }
@@ -328,39 +512,27 @@ public class RosterImports implements DisposableBean {
     private record Result(Outcome outcome, UUID householdId, List<RosterDiff.Step> steps) {
     }
 
-    private Result importOne(NewHousehold household, Jurisdiction jurisdiction, String note, String by, Set<UUID> touched) {
+    private Result importOne(NewHousehold household, Job job, Set<UUID> touched) {
         List<String> numbers = household.members().stream().map(NewHousehold.NewMember::idNumber).toList();
         List<UUID> matched = registry.householdsOfActiveMembers(numbers);
-        if (matched.isEmpty()) {
-            return new Result(Outcome.REGISTERED, registry.register(household, jurisdiction), List.of());
+        RosterMatch.Decision decision = RosterMatch.decide(household, matched, touched::contains,
+                h -> registered(registry.lockRoll(h)), job.jurisdiction(), PlatformTime.today(clock), job.note());
+        return switch (decision.kind()) {
+            case REGISTER -> new Result(Outcome.REGISTERED, registry.register(household, job.jurisdiction()), List.of());
+            case REFUSED -> throw new Refused(decision.refusedColumn(), decision.refusal());
+            case UNCHANGED -> new Result(Outcome.UNCHANGED, decision.householdId(), List.of());
+            case CHANGE -> {
+                record(decision.householdId(), decision.steps(), job);
+                yield new Result(Outcome.CHANGED, decision.householdId(), decision.steps());
+            }
+        };
+    }
+
+    /** The household's differences as registry changes, in the diff's order (each may refuse). */
+    private void record(UUID householdId, List<RosterDiff.Step> steps, Job job) {
+        for (RosterDiff.Step step : steps) {
+            changes.record(householdId, withMember(step, householdId), job.by(), job.jurisdiction());
         }
-        if (matched.size() > 1) {
-            throw new Refused(RosterRow.Column.ID_NUMBER.header(), "本户成员分属多个已登记农户");
-        }
-        if (touched.contains(matched.get(0))) {
-            throw new Refused(RosterRow.Column.ID_NUMBER.header(), "本户成员已在本文件的其他户中出现");
-        }
-        Loaded loaded = load(matched.get(0));
-        RosterDiff.Registered registered = loaded.registered();
-        if (!jurisdiction.covers(registered.divisionCode()) || !jurisdiction.covers(household.divisionCode())) {
-            throw new Refused(RosterRow.Column.ID_NUMBER.header(), "本户成员已在其他农户中登记");
-        }
-        if (numbers.stream().anyMatch(loaded.departed()::contains)) {
-            // an old roster must not bring back someone recorded as dead or gone
-            throw new Refused(RosterRow.Column.ID_NUMBER.header(),
-                    "名单中有本户已登记减少（死亡、迁出等）的成员；如确已回迁，请单独登记成员增加");
-        }
-        RosterDiff.Result diff = RosterDiff.diff(household, registered, PlatformTime.today(clock), note);
-        if (diff.refused()) {
-            throw new Refused(diff.refusedColumn(), diff.refusal());
-        }
-        if (diff.steps().isEmpty()) {
-            return new Result(Outcome.UNCHANGED, registered.householdId(), List.of());
-        }
-        for (RosterDiff.Step step : diff.steps()) {
-            changes.record(registered.householdId(), withMember(step, registered.householdId()), by, jurisdiction);
-        }
-        return new Result(Outcome.CHANGED, registered.householdId(), diff.steps());
     }
 
     /** The step's member by ID number, now that earlier steps may have added them. */
@@ -375,12 +547,8 @@ public class RosterImports implements DisposableBean {
                 c.note());
     }
 
-    /** The registered household, locked, and the ID numbers of its members who left (one read of its members). */
-    private record Loaded(RosterDiff.Registered registered, Set<String> departed) {
-    }
-
-    private Loaded load(UUID householdId) {
-        HouseholdRegistry.Roll roll = registry.lockRoll(householdId);
+    /** The registered household as the file is compared with it, and the ID numbers of its members who left. */
+    private static RosterMatch.Registered registered(HouseholdRegistry.Roll roll) {
         List<RosterDiff.Member> members = new ArrayList<>();
         Set<String> departed = new HashSet<>();
         for (HouseholdRegistry.RollMember m : roll.members()) {
@@ -390,8 +558,8 @@ public class RosterImports implements DisposableBean {
                 departed.add(m.idNumber());
             }
         }
-        return new Loaded(new RosterDiff.Registered(householdId, roll.divisionCode(), roll.category(),
-                roll.notEntitledToPolicy(), members), departed);
+        return new RosterMatch.Registered(new RosterDiff.Registered(roll.householdId(), roll.divisionCode(),
+                roll.category(), roll.notEntitledToPolicy(), members), departed);
     }
 
     /** A household the file cannot apply, with the column to name. */
@@ -404,7 +572,13 @@ public class RosterImports implements DisposableBean {
         }
     }
 
-    /** Counts households and rows, and writes the counts every few hundred rows so the percentage moves. */
+    private record ChangeLine(int row, UUID householdId, String kind, String summary) {
+    }
+
+    /**
+     * Counts households and rows, and writes the counts, the row errors and the changes every few
+     * hundred rows and after each chunk, so the percentage moves.
+     */
     private final class Progress {
         private final UUID id;
         /** Registered households this file has already matched: a second household of the file naming one is refused. */
@@ -418,6 +592,8 @@ public class RosterImports implements DisposableBean {
         private int storedErrors;
         private int errorsNotStored;
         private int sinceFlush;
+        private final List<RosterRules.RowError> errorsToWrite = new ArrayList<>();
+        private final List<ChangeLine> changesToWrite = new ArrayList<>();
 
         /** A preview's rows are compared, not imported: they are not counted in the metrics. */
         private final boolean preview;
@@ -447,9 +623,7 @@ public class RosterImports implements DisposableBean {
                     continue;
                 }
                 storedErrors++;
-                jdbc.sql("insert into import_row_error (job_id, row_number, column_name, reason) values (:id, :row, :column, :reason)")
-                        .param("id", id).param("row", error.row()).param("column", clip(error.column(), 50))
-                        .param("reason", clip(error.reason(), 500)).update();
+                errorsToWrite.add(error);
             }
             refused++;
             rejectedRows += rows.size();
@@ -457,6 +631,13 @@ public class RosterImports implements DisposableBean {
                 metrics.rows(ImportMetrics.Outcome.REJECTED, rows.size());
             }
             advance(rows.size());
+        }
+
+        /** The changes a household got (or, in a preview, would get), for the job's list. */
+        void changed(int row, UUID householdId, List<RosterDiff.Step> steps) {
+            for (RosterDiff.Step step : steps) {
+                changesToWrite.add(new ChangeLine(row, householdId, step.change().kind().name(), clip(step.summary(), 300)));
+            }
         }
 
         private void advance(int rows) {
@@ -467,8 +648,34 @@ public class RosterImports implements DisposableBean {
             }
         }
 
+        /** Writes the rows' errors and the changes since the last flush (one statement each), then the counts. */
         void flush() {
             sinceFlush = 0;
+            if (!errorsToWrite.isEmpty()) {
+                jdbc.sql("""
+                                insert into import_row_error (job_id, row_number, column_name, reason)
+                                select :id, e.* from unnest(cast(:rows as int[]), cast(:columns as varchar[]),
+                                                            cast(:reasons as varchar[])) as e""")
+                        .param("id", id)
+                        .param("rows", errorsToWrite.stream().map(RosterRules.RowError::row).toArray(Integer[]::new))
+                        .param("columns", errorsToWrite.stream().map(e -> clip(e.column(), 50)).toArray(String[]::new))
+                        .param("reasons", errorsToWrite.stream().map(e -> clip(e.reason(), 500)).toArray(String[]::new))
+                        .update();
+                errorsToWrite.clear();
+            }
+            if (!changesToWrite.isEmpty()) {
+                jdbc.sql("""
+                                insert into import_change (job_id, row_number, household_id, kind, summary, applied)
+                                select :id, c.*, :applied from unnest(cast(:rows as int[]), cast(:households as uuid[]),
+                                                                      cast(:kinds as varchar[]), cast(:summaries as varchar[])) as c""")
+                        .param("id", id).param("applied", !preview)
+                        .param("rows", changesToWrite.stream().map(ChangeLine::row).toArray(Integer[]::new))
+                        .param("households", changesToWrite.stream().map(c -> c.householdId().toString()).toArray(String[]::new))
+                        .param("kinds", changesToWrite.stream().map(ChangeLine::kind).toArray(String[]::new))
+                        .param("summaries", changesToWrite.stream().map(ChangeLine::summary).toArray(String[]::new))
+                        .update();
+                changesToWrite.clear();
+            }
             jdbc.sql("""
                             update import_job set processed_rows = :processed, households_registered = :registered,
                                 households_changed = :changed, households_unchanged = :unchanged,

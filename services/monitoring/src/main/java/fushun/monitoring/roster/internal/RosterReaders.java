@@ -24,9 +24,16 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.RichTextString;
+import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
+import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.AttributesImpl;
+import org.xml.sax.helpers.XMLFilterImpl;
 
 /** Streams the data rows (after the header) of the first sheet of an .xlsx, or of a UTF-8 .csv. */
 public final class RosterReaders {
@@ -72,9 +79,10 @@ public final class RosterReaders {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
             XMLReader parser = XMLHelper.newXMLReader();
-            parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), strings, new RowCollector(rows), false));
+            InlineStrings inline = new InlineStrings(parser, strings);
+            inline.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), inline, new RowCollector(rows), false));
             try (InputStream sheet = reader.getSheetsData().next()) {
-                parser.parse(new InputSource(sheet));
+                inline.parse(new InputSource(sheet));
             }
         } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
             throw new IOException("不是有效的 .xlsx 文件", e);
@@ -106,11 +114,174 @@ public final class RosterReaders {
 
         @Override
         public void cell(String reference, String value, XSSFComment comment) {
-            int column = new CellReference(reference).getCol();
+            int column = column(reference);
             while (cells.size() < column) {
                 cells.add("");
             }
             cells.add(value == null ? "" : value);
+        }
+    }
+
+    /** The column of a plain reference such as {@code C12} (0 for A); anything else as POI reads it. */
+    static int column(String reference) {
+        int column = 0;
+        int i = 0;
+        while (reference != null && i < reference.length() && reference.charAt(i) >= 'A' && reference.charAt(i) <= 'Z'
+                && i < 3) {
+            column = column * 26 + (reference.charAt(i) - 'A' + 1);
+            i++;
+        }
+        if (i == 0 || i == reference.length() || !Character.isDigit(reference.charAt(i))) {
+            return new CellReference(reference).getCol();
+        }
+        return column - 1;
+    }
+
+    /**
+     * Hands a sheet's inline-string cells ({@code <c t="inlineStr"><is><t>…</t></is></c>}, as
+     * streaming writers store text) to POI's handler as shared-string cells whose string this table
+     * answers, so the handler does not build a rich-text object per cell (that was half of a large
+     * roster's parsing time). The text is the same: every {@code <t>} inside {@code <is>}, joined, with
+     * Excel's {@code _xHHHH_} escapes decoded as POI decodes them. Shared strings are the file's own.
+     */
+    static final class InlineStrings extends XMLFilterImpl implements SharedStrings {
+        /** The shared-string index that stands for the current inline string (no real index is negative). */
+        private static final String INLINE = "-1";
+
+        private final SharedStrings shared;
+        private final StringBuilder text = new StringBuilder();
+        private boolean inlineCell;
+        private boolean inIs;
+        private boolean inT;
+        private String current = "";
+
+        InlineStrings(XMLReader parent, SharedStrings shared) {
+            super(parent);
+            this.shared = shared;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            if ("c".equals(localName) && "inlineStr".equals(atts.getValue("t"))) {
+                AttributesImpl renamed = new AttributesImpl(atts);
+                renamed.setValue(renamed.getIndex("t"), "s");
+                inlineCell = true;
+                text.setLength(0);
+                super.startElement(uri, localName, qName, renamed);
+                return;
+            }
+            if (inlineCell) {
+                if ("is".equals(localName)) {
+                    inIs = true;
+                } else if ("t".equals(localName) && inIs) {
+                    inT = true;
+                }
+                return; // the handler sees the cell's value only
+            }
+            super.startElement(uri, localName, qName, atts);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            if (inlineCell) {
+                if (inT) {
+                    text.append(ch, start, length);
+                }
+                return;
+            }
+            super.characters(ch, start, length);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            if (inlineCell) {
+                if ("c".equals(localName)) {
+                    inlineCell = false;
+                    inIs = false;
+                    inT = false;
+                    String value = text.toString();
+                    current = value.contains("_x") ? new XSSFRichTextString(value).toString() : value;
+                    String prefix = qName.endsWith(":c") ? qName.substring(0, qName.length() - 1) : "";
+                    super.startElement(uri, "v", prefix + "v", new AttributesImpl());
+                    super.characters(INLINE.toCharArray(), 0, INLINE.length());
+                    super.endElement(uri, "v", prefix + "v");
+                    super.endElement(uri, localName, qName);
+                } else if ("is".equals(localName)) {
+                    inIs = false;
+                } else if ("t".equals(localName)) {
+                    inT = false;
+                }
+                return;
+            }
+            super.endElement(uri, localName, qName);
+        }
+
+        @Override
+        public RichTextString getItemAt(int idx) {
+            return idx < 0 ? new PlainText(current) : shared.getItemAt(idx);
+        }
+
+        @Override
+        public int getCount() {
+            return shared.getCount();
+        }
+
+        @Override
+        public int getUniqueCount() {
+            return shared.getUniqueCount();
+        }
+    }
+
+    /** A cell's text, for a handler that only asks for it. */
+    private record PlainText(String text) implements RichTextString {
+        @Override
+        public String getString() {
+            return text;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public void applyFont(int startIndex, int endIndex, short fontIndex) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void applyFont(int startIndex, int endIndex, Font font) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void applyFont(Font font) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void clearFormatting() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int numFormattingRuns() {
+            return 0;
+        }
+
+        @Override
+        public int getIndexOfFormattingRun(int index) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void applyFont(short fontIndex) {
+            throw new UnsupportedOperationException();
         }
     }
 }
