@@ -65,6 +65,11 @@ final class PlatformUnderTest implements AutoCloseable {
         return started != null;
     }
 
+    /** Waits for the class-data archives the launcher records after a first start (ADR 0034). */
+    boolean awaitClassDataArchives(java.time.Duration timeout) throws InterruptedException {
+        return started == null || started.awaitClassDataArchives(timeout);
+    }
+
     long readyMillis() {
         return started == null ? -1 : started.readyMillis();
     }

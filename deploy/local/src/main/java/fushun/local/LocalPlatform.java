@@ -172,6 +172,20 @@ public final class LocalPlatform implements AutoCloseable {
         recorder.start();
     }
 
+    /**
+     * Waits until the class-data archives this start records are written (at most {@code timeout}),
+     * so that a stop and a second start use them: the benchmark's second start. Returns whether
+     * the recording finished.
+     */
+    public boolean awaitClassDataArchives(Duration timeout) throws InterruptedException {
+        Thread recording = recorder;
+        if (recording != null) {
+            recording.join(timeout.toMillis());
+            return !recording.isAlive();
+        }
+        return true;
+    }
+
     private ClassDataSharing classDataSharing(ServiceModule module) throws IOException {
         return ClassDataSharing.of(module, options.root().resolve(module.jarPath()), options.dataDir());
     }
