@@ -3,11 +3,11 @@
 # launcher runs it with, so that no start of the platform pays for it: `start --optimized` then
 # skips the build. Run by the Maven build after unpacking and by the launcher before each start;
 # it returns at once when the distribution is already built for these options.
-# Usage: build-keycloak.sh <directory holding keycloak-<version>/> [log file]
+# Usage: build-keycloak.sh <the unpacked keycloak-<version> directory> [log file]
 set -euo pipefail
-dist="$(ls -d "$1"/keycloak-*/ 2>/dev/null | head -1)"
-if [ -z "$dist" ]; then
-  echo "no Keycloak distribution under $1: build first (./mvnw -pl deploy/local -am package -DskipTests)" >&2
+dist="${1%/}"
+if [ ! -f "$dist/bin/kc.sh" ]; then
+  echo "no Keycloak distribution at $dist: build first (./mvnw -pl deploy/local -am package -DskipTests)" >&2
   exit 1
 fi
 log="${2:-/dev/stdout}"

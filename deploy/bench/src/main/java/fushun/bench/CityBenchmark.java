@@ -73,7 +73,7 @@ public final class CityBenchmark {
             long firstStart = -1;
             long rssFirstReady = -1;
             if (options.start()) {
-                deleteRecursively(options.dataDir());
+                freshDataDir(options.dataDir());
                 LocalPlatformOptions launch = new LocalPlatformOptions(root, options.dataDir(),
                         Ports.withOffset(options.portOffset()), 0, null, null, null, java.util.Set.of(), options.instances());
                 Progress.line("starting the platform (fresh data dir %s, ports +%d)", options.dataDir(), options.portOffset());
@@ -456,14 +456,31 @@ public final class CityBenchmark {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
+    /** The file that marks a data dir as the harness's own: only such a dir (or an empty one) is deleted. */
+    static final String MARKER = "fushun-bench-data";
+
+    /**
+     * Empties the harness's data dir for a fresh start and marks it as the harness's. A folder it did
+     * not make (a developer's {@code .local-data} given as {@code --data-dir}, say) is refused, not wiped.
+     */
+    static void freshDataDir(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            boolean empty;
+            try (var entries = Files.list(dir)) {
+                empty = entries.findAny().isEmpty();
+            }
+            if (!empty && !Files.exists(dir.resolve(MARKER))) {
+                throw new IllegalArgumentException(dir + " is not the benchmark's data dir (no " + MARKER
+                        + " in it): choose another --data-dir; nothing was deleted");
+            }
+            try (var paths = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                    Files.delete(p);
+                }
             }
         }
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(MARKER), "made by deploy/bench: deleted and made again at each run\n");
     }
+
 }

@@ -119,7 +119,9 @@ final class PlatformUnderTest implements AutoCloseable {
             all.filter(p -> p.pid() != self).forEach(p -> {
                 String line = commandLine(p.pid());
                 // the harness's own ProducerPerformance has the repository's jars on its class path: not the platform
-                if (marks.stream().anyMatch(line::contains) && !line.contains(ProducerPerf.MAIN_CLASS)) {
+                // nor the launcher's class-data training run after a first start (ADR 0034), which ends on its own
+                if (marks.stream().anyMatch(line::contains) && !line.contains(ProducerPerf.MAIN_CLASS)
+                        && !line.contains("-XX:ArchiveClassesAtExit")) {
                     found.add(p);
                     p.descendants().forEach(found::add);
                 }

@@ -61,6 +61,10 @@ final class ProducerPerf {
                 throw new IllegalStateException("ProducerPerformance did not finish in 10 minutes; see " + log);
             }
         } finally {
+            // an interrupted harness leaves no producer behind
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
             Files.deleteIfExists(config);
         }
         Result result = parse(Files.readAllLines(log));

@@ -52,7 +52,8 @@ final class ClassDataSharing {
      * instance of a service ({@code PLATFORM_INSTANCES=2}) maps the same archive, read-only.
      */
     static ClassDataSharing of(ServiceModule module, Path jar, Path dataDir) throws IOException {
-        return new ClassDataSharing(module.service(), jar, dataDir.resolve("cds").resolve(module.service()), contentStamp(jar));
+        return new ClassDataSharing(module.service(), jar, dataDir.resolve("cds").resolve(module.service()),
+                contentStamp(jar, LocalPlatform.SERVICE_JVM_OPTIONS));
     }
 
     /** An archive recorded for this jar's content and this JDK. */
@@ -86,7 +87,8 @@ final class ClassDataSharing {
             Files.move(extracted, extractedJar());
         }
         Path recording = directory.resolve(name + ".jsa.recording");
-        List<String> command = new ArrayList<>();
+        // below the running platform's priority: it records for the next start, nobody waits for it
+        List<String> command = new ArrayList<>(List.of("nice", "-n", "10"));
         command.add(java);
         command.addAll(jvmOptions);
         command.addAll(List.of("-XX:ArchiveClassesAtExit=" + recording, "-Dspring.context.exit=onRefresh",
@@ -127,11 +129,15 @@ final class ClassDataSharing {
         }
     }
 
-    /** What the jar holds, not when it was built: the repackaged jar is written again by every build. */
-    static String contentStamp(Path jar) throws IOException {
+    /**
+     * What the jar holds, not when it was built (the repackaged jar is written again by every build),
+     * with the JDK and the JVM options: an archive the JVM would refuse for either is recorded again.
+     */
+    static String contentStamp(Path jar, List<String> jvmOptions) throws IOException {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((System.getProperty("java.vm.version") + '\n').getBytes(StandardCharsets.UTF_8));
+            digest.update((System.getProperty("java.vm.version") + '\n' + String.join(" ", jvmOptions) + '\n')
+                    .getBytes(StandardCharsets.UTF_8));
             List<? extends ZipEntry> entries = zip.stream().sorted(Comparator.comparing(ZipEntry::getName)).toList();
             for (ZipEntry entry : entries) {
                 digest.update((entry.getName() + ' ' + entry.getSize() + ' ' + entry.getCrc() + '\n')

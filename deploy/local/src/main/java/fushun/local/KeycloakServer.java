@@ -45,7 +45,9 @@ final class KeycloakServer {
         Path unpacked = root.resolve("deploy/local/target/keycloak");
         if (Files.isDirectory(unpacked)) {
             try (Stream<Path> dirs = Files.list(unpacked)) {
-                var dist = dirs.filter(d -> d.getFileName().toString().startsWith("keycloak-")).findFirst();
+                // the newest when a version bump left the old one beside it (names sort as versions here)
+                var dist = dirs.filter(d -> d.getFileName().toString().startsWith("keycloak-"))
+                        .max(java.util.Comparator.comparing(d -> d.getFileName().toString()));
                 if (dist.isPresent()) {
                     return dist.get();
                 }
@@ -97,17 +99,19 @@ final class KeycloakServer {
      */
     static void ensureBuilt(Path root, Path logDir) throws IOException {
         Process build = new ProcessBuilder("bash", root.resolve("deploy/local/build-keycloak.sh").toString(),
-                root.resolve("deploy/local/target/keycloak").toString(), logDir.resolve("keycloak-build.log").toString())
+                distribution(root).toString(), logDir.resolve("keycloak-build.log").toString())
                 .inheritIO().start();
         try {
             if (!build.waitFor(10, java.util.concurrent.TimeUnit.MINUTES) || build.exitValue() != 0) {
-                build.destroyForcibly();
                 throw new IllegalStateException("Keycloak's build failed: see " + logDir.resolve("keycloak-build.log"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            build.destroyForcibly();
             throw new IOException("interrupted while Keycloak was built", e);
+        } finally {
+            // kc.sh's JVM with the script: nothing of an interrupted build is left running
+            build.descendants().forEach(ProcessHandle::destroyForcibly);
+            build.destroyForcibly();
         }
     }
 

@@ -166,7 +166,6 @@ public final class LocalPlatform implements AutoCloseable {
             }
         }, "class-data-archives");
         recorder.setDaemon(true);
-        recorder.setPriority(Thread.MIN_PRIORITY);
         this.recorder = recorder;
         log.info("Recording class-data archives of {} services in the background, for a faster next start", missing.size());
         recorder.start();

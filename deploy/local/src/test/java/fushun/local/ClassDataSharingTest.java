@@ -17,6 +17,8 @@ class ClassDataSharingTest {
 
     private static final ServiceModule MODULE = ServiceModule.ALL.get(0);
 
+    private static final java.util.List<String> OPTIONS = LocalPlatform.SERVICE_JVM_OPTIONS;
+
     @TempDir Path dir;
 
     @Test
@@ -25,8 +27,10 @@ class ClassDataSharingTest {
         Path rebuilt = jar("rebuilt.jar", "class A", FileTime.fromMillis(9_000_000));
         Path changed = jar("changed.jar", "class B", FileTime.fromMillis(1_000_000));
 
-        assertThat(ClassDataSharing.contentStamp(rebuilt)).isEqualTo(ClassDataSharing.contentStamp(first));
-        assertThat(ClassDataSharing.contentStamp(changed)).isNotEqualTo(ClassDataSharing.contentStamp(first));
+        assertThat(ClassDataSharing.contentStamp(rebuilt, OPTIONS)).isEqualTo(ClassDataSharing.contentStamp(first, OPTIONS));
+        assertThat(ClassDataSharing.contentStamp(changed, OPTIONS)).isNotEqualTo(ClassDataSharing.contentStamp(first, OPTIONS));
+        assertThat(ClassDataSharing.contentStamp(first, java.util.List.of("-XX:+UseG1GC")))
+                .as("an archive is the JVM options' too").isNotEqualTo(ClassDataSharing.contentStamp(first, OPTIONS));
     }
 
     @Test
@@ -41,7 +45,7 @@ class ClassDataSharingTest {
         Files.createDirectories(place);
         Files.writeString(place.resolve(MODULE.name() + ".jar"), "extracted");
         Files.writeString(cds.archive(), "archive");
-        Files.writeString(place.resolve("content.sha256"), ClassDataSharing.contentStamp(jar));
+        Files.writeString(place.resolve("content.sha256"), ClassDataSharing.contentStamp(jar, LocalPlatform.SERVICE_JVM_OPTIONS));
 
         assertThat(cds.ready()).isTrue();
         assertThat(cds.launch()).containsExactly("-XX:SharedArchiveFile=" + cds.archive(), "-jar",

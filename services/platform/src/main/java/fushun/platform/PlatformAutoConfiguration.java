@@ -156,7 +156,8 @@ public class PlatformAutoConfiguration {
     @Bean
     @ConditionalOnProperty(name = "platform.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
     RelayThread outboxRelayThread(OutboxRelay relay, PlatformProperties properties) {
-        return new RelayThread(relay::publishPending, properties.outbox().relayInterval());
+        return new RelayThread(relay::publishPending, properties.outbox().relayInterval(),
+                properties.outbox().sendTimeout().plusSeconds(5));
     }
 
     /** Wakes this instance's relay when another instance's transaction wrote the outbox (LISTEN, one connection beside the pool). */

@@ -21,7 +21,7 @@ class ChangeRulesTest {
     private static final UUID GONE = UUID.fromString("00000000-0000-4000-8000-000000000003");
     private static final UUID NEW = UUID.fromString("00000000-0000-4000-8000-000000000009");
     /** A synthetic number with a valid check digit and birth date. */
-    private static final String NEWBORN = "210422202610010017";
+    private static final String NEWBORN = "210422202610019011";
 
     private static final HouseholdState HOUSEHOLD = new HouseholdState("210422100201", HouseholdCategory.OUT_OF_POVERTY,
             false, "张示例", List.of(
@@ -95,9 +95,9 @@ class ChangeRulesTest {
 
     @ParameterizedTest(name = "newborn {0} relationship {1} -> refused: {2}")
     @CsvSource({
-            "210422202610010017, 子女, ''",
-            "210422202610010018, 子女, 身份证号无效",
-            "210422202610010017, 户主, 户主已存在"})
+            "210422202610019011, 子女, ''",
+            "210422202610019010, 子女, 身份证号无效",
+            "210422202610019011, 户主, 户主已存在"})
     void shouldAddAMemberWithAValidIdNumber(String idNumber, String relationship, String refusal) {
         HouseholdChange change = new HouseholdChange(Kind.MEMBER_ADDED, Reason.BIRTH, TODAY, null,
                 new NewHousehold.NewMember("张新生", idNumber, relationship, "NONE"), null, null, null, null, null, null, null);

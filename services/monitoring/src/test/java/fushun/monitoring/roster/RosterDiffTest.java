@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 class RosterDiffTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
-    private static final String HEAD = "210422198001010012";
-    private static final String SPOUSE = "210422198202020022";
-    private static final String CHILD = "210422201003030038";
-    private static final String BABY = "210422202504040044";
+    private static final String HEAD = "210422198001019017";
+    private static final String SPOUSE = "210422198202029027";
+    private static final String CHILD = "210422201003039032";
+    private static final String BABY = "210422202504049049";
 
     private static final RosterDiff.Registered REGISTERED = new RosterDiff.Registered(UUID.randomUUID(), "210422100201",
             HouseholdCategory.OUT_OF_POVERTY, false, List.of(

@@ -7,6 +7,7 @@ import fushun.monitoring.household.NewHousehold;
 import fushun.monitoring.roster.internal.RosterDiff;
 import fushun.monitoring.roster.internal.RosterMatch;
 import fushun.monitoring.roster.internal.RosterMatch.Kind;
+import fushun.platform.pii.SyntheticIdNumbers;
 import fushun.platform.security.Jurisdiction;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,8 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RosterMatchTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 2);
-    private static final String HEAD = "210422198001010012";
-    private static final String SPOUSE = "210422198202020022";
+    // synthetic: the 9xx sequence, which no real person's number uses
+    private static final java.util.Random RANDOM = new java.util.Random(16);
+    private static final String HEAD = SyntheticIdNumbers.next(RANDOM, "210422");
+    private static final String SPOUSE = SyntheticIdNumbers.next(RANDOM, "210422");
     private static final UUID REGISTERED = UUID.randomUUID();
     private static final UUID OTHER = UUID.randomUUID();
     private static final Jurisdiction XINBIN = Jurisdiction.of("210422");

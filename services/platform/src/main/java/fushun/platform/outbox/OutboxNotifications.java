@@ -75,6 +75,9 @@ public class OutboxNotifications implements SmartLifecycle {
                     }
                     properties.putIfAbsent("ApplicationName", "outbox-listener");
                     properties.putIfAbsent("tcpKeepAlive", "true");
+                    // the heartbeat's round trip ends in 30 s on a half-open connection, not the
+                    // kernel's retransmission timeout (getNotifications sets its own per wait)
+                    properties.putIfAbsent("socketTimeout", "30");
                     org.postgresql.Driver driver = new org.postgresql.Driver();
                     return () -> driver.connect(url, properties);
                 }
@@ -90,6 +93,7 @@ public class OutboxNotifications implements SmartLifecycle {
     private void loop() {
         long backoff = FIRST_BACKOFF_MILLIS;
         while (running) {
+            long listeningSince = 0;
             try (Connection connection = opener.open()) {
                 current = connection;
                 connection.setAutoCommit(true);
@@ -97,7 +101,7 @@ public class OutboxNotifications implements SmartLifecycle {
                     statement.execute("listen " + RelayWake.CHANNEL);
                 }
                 int pid = pidOf(connection);
-                backoff = FIRST_BACKOFF_MILLIS;
+                listeningSince = System.nanoTime();
                 wake.run();
                 backendPid = pid;
                 listen(connection.unwrap(PGConnection.class), connection);
@@ -105,6 +109,10 @@ public class OutboxNotifications implements SmartLifecycle {
                 backendPid = 0;
                 if (!running) {
                     return;
+                }
+                if (listeningSince != 0 && System.nanoTime() - listeningSince > CHECK_AFTER_NANOS) {
+                    // it listened a while: a new loss, not a server that drops it right after LISTEN
+                    backoff = FIRST_BACKOFF_MILLIS;
                 }
                 log.warn("Outbox listener lost its connection, listening again in {} ms (the fallback poll covers the gap): {}",
                         backoff, PiiMasking.scrub(e.toString()));

@@ -20,6 +20,7 @@ public class RelayThread implements SmartLifecycle {
 
     private final Runnable pass;
     private final long pollNanos;
+    private final Duration stopGrace;
     private final Object monitor = new Object();
     private final AtomicLong wakeUps = new AtomicLong();
     private final AtomicLong passes = new AtomicLong();
@@ -33,8 +34,17 @@ public class RelayThread implements SmartLifecycle {
      * @param fallback the longest wait for a wake-up before a pass of its own
      */
     public RelayThread(Runnable pass, Duration fallback) {
+        this(pass, fallback, Duration.ofSeconds(25));
+    }
+
+    /**
+     * @param stopGrace how long a stop waits for the pass in flight (at least the send timeout, so a
+     *                  pass is not cut between the broker's acknowledgement and the mark)
+     */
+    public RelayThread(Runnable pass, Duration fallback, Duration stopGrace) {
         this.pass = pass;
         this.pollNanos = fallback.toNanos();
+        this.stopGrace = stopGrace;
     }
 
     /** Asks for a pass: at once if the thread waits, after the current one if it is in a pass. Never blocks. */
@@ -47,26 +57,36 @@ public class RelayThread implements SmartLifecycle {
     }
 
     private void loop() {
-        while (running) {
+        while (true) {
+            boolean wokenUp;
             try {
-                awaitWakeOrPoll();
+                wokenUp = awaitWakeOrPoll();
             } catch (InterruptedException e) {
                 return;
             }
             if (!running) {
+                // stopping: what the last requests and records committed during the pass is still sent
+                if (wokenUp) {
+                    runPass();
+                }
                 return;
             }
-            passes.incrementAndGet();
-            try {
-                pass.run();
-            } catch (RuntimeException e) {
-                // a pass logs its own failures; this is the thread's last guard, which must not die
-                log.warn("Outbox relay pass failed: {}", e.getClass().getName());
-            }
+            runPass();
         }
     }
 
-    private void awaitWakeOrPoll() throws InterruptedException {
+    private void runPass() {
+        passes.incrementAndGet();
+        try {
+            pass.run();
+        } catch (RuntimeException e) {
+            // a pass logs its own failures; this is the thread's last guard, which must not die
+            log.warn("Outbox relay pass failed: {}", e.getClass().getName());
+        }
+    }
+
+    /** Returns whether a wake-up came (rather than the fallback's time, or a stop with none pending). */
+    private boolean awaitWakeOrPoll() throws InterruptedException {
         synchronized (monitor) {
             long deadline = System.nanoTime() + pollNanos;
             waiting = true;
@@ -82,7 +102,9 @@ public class RelayThread implements SmartLifecycle {
                 waiting = false;
             }
             // cleared before the pass starts: a wake-up arriving during the pass sets it again
+            boolean wokenUp = woken;
             woken = false;
+            return wokenUp;
         }
     }
 
@@ -125,8 +147,8 @@ public class RelayThread implements SmartLifecycle {
         }
         if (thread != null) {
             try {
-                // a pass in flight ends within the send timeout; the rest of shutdown need not wait for it
-                thread.join(TimeUnit.SECONDS.toMillis(5));
+                // a pass in flight (and the last one asked for) ends within the send timeout
+                thread.join(stopGrace.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

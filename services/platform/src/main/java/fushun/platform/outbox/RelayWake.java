@@ -35,11 +35,20 @@ public class RelayWake {
                 return;
             }
         }
-        jdbc.sql("select pg_notify('" + CHANNEL + "', '')").query((rs, n) -> 1).list();
         TransactionSynchronizationManager.registerSynchronization(new AfterCommit(this));
     }
 
+    /**
+     * NOTIFY just before the commit, outside any savepoint: issued at the first write, a savepoint
+     * rolled back after it (a refused household of a roster chunk) would take it away while later
+     * writes of the transaction found the synchronization registered and notified nobody.
+     */
     private record AfterCommit(RelayWake owner) implements TransactionSynchronization {
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            owner.jdbc.sql("select pg_notify('" + CHANNEL + "', '')").query((rs, n) -> 1).list();
+        }
+
         @Override
         public void afterCommit() {
             owner.wakeLocalRelay.run();
