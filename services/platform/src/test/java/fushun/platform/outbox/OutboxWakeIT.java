@@ -118,6 +118,31 @@ class OutboxWakeIT {
     }
 
     @Test
+    void shouldNotifyOtherInstancesWhenASavepointWithTheFirstEventIsRolledBack() throws SQLException {
+        try (Connection listener = OutboxNotifications.besidePool(dataSource).open()) {
+            listener.setAutoCommit(true);
+            try (Statement statement = listener.createStatement()) {
+                statement.execute("listen " + RelayWake.CHANNEL);
+            }
+            UUID refused = UUID.randomUUID();
+            UUID kept = UUID.randomUUID();
+
+            // a roster chunk: the first household's event in a savepoint rolled back, the next one kept
+            transaction.executeWithoutResult(status -> {
+                Object savepoint = status.createSavepoint();
+                append(refused, "回滚到保存点");
+                status.rollbackToSavepoint(savepoint);
+                append(kept, "保留");
+            });
+
+            try (Statement statement = listener.createStatement()) {
+                statement.execute("select pg_notify('" + RelayWake.CHANNEL + "', 'marker')");
+            }
+            assertThat(heardUntilMarker(listener)).as("the commit told the other instances").containsExactly("");
+        }
+    }
+
+    @Test
     void shouldSendTheRowsBehindAParkedRowWhenAnAdministratorDiscardsIt() {
         UUID household = UUID.randomUUID();
         long parked = jdbc.sql("""

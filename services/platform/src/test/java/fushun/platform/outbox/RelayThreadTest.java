@@ -49,6 +49,21 @@ class RelayThreadTest {
     }
 
     @Test
+    void shouldRunTheLastPassAskedForDuringAPassWhenStopped() throws Exception {
+        startWith(Duration.ofHours(1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> thread.passes() == 1); // the pass at start, held open
+        thread.wake(); // what a request's commit asked for while the pass ran
+
+        Thread stopping = new Thread(thread::stop, "stopping");
+        stopping.start();
+        mayFinish.release(2);
+        stopping.join(Duration.ofSeconds(10).toMillis());
+
+        assertThat(stopping.isAlive()).as("the stop waited for the passes, then returned").isFalse();
+        assertThat(finished).as("the pass in flight and the one asked for during it").hasValue(2);
+    }
+
+    @Test
     void shouldRunAPassAtOnceWhenWokenWhileWaiting() {
         startWith(Duration.ofHours(1));
         mayFinish.release();
