@@ -2,6 +2,7 @@ package fushun.bench;
 
 import fushun.local.LocalPlatform;
 import fushun.local.LocalPlatformOptions;
+import fushun.local.Memory;
 import fushun.local.Ports;
 import java.io.IOException;
 import java.io.Reader;
@@ -132,7 +133,7 @@ final class PlatformUnderTest implements AutoCloseable {
 
     /** Resident memory of the platform's processes, KiB. */
     long rssKiB() {
-        return processes().stream().mapToLong(p -> rssOf(p.pid())).sum();
+        return processes().stream().mapToLong(p -> Memory.rssOf(p.pid())).sum();
     }
 
     /**
@@ -164,19 +165,6 @@ final class PlatformUnderTest implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return "";
         }
-    }
-
-    static long rssOf(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // gone meanwhile
-        }
-        return 0;
     }
 
     /** Stops the platform if the harness started it; a running one is left alone. */

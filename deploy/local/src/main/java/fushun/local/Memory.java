@@ -7,8 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Resident set size of process trees, from /proc (Linux). */
-final class Memory {
+/** Resident set size of process trees, from /proc (Linux); the benchmark reads it the same way. */
+public final class Memory {
 
     private Memory() {
     }
@@ -23,7 +23,8 @@ final class Memory {
         return pids.stream().mapToLong(Memory::rssOf).sum();
     }
 
-    private static long rssOf(long pid) {
+    /** One process's resident set size in KiB, 0 when it is gone (or this is not Linux). */
+    public static long rssOf(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {
