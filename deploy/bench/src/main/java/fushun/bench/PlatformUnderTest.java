@@ -142,7 +142,8 @@ final class PlatformUnderTest implements AutoCloseable {
      */
     String serviceJvmFlags() {
         return processes().stream().map(p -> commandLine(p.pid()))
-                .filter(line -> line.contains("/services/") && line.contains("-jar"))
+                // from the jar as built, or extracted beside its class-data archive (ADR 0034)
+                .filter(line -> (line.contains("/services/") || line.contains("/cds/")) && line.contains(" -jar "))
                 .min(Comparator.naturalOrder())
                 .map(line -> {
                     List<String> flags = new ArrayList<>();
@@ -150,7 +151,9 @@ final class PlatformUnderTest implements AutoCloseable {
                         if (part.equals("-jar")) {
                             break;
                         }
-                        if (part.startsWith("-")) {
+                        if (part.startsWith("-XX:SharedArchiveFile=")) {
+                            flags.add("-XX:SharedArchiveFile=<cds>");
+                        } else if (part.startsWith("-")) {
                             flags.add(part);
                         }
                     }
