@@ -1,5 +1,6 @@
 package fushun.bench;
 
+import fushun.local.DataFiles;
 import fushun.local.LocalPlatformOptions;
 import fushun.local.Ports;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -473,11 +473,7 @@ public final class CityBenchmark {
                 throw new IllegalArgumentException(dir + " is not the benchmark's data dir (no " + MARKER
                         + " in it): choose another --data-dir; nothing was deleted");
             }
-            try (var paths = Files.walk(dir)) {
-                for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                    Files.delete(p);
-                }
-            }
+            DataFiles.deleteTree(dir);
         }
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(MARKER), "made by deploy/bench: deleted and made again at each run\n");

@@ -1,7 +1,6 @@
 package fushun.local;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -76,7 +74,7 @@ final class ClassDataSharing {
      */
     boolean record(String java, List<String> jvmOptions, Map<String, String> environment, Path logFile)
             throws IOException, InterruptedException {
-        deleteTree(directory);
+        DataFiles.deleteTree(directory);
         Files.createDirectories(directory);
         if (run(List.of(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
                 directory.toString()), Map.of(), logFile) != 0) {
@@ -146,27 +144,6 @@ final class ClassDataSharing {
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(root)) {
-            paths = walk.sorted(Comparator.reverseOrder()).toList();
-        }
-        try {
-            paths.forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }

@@ -137,11 +137,12 @@ public final class LocalPlatform implements AutoCloseable {
         if ("off".equals(System.getenv("PLATFORM_CLASS_DATA_SHARING"))) {
             return;
         }
-        List<ServiceModule> missing = new ArrayList<>();
+        Map<ServiceModule, ClassDataSharing> missing = new java.util.LinkedHashMap<>();
         for (ServiceModule module : ServiceModule.ALL) {
             try {
-                if (started.contains(module) && !classDataSharing(module).ready()) {
-                    missing.add(module);
+                ClassDataSharing cds = started.contains(module) ? classDataSharing(module) : null;
+                if (cds != null && !cds.ready()) {
+                    missing.put(module, cds);
                 }
             } catch (IOException e) {
                 log.warn("class-data archive of {} not checked: {}", module.name(), e.toString());
@@ -151,10 +152,11 @@ public final class LocalPlatform implements AutoCloseable {
             return;
         }
         Thread recorder = new Thread(() -> {
-            for (ServiceModule module : missing) {
+            for (Map.Entry<ServiceModule, ClassDataSharing> entry : missing.entrySet()) {
+                ServiceModule module = entry.getKey();
                 long step = System.nanoTime();
                 try {
-                    boolean recorded = classDataSharing(module).record(java, SERVICE_JVM_OPTIONS, environmentOf(module),
+                    boolean recorded = entry.getValue().record(java, SERVICE_JVM_OPTIONS, environmentOf(module),
                             logDir.resolve("cds-" + module.name() + ".log"));
                     log.info(String.format("%-6s %-18s class-data archive for the next start %5.1f s",
                             recorded ? "cds" : "no cds", module.name(), (System.nanoTime() - step) / 1e9));
