@@ -8,6 +8,7 @@ import fushun.platform.inbox.ConsumedRecord;
 import fushun.platform.inbox.InboundEvents;
 import fushun.platform.inbox.Inbox;
 import fushun.platform.inbox.InboxPurge;
+import fushun.platform.kafka.BatchListeners;
 import fushun.platform.kafka.DeadLetterMetrics;
 import fushun.platform.kafka.DeadLetters;
 import fushun.platform.kafka.PoisonEventException;
@@ -30,6 +31,7 @@ import fushun.platform.web.StrictInputConfiguration;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
@@ -38,10 +40,13 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -53,12 +58,16 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -185,8 +194,28 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    InboundEvents inboundEvents(Inbox inbox, EventCodec codec, PlatformTransactionManager transactions) {
-        return new InboundEvents(inbox, codec, new TransactionTemplate(transactions));
+    InboundEvents inboundEvents(Inbox inbox, EventCodec codec, PlatformTransactionManager transactions,
+                                ObjectProvider<ObservationRegistry> observations,
+                                @Value("${spring.kafka.consumer.group-id:${spring.application.name:}}") String group) {
+        return new InboundEvents(inbox, codec, new TransactionTemplate(transactions),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), group);
+    }
+
+    /**
+     * Boot's listener container factory with batch delivery, for the listeners that apply many events
+     * ({@link BatchListeners}): the same consumer settings, error handler and observation switch.
+     */
+    @Bean(BatchListeners.FACTORY)
+    @ConditionalOnBean(ConcurrentKafkaListenerContainerFactoryConfigurer.class)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> platformBatchListenerContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
+        configurer.configure(factory, consumers);
+        factory.setBatchListener(true);
+        // InboundEvents.dispatchAll observes each record as the container observes a record listener's;
+        // the container's own timer for a batch (other tags, same name) would clash with those meters
+        factory.getContainerProperties().setMicrometerEnabled(false);
+        return factory;
     }
 
     @Bean
@@ -269,7 +298,12 @@ public class PlatformAutoConfiguration {
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka, PlatformProperties properties) {
         var recoverer = new DeadLetterPublishingRecoverer(kafka,
-                (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
+                (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1)) {
+            @Override
+            public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
+                super.accept(record, consumer, asRecordListenerFailure(exception));
+            }
+        };
         var backOff = new ExponentialBackOffWithMaxRetries(properties.consumer().maxRetries());
         backOff.setInitialInterval(properties.consumer().initialBackoff().toMillis());
         backOff.setMaxInterval(properties.consumer().maxBackoff().toMillis());
@@ -280,6 +314,24 @@ public class PlatformAutoConfiguration {
         outage.setMaxElapsedTime(properties.consumer().outageRetryFor().toMillis());
         handler.setBackOffFunction((record, exception) -> isDatabaseOutage(exception) ? outage : null);
         return handler;
+    }
+
+    /**
+     * A batch listener's failure reaches the recoverer as the container's exception around a
+     * {@link BatchListenerFailedException} around the record's own; the dead letter's headers carry
+     * what a record listener's would (the container's exception, the record's own as the cause), so
+     * the dead-letter index shows the same error whichever listener gave up.
+     */
+    static Exception asRecordListenerFailure(Exception exception) {
+        String group = exception instanceof ListenerExecutionFailedException failed ? failed.getGroupId() : null;
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof BatchListenerFailedException failed && failed.getCause() != null) {
+                // the group id too: the dead-letter index keeps only its own group's letters
+                return new ListenerExecutionFailedException(String.valueOf(failed.getCause().getMessage()), group,
+                        failed.getCause());
+            }
+        }
+        return exception;
     }
 
     static boolean isDatabaseOutage(Throwable exception) {

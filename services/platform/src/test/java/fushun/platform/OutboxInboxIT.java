@@ -19,6 +19,7 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,8 +31,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -59,6 +62,7 @@ class OutboxInboxIT {
     @Autowired EmbeddedKafkaBroker broker;
     @Autowired Tracer tracer;
     @Autowired KafkaReachable kafkaReachable;
+    @Autowired KafkaListenerEndpointRegistry listeners;
 
     @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
@@ -126,6 +130,86 @@ class OutboxInboxIT {
         assertThat(error).isNotNull();
         assertThat(new String(deadLetter.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN).value(),
                 StandardCharsets.UTF_8)).endsWith("PoisonEventException");
+    }
+
+    /** A batch listener applies a poll's records in one transaction: one inbox time for all of them. */
+    @Test
+    void shouldApplyAPollsRecordsInOneTransactionEachOnce() throws Exception {
+        List<EventEnvelope<HouseholdRegistered>> events = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            events.add(Events.envelope(Events.household(UUID.randomUUID(), "批" + i)));
+        }
+
+        inOnePoll(() -> {
+            for (EventEnvelope<HouseholdRegistered> event : events) {
+                kafka.send(PlatformTestApplication.TOPIC, event.key(), codec.write(event));
+            }
+            kafka.send(PlatformTestApplication.TOPIC, events.get(3).key(), codec.write(events.get(3)));
+        });
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> events.stream().allMatch(e -> appliedCount(e.data().householdId()) >= 1));
+        assertThat(events).allSatisfy(e -> assertThat(appliedCount(e.data().householdId())).isEqualTo(1));
+        assertThat(jdbc.sql("select count(distinct received_at) from inbox_event where event_id in (:ids)")
+                .param("ids", events.stream().map(EventEnvelope::eventId).toList()).query(Long.class).single())
+                .as("a transaction per poll, not per record (now() is the transaction's start; a resumed"
+                        + " consumer may hand the records over in two polls)").isLessThanOrEqualTo(2);
+    }
+
+    /**
+     * A record that fails in a poll: the batch is applied again one record per transaction, the ones
+     * before and after it are applied once, and only it goes to the dead-letter topic.
+     */
+    @Test
+    void shouldDeadLetterOnlyTheFailingRecordOfAPollAndApplyTheOthersOnce() throws Exception {
+        List<EventEnvelope<HouseholdRegistered>> good = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            good.add(Events.envelope(Events.household(UUID.randomUUID(), "好" + i)));
+        }
+        EventEnvelope<HouseholdRegistered> failing = Events.envelope(Events.household(UUID.randomUUID(), "FAIL"));
+        String poison = "{ not an event, in a poll " + UUID.randomUUID();
+
+        inOnePoll(() -> {
+            for (int i = 0; i < good.size(); i++) {
+                if (i == 4) {
+                    kafka.send(PlatformTestApplication.TOPIC, failing.key(), codec.write(failing));
+                }
+                if (i == 7) {
+                    kafka.send(PlatformTestApplication.TOPIC, "poison-key", poison);
+                }
+                kafka.send(PlatformTestApplication.TOPIC, good.get(i).key(), codec.write(good.get(i)));
+            }
+        });
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> good.stream().allMatch(e -> appliedCount(e.data().householdId()) >= 1));
+        assertThat(good).allSatisfy(e -> assertThat(appliedCount(e.data().householdId())).isEqualTo(1));
+        List<ConsumerRecord<String, String>> dead = TopicReader.readUntil(broker.getBrokersAsString(),
+                PlatformTestApplication.TOPIC + ".DLT", r -> poison.equals(r.value()), Duration.ofSeconds(20));
+        assertThat(dead).anyMatch(r -> r.value().contains(failing.eventId().toString()));
+        assertThat(dead.stream().filter(r -> poison.equals(r.value())).findFirst().orElseThrow().headers()
+                .lastHeader(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN).value())
+                .asString(StandardCharsets.UTF_8).endsWith("PoisonEventException");
+        assertThat(appliedCount(failing.data().householdId())).isZero();
+        assertThat(jdbc.sql("select count(*) from inbox_event where event_id = :id")
+                .param("id", failing.eventId()).query(Long.class).single()).isZero();
+    }
+
+    /** Pauses the test listener, runs {@code sends}, flushes, and resumes it: the records arrive in one poll. */
+    private void inOnePoll(ThrowingRunnable sends) throws Exception {
+        MessageListenerContainer container = listeners.getListenerContainers().stream()
+                .filter(c -> List.of(c.getContainerProperties().getTopics()).contains(PlatformTestApplication.TOPIC))
+                .findFirst().orElseThrow();
+        container.pause();
+        await().atMost(Duration.ofSeconds(20)).until(container::isContainerPaused);
+        try {
+            sends.run();
+            kafka.flush();
+        } finally {
+            container.resume();
+        }
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     /** Only the topic's owner publishes there: an envelope naming another source is not applied. */

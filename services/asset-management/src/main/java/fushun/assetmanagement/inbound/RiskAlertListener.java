@@ -1,7 +1,7 @@
 package fushun.assetmanagement.inbound;
 
-import fushun.contracts.Topics;
 import fushun.assetmanagement.income.VillageHouseholds;
+import fushun.contracts.Topics;
 import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
@@ -10,6 +10,9 @@ import fushun.contracts.monitoring.RiskEliminated;
 import fushun.contracts.monitoring.RiskEliminationRolledBack;
 import fushun.platform.alert.ReceivedAlerts;
 import fushun.platform.inbox.InboundEvents;
+import fushun.platform.kafka.BatchListeners;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +31,10 @@ class RiskAlertListener {
     }
 
     /** The villages' households: who is monitored, who is out of poverty (for the distribution plans). */
-    @KafkaListener(topics = Topics.MONITORING_HOUSEHOLD)
-    void onHousehold(String json) {
-        inbound.dispatch("asset-management.households", json, new InboundEvents.Handlers()
+    /** A poll's household events in one transaction (the registrations of a whole roster arrive at once). */
+    @KafkaListener(topics = Topics.MONITORING_HOUSEHOLD, containerFactory = BatchListeners.FACTORY)
+    void onHousehold(List<ConsumerRecord<String, String>> records) {
+        inbound.dispatchAll("asset-management.households", records, new InboundEvents.Handlers()
                 .on(HouseholdRegistered.class, e -> households.onRegistered(e.data()))
                 .on(HouseholdChanged.class, e -> households.onChanged(e.data()))
                 .on(HouseholdMonitored.class, e -> households.onMonitored(e.data()))

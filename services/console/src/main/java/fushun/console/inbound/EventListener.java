@@ -3,10 +3,13 @@ package fushun.console.inbound;
 import fushun.console.readmodel.ReadModel;
 import fushun.contracts.Topics;
 import fushun.platform.inbox.InboundEvents;
+import fushun.platform.kafka.BatchListeners;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Every topic the console's views need, into the read model, each event once. */
+/** Every topic the console's views need, into the read model, each event once, a poll in one transaction. */
 @Component
 class EventListener {
 
@@ -26,8 +29,8 @@ class EventListener {
             Topics.MEDICAL_INSURANCE_SIGNAL, Topics.SOCIAL_ASSISTANCE_SIGNAL, Topics.HOUSING_SAFETY_SIGNAL,
             Topics.EMPLOYMENT_SIGNAL, Topics.MEDICAL_INSURANCE_MEASURE, Topics.SOCIAL_ASSISTANCE_MEASURE,
             Topics.HOUSING_SAFETY_MEASURE, Topics.EMPLOYMENT_MEASURE, Topics.ASSET_MANAGEMENT_MEASURE,
-            Topics.SOCIAL_ASSISTANCE_STATUS, Topics.MEDICAL_INSURANCE_FEED})
-    void on(String json) {
-        inbound.dispatch("console.read-model", json, handlers);
+            Topics.SOCIAL_ASSISTANCE_STATUS, Topics.MEDICAL_INSURANCE_FEED}, containerFactory = BatchListeners.FACTORY)
+    void on(List<ConsumerRecord<String, String>> records) {
+        inbound.dispatchAll("console.read-model", records, handlers);
     }
 }

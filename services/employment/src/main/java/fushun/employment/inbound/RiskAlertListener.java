@@ -11,6 +11,9 @@ import fushun.contracts.socialassistance.AssistanceStatusChanged;
 import fushun.employment.labour.HouseholdUpdates;
 import fushun.platform.alert.ReceivedAlerts;
 import fushun.platform.inbox.InboundEvents;
+import fushun.platform.kafka.BatchListeners;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +31,10 @@ class RiskAlertListener {
         this.households = households;
     }
 
-    @KafkaListener(topics = Topics.MONITORING_HOUSEHOLD)
-    void onHousehold(String json) {
-        inbound.dispatch("employment.households", json, new InboundEvents.Handlers()
+    /** A poll's household events in one transaction (the registrations of a whole roster arrive at once). */
+    @KafkaListener(topics = Topics.MONITORING_HOUSEHOLD, containerFactory = BatchListeners.FACTORY)
+    void onHousehold(List<ConsumerRecord<String, String>> records) {
+        inbound.dispatchAll("employment.households", records, new InboundEvents.Handlers()
                 .on(HouseholdRegistered.class, e -> households.onRegistered(e.data(),
                         java.time.LocalDate.ofInstant(e.occurredAt(), fushun.platform.PlatformTime.CHINA)))
                 .on(HouseholdChanged.class, e -> households.onChanged(e.data()))

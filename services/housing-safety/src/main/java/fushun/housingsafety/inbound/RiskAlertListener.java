@@ -9,6 +9,9 @@ import fushun.contracts.socialassistance.AssistanceStatusChanged;
 import fushun.housingsafety.household.Households;
 import fushun.platform.alert.ReceivedAlerts;
 import fushun.platform.inbox.InboundEvents;
+import fushun.platform.kafka.BatchListeners;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +29,10 @@ class RiskAlertListener {
         this.households = households;
     }
 
-    @KafkaListener(topics = Topics.MONITORING_HOUSEHOLD)
-    void onHousehold(String json) {
-        inbound.dispatch("housing-safety.households", json, new InboundEvents.Handlers()
+    /** A poll's household events in one transaction (the registrations of a whole roster arrive at once). */
+    @KafkaListener(topics = Topics.MONITORING_HOUSEHOLD, containerFactory = BatchListeners.FACTORY)
+    void onHousehold(List<ConsumerRecord<String, String>> records) {
+        inbound.dispatchAll("housing-safety.households", records, new InboundEvents.Handlers()
                 .on(HouseholdRegistered.class, e -> households.onRegistered(e.data()))
                 .on(HouseholdChanged.class, e -> households.onChanged(e.data()))
                 .on(HouseholdMonitored.class, e -> households.onMonitored(e.data())));

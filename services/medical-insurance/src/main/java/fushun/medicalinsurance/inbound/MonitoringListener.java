@@ -4,14 +4,17 @@ import fushun.contracts.Topics;
 import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
+import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.contracts.monitoring.RiskEliminated;
 import fushun.contracts.monitoring.RiskEliminationRolledBack;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
 import fushun.medicalinsurance.cover.CoverRegister;
-import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.medicalinsurance.insured.InsuredRoster;
 import fushun.platform.alert.ReceivedAlerts;
 import fushun.platform.inbox.InboundEvents;
+import fushun.platform.kafka.BatchListeners;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -30,9 +33,10 @@ class MonitoringListener {
         this.alerts = alerts;
     }
 
-    @KafkaListener(topics = Topics.MONITORING_HOUSEHOLD)
-    void onHousehold(String json) {
-        inbound.dispatch("medical-insurance.households", json, new InboundEvents.Handlers()
+    /** A poll's household events in one transaction (the registrations of a whole roster arrive at once). */
+    @KafkaListener(topics = Topics.MONITORING_HOUSEHOLD, containerFactory = BatchListeners.FACTORY)
+    void onHousehold(List<ConsumerRecord<String, String>> records) {
+        inbound.dispatchAll("medical-insurance.households", records, new InboundEvents.Handlers()
                 .on(HouseholdRegistered.class, e -> roster.onRegistered(e.data()))
                 .on(HouseholdChanged.class, e -> roster.onChanged(e.data()))
                 .on(HouseholdMonitored.class, e -> roster.onMonitored(e.data()))

@@ -17,6 +17,17 @@ public final class ConsumedRecord implements RecordInterceptor<Object, Object> {
         return TOPIC.get();
     }
 
+    /** For a batch listener, which the interceptor does not see: sets the topic, returns the one before. */
+    static String swap(String topic) {
+        String previous = TOPIC.get();
+        if (topic == null) {
+            TOPIC.remove();
+        } else {
+            TOPIC.set(topic);
+        }
+        return previous;
+    }
+
     @Override
     public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
         TOPIC.set(record.topic());

@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.AcknowledgingConsumerAwareMessageListener;
+import org.springframework.kafka.listener.BatchAcknowledgingConsumerAwareMessageListener;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -168,16 +169,21 @@ public class DeadLetters {
                 .filter(c -> List.of(c.getContainerProperties().getTopics() == null ? new String[0]
                         : c.getContainerProperties().getTopics()).contains(originalTopic))
                 .findFirst().orElseThrow(() -> new NotFoundException("本服务不再消费 " + originalTopic + "。"));
-        var listener = (AcknowledgingConsumerAwareMessageListener<String, String>) container.getContainerProperties()
-                .getMessageListener();
+        Object listener = container.getContainerProperties().getMessageListener();
         ConsumerRecord<Object, Object> asDelivered = new ConsumerRecord<>(originalTopic, dead.partition(), dead.offset(),
+                dead.key(), dead.value());
+        ConsumerRecord<String, String> again = new ConsumerRecord<>(originalTopic, dead.partition(), dead.offset(),
                 dead.key(), dead.value());
         String outcome = "APPLIED";
         String error = null;
         try {
             consumedRecord.intercept(asDelivered, null);
-            listener.onMessage(new ConsumerRecord<>(originalTopic, dead.partition(), dead.offset(), dead.key(), dead.value()),
-                    null, null);
+            if (listener instanceof BatchAcknowledgingConsumerAwareMessageListener<?, ?> batch) {
+                // a batch listener (BatchListeners) gets a batch of one
+                ((BatchAcknowledgingConsumerAwareMessageListener<String, String>) batch).onMessage(List.of(again), null, null);
+            } else {
+                ((AcknowledgingConsumerAwareMessageListener<String, String>) listener).onMessage(again, null, null);
+            }
         } catch (RuntimeException e) {
             outcome = "FAILED";
             error = PiiMasking.reason(e, 500);

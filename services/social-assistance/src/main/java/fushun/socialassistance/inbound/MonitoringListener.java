@@ -7,10 +7,13 @@ import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.platform.alert.ReceivedAlerts;
 import fushun.platform.inbox.InboundEvents;
+import fushun.platform.kafka.BatchListeners;
 import fushun.socialassistance.benefits.Applications;
 import fushun.socialassistance.benefits.Grants;
 import fushun.socialassistance.casework.CaseWork;
 import fushun.socialassistance.household.HouseholdRoster;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -34,9 +37,10 @@ class MonitoringListener {
         this.grants = grants;
     }
 
-    @KafkaListener(topics = Topics.MONITORING_HOUSEHOLD)
-    void onHousehold(String json) {
-        inbound.dispatch("social-assistance.households", json, new InboundEvents.Handlers()
+    /** A poll's household events in one transaction (the registrations of a whole roster arrive at once). */
+    @KafkaListener(topics = Topics.MONITORING_HOUSEHOLD, containerFactory = BatchListeners.FACTORY)
+    void onHousehold(List<ConsumerRecord<String, String>> records) {
+        inbound.dispatchAll("social-assistance.households", records, new InboundEvents.Handlers()
                 .on(HouseholdRegistered.class, e -> roster.onRegistered(e.data()))
                 .on(HouseholdMonitored.class, e -> roster.onMonitored(e.data()))
                 .on(HouseholdChanged.class, e -> roster.onChanged(e.data()).ifPresent(this::follow)));
