@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 
 class PlatformAutoConfigurationTest {
@@ -55,5 +56,19 @@ class PlatformAutoConfigurationTest {
                 new PlatformProperties.Consumer(3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMinutes(30)),
                 new PlatformProperties.Security("fushun-platform"),
                 new PlatformProperties.Pii(key));
+    }
+
+    /** A batch listener's failure is dead-lettered with the headers a record listener's gets: the record's error as the cause, the group. */
+    @Test
+    void shouldDeadLetterABatchListenersFailureAsARecordListenersWithItsGroup() {
+        var refused = new IllegalStateException("effect refused");
+        var failure = PlatformAutoConfiguration.asRecordListenerFailure(new ListenerExecutionFailedException("listener",
+                "social-assistance", new BatchListenerFailedException("effect refused", refused, 3)));
+
+        assertThat(failure).isInstanceOf(ListenerExecutionFailedException.class).hasCause(refused)
+                .hasMessageContaining("effect refused");
+        assertThat(((ListenerExecutionFailedException) failure).getGroupId()).isEqualTo("social-assistance");
+        var recordFailure = new ListenerExecutionFailedException("listener", "monitoring", refused);
+        assertThat(PlatformAutoConfiguration.asRecordListenerFailure(recordFailure)).isSameAs(recordFailure);
     }
 }
