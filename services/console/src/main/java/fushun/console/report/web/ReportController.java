@@ -24,7 +24,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The December report (年度工作总结报告): status, drafting, narrative, submission and the documents. */
 @RestController
-@Validated
 @Tag(name = "年度报告", description = "各县区每年12月上旬向市乡村振兴局报送的年度工作总结报告：12月1日自动起草（日期为参数），县审批人填写问题与不足和下一年度工作措施并在截止日（默认12月10日）前报送；"
         + "已报送的版本不可修改，各版本均保留；市分析人员查看报送与逾期情况并下载全市汇总报告。数据全部来自各部门发布的事件。")
 class ReportController {
