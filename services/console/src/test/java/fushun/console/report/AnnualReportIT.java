@@ -375,6 +375,9 @@ class AnnualReportIT {
         byte[] png = download("/api/console/reports/" + YEAR + "/counties/" + XINBIN + "/document?format=png", county(XINBIN),
                 "image/png");
         BufferedImage page = ImageIO.read(new ByteArrayInputStream(png));
+        // kept for review (the README's picture of the first page is taken from here)
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "report-first-page.png"), png);
         assertThat(page.getWidth()).isEqualTo(794);
         assertThat(page.getHeight()).isEqualTo(1123);
         // not a blank page: the title row has dark pixels

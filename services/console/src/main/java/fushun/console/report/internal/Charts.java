@@ -11,6 +11,7 @@ import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.ChartFactory;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -79,6 +80,10 @@ public final class Charts {
         if (chart.getPlot() instanceof CategoryPlot plot) {
             plot.setBackgroundPaint(Color.WHITE);
             plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+            // counts of alerts and assignments: whole numbers on the axis
+            if (plot.getRangeAxis() instanceof NumberAxis axis) {
+                axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            }
             if (plot.getRenderer() instanceof BarRenderer bars) {
                 bars.setBarPainter(new StandardBarPainter());
                 bars.setShadowVisible(false);
