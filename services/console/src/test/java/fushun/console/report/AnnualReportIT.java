@@ -411,6 +411,15 @@ class AnnualReportIT {
         }
     }
 
+    /** Every jurisdiction query of the report's tables can use an index under this (non-C) collation. */
+    @Test
+    void shouldServeTheReportsJurisdictionPrefixesFromIndexes(
+            @Autowired org.springframework.transaction.support.TransactionTemplate transaction) {
+        fushun.platform.testsupport.DivisionIndexes.assertPrefixServedByIndex(jdbc, transaction, List.of("report_household",
+                "report_monitoring", "report_alert", "report_assignment", "report_measure", "report_assistance",
+                "report_asset_income", "report_signal"));
+    }
+
     // --- the synthetic year ---
 
     private org.springframework.test.web.servlet.ResultActions narrative(String county, String problems, String nextYear)
