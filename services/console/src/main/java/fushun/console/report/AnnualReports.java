@@ -169,12 +169,16 @@ public class AnnualReports {
             throw new RuleViolationException("缺少文字部分", "报送前须填写“问题与不足”和“下一年度工作措施”。");
         }
         ReportDocuments.Content content = content(county, year, latest, "已报送");
-        jdbc.sql("""
+        int submitted = jdbc.sql("""
                         update annual_report_version set submitted_at = :at, submitted_by = :by, docx = :docx, xlsx = :xlsx
                         where county = :c and year = :y and version = :v and submitted_at is null""")
                 .param("at", Timestamp.from(clock.instant())).param("by", actor)
                 .param("docx", ReportDocuments.docx(content)).param("xlsx", ReportDocuments.xlsx(content))
                 .param("c", county).param("y", year).param("v", latest.version()).update();
+        if (submitted == 0) {
+            // another submission of the same version committed while this one was writing its documents
+            throw new ConflictException("报告已报送", "本年度报告已报送，不能重复报送。");
+        }
         log.info("County report {} {} version {} submitted by {}", county, year, latest.version(), actor);
         return version(county, year, latest.version()).orElseThrow();
     }
