@@ -199,7 +199,7 @@ public class AnnualReports {
         checkYear(year);
         List<CountyStatus> all = countiesOf(jurisdiction).stream().map(c -> status(c, year))
                 .filter(s -> late == null || s.late() == late).toList();
-        int from = Math.min(page * size, all.size());
+        int from = (int) Math.min((long) page * size, all.size());
         return new Page<>(all.subList(from, Math.min(from + size, all.size())), page, size, all.size());
     }
 

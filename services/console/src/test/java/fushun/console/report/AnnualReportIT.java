@@ -358,6 +358,10 @@ class AnnualReportIT {
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/console/reports/" + YEAR + "?page=-1").header("Authorization", CITY))
                 .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/console/reports/" + YEAR + "?page=2147483647&size=100").header("Authorization", CITY))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items.length()").value(0)).andExpect(jsonPath("$.total").value(7));
+        mvc.perform(get("/api/console/reports/" + YEAR + "/counties/" + XINBIN + "/document?version=999").header("Authorization", CITY))
+                .andExpect(status().isNotFound());
         mvc.perform(put("/api/console/reports/" + YEAR + "/counties/" + XINBIN + "/narrative").header("Authorization", county(XINBIN))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"problems\": \"只有一部分\"}"))
                 .andExpect(status().isBadRequest());
