@@ -16,7 +16,7 @@ test('shouldOfferOnlyThePublicPageWhenNobodyIsSignedIn', () => {
 
 test('shouldLandAnAnalystOnTheDashboard', () => {
   as(['analyst']);
-  assert.deepEqual(menu().map(([hash]) => hash), ['#/dashboard', '#/public']);
+  assert.deepEqual(menu().map(([hash]) => hash), ['#/dashboard', '#/report', '#/public']);
   assert.equal(defaultRoute(), '#/dashboard');
   assert.equal(roleNames(), '乡村振兴局分析员');
 });

@@ -263,7 +263,8 @@ test('shouldListTheTimelineInChinaTime', () => {
 test('shouldMarkTheActivePageAndShowWhoIsSignedIn', () => {
   as('city-analyst', 'analyst');
   const links = String(menuLinks('#/dashboard?area=210422').join(''));
-  assert.equal(links, '<a href="#/dashboard" class="active">驾驶舱</a><a href="#/public" class="">公开数据</a>');
+  assert.equal(links, '<a href="#/dashboard" class="active">驾驶舱</a><a href="#/report" class="">年度报告</a>'
+    + '<a href="#/public" class="">公开数据</a>');
   setClaims({ preferred_username: EVIL, realm_access: { roles: ['analyst'] }, division: '210400' });
   const who = assertOnlyOurMarkup(whoIs({ preferred_username: EVIL }));
   assert.equal(textOf(who), EVIL + '（乡村振兴局分析员 · 210400）');

@@ -25,6 +25,8 @@ export const OFFICER_BUREAUS = Object.freeze({
 // decides; the services refuse anyone taking two steps on one matter (职责分离), the page offers no such step
 export const CIVIL_AFFAIRS = Object.freeze(['civil-affairs-operator', 'civil-affairs-reviewer', 'civil-affairs-approver']);
 const DASHBOARD = ['analyst', 'county-approver', 'township-reviewer', 'admin'];
+// the December report: the city's analysts and the county approvers who submit it
+const REPORT = ['analyst', 'county-approver', 'admin'];
 
 /** The bureau of the signed-in officer, if they are one. */
 export const officerBureau = () => OFFICER_BUREAUS[Object.keys(OFFICER_BUREAUS).find((r) => hasRole(r))];
@@ -35,6 +37,7 @@ export function menu() {
   if (hasRole(...DASHBOARD)) links.push(['#/dashboard', '驾驶舱']);
   if (hasRole(...CIVIL_AFFAIRS)) links.push(['#/workbench', '民政工作台']);
   if (officerBureau()) links.push(['#/tasks', '任务收件箱']);
+  if (hasRole(...REPORT)) links.push(['#/report', '年度报告']);
   links.push(['#/public', '公开数据']);
   return links;
 }

@@ -1,5 +1,6 @@
 package fushun.console.readmodel;
 
+import fushun.console.report.ReportFacts;
 import fushun.contracts.EventEnvelope;
 import fushun.contracts.assetmanagement.AssetIncomeDistributed;
 import fushun.contracts.RiskType;
@@ -40,13 +41,17 @@ public class ReadModel {
             AssistanceStatusChanged.class, FeedCompletenessChecked.class, AssetIncomeDistributed.class);
 
     private final JdbcClient jdbc;
+    private final ReportFacts reportFacts;
 
-    public ReadModel(JdbcClient jdbc) {
+    public ReadModel(JdbcClient jdbc, ReportFacts reportFacts) {
         this.jdbc = jdbc;
+        this.reportFacts = reportFacts;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void apply(EventEnvelope<?> event) {
+        // the December report's facts, in the same transaction (ADR 0037)
+        reportFacts.fold(event);
         Object data = event.data();
         if (data instanceof HouseholdRegistered h) {
             // registered in a monitoring category (脱贫不稳定户, 边缘易致贫户, 突发严重困难户): monitored from then on.

@@ -1,0 +1,78 @@
+package fushun.console.report;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A county's (or the city's) figures for a monitoring year, counted from the events up to the
+ * cut-off day. Every figure is one the events carry; those they do not are named in
+ * {@link #notCarried()} and shown as such, never guessed.
+ */
+public record ReportFigures(
+        String scope,
+        String scopeName,
+        int year,
+        LocalDate cutoff,
+        List<CategoryRow> categories,
+        long newlyIdentified,
+        long eliminated,
+        long rolledBack,
+        List<ChannelRow> channels,
+        List<CountRow> alertsByRisk,
+        List<CountRow> alertsByMonth,
+        List<AssignmentRow> assignments,
+        List<MeasureRow> measures,
+        List<AssistanceRow> assistance,
+        List<AmountRow> temporaryAidByTownship,
+        AmountRow assetIncome,
+        List<AtRiskRow> atRisk,
+        List<FeedRow> feeds,
+        List<CountRow> parameterVersions,
+        List<String> notCarried) {
+
+    /** Households of a category at the cut-off: still monitored, and with their risk eliminated. */
+    public record CategoryRow(String category, String label, long monitored, long eliminated) {
+    }
+
+    /** A discovery channel (发现渠道); {@code count} null when no event says through which channel a household came. */
+    public record ChannelRow(String channel, Long count, String note) {
+    }
+
+    public record CountRow(String key, String label, long count) {
+    }
+
+    public record AssignmentRow(String bureau, String label, long total, long onTime, long late, long overdue, long open,
+                                long escalated) {
+    }
+
+    /** Measures of a bureau of one kind; {@code amount} the sum of the amounts the events carry (null: none carried). */
+    public record MeasureRow(String bureau, String label, String measure, long measures, long households,
+                             BigDecimal amount) {
+    }
+
+    /** Civil affairs' status changes in the year by programme and status; the amount as the event means it. */
+    public record AssistanceRow(String programme, String label, String status, long households, long persons,
+                                BigDecimal amount) {
+    }
+
+    public record AmountRow(String key, String label, long count, BigDecimal amount) {
+    }
+
+    /** A household still at risk: masked name, village, category, since when, risks and open assignments. */
+    public record AtRiskRow(String maskedName, String village, String category, LocalDate identifiedOn, String riskTypes,
+                            String openAssignments) {
+    }
+
+    /** A bureau's monthly feed for this scope: delivered on time, or missing for it. */
+    public record FeedRow(String bureau, String label, String month, boolean missing) {
+    }
+
+    public long alerts() {
+        return alertsByMonth.stream().mapToLong(CountRow::count).sum();
+    }
+
+    public long monitoredAtCutoff() {
+        return categories.stream().mapToLong(CategoryRow::monitored).sum();
+    }
+}

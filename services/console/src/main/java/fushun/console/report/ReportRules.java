@@ -1,0 +1,117 @@
+package fushun.console.report;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import fushun.platform.PlatformTime;
+
+/** The report's rules as pure functions: each is table-tested (ReportRulesTest). */
+public final class ReportRules {
+
+    /** A parameter version as decisions cite it: {@code name[scope]@yyyy-MM-dd} (PolicyValue.version()). */
+    private static final Pattern VERSION = Pattern.compile("[A-Za-z][\\w.-]*\\[[^\\]\\s]+]@\\d{4}-\\d{2}-\\d{2}");
+
+    private ReportRules() {
+    }
+
+    /** The head's name as the report shows it: the family name and one * per further character. */
+    public static String maskName(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String trimmed = name.strip();
+        int first = trimmed.offsetByCodePoints(0, 1);
+        int rest = trimmed.codePointCount(first, trimmed.length());
+        return trimmed.substring(0, first) + "*".repeat(Math.max(rest, 1));
+    }
+
+    /** The parameter versions an alert's explanation cites, in order, each once. */
+    public static List<String> parameterVersions(String explanation) {
+        Set<String> found = new LinkedHashSet<>();
+        if (explanation != null) {
+            Matcher m = VERSION.matcher(explanation);
+            while (m.find()) {
+                found.add(m.group());
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /** Where an assignment stood on the report's cut-off day (压实责任). */
+    public enum Timeliness {
+        /** closed on or before its deadline */
+        ON_TIME,
+        /** closed after its deadline */
+        LATE,
+        /** still open after its deadline */
+        OVERDUE,
+        /** still open, deadline not passed */
+        OPEN
+    }
+
+    /** {@code closedOn}: China's date of the bureau's closing, null while open; a closing after the cut-off counts as open. */
+    public static Timeliness timeliness(LocalDate due, LocalDate closedOn, LocalDate cutoff) {
+        if (closedOn != null && !closedOn.isAfter(cutoff)) {
+            return closedOn.isAfter(due) ? Timeliness.LATE : Timeliness.ON_TIME;
+        }
+        return cutoff.isAfter(due) ? Timeliness.OVERDUE : Timeliness.OPEN;
+    }
+
+    /** One identification, elimination or rollback of a household. */
+    public record MonitoringFact(String kind, Instant at) {
+    }
+
+    /** A household's standing on a day, from its facts in time order (they may arrive in any order). */
+    public enum Standing { NOT_MONITORED, MONITORED, ELIMINATED }
+
+    public static Standing standing(List<MonitoringFact> facts, Instant until) {
+        Standing standing = Standing.NOT_MONITORED;
+        List<MonitoringFact> sorted = new ArrayList<>(facts);
+        sorted.sort(Comparator.comparing(MonitoringFact::at));
+        for (MonitoringFact f : sorted) {
+            if (f.at().isAfter(until)) {
+                break;
+            }
+            standing = switch (f.kind()) {
+                case "IDENTIFIED", "ROLLED_BACK" -> Standing.MONITORED;
+                case "ELIMINATED" -> Standing.ELIMINATED;
+                default -> standing;
+            };
+        }
+        return standing;
+    }
+
+    /** A date of the year from a month-day parameter (1201 → 1 December). */
+    public static LocalDate dateOf(int year, BigDecimal monthDay) {
+        int mmdd = monthDay.intValueExact();
+        return LocalDate.of(year, mmdd / 100, mmdd % 100);
+    }
+
+    /** The last day a year's figures count: the end of the year, or today while the year runs. */
+    public static LocalDate cutoff(int year, LocalDate today) {
+        LocalDate end = LocalDate.of(year, 12, 31);
+        return today.isBefore(end) ? today : end;
+    }
+
+    /** The first instant after the cut-off day, in China. */
+    public static Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(PlatformTime.CHINA).toInstant();
+    }
+
+    public static Instant startOf(int year) {
+        return ZonedDateTime.of(year, 1, 1, 0, 0, 0, 0, PlatformTime.CHINA).toInstant();
+    }
+
+    /** Late: not submitted after the deadline passed, or submitted after it. */
+    public static boolean late(LocalDate deadline, LocalDate today, LocalDate submittedOn) {
+        return submittedOn == null ? today.isAfter(deadline) : submittedOn.isAfter(deadline);
+    }
+}

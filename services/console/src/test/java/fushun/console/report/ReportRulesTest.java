@@ -1,0 +1,105 @@
+package fushun.console.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fushun.console.report.ReportRules.MonitoringFact;
+import fushun.console.report.ReportRules.Standing;
+import fushun.console.report.ReportRules.Timeliness;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The December report's rules, by tables of hand-worked cases. */
+class ReportRulesTest {
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(nullValues = "NULL", value = {
+            "王秀兰, 王**",
+            "赵明, 赵*",
+            "欧阳娜娜, 欧***",
+            "李, 李*",
+            "' 张三 ', 张*",
+            "NULL, NULL",
+            "'  ', NULL"})
+    void shouldKeepOnlyTheFamilyNamesFirstCharacterWhenMaskingAName(String name, String masked) {
+        assertThat(ReportRules.maskName(name)).isEqualTo(masked);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+            "人均纯收入 7000 低于监测线 monitoring.line[*]@2026-01-01 的 1.5 倍（monitoring.margin-ratio[*]@2021-01-01）| monitoring.line[*]@2026-01-01;monitoring.margin-ratio[*]@2021-01-01",
+            "monitoring.line[210422]@2026-01-01 与 monitoring.line[210422]@2026-01-01 | monitoring.line[210422]@2026-01-01",
+            "没有参数 | ''",
+            "NULL | ''",
+            "line[*]@2026-1-1 不是完整日期 | ''"})
+    void shouldFindEachParameterVersionAnExplanationCitesOnce(String explanation, String versions) {
+        List<String> expected = versions.isEmpty() ? List.of() : Arrays.asList(versions.split(";"));
+        assertThat(ReportRules.parameterVersions(explanation)).containsExactlyElementsOf(expected);
+    }
+
+    @ParameterizedTest(name = "due {0}, closed {1}, cut-off {2} → {3}")
+    @CsvSource(nullValues = "NULL", value = {
+            "2026-05-05, 2026-05-05, 2026-12-02, ON_TIME",
+            "2026-05-05, 2026-05-01, 2026-12-02, ON_TIME",
+            "2026-05-05, 2026-05-06, 2026-12-02, LATE",
+            "2026-05-05, NULL,       2026-12-02, OVERDUE",
+            "2026-05-05, NULL,       2026-05-05, OPEN",
+            "2026-05-05, NULL,       2026-05-06, OVERDUE",
+            // closed after the cut-off: on the cut-off day it was still open
+            "2026-05-05, 2026-12-20, 2026-12-02, OVERDUE",
+            "2026-12-20, 2026-12-21, 2026-12-02, OPEN"})
+    void shouldPlaceAnAssignmentByItsDeadlineAndClosingOnTheCutoffDay(LocalDate due, LocalDate closed, LocalDate cutoff,
+                                                                     Timeliness expected) {
+        assertThat(ReportRules.timeliness(due, closed, cutoff)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} until {1} → {2}")
+    @CsvSource({
+            "IDENTIFIED@2026-02-10,                                                   2026-12-01, MONITORED",
+            "IDENTIFIED@2026-02-10;ELIMINATED@2026-09-01,                             2026-12-01, ELIMINATED",
+            "IDENTIFIED@2026-02-10;ELIMINATED@2026-09-01,                             2026-08-31, MONITORED",
+            "ROLLED_BACK@2026-06-01;IDENTIFIED@2025-11-20;ELIMINATED@2026-03-01,      2026-12-01, MONITORED",
+            "ELIMINATED@2026-03-01;IDENTIFIED@2025-11-20,                             2026-12-01, ELIMINATED",
+            "IDENTIFIED@2026-12-05,                                                   2026-12-01, NOT_MONITORED"})
+    void shouldTakeAHouseholdsStandingFromItsFactsInTimeOrderWhateverTheirArrival(String facts, LocalDate until,
+                                                                                  Standing expected) {
+        List<MonitoringFact> list = Arrays.stream(facts.split(";")).map(f -> f.split("@"))
+                .map(f -> new MonitoringFact(f[0], Instant.parse(f[1] + "T02:00:00Z"))).toList();
+        assertThat(ReportRules.standing(list, Instant.parse(until + "T16:00:00Z"))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} in {1} → {2}")
+    @CsvSource({"1201, 2026, 2026-12-01", "1210, 2026, 2026-12-10", "1115, 2025, 2025-11-15"})
+    void shouldReadAMonthDayParameterAsTheYearsDate(BigDecimal monthDay, int year, LocalDate expected) {
+        assertThat(ReportRules.dateOf(year, monthDay)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} on {1} → {2}")
+    @CsvSource({"2026, 2026-12-02, 2026-12-02", "2025, 2026-12-02, 2025-12-31", "2026, 2026-12-31, 2026-12-31"})
+    void shouldCountAYearUpToTodayWhileItRunsAndToItsEndAfterwards(int year, LocalDate today, LocalDate cutoff) {
+        assertThat(ReportRules.cutoff(year, today)).isEqualTo(cutoff);
+    }
+
+    @ParameterizedTest(name = "deadline {0}, today {1}, submitted {2} → late {3}")
+    @CsvSource(nullValues = "NULL", value = {
+            "2026-12-10, 2026-12-02, NULL,       false",
+            "2026-12-10, 2026-12-10, NULL,       false",
+            "2026-12-10, 2026-12-11, NULL,       true",
+            "2026-12-10, 2026-12-20, 2026-12-10, false",
+            "2026-12-10, 2026-12-20, 2026-12-11, true"})
+    void shouldCallAReportLateWhenTheDeadlinePassedWithoutItOrBeforeIt(LocalDate deadline, LocalDate today,
+                                                                       LocalDate submitted, boolean late) {
+        assertThat(ReportRules.late(deadline, today, submitted)).isEqualTo(late);
+    }
+
+    @Test
+    void shouldStartAndEndDaysInChinaNotUtc() {
+        assertThat(ReportRules.startOf(2026)).isEqualTo(Instant.parse("2025-12-31T16:00:00Z"));
+        assertThat(ReportRules.endOf(LocalDate.of(2026, 12, 2))).isEqualTo(Instant.parse("2026-12-02T16:00:00Z"));
+    }
+}
