@@ -1,0 +1,34 @@
+package fushun.platform.feed;
+
+import fushun.platform.feed.web.FeedController;
+import fushun.platform.outbox.OutboxWriter;
+import fushun.platform.policy.PolicyParameters;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Feed completeness for the bureaus a service tracks, when {@code platform.feeds.enabled}. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("platform.feeds.enabled")
+@EnableConfigurationProperties(FeedProperties.class)
+@Import(FeedController.class)
+public class FeedConfiguration {
+
+    /** Late feeds go on the service's own feed topic, the only one it may write. */
+    @Bean
+    FeedCompleteness bureauFeeds(JdbcClient jdbc, PolicyParameters parameters, OutboxWriter outbox, Clock clock,
+                                      FeedProperties settings, @Value("${spring.application.name}") String service) {
+        return new FeedCompleteness(jdbc, parameters, outbox, clock, settings, service + ".feed.v1");
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "platform.feeds.check-enabled", matchIfMissing = true)
+    FeedCompleteness.Schedule feedCheckSchedule(FeedCompleteness feeds) {
+        return new FeedCompleteness.Schedule(feeds);
+    }
+}
