@@ -17,6 +17,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -57,10 +58,14 @@ public class FeedCompleteness {
     private final Clock clock;
     private final FeedProperties settings;
     private final String topic;
+    private final Supplier<DutyScope> scope;
 
-    /** @param topic the service's own {@code <service>.feed.v1}, the only feed topic it may write */
+    /**
+     * @param topic the service's own {@code <service>.feed.v1}, the only feed topic it may write
+     * @param scope the service's rule for which expected counties owe a month's feed
+     */
     public FeedCompleteness(JdbcClient jdbc, PolicyParameters parameters, OutboxWriter outbox, Clock clock,
-                            FeedProperties settings, String topic) {
+                            FeedProperties settings, String topic, Supplier<DutyScope> scope) {
         if (settings.readers().isEmpty()) {
             throw new IllegalStateException("platform.feeds.readers is required when platform.feeds.enabled");
         }
@@ -70,6 +75,7 @@ public class FeedCompleteness {
         this.clock = clock;
         this.settings = settings;
         this.topic = topic;
+        this.scope = scope;
     }
 
     public List<Bureau> duties() {
@@ -113,9 +119,12 @@ public class FeedCompleteness {
                 .update();
     }
 
-    /** The counties expected of the bureau in the month: its own rows in force then if it has any, else every bureau's ({@code *}). */
+    /**
+     * The counties expected of the bureau in the month: its own rows in force then if it has any, else
+     * every bureau's ({@code *}); of those, the ones that owe the month's feed by the service's {@link DutyScope}.
+     */
     public List<County> expected(Bureau bureau, YearMonth month) {
-        return jdbc.sql("""
+        return scope.get().owing(bureau, month, jdbc.sql("""
                         select county_code, county_name from feed_expected_county e
                         where (e.bureau = :b or e.bureau = '*'
                                and not exists (select 1 from feed_expected_county o where o.bureau = :b
@@ -123,7 +132,7 @@ public class FeedCompleteness {
                           and e.effective_from <= :first and (e.effective_to is null or e.effective_to > :first)
                         order by county_code""")
                 .param("b", bureau.name()).param("first", month.atDay(1))
-                .query((rs, n) -> new County(rs.getString(1), rs.getString(2))).list();
+                .query((rs, n) -> new County(rs.getString(1), rs.getString(2))).list());
     }
 
     private Map<String, ArrivedAt> arrivals(Bureau bureau, YearMonth month) {

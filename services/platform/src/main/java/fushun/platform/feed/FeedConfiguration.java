@@ -4,6 +4,7 @@ import fushun.platform.feed.web.FeedController;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.policy.PolicyParameters;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.function.SingletonSupplier;
 
 /** Feed completeness for the bureaus a service tracks, when {@code platform.feeds.enabled}. */
 @Configuration(proxyBeanMethods = false)
@@ -22,8 +24,10 @@ public class FeedConfiguration {
     /** Late feeds go on the service's own feed topic, the only one it may write. */
     @Bean
     FeedCompleteness bureauFeeds(JdbcClient jdbc, PolicyParameters parameters, OutboxWriter outbox, Clock clock,
-                                      FeedProperties settings, @Value("${spring.application.name}") String service) {
-        return new FeedCompleteness(jdbc, parameters, outbox, clock, settings, service + ".feed.v1");
+                                FeedProperties settings, @Value("${spring.application.name}") String service,
+                                ObjectProvider<DutyScope> scope) {
+        return new FeedCompleteness(jdbc, parameters, outbox, clock, settings, service + ".feed.v1",
+                SingletonSupplier.of(() -> scope.getIfAvailable(() -> DutyScope.EVERY_EXPECTED_COUNTY)));
     }
 
     @Bean
