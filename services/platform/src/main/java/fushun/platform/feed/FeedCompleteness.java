@@ -59,13 +59,16 @@ public class FeedCompleteness {
     private final FeedProperties settings;
     private final String topic;
     private final Supplier<DutyScope> scope;
+    private final Supplier<ArrivalSource> source;
 
     /**
      * @param topic the service's own {@code <service>.feed.v1}, the only feed topic it may write
-     * @param scope the service's rule for which expected counties owe a month's feed
+     * @param scope  the service's rule for which expected counties owe a month's feed
+     * @param source the service's own records of what arrived, where it keeps them
      */
     public FeedCompleteness(JdbcClient jdbc, PolicyParameters parameters, OutboxWriter outbox, Clock clock,
-                            FeedProperties settings, String topic, Supplier<DutyScope> scope) {
+                            FeedProperties settings, String topic, Supplier<DutyScope> scope,
+                            Supplier<ArrivalSource> source) {
         if (settings.readers().isEmpty()) {
             throw new IllegalStateException("platform.feeds.readers is required when platform.feeds.enabled");
         }
@@ -76,6 +79,7 @@ public class FeedCompleteness {
         this.settings = settings;
         this.topic = topic;
         this.scope = scope;
+        this.source = source;
     }
 
     public List<Bureau> duties() {
@@ -135,14 +139,18 @@ public class FeedCompleteness {
                 .query((rs, n) -> new County(rs.getString(1), rs.getString(2))).list());
     }
 
-    private Map<String, ArrivedAt> arrivals(Bureau bureau, YearMonth month) {
-        return jdbc.sql("""
-                        select county_code, on_time, late, first_received_at from feed_arrival
-                        where bureau = :b and month = :m""")
-                .param("b", bureau.name()).param("m", month.atDay(1))
-                .query((rs, n) -> new ArrivedAt(rs.getString(1), new Arrived(rs.getLong(2), rs.getLong(3)),
-                        rs.getTimestamp(4).toInstant()))
-                .list().stream().collect(Collectors.toMap(ArrivedAt::county, a -> a));
+    /** The service's own records of the month if it keeps them ({@link ArrivalSource}), else the counts. */
+    private Map<String, ArrivedAt> arrivals(Bureau bureau, YearMonth month, LocalDate deadline) {
+        return source.get().arrivals(bureau, month, deadline).map(kept -> kept.values().stream()
+                        .map(c -> new ArrivedAt(c.county(), new Arrived(c.onTime(), c.late()), c.firstReceivedAt()))
+                        .collect(Collectors.toMap(ArrivedAt::county, a -> a)))
+                .orElseGet(() -> jdbc.sql("""
+                                select county_code, on_time, late, first_received_at from feed_arrival
+                                where bureau = :b and month = :m""")
+                        .param("b", bureau.name()).param("m", month.atDay(1))
+                        .query((rs, n) -> new ArrivedAt(rs.getString(1), new Arrived(rs.getLong(2), rs.getLong(3)),
+                                rs.getTimestamp(4).toInstant()))
+                        .list().stream().collect(Collectors.toMap(ArrivedAt::county, a -> a)));
     }
 
     private record ArrivedAt(String county, Arrived arrived, Instant first) {
@@ -152,7 +160,7 @@ public class FeedCompleteness {
     public MonthFeed status(Bureau bureau, YearMonth month, Jurisdiction jurisdiction, int page, int size) {
         LocalDate deadline = deadlineOf(bureau, month);
         List<County> counties = expected(bureau, month).stream().filter(c -> jurisdiction.covers(c.code())).toList();
-        Map<String, ArrivedAt> arrived = arrivals(bureau, month);
+        Map<String, ArrivedAt> arrived = arrivals(bureau, month, deadline);
         Verdict verdict = FeedLateness.judge(counties.stream().map(County::code).toList(),
                 arrived.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().arrived())),
                 deadline, clock.instant());
@@ -183,7 +191,7 @@ public class FeedCompleteness {
         for (Bureau bureau : settings.duties()) {
             LocalDate deadline = deadlineOf(bureau, month);
             List<String> expected = expected(bureau, month).stream().map(County::code).toList();
-            Verdict verdict = FeedLateness.judge(expected, arrivals(bureau, month).entrySet().stream()
+            Verdict verdict = FeedLateness.judge(expected, arrivals(bureau, month, deadline).entrySet().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().arrived())), deadline, now);
             if (!verdict.due()) {
                 continue;

@@ -25,9 +25,10 @@ public class FeedConfiguration {
     @Bean
     FeedCompleteness bureauFeeds(JdbcClient jdbc, PolicyParameters parameters, OutboxWriter outbox, Clock clock,
                                 FeedProperties settings, @Value("${spring.application.name}") String service,
-                                ObjectProvider<DutyScope> scope) {
+                                ObjectProvider<DutyScope> scope, ObjectProvider<ArrivalSource> source) {
         return new FeedCompleteness(jdbc, parameters, outbox, clock, settings, service + ".feed.v1",
-                SingletonSupplier.of(() -> scope.getIfAvailable(() -> DutyScope.EVERY_EXPECTED_COUNTY)));
+                SingletonSupplier.of(() -> scope.getIfAvailable(() -> DutyScope.EVERY_EXPECTED_COUNTY)),
+                SingletonSupplier.of(() -> source.getIfAvailable(() -> ArrivalSource.COUNTED)));
     }
 
     @Bean
