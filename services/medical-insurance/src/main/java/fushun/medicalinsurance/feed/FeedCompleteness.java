@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Whether each county's settlements of a month arrived by the deadline: the given day of the next
  * month (the platform's parameter {@code feed.deadline-day} for medical insurance, the 5th), end of
  * that day in China. Settlements received later count as late. The platform's feed mechanism reads
- * the same settlements ({@link SettlementFeed}) and publishes {@code FeedDeadlineMissed} beside this
+ * the same settlements ({@link SettlementArrivalSource}) and publishes {@code FeedDeadlineMissed} beside this
  * service's own {@link FeedCompletenessChecked} (ADR 0036).
  */
 @Service

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * caller's division, for the roles the service names ({@code platform.feeds.readers}).
  */
 @RestController
-@Tag(name = "报送完整性", description = "本服务负责跟踪的部门每月数据报送情况：各县区在截止日（次月5日，政策参数）前是否报送，逾期或缺报。")
+@Tag(name = "部门月度报送", description = "本服务负责跟踪的部门每月数据报送情况：各县区在截止日（次月5日，政策参数）前是否报送，逾期或缺报。")
 public class FeedController {
 
     private final FeedCompleteness feeds;

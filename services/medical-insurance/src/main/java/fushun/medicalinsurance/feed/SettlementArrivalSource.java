@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
  * themselves, each with the time it arrived, by insured county, so nothing is counted twice.
  */
 @Component
-class SettlementFeed implements ArrivalSource {
+class SettlementArrivalSource implements ArrivalSource {
 
     private final SettlementArrivals settlements;
 
-    SettlementFeed(SettlementArrivals settlements) {
+    SettlementArrivalSource(SettlementArrivals settlements) {
         this.settlements = settlements;
     }
 
