@@ -54,11 +54,6 @@ public final class Topics {
         return all().stream().filter(t -> t.endsWith(".signal.v1")).toList();
     }
 
-    /** Every service's feed-completeness topic: the console shows them. */
-    public static List<String> feeds() {
-        return all().stream().filter(t -> t.endsWith(".feed.v1")).toList();
-    }
-
     /** Every bureau measure topic: monitoring closes the loop from them. */
     public static List<String> measures() {
         return all().stream().filter(t -> t.endsWith(".measure.v1")).toList();
