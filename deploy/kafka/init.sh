@@ -21,16 +21,20 @@ PROPERTIES
 TOPICS=(
   monitoring.household.v1
   monitoring.risk-alert.v1
+  monitoring.feed.v1
   medical-insurance.signal.v1
   medical-insurance.measure.v1
   medical-insurance.feed.v1
   social-assistance.signal.v1
   social-assistance.measure.v1
   social-assistance.status.v1
+  social-assistance.feed.v1
   housing-safety.signal.v1
   housing-safety.measure.v1
+  housing-safety.feed.v1
   employment.signal.v1
   employment.measure.v1
+  employment.feed.v1
   asset-management.measure.v1
 )
 
@@ -98,14 +102,18 @@ principal asset-management "$ASSET_MANAGEMENT_KAFKA_PASSWORD" \
 principal console "$CONSOLE_KAFKA_PASSWORD" \
   monitoring.household.v1 \
   monitoring.risk-alert.v1 \
+  monitoring.feed.v1 \
   medical-insurance.signal.v1 \
   medical-insurance.measure.v1 \
   medical-insurance.feed.v1 \
   social-assistance.signal.v1 \
   social-assistance.measure.v1 \
   social-assistance.status.v1 \
+  social-assistance.feed.v1 \
   housing-safety.signal.v1 \
   housing-safety.measure.v1 \
+  housing-safety.feed.v1 \
   employment.signal.v1 \
   employment.measure.v1 \
+  employment.feed.v1 \
   asset-management.measure.v1

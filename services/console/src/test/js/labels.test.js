@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BUREAU_LABELS, CAPACITY_LABELS, CATEGORY_LABELS, FEED_STATE_LABELS, PAYOUT_LABELS, PROGRAMME_LABELS, RISK_LABELS,
+  BUREAU_LABELS, CAPACITY_LABELS, CATEGORY_LABELS, COUNTY_LABELS, FEED_GRID_LABELS, FEED_STATE_LABELS, PAYOUT_LABELS, PROGRAMME_LABELS, RISK_LABELS,
   ROLE_LABELS, STATUS_LABELS, label, memberStatus, riskList
 } from '../../main/resources/static/js/labels.js';
 
@@ -27,7 +27,7 @@ test('shouldNotTakeAnInheritedPropertyForALabel', () => {
 
 test('shouldKeepTheLabelsFixedWhenAViewTriesToChangeThem', () => {
   for (const labels of [ROLE_LABELS, BUREAU_LABELS, RISK_LABELS, CATEGORY_LABELS, CAPACITY_LABELS, STATUS_LABELS,
-    PAYOUT_LABELS, PROGRAMME_LABELS, FEED_STATE_LABELS]) {
+    PAYOUT_LABELS, PROGRAMME_LABELS, FEED_STATE_LABELS, FEED_GRID_LABELS, COUNTY_LABELS]) {
     assert.ok(Object.isFrozen(labels));
     assert.ok(Object.values(labels).every((text) => typeof text === 'string' && text.length > 0));
   }

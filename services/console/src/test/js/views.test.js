@@ -248,6 +248,28 @@ test('shouldShowTheDashboardsFiguresWithTheirTestIdsAndDrillDownOnlyAboveVillage
   assert.match(textOf(feed), /暂无帮扶任务/);
 });
 
+test('shouldShowEveryBureausMonthOnTheGridWithTheLateAndMissingCountiesInChinese', () => {
+  const board = { area: '抚顺市', funnel: { identified: 0, warned: 0, assisted: 0, eliminated: 0 }, byArea: [], byCategory: [],
+    alertsPerMonth: [], riskTypes: [] };
+  const grid = { months: ['2026-11', '2026-10'], total: 9, page: 0, size: 50, items: [
+    { bureau: 'CIVIL_AFFAIRS', label: '民政局', cells: [
+      { month: '2026-11', deadline: '2026-12-05', state: 'NOT_DUE', late: [], missing: [] },
+      { month: '2026-10', deadline: '2026-11-05', state: 'MISSED', late: ['210421'], missing: ['210423', EVIL] }] },
+    { bureau: 'HEALTH', label: '卫健委', cells: [
+      { month: '2026-11', deadline: '2026-12-05', state: 'SOMETHING_NEW', late: [], missing: [] },
+      { month: '2026-10', deadline: '2026-11-05', state: 'NONE_REPORTED', late: [], missing: [] }] }] };
+  const page = assertOnlyOurMarkup(dashboardPage({ board, league: [], parameters: [], feed: null, month: '2026-11', area: null, grid }));
+  assert.match(page, /<h3>各部门月度报送情况<\/h3>/);
+  assert.match(page, /<th>2026-11<\/th><th>2026-10<\/th>/);
+  assert.match(page, /data-testid="feed-grid-CIVIL_AFFAIRS-2026-11"[^>]*>未到截止日</);
+  assert.match(textOf(page), /逾期或缺报逾期：抚顺县缺报：清原满族自治县、/);
+  assert.match(page, /data-testid="feed-grid-HEALTH-2026-10"[^>]*>未报逾期</);
+  assert.match(page, /data-testid="feed-grid-HEALTH-2026-11"[^>]*>SOMETHING_NEW</);
+  assert.match(textOf(page), /共 9 个部门/);
+  assert.match(textOf(String(dashboardPage({ board, league: [], parameters: [], feed: null, month: '2026-11', area: null }))),
+    /各部门月度报送情况\s*暂无报送数据/);
+});
+
 test('shouldHideSmallPublicCountsWhenTheServiceSuppressesThem', () => {
   const page = assertOnlyOurMarkup(publicPage([{ code: '210403', name: '东洲区', monitored: 5, suppressed: false },
     { code: '210404', name: EVIL, monitored: null, suppressed: true }]));

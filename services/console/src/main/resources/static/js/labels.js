@@ -44,6 +44,17 @@ export const FEED_STATE_LABELS = Object.freeze({
   ON_TIME: '按时报送', LATE: '逾期报送', MISSING: '未报送', PENDING: '未到截止日'
 });
 
+/** A bureau's month on the dashboard's grid (FeedGrid.State). */
+export const FEED_GRID_LABELS = Object.freeze({
+  MISSED: '逾期或缺报', ON_TIME: '按时报送', NONE_REPORTED: '未报逾期', NOT_DUE: '未到截止日'
+});
+
+/** Fushun's county-level divisions. */
+export const COUNTY_LABELS = Object.freeze({
+  '210402': '新抚区', '210403': '东洲区', '210404': '望花区', '210411': '顺城区', '210421': '抚顺县',
+  '210422': '新宾满族自治县', '210423': '清原满族自治县'
+});
+
 /** The label of a code, or the code itself when it has none (a newer service may send codes this page does not know). */
 export const label = (labels, code) => (Object.prototype.hasOwnProperty.call(labels, code) ? labels[code] : code);
 

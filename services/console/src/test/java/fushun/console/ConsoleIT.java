@@ -15,6 +15,8 @@ import fushun.contracts.Topics;
 import fushun.contracts.bureau.AssignmentAcknowledged;
 import fushun.contracts.bureau.CaseClosed;
 import fushun.contracts.bureau.MeasureApplied;
+import fushun.contracts.feed.FeedDeadlineMissed;
+import fushun.contracts.medicalinsurance.FeedCompletenessChecked;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
@@ -208,6 +210,74 @@ class ConsoleIT {
         return mvc.perform(get("/api/console/dashboard").header("Authorization", county(county)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
                 .replace(county, "COUNTY");
+    }
+
+    /**
+     * Every bureau's feed as a bureau × month grid (报送完整性), from the events: civil affairs missed
+     * March 2025 (published twice, and again under a new event id with other counties: the first
+     * stands), medical insurance checked it complete, the others published nothing.
+     */
+    @Test
+    void shouldShowEveryBureausMonthOnceFromTheEventsWithinTheCallersDivision() throws Exception {
+        List<String> counties = List.of("210402", "210403", "210404", "210411", "210421", "210422", "210423");
+        EventEnvelope<FeedDeadlineMissed> missed = EventEnvelope.of("social-assistance", "2025-03/CIVIL_AFFAIRS", "210400",
+                new FeedDeadlineMissed(Bureau.CIVIL_AFFAIRS, "2025-03", LocalDate.of(2025, 4, 5), counties,
+                        List.of("210421"), List.of("210423"), Instant.parse("2025-04-05T16:00:05Z")));
+        bus.publish(Topics.SOCIAL_ASSISTANCE_FEED, missed);
+        bus.publish(Topics.SOCIAL_ASSISTANCE_FEED, missed);
+        EventEnvelope<FeedDeadlineMissed> replayed = EventEnvelope.of("social-assistance", "2025-03/CIVIL_AFFAIRS", "210400",
+                new FeedDeadlineMissed(Bureau.CIVIL_AFFAIRS, "2025-03", LocalDate.of(2025, 4, 5), counties,
+                        List.of(), List.of("210402"), Instant.parse("2025-04-05T17:00:05Z")));
+        bus.publish(Topics.SOCIAL_ASSISTANCE_FEED, replayed);
+        bus.publish(Topics.MEDICAL_INSURANCE_FEED, EventEnvelope.of("medical-insurance", "2025-03", "210400",
+                new FeedCompletenessChecked(Bureau.MEDICAL_INSURANCE, "2025-03", LocalDate.of(2025, 4, 5), counties,
+                        List.of(), Instant.parse("2025-04-05T16:00:05Z"))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "select count(*) from inbox_event where event_id in (:ids)")
+                .param("ids", List.of(missed.eventId(), replayed.eventId())).query(Long.class).single() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select count(*) from feed_month where month = '2025-03'").query(Long.class).single() == 1);
+        assertThat(jdbc.sql("select count(*) from feed_deadline_missed where month = '2025-03'").query(Long.class).single())
+                .isEqualTo(1);
+        String analyst = "Bearer " + TestTokens.user("city-analyst", "210400", "analyst");
+
+        mvc.perform(get("/api/console/feed-grid?through=2025-03&months=2").header("Authorization", analyst))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(9))
+                .andExpect(jsonPath("$.months[0]").value("2025-03"))
+                .andExpect(jsonPath("$.months[1]").value("2025-02"))
+                .andExpect(jsonPath("$.items[0].bureau").value("CIVIL_AFFAIRS"))
+                .andExpect(jsonPath("$.items[0].label").value("民政局"))
+                .andExpect(jsonPath("$.items[0].cells[0].state").value("MISSED"))
+                .andExpect(jsonPath("$.items[0].cells[0].late[0]").value("210421"))
+                .andExpect(jsonPath("$.items[0].cells[0].missing[0]").value("210423"))
+                .andExpect(jsonPath("$.items[0].cells[1].state").value("NONE_REPORTED"))
+                .andExpect(jsonPath("$.items[1].bureau").value("MEDICAL_INSURANCE"))
+                .andExpect(jsonPath("$.items[1].cells[0].state").value("ON_TIME"))
+                .andExpect(jsonPath("$.items[2].cells[0].state").value("NONE_REPORTED"));
+        // 新宾's approver: civil affairs' March missed nothing in 新宾
+        mvc.perform(get("/api/console/feed-grid?through=2025-03&months=1&size=1")
+                        .header("Authorization", "Bearer " + TestTokens.user("xinbin-approver", "210422", "county-approver")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].cells[0].state").value("NONE_REPORTED"))
+                .andExpect(jsonPath("$.items[0].cells[0].missing.length()").value(0));
+        mvc.perform(get("/api/console/feed-grid?page=2&size=4").header("Authorization", analyst))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(9))
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].bureau").value("DISABLED_PERSONS_FEDERATION"))
+                .andExpect(jsonPath("$.months.length()").value(6));
+        mvc.perform(get("/api/console/feed-grid?through=2019-12").header("Authorization", analyst))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(get("/api/console/feed-grid?through=2025-13").header("Authorization", analyst))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/console/feed-grid?months=25").header("Authorization", analyst))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'months')].message").value("最多24个月"));
+        mvc.perform(get("/api/console/feed-grid").header("Authorization",
+                        "Bearer " + TestTokens.user("cadre", "210422100201", "village-cadre")))
+                .andExpect(status().isForbidden());
     }
 
     @Test

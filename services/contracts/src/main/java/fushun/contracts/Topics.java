@@ -16,6 +16,15 @@ public final class Topics {
     public static final String MEDICAL_INSURANCE_MEASURE = "medical-insurance.measure.v1";
     /** Whether each month's settlements arrived by the deadline. */
     public static final String MEDICAL_INSURANCE_FEED = "medical-insurance.feed.v1";
+    /**
+     * A bureau's monthly feed that missed its deadline ({@code FeedDeadlineMissed}), one topic per
+     * service that tracks a bureau's duty: civil affairs' status changes, housing's screening,
+     * employment's attendance, and monitoring for the bureaus without a service of their own.
+     */
+    public static final String SOCIAL_ASSISTANCE_FEED = "social-assistance.feed.v1";
+    public static final String HOUSING_SAFETY_FEED = "housing-safety.feed.v1";
+    public static final String EMPLOYMENT_FEED = "employment.feed.v1";
+    public static final String MONITORING_FEED = "monitoring.feed.v1";
     public static final String SOCIAL_ASSISTANCE_SIGNAL = "social-assistance.signal.v1";
     public static final String SOCIAL_ASSISTANCE_MEASURE = "social-assistance.measure.v1";
     /** Dibao, 特困 and temporary-aid status changes, for medical insurance, employment and housing safety. */
@@ -32,11 +41,11 @@ public final class Topics {
     }
 
     public static List<String> all() {
-        return List.of(MONITORING_HOUSEHOLD, MONITORING_RISK_ALERT,
+        return List.of(MONITORING_HOUSEHOLD, MONITORING_RISK_ALERT, MONITORING_FEED,
                 MEDICAL_INSURANCE_SIGNAL, MEDICAL_INSURANCE_MEASURE, MEDICAL_INSURANCE_FEED,
-                SOCIAL_ASSISTANCE_SIGNAL, SOCIAL_ASSISTANCE_MEASURE, SOCIAL_ASSISTANCE_STATUS,
-                HOUSING_SAFETY_SIGNAL, HOUSING_SAFETY_MEASURE,
-                EMPLOYMENT_SIGNAL, EMPLOYMENT_MEASURE,
+                SOCIAL_ASSISTANCE_SIGNAL, SOCIAL_ASSISTANCE_MEASURE, SOCIAL_ASSISTANCE_STATUS, SOCIAL_ASSISTANCE_FEED,
+                HOUSING_SAFETY_SIGNAL, HOUSING_SAFETY_MEASURE, HOUSING_SAFETY_FEED,
+                EMPLOYMENT_SIGNAL, EMPLOYMENT_MEASURE, EMPLOYMENT_FEED,
                 ASSET_MANAGEMENT_MEASURE);
     }
 

@@ -22,12 +22,15 @@ import fushun.contracts.RiskType;
 import fushun.contracts.Topics;
 import fushun.contracts.bureau.MeasureApplied;
 import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.contracts.feed.FeedDeadlineMissed;
 import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
+import fushun.platform.feed.FeedCompleteness;
 import fushun.platform.testsupport.EventBus;
+import fushun.platform.testsupport.MovableClock;
 import fushun.platform.testsupport.HouseholdChanges;
 import fushun.platform.testsupport.ServiceIntegrationTest;
 import fushun.platform.testsupport.TestTokens;
@@ -62,6 +65,8 @@ class PostsIT {
     @Autowired JdbcClient jdbc;
     @Autowired org.springframework.transaction.support.TransactionTemplate transactionTemplate;
     @Autowired io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired MovableClock clock;
+    @Autowired FeedCompleteness feeds;
 
     private double signalsCounted() {
         var counter = meters.find(fushun.platform.metrics.SignalMetrics.PUBLISHED)
@@ -401,6 +406,48 @@ class PostsIT {
         attendance(creator, holdingId, YearMonth.now(), 10).andExpect(status().isOk())
                 .andExpect(jsonPath("$.subsidy").value(300.00));
         attendance(hirer, holdingId, YearMonth.now(), 10).andExpect(status().isForbidden());
+    }
+
+    /**
+     * The human resources bureau's monthly feed (报送完整性): a month's attendance counts for the post's
+     * county and that month, on time before the 5th of the next; the month is checked and published
+     * once. March 2025 in 顺城区, which no other test uses.
+     */
+    @Test
+    void shouldCountAttendanceInTheFeedAndPublishTheMissedDeadlineOnceWhenCheckedTwice() throws Exception {
+        try {
+            clock.set(LocalDate.of(2025, 4, 2).atTime(10, 0).atZone(fushun.platform.PlatformTime.CHINA).toInstant());
+            String hirer = officer("hirer-210411", "210411");
+            // out of poverty, not monitored: outside the county's pension roster another test counts
+            UUID person = register("210411100209", HouseholdCategory.OUT_OF_POVERTY, "FULL").get(0);
+            String post = createPost(hirer, "210411100209", 1, "800.00");
+            String holdingId = JsonPath.read(hire(hirer, post, person, LocalDate.of(2025, 3, 1))
+                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+            attendance(officer("payroll-210411", "210411"), holdingId, YearMonth.of(2025, 3), 20)
+                    .andExpect(status().isOk());
+
+            clock.set(LocalDate.of(2025, 4, 6).atTime(10, 0).atZone(fushun.platform.PlatformTime.CHINA).toInstant());
+            List<FeedDeadlineMissed> first = feeds.check(YearMonth.of(2025, 3));
+            List<FeedDeadlineMissed> again = feeds.check(YearMonth.of(2025, 3));
+
+            assertThat(first).singleElement().satisfies(missed -> {
+                assertThat(missed.bureau()).isEqualTo(Bureau.HUMAN_RESOURCES);
+                assertThat(missed.missingCounties()).containsExactly("210402", "210403", "210404", "210421", "210422",
+                        "210423");
+            });
+            assertThat(again).isEmpty();
+            assertThat(bus.awaitEvent(Topics.EMPLOYMENT_FEED, "2025-03/HUMAN_RESOURCES", FeedDeadlineMissed.class)
+                    .data().month()).isEqualTo("2025-03");
+            assertThat(jdbc.sql("select count(*) from outbox_event where topic = :t").param("t", Topics.EMPLOYMENT_FEED)
+                    .query(Long.class).single()).isEqualTo(1);
+            mvc.perform(get("/api/employment/feeds?bureau=HUMAN_RESOURCES&month=2025-03&page=0&size=4")
+                            .header("Authorization", token("210411")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.total").value(1))
+                    .andExpect(jsonPath("$.items[0].state").value("ON_TIME"));
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test

@@ -20,10 +20,13 @@ import fushun.contracts.Topics;
 import fushun.contracts.bureau.CaseClosed;
 import fushun.contracts.bureau.MeasureApplied;
 import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.contracts.feed.FeedDeadlineMissed;
 import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
+import fushun.platform.feed.FeedCompleteness;
 import fushun.platform.testsupport.EventBus;
+import fushun.platform.testsupport.MovableClock;
 import fushun.platform.testsupport.HouseholdChanges;
 import fushun.platform.testsupport.ServiceIntegrationTest;
 import fushun.platform.testsupport.TestTokens;
@@ -49,6 +52,8 @@ class AppraisalIT {
     @Autowired JdbcClient jdbc;
     @Autowired org.springframework.transaction.support.TransactionTemplate transactionTemplate;
     @Autowired io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired MovableClock clock;
+    @Autowired FeedCompleteness feeds;
 
     private double signalsCounted() {
         var counter = meters.find(fushun.platform.metrics.SignalMetrics.PUBLISHED)
@@ -477,6 +482,50 @@ class AppraisalIT {
 
     private static String token(String county) {
         return inspector("inspector-" + county, county);
+    }
+
+    /**
+     * Housing's monthly feed (报送完整性): each appraisal counts for its county and the month it was
+     * made in, late when recorded after that month's deadline (the 5th of the next); the month is
+     * published once, with the late and the missing counties. February 2025, which no other test uses.
+     */
+    @Test
+    void shouldCountAppraisalsInTheFeedAndPublishTheMissedDeadlineOnceWhenCheckedTwice() throws Exception {
+        UUID onTime = register("210422100231", HouseholdCategory.ORDINARY);
+        UUID late = register("210421100231", HouseholdCategory.ORDINARY);
+        try {
+            clock.set(Instant.parse("2025-02-25T02:00:00Z"));
+            appraise(inspector("xinbin-housing", "210422"), onTime, "A", LocalDate.of(2025, 2, 24))
+                    .andExpect(status().isCreated());
+            clock.set(Instant.parse("2025-03-10T02:00:00Z"));
+            appraise(inspector("fushun-housing", "210421"), late, "B", LocalDate.of(2025, 2, 21))
+                    .andExpect(status().isCreated());
+
+            mvc.perform(get("/api/housing-safety/feeds?bureau=HOUSING&month=2025-02&size=7")
+                            .header("Authorization", inspector("city-housing", "210400")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.missedDeadline").value(true))
+                    .andExpect(jsonPath("$.items[4].county").value("210421"))
+                    .andExpect(jsonPath("$.items[4].state").value("LATE"))
+                    .andExpect(jsonPath("$.items[5].state").value("ON_TIME"))
+                    .andExpect(jsonPath("$.items[6].state").value("MISSING"));
+
+            List<FeedDeadlineMissed> first = feeds.check(java.time.YearMonth.of(2025, 2));
+            List<FeedDeadlineMissed> again = feeds.check(java.time.YearMonth.of(2025, 2));
+
+            assertThat(first).singleElement().satisfies(missed -> {
+                assertThat(missed.bureau()).isEqualTo(Bureau.HOUSING);
+                assertThat(missed.lateCounties()).containsExactly("210421");
+                assertThat(missed.missingCounties()).containsExactly("210402", "210403", "210404", "210411", "210423");
+            });
+            assertThat(again).isEmpty();
+            assertThat(bus.awaitEvent(Topics.HOUSING_SAFETY_FEED, "2025-02/HOUSING", FeedDeadlineMissed.class).data()
+                    .deadline()).isEqualTo(LocalDate.of(2025, 3, 5));
+            assertThat(jdbc.sql("select count(*) from outbox_event where topic = :t").param("t", Topics.HOUSING_SAFETY_FEED)
+                    .query(Long.class).single()).isEqualTo(1);
+        } finally {
+            clock.reset();
+        }
     }
 
     private static String inspector(String username, String county) {

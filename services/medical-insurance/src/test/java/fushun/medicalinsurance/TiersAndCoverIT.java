@@ -76,6 +76,7 @@ class TiersAndCoverIT {
     @Autowired PersonRefs personRefs;
     @Autowired MovableClock clock;
     @Autowired FeedCompleteness feed;
+    @Autowired fushun.platform.feed.FeedCompleteness feeds;
     @Autowired PremiumSubsidies subsidies;
 
     private final Random random = new Random();
@@ -393,6 +394,22 @@ class TiersAndCoverIT {
                 FeedCompletenessChecked.class).data();
         assertThat(checked.missingCounties()).hasSize(6).doesNotContain("210411").contains("210421", "210423");
         assertThat(checked.deadline()).isEqualTo(LocalDate.parse("2026-11-05"));
+
+        // the platform's mechanism reads the same settlements: one FeedDeadlineMissed, with late and missing apart
+        assertThat(feeds.check(october)).singleElement().satisfies(missed -> {
+            assertThat(missed.bureau()).isEqualTo(fushun.contracts.Bureau.MEDICAL_INSURANCE);
+            assertThat(missed.deadline()).isEqualTo(LocalDate.parse("2026-11-05"));
+            assertThat(missed.lateCounties()).containsExactly("210421");
+            assertThat(missed.missingCounties()).hasSize(5).doesNotContain("210411", "210421");
+        });
+        assertThat(feeds.check(october)).isEmpty();
+        assertThat(bus.awaitEvent(Topics.MEDICAL_INSURANCE_FEED, "2026-10/MEDICAL_INSURANCE",
+                fushun.contracts.feed.FeedDeadlineMissed.class).data().month()).isEqualTo("2026-10");
+        mvc.perform(get("/api/medical-insurance/feeds?bureau=MEDICAL_INSURANCE&month=2026-10").header("Authorization", ANALYST))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(7))
+                .andExpect(jsonPath("$.items[?(@.county == '210411')].state").value("ON_TIME"))
+                .andExpect(jsonPath("$.items[?(@.county == '210421')].state").value("LATE"));
     }
 
     @Test

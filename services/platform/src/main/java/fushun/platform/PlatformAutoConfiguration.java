@@ -83,6 +83,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Import({fushun.platform.security.PlatformSecurityConfiguration.class, ProblemDetailsAdvice.class,
         StrictInputConfiguration.class, fushun.platform.policy.web.PolicyParameterController.class,
         OutboxAdminController.class, DeadLetterController.class, AlertIntakeConfiguration.class,
+        fushun.platform.feed.FeedConfiguration.class,
         fushun.platform.web.ApiDocumentation.class})
 public class PlatformAutoConfiguration {
 

@@ -16,10 +16,12 @@ import fushun.contracts.Topics;
 import fushun.contracts.bureau.AssignmentAcknowledged;
 import fushun.contracts.bureau.CaseClosed;
 import fushun.contracts.bureau.MeasureApplied;
+import fushun.contracts.feed.FeedDeadlineMissed;
 import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
+import fushun.platform.feed.FeedCompleteness;
 import fushun.platform.testsupport.EventBus;
 import fushun.platform.testsupport.MovableClock;
 import fushun.platform.testsupport.Pages;
@@ -58,6 +60,7 @@ class BenefitsIT {
     @Autowired EventBus bus;
     @Autowired JdbcClient jdbc;
     @Autowired MovableClock clock;
+    @Autowired FeedCompleteness feeds;
 
     record Person(UUID id, String name, String maskedId, String relationship, String capacity) {
     }
@@ -579,6 +582,51 @@ class BenefitsIT {
         return mvc.perform(post("/api/social-assistance/applications/" + applicationId + "/decision")
                 .header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
                 .content(json(Map.of("approve", approve, "reason", reason))));
+    }
+
+    /**
+     * Civil affairs' monthly feed (报送完整性): a 特困 status change counts for its county and month;
+     * after the deadline the month is checked once, and the counties with no status change are
+     * published once. February 2025, a month no other test decides in.
+     */
+    @Test
+    void shouldCountAStatusChangeInTheFeedAndPublishTheMissedDeadlineOnceWhenCheckedTwice() throws Exception {
+        clock.set(chinaMorning("2025-02-10"));
+        Person elder = new Person(UUID.randomUUID(), "孙示福", "2104**********5011", "户主", "NONE");
+        UUID householdId = register("210423100201", HouseholdCategory.OUT_OF_POVERTY, elder);
+        String tekun = JsonPath.read(submit(token("210423"), householdId, null, "TEKUN", List.of(elder.id()), "1200",
+                "1200", "0", member(elder, "NONE", "0")).andExpect(status().isCreated()).andReturn().getResponse()
+                .getContentAsString(), "$.id");
+        reviewed(tekun, "210423");
+        decide(approver("210423"), tekun, true, "无劳动能力、无生活来源、无法定赡养人").andExpect(status().isOk());
+        String analyst = "Bearer " + TestTokens.user("city-analyst", "210400", "analyst");
+
+        mvc.perform(get("/api/social-assistance/feeds?bureau=CIVIL_AFFAIRS&month=2025-02&size=7")
+                        .header("Authorization", analyst))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(7))
+                .andExpect(jsonPath("$.due").value(false))
+                .andExpect(jsonPath("$.items[6].county").value("210423"))
+                .andExpect(jsonPath("$.items[6].state").value("ON_TIME"))
+                .andExpect(jsonPath("$.items[6].onTime").value(1))
+                .andExpect(jsonPath("$.items[5].state").value("PENDING"));
+        mvc.perform(get("/api/social-assistance/feeds?bureau=HEALTH&month=2025-02").header("Authorization", analyst))
+                .andExpect(status().isNotFound());
+
+        clock.set(chinaMorning("2025-03-06"));
+        List<FeedDeadlineMissed> first = feeds.check(java.time.YearMonth.of(2025, 2));
+        List<FeedDeadlineMissed> again = feeds.check(java.time.YearMonth.of(2025, 2));
+
+        assertThat(first).singleElement().satisfies(missed -> {
+            assertThat(missed.bureau()).isEqualTo(Bureau.CIVIL_AFFAIRS);
+            assertThat(missed.missingCounties()).containsExactly("210402", "210403", "210404", "210411", "210421", "210422");
+            assertThat(missed.lateCounties()).isEmpty();
+        });
+        assertThat(again).isEmpty();
+        FeedDeadlineMissed published = bus.awaitEvent(Topics.SOCIAL_ASSISTANCE_FEED, "2025-02/CIVIL_AFFAIRS",
+                FeedDeadlineMissed.class).data();
+        assertThat(published.month()).isEqualTo("2025-02");
+        assertThat(count("select count(*) from outbox_event where topic = :h", Topics.SOCIAL_ASSISTANCE_FEED)).isEqualTo(1);
     }
 
     /** In 东洲区 (210403), which no other test pays. */

@@ -29,7 +29,8 @@ class EventListener {
             Topics.MEDICAL_INSURANCE_SIGNAL, Topics.SOCIAL_ASSISTANCE_SIGNAL, Topics.HOUSING_SAFETY_SIGNAL,
             Topics.EMPLOYMENT_SIGNAL, Topics.MEDICAL_INSURANCE_MEASURE, Topics.SOCIAL_ASSISTANCE_MEASURE,
             Topics.HOUSING_SAFETY_MEASURE, Topics.EMPLOYMENT_MEASURE, Topics.ASSET_MANAGEMENT_MEASURE,
-            Topics.SOCIAL_ASSISTANCE_STATUS, Topics.MEDICAL_INSURANCE_FEED}, containerFactory = BatchListeners.FACTORY)
+            Topics.SOCIAL_ASSISTANCE_STATUS, Topics.MEDICAL_INSURANCE_FEED, Topics.SOCIAL_ASSISTANCE_FEED,
+            Topics.HOUSING_SAFETY_FEED, Topics.EMPLOYMENT_FEED, Topics.MONITORING_FEED}, containerFactory = BatchListeners.FACTORY)
     void on(List<ConsumerRecord<String, String>> records) {
         inbound.dispatchAll("console.read-model", records, handlers);
     }

@@ -8,6 +8,7 @@ import fushun.contracts.bureau.AssignmentAcknowledged;
 import fushun.contracts.bureau.CaseClosed;
 import fushun.contracts.bureau.MeasureApplied;
 import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.contracts.feed.FeedDeadlineMissed;
 import fushun.contracts.medicalinsurance.FeedCompletenessChecked;
 import fushun.contracts.monitoring.AssignmentEscalated;
 import fushun.contracts.monitoring.HouseholdChanged;
@@ -38,7 +39,8 @@ public class ReadModel {
     public static final List<Class<?>> TYPES = List.of(HouseholdRegistered.class, HouseholdChanged.class, HouseholdMonitored.class,
             RiskEliminated.class, RiskEliminationRolledBack.class, RiskAlertRaised.class, AssignmentEscalated.class,
             RiskSignalObserved.class, AssignmentAcknowledged.class, MeasureApplied.class, CaseClosed.class,
-            AssistanceStatusChanged.class, FeedCompletenessChecked.class, AssetIncomeDistributed.class);
+            AssistanceStatusChanged.class, FeedCompletenessChecked.class, AssetIncomeDistributed.class,
+            FeedDeadlineMissed.class);
 
     private final JdbcClient jdbc;
     private final ReportFacts reportFacts;
@@ -151,6 +153,15 @@ public class ReadModel {
                                 checked_at = excluded.checked_at""")
                     .param("b", f.bureau().name()).param("m", f.month()).param("d", f.deadline())
                     .param("e", String.join(",", f.expectedCounties())).param("x", String.join(",", f.missingCounties()))
+                    .param("at", ts(f.checkedAt())).update();
+        } else if (data instanceof FeedDeadlineMissed f) {
+            // once per bureau and month: the first one stands, a replay changes nothing
+            jdbc.sql("""
+                            insert into feed_deadline_missed (bureau, month, deadline, expected, late, missing, source, checked_at)
+                            values (:b, :m, :d, :e, :l, :x, :s, :at) on conflict (bureau, month) do nothing""")
+                    .param("b", f.bureau().name()).param("m", f.month()).param("d", f.deadline())
+                    .param("e", String.join(",", f.expectedCounties())).param("l", String.join(",", f.lateCounties()))
+                    .param("x", String.join(",", f.missingCounties())).param("s", event.source())
                     .param("at", ts(f.checkedAt())).update();
         }
     }

@@ -1,6 +1,9 @@
 package fushun.console.web;
 
 import fushun.console.readmodel.Dashboards;
+import fushun.console.readmodel.FeedGrid;
+import fushun.platform.PlatformTime;
+import fushun.platform.web.RuleViolationException;
 import fushun.platform.security.Jurisdiction;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,12 +33,14 @@ import org.springframework.web.bind.annotation.RestController;
 class ConsoleController {
 
     private final Dashboards dashboards;
+    private final FeedGrid feedGrid;
     private final String issuer;
     private final String clientId;
 
-    ConsoleController(Dashboards dashboards, @Value("${console.oidc.issuer}") String issuer,
+    ConsoleController(Dashboards dashboards, FeedGrid feedGrid, @Value("${console.oidc.issuer}") String issuer,
                       @Value("${console.oidc.client-id}") String clientId) {
         this.dashboards = dashboards;
+        this.feedGrid = feedGrid;
         this.issuer = issuer;
         this.clientId = clientId;
     }
@@ -75,6 +81,28 @@ class ConsoleController {
     @Operation(summary = "查看各部门报送完整性", description = "各部门按月公布的数据报送情况（如医保结算数据）：截止日、应报送和缺报的县区，最新的月份在前，最多60条（约最近12个月）。分析人员、县审批人和管理员可查。")
     List<Dashboards.FeedMonth> feeds() {
         return dashboards.feeds(12);
+    }
+
+    /** Every bureau's monthly feed, bureau × month (报送完整性), from the events the bureaus published. */
+    @GetMapping("/api/console/feed-grid")
+    @PreAuthorize("hasAnyRole('analyst', 'county-approver', 'admin')")
+    @Operation(summary = "查看各部门月度报送情况", description = "各部门（行）逐月（列，最新的在前）的数据报送情况，来自各部门服务发布的事件："
+            + "MISSED 有县区逾期或缺报（列出本辖区内逾期和缺报的县区代码），ON_TIME 各县区均按时（医保每月公布核查结果），NONE_REPORTED 截止日已过且未报告逾期，NOT_DUE 未到截止日。"
+            + "按部门分页，带总数。分析人员、县审批人和管理员可查；through 超出 2021-01 至下月答 422。")
+    @ApiResponse(responseCode = "200", description = "部门 × 月份的报送情况")
+    @ApiResponse(responseCode = "422", description = "through 超出可查询的范围（2021-01 至下月）",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+    FeedGrid.Grid feedGrid(
+            @Parameter(description = "最后一个月（yyyy-MM），不填为上月") @RequestParam(required = false) YearMonth through,
+            @Parameter(description = "月数，1–24") @RequestParam(defaultValue = "6") @Min(value = 1, message = "至少1个月") @Max(value = 24, message = "最多24个月") int months,
+            @Parameter(description = "页码，从 0 开始") @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+            @Parameter(description = "每页部门数，1–50") @RequestParam(defaultValue = "20") @Min(value = 1, message = "每页至少1条") @Max(value = 50, message = "每页最多50条") int size) {
+        YearMonth thisMonth = YearMonth.now(PlatformTime.CHINA);
+        YearMonth last = through == null ? thisMonth.minusMonths(1) : through;
+        if (last.isBefore(YearMonth.of(2021, 1)) || last.isAfter(thisMonth.plusMonths(1))) {
+            throw new RuleViolationException("月份超出范围", "可查询 2021-01 至下月的报送情况。");
+        }
+        return feedGrid.grid(Jurisdiction.current(), last, months, page, size);
     }
 
     /** The household's timeline across bureaus, for anyone whose division covers the household. */

@@ -1,7 +1,7 @@
 // 驾驶舱: the rural revitalization bureau's dashboards; every chart has its figures in a table.
 import { html, render } from '../html.js';
 import { api } from '../api.js';
-import { BUREAU_LABELS, FEED_STATE_LABELS, label } from '../labels.js';
+import { BUREAU_LABELS, COUNTY_LABELS, FEED_GRID_LABELS, FEED_STATE_LABELS, label } from '../labels.js';
 import { lastMonthInChina } from '../dates.js';
 import { num, percent, yuan } from '../numbers.js';
 import { hashQuery } from '../paging.js';
@@ -25,7 +25,18 @@ export const feedTable = (feed) => html`<p class="note">截止日期 ${feed.dead
         ${feed.counties.map((c) => html`<tr><td>${c.name}</td><td class="num">${num(c.onTime)}</td><td class="num">${num(c.late)}</td>
           <td data-testid="feed-${c.county}">${label(FEED_STATE_LABELS, c.state)}</td></tr>`)}</table>`;
 
-export function dashboardPage({ board, league, parameters, feed, month, area }) {
+const countyNames = (codes) => codes.map((c) => label(COUNTY_LABELS, c)).join('、');
+
+/** One bureau's month: its state in words, and the late and missing counties of the caller's area. */
+export const feedGridCell = (bureau, c) => html`<td class="feed-${c.state}" data-testid="feed-grid-${bureau}-${c.month}"
+        title="截止日期 ${c.deadline}">${label(FEED_GRID_LABELS, c.state)}${c.late.length ? html`<div class="note">逾期：${countyNames(c.late)}</div>` : ''}${c.missing.length ? html`<div class="note">缺报：${countyNames(c.missing)}</div>` : ''}</td>`;
+
+/** Every bureau's monthly feed, bureau × month, newest month first (报送完整性). */
+export const feedGrid = (grid) => html`<table data-testid="feed-grid"><tr><th>部门</th>${grid.months.map((m) => html`<th>${m}</th>`)}</tr>
+        ${grid.items.map((row) => html`<tr><td>${label(BUREAU_LABELS, row.bureau)}</td>${row.cells.map((c) => feedGridCell(row.bureau, c))}</tr>`)}</table>
+        <p class="note">每月数据应于次月5日（政策参数）前报送；“未报逾期”指截止日已过、该部门未报告逾期或缺报。共 ${num(grid.total)} 个部门。</p>`;
+
+export function dashboardPage({ board, league, parameters, feed, month, area, grid }) {
   const monitored = board.byArea.reduce((sum, a) => sum + a.monitored, 0);
   const f = board.funnel;
   return html`
@@ -69,7 +80,9 @@ export function dashboardPage({ board, league, parameters, feed, month, area }) 
           html`<tr><td>${p.effectiveFrom}</td><td class="num" data-testid="line-${p.effectiveFrom.slice(0, 4)}">${yuan(p.value)}</td></tr>`)}</table></section>
       <section><h3>医保结算数据报送（${month}）</h3>
         ${feed ? feedTable(feed) : html`<p class="note">暂无报送数据</p>`}</section>
-    </div>`;
+    </div>
+    <section><h3>各部门月度报送情况</h3>
+      ${grid ? feedGrid(grid) : html`<p class="note">暂无报送数据</p>`}</section>`;
 }
 
 function drawCharts(view, board, parameters) {
@@ -96,8 +109,12 @@ export async function dashboardView(view, seq) {
   ]);
   // last month as it is in China now, also before 08:00 when UTC is still on the day before
   const month = lastMonthInChina();
-  const feed = await api('/api/medical-insurance/feed-completeness?month=' + month).catch(() => null);
+  const [feed, grid] = await Promise.all([
+    api('/api/medical-insurance/feed-completeness?month=' + month).catch(() => null),
+    hasRole('analyst', 'county-approver', 'admin') ? api('/api/console/feed-grid?months=6&size=50').catch(() => null)
+      : Promise.resolve(null)
+  ]);
   if (stale(seq)) return;
-  render(view, dashboardPage({ board, league, parameters, feed, month, area }));
+  render(view, dashboardPage({ board, league, parameters, feed, month, area, grid }));
   drawCharts(view, board, parameters);
 }

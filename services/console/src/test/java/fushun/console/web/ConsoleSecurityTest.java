@@ -47,6 +47,7 @@ class ConsoleSecurityTest {
 
     @Autowired MockMvc mvc;
     @MockitoBean Dashboards dashboards;
+    @MockitoBean fushun.console.readmodel.FeedGrid feedGrid;
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Decoder {

@@ -1,6 +1,8 @@
 package fushun.employment.posts;
 
+import fushun.contracts.Bureau;
 import fushun.platform.PlatformTime;
+import fushun.platform.feed.FeedCompleteness;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.policy.PolicyValue;
 import fushun.platform.security.Jurisdiction;
@@ -33,9 +35,12 @@ public class MonthlySubsidies {
     private final WelfarePosts posts;
     private final PolicyParameters parameters;
     private final Clock clock;
+    private final FeedCompleteness feeds;
 
-    MonthlySubsidies(JdbcClient jdbc, PostHires hires, WelfarePosts posts, PolicyParameters parameters, Clock clock) {
+    MonthlySubsidies(JdbcClient jdbc, PostHires hires, WelfarePosts posts, PolicyParameters parameters, Clock clock,
+                     FeedCompleteness feeds) {
         this.jdbc = jdbc;
+        this.feeds = feeds;
         this.hires = hires;
         this.posts = posts;
         this.parameters = parameters;
@@ -46,7 +51,9 @@ public class MonthlySubsidies {
      * Records a month's attendance and the subsidy it earns: full at the required days (a
      * parameter), otherwise days ÷ required × the monthly subsidy, to the fen. Only months on the
      * post, only once per month, never a month to come, never by whoever hired the holder (the hirer is
-     * read under the holding's row lock).
+     * read under the holding's row lock). Each month's attendance is the human resources bureau's
+     * monthly feed (报送完整性): counted for the post's county and the month worked, late when recorded
+     * after that month's deadline (the 5th of the next).
      */
     @Transactional
     public MonthlySubsidy attendance(UUID holdingId, YearMonth month, int daysWorked, String by, Jurisdiction jurisdiction) {
@@ -66,6 +73,8 @@ public class MonthlySubsidies {
         if (recorded == 0) {
             throw new RuleViolationException("已登记", "该人员 " + month + " 的考勤和补贴已经登记。");
         }
+        feeds.arrived(Bureau.HUMAN_RESOURCES, posts.post(holding.postId(), jurisdiction).divisionCode(), month,
+                clock.instant());
         return new MonthlySubsidy(holdingId, month, daysWorked, requiredDays, subsidy);
     }
 }

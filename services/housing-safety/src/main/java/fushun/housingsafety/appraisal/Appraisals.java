@@ -5,11 +5,13 @@ import fushun.contracts.RiskType;
 import fushun.contracts.Topics;
 import fushun.contracts.bureau.RiskSignalObserved;
 import fushun.housingsafety.household.Households;
+import fushun.platform.feed.FeedCompleteness;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.security.Jurisdiction;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +42,12 @@ public class Appraisals {
     private final Renovations renovations;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final FeedCompleteness feeds;
 
     Appraisals(JdbcClient jdbc, Households households, AppraisalTasks tasks, Renovations renovations,
-               OutboxWriter outbox, Clock clock) {
+               OutboxWriter outbox, Clock clock, FeedCompleteness feeds) {
         this.jdbc = jdbc;
+        this.feeds = feeds;
         this.households = households;
         this.tasks = tasks;
         this.renovations = renovations;
@@ -54,7 +58,9 @@ public class Appraisals {
     /**
      * Records an appraisal. It answers the household's open tasks. C or D: a signal to monitoring,
      * and for a low-income household a renovation with its subsidy (unless one is under way). A or B
-     * answering a task closes its assignment: the house is safe.
+     * answering a task closes its assignment: the house is safe. Each appraisal is the screening's
+     * progress, housing's monthly feed (报送完整性): counted for the county and the month it was made
+     * in, late when recorded after that month's deadline.
      */
     @Transactional
     public Appraisal record(NewAppraisal request, String by, Jurisdiction jurisdiction) {
@@ -70,6 +76,7 @@ public class Appraisals {
                 .param("task", tasks.isEmpty() ? null : tasks.get(0).id()).param("grade", request.grade())
                 .param("inspector", request.inspector()).param("on", request.appraisedOn())
                 .param("findings", request.findings()).param("by", by).update();
+        feeds.arrived(Bureau.HOUSING, household.divisionCode(), YearMonth.from(request.appraisedOn()), clock.instant());
         this.tasks.done(household.householdId());
         HouseGrade grade = HouseGrade.of(request.grade());
         AppraisalDecision decision = AppraisalDecision.of(grade, household.lowIncome(), household.notEntitledToPolicy());

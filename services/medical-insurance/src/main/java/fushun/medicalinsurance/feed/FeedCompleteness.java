@@ -6,7 +6,6 @@ import fushun.contracts.medicalinsurance.FeedCompletenessChecked;
 import fushun.medicalinsurance.settlement.SettlementArrivals;
 import fushun.platform.PlatformTime;
 import fushun.platform.outbox.OutboxWriter;
-import fushun.platform.policy.PolicyParameters;
 import fushun.platform.security.Jurisdiction;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,12 +21,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Whether each county's settlements of a month arrived by the deadline: the given day of the next
- * month (a parameter, the 5th), end of that day in China. Settlements received later count as late.
+ * month (the platform's parameter {@code feed.deadline-day} for medical insurance, the 5th), end of
+ * that day in China. Settlements received later count as late. The platform's feed mechanism reads
+ * the same settlements ({@link SettlementArrivalSource}) and publishes {@code FeedDeadlineMissed} beside this
+ * service's own {@link FeedCompletenessChecked} (ADR 0036).
  */
 @Service
 public class FeedCompleteness {
 
-    static final String DEADLINE_DAY = "medical.feed.deadline-day";
 
     public enum State {
         /** settlements arrived by the deadline */
@@ -50,15 +51,15 @@ public class FeedCompleteness {
 
     private final JdbcClient jdbc;
     private final SettlementArrivals settlements;
-    private final PolicyParameters parameters;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final fushun.platform.feed.FeedCompleteness feeds;
 
-    public FeedCompleteness(JdbcClient jdbc, SettlementArrivals settlements, PolicyParameters parameters,
-                            OutboxWriter outbox, Clock clock) {
+    public FeedCompleteness(JdbcClient jdbc, SettlementArrivals settlements, OutboxWriter outbox, Clock clock,
+                            fushun.platform.feed.FeedCompleteness feeds) {
+        this.feeds = feeds;
         this.jdbc = jdbc;
         this.settlements = settlements;
-        this.parameters = parameters;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -68,10 +69,9 @@ public class FeedCompleteness {
         return jdbc.sql("select county_code from feed_county order by county_code").query(String.class).list();
     }
 
+    /** One deadline for both checks: the platform's, for medical insurance (V8 carried the earlier parameter over). */
     public LocalDate deadlineOf(YearMonth month) {
-        LocalDate firstOfNext = month.plusMonths(1).atDay(1);
-        int day = parameters.required(DEADLINE_DAY, "*", firstOfNext).value().intValueExact();
-        return firstOfNext.withDayOfMonth(day);
+        return feeds.deadlineOf(Bureau.MEDICAL_INSURANCE, month);
     }
 
     /** The month's feed per county within the caller's jurisdiction. */

@@ -9,6 +9,7 @@ import fushun.contracts.bureau.AssignmentAcknowledged;
 import fushun.contracts.bureau.CaseClosed;
 import fushun.contracts.bureau.MeasureApplied;
 import fushun.contracts.monitoring.AssignmentEscalated;
+import fushun.platform.feed.FeedCompleteness;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.NotFoundException;
@@ -20,6 +21,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
@@ -46,7 +48,10 @@ public class Assignments {
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public Assignments(JdbcClient jdbc, OutboxWriter outbox, Clock clock) {
+    private final FeedCompleteness feeds;
+
+    public Assignments(JdbcClient jdbc, OutboxWriter outbox, Clock clock, FeedCompleteness feeds) {
+        this.feeds = feeds;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
@@ -136,6 +141,7 @@ public class Assignments {
             throw new RuleViolationException("任务已办结", "该任务已经办结，不能再登记措施。");
         }
         record(a, UUID.randomUUID(), measure, description, amount, appliedOn, actor);
+        answered(a);
     }
 
     /** A bureau without a service closes its assignment through the API. */
@@ -146,6 +152,19 @@ public class Assignments {
             throw new RuleViolationException("任务已办结", "该任务已经办结。");
         }
         close(a, outcome, clock.instant());
+        answered(a);
+    }
+
+    /**
+     * The monthly duty of a bureau without a service (报送完整性, {@link TasksDueScope}): an answer
+     * through the API counts for the task's county and the month it was due.
+     */
+    private void answered(Current a) {
+        if (feeds.tracks(a.bureau())) {
+            LocalDate due = jdbc.sql("select due_date from assignment where id = :id").param("id", a.id())
+                    .query(LocalDate.class).single();
+            feeds.arrived(a.bureau(), a.divisionCode(), YearMonth.from(due), clock.instant());
+        }
     }
 
     /**

@@ -22,7 +22,9 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         // a new secret key for each test context: no key in this repository is accepted anywhere
         "platform.pii.person-key=${random.uuid}",
         // spring-kafka-test's broker is open; the platform's access lists are tested end to end
-        "spring.kafka.security.protocol=PLAINTEXT", "platform.kafka.create-topics=true"})
+        "spring.kafka.security.protocol=PLAINTEXT", "platform.kafka.create-topics=true",
+        // the tests run the monthly feed check themselves, at the moments they choose
+        "platform.feeds.check-enabled=false"})
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @Import(ServiceTestConfiguration.class)

@@ -5,6 +5,7 @@ import fushun.contracts.Topics;
 import fushun.contracts.bureau.MeasureApplied;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
 import fushun.platform.PlatformTime;
+import fushun.platform.feed.FeedCompleteness;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.security.DivisionCodes;
@@ -65,10 +66,12 @@ public class Grants {
     private final PolicyParameters parameters;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final FeedCompleteness feeds;
 
     public Grants(JdbcClient jdbc, HouseholdRoster roster, PolicyParameters parameters, OutboxWriter outbox, Clock clock,
-                  CaseWork cases) {
+                  CaseWork cases, FeedCompleteness feeds) {
         this.jdbc = jdbc;
+        this.feeds = feeds;
         this.cases = cases;
         this.roster = roster;
         this.parameters = parameters;
@@ -315,11 +318,14 @@ public class Grants {
 
     /**
      * Other bureaus get the change in fixed words: the operator's own reasons can carry health or
-     * family details and stay in this service.
+     * family details and stay in this service. Each dibao or 特困 status change is civil affairs'
+     * monthly feed (报送完整性): counted for the county and the month of the decision.
      */
     private void publishStatus(HouseholdRoster.Standing household, Programme programme,
                                AssistanceStatusChanged.Status status, List<UUID> persons, Map<UUID, String> refs,
                                BigDecimal amount, LocalDate effectiveFrom, String reason) {
+        feeds.arrived(Bureau.CIVIL_AFFAIRS, household.divisionCode(), YearMonth.from(PlatformTime.today(clock)),
+                clock.instant());
         outbox.append(Topics.SOCIAL_ASSISTANCE_STATUS, household.householdId().toString(), household.divisionCode(),
                 new AssistanceStatusChanged(UUID.randomUUID(), household.householdId(), household.divisionCode(),
                         programme.contract(), status,
