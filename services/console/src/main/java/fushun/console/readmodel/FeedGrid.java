@@ -67,11 +67,21 @@ public class FeedGrid {
 
     public Grid grid(Jurisdiction jurisdiction, YearMonth through, int months, int page, int size) {
         List<YearMonth> shown = new ArrayList<>();
+        Map<YearMonth, LocalDate> deadlines = new HashMap<>();
         for (int i = 0; i < months; i++) {
-            shown.add(through.minusMonths(i));
+            YearMonth month = through.minusMonths(i);
+            // a month before feeds were tracked (no deadline parameter in force) is not shown
+            deadlineOf(month).ifPresent(deadline -> {
+                shown.add(month);
+                deadlines.put(month, deadline);
+            });
         }
-        List<String> keys = shown.stream().map(YearMonth::toString).toList();
+        List<String> shownKeys = shown.stream().map(YearMonth::toString).toList();
+        List<String> keys = shownKeys;
         Map<String, Published> published = new HashMap<>();
+        if (keys.isEmpty()) {
+            keys = List.of("none"); // no month tracked in the range: nothing published matches
+        }
         // medical insurance's own check first; a FeedDeadlineMissed for the same bureau and month wins
         jdbc.sql("select bureau, month, deadline, missing from feed_month where month in (:months)")
                 .param("months", keys)
@@ -85,15 +95,15 @@ public class FeedGrid {
                 .list().forEach(e -> published.put(e.getKey(), e.getValue()));
         LocalDate today = PlatformTime.today(clock);
         List<Row> rows = BUREAUS.stream().skip((long) page * size).limit(size).map(bureau -> new Row(bureau, bureau.label(),
-                shown.stream().map(month -> cell(month, published.get(bureau.name() + "/" + month), deadlineOf(month),
+                shown.stream().map(month -> cell(month, published.get(bureau.name() + "/" + month), deadlines.get(month),
                         today, jurisdiction)).toList())).toList();
-        return new Grid(keys, rows, page, size, BUREAUS.size());
+        return new Grid(shownKeys, rows, page, size, BUREAUS.size());
     }
 
     /** The deadline the console assumes when nothing was published: the platform's default deadline day. */
-    private LocalDate deadlineOf(YearMonth month) {
-        int day = parameters.required(FeedCompleteness.DEADLINE_DAY, "*", month.plusMonths(1).atDay(1)).value().intValueExact();
-        return FeedLateness.deadlineOf(month, day);
+    private java.util.Optional<LocalDate> deadlineOf(YearMonth month) {
+        return parameters.valueAt(FeedCompleteness.DEADLINE_DAY, "*", month.plusMonths(1).atDay(1))
+                .map(v -> FeedLateness.deadlineOf(month, FeedLateness.deadlineDay(v.value())));
     }
 
     /** A cell from what was published about the month (null: nothing), within the caller's jurisdiction. */

@@ -1,6 +1,7 @@
 package fushun.console.readmodel;
 
 import fushun.console.report.ReportFacts;
+import fushun.contracts.Bureau;
 import fushun.contracts.EventEnvelope;
 import fushun.contracts.assetmanagement.AssetIncomeDistributed;
 import fushun.contracts.RiskType;
@@ -18,6 +19,7 @@ import fushun.contracts.monitoring.RiskAlertRaised;
 import fushun.contracts.monitoring.RiskEliminated;
 import fushun.contracts.monitoring.RiskEliminationRolledBack;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
+import fushun.platform.kafka.PoisonEventException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -155,6 +157,11 @@ public class ReadModel {
                     .param("e", String.join(",", f.expectedCounties())).param("x", String.join(",", f.missingCounties()))
                     .param("at", ts(f.checkedAt())).update();
         } else if (data instanceof FeedDeadlineMissed f) {
+            // a bureau's feed is judged by the service that keeps it (monitoring for the bureaus without
+            // a service of their own); any other sender is refused, so it cannot take the bureau's cell
+            if (!feedKeeperOf(f.bureau()).equals(event.source())) {
+                throw new PoisonEventException("the feed of " + f.bureau() + " judged by " + event.source());
+            }
             // once per bureau and month: the first one stands, a replay changes nothing
             jdbc.sql("""
                             insert into feed_deadline_missed (bureau, month, deadline, expected, late, missing, source, checked_at)
@@ -164,6 +171,17 @@ public class ReadModel {
                     .param("x", String.join(",", f.missingCounties())).param("s", event.source())
                     .param("at", ts(f.checkedAt())).update();
         }
+    }
+
+    /** The service that keeps a bureau's monthly feed and publishes its missed deadlines. */
+    static String feedKeeperOf(Bureau bureau) {
+        return switch (bureau) {
+            case CIVIL_AFFAIRS -> "social-assistance";
+            case MEDICAL_INSURANCE -> "medical-insurance";
+            case HOUSING -> "housing-safety";
+            case HUMAN_RESOURCES -> "employment";
+            default -> "monitoring";
+        };
     }
 
     /** In fixed words: the change, the member it is about, the reason and the day. */

@@ -4,6 +4,7 @@ import fushun.console.report.ReportTables.Submission;
 import fushun.console.report.internal.FirstPage;
 import fushun.console.report.internal.ReportDocuments;
 import fushun.platform.PlatformTime;
+import fushun.platform.pii.PiiMasking;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.ConflictException;
@@ -64,6 +65,9 @@ public class AnnualReports {
     public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    /** Reports drawn at once (see {@link #rendered}). */
+    static final int RENDERS = 2;
+    private final java.util.concurrent.Semaphore renders = new java.util.concurrent.Semaphore(RENDERS);
     private final JdbcClient jdbc;
     private final AnnualFigures figures;
     private final PolicyParameters parameters;
@@ -133,18 +137,36 @@ public class AnnualReports {
                 .param("at", Timestamp.from(clock.instant())).param("by", actor).update() > 0;
     }
 
+    /**
+     * One writer of a county's report at a time, until the transaction ends: a narrative saved while a
+     * submission renders its documents waits for it, then finds the report submitted.
+     */
+    private void lock(String county, int year) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('annual-report:' || :c || ':' || :y))")
+                .param("c", county).param("y", year).query((rs, n) -> 1).list();
+    }
+
+    static boolean carriesPersonalNumbers(String text) {
+        return text != null && !text.equals(PiiMasking.scrub(text));
+    }
+
     /** The approver's narrative as a new version; refused once the report was submitted. */
     @Transactional
     public Version saveNarrative(String county, int year, String problems, String nextYear, Jurisdiction jurisdiction,
                                  String actor) {
         checkCounty(county, jurisdiction);
         checkYear(year);
+        if ((problems != null && problems.length() > MAX_NARRATIVE) || (nextYear != null && nextYear.length() > MAX_NARRATIVE)) {
+            throw new RuleViolationException("内容过长", "每部分最多 " + MAX_NARRATIVE + " 字。");
+        }
+        if (carriesPersonalNumbers(problems) || carriesPersonalNumbers(nextYear)) {
+            // the report goes to the city and is kept: no ID or mobile number in its free text
+            throw new RuleViolationException("含有个人信息", "文字部分不能包含身份证号或手机号码，请删除后再保存。");
+        }
+        lock(county, year);
         Version latest = latest(county, year).orElseThrow(() -> new NotFoundException("该县区本年度报告尚未起草。"));
         if (submittedVersion(county, year).isPresent()) {
             throw new ConflictException("报告已报送", "本年度报告已报送，已报送的版本不能修改。");
-        }
-        if ((problems != null && problems.length() > MAX_NARRATIVE) || (nextYear != null && nextYear.length() > MAX_NARRATIVE)) {
-            throw new RuleViolationException("内容过长", "每部分最多 " + MAX_NARRATIVE + " 字。");
         }
         int version = latest.version() + 1;
         jdbc.sql("""
@@ -161,6 +183,7 @@ public class AnnualReports {
     public Version submit(String county, int year, Jurisdiction jurisdiction, String actor) {
         checkCounty(county, jurisdiction);
         checkYear(year);
+        lock(county, year);
         if (submittedVersion(county, year).isPresent()) {
             throw new ConflictException("报告已报送", "本年度报告已报送，不能重复报送。");
         }
@@ -235,12 +258,14 @@ public class AnnualReports {
                     .param("c", county).param("y", year).param("v", v.version()).query(byte[].class).single();
             return document(base, kind, body);
         }
-        ReportDocuments.Content content = content(county, year, v, v.submitted() ? "已报送" : "草稿");
-        return document(base, kind, switch (kind) {
-            case "docx" -> ReportDocuments.docx(content);
-            case "xlsx" -> ReportDocuments.xlsx(content);
-            default -> FirstPage.png(content);
-        });
+        return document(base, kind, rendered(() -> {
+            ReportDocuments.Content content = content(county, year, v, v.submitted() ? "已报送" : "草稿");
+            return switch (kind) {
+                case "docx" -> ReportDocuments.docx(content);
+                case "xlsx" -> ReportDocuments.xlsx(content);
+                default -> FirstPage.png(content);
+            };
+        }));
     }
 
     /** The city's report: the city's figures, each county's main figures and where its report stands. */
@@ -249,12 +274,35 @@ public class AnnualReports {
         if (!AnnualFigures.CITY.equals(jurisdiction.prefix()) && !"21".equals(jurisdiction.prefix())) {
             throw new NotFoundException("全市报告只对市级用户开放。");
         }
-        ReportDocuments.Content content = cityContent(year);
-        return document("210400-" + year, kind, switch (kind) {
-            case "docx" -> ReportDocuments.docx(content);
-            case "xlsx" -> ReportDocuments.xlsx(content);
-            default -> FirstPage.png(content);
-        });
+        return document("210400-" + year, kind, rendered(() -> {
+            ReportDocuments.Content content = cityContent(year);
+            return switch (kind) {
+                case "docx" -> ReportDocuments.docx(content);
+                case "xlsx" -> ReportDocuments.xlsx(content);
+                default -> FirstPage.png(content);
+            };
+        }));
+    }
+
+    /**
+     * Counting a year and drawing its charts takes a core for a while: at most {@link #RENDERS} at once
+     * in this instance; one more is told to come back (503) rather than queued behind them.
+     */
+    private byte[] rendered(java.util.function.Supplier<byte[]> render) {
+        if (!renders.tryAcquire()) {
+            var problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
+                    org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "正在生成其他报告，请稍后再试。");
+            problem.setTitle("报告生成繁忙");
+            var busy = new org.springframework.web.ErrorResponseException(
+                    org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, problem, null);
+            busy.getHeaders().set(org.springframework.http.HttpHeaders.RETRY_AFTER, "10");
+            throw busy;
+        }
+        try {
+            return render.get();
+        } finally {
+            renders.release();
+        }
     }
 
     ReportDocuments.Content cityContent(int year) {

@@ -27,10 +27,9 @@ public final class ReportRules {
         if (name == null || name.isBlank()) {
             return null;
         }
+        // the first character and a fixed "**", whatever the name's length (which would say more)
         String trimmed = name.strip();
-        int first = trimmed.offsetByCodePoints(0, 1);
-        int rest = trimmed.codePointCount(first, trimmed.length());
-        return trimmed.substring(0, first) + "*".repeat(Math.max(rest, 1));
+        return trimmed.substring(0, trimmed.offsetByCodePoints(0, 1)) + "**";
     }
 
     /** The parameter versions an alert's explanation cites, in order, each once. */

@@ -62,9 +62,11 @@ public final class ReportTables {
                 .map(a -> row(a.label(), a.count(), a.amount())).toList()));
         tables.add(new Table(ASSET_INCOME, List.of("项目", "户数", "金额（元）"),
                 List.of(row(f.assetIncome().label(), f.assetIncome().count(), f.assetIncome().amount()))));
-        tables.add(new Table(AT_RISK, List.of("户主（脱敏）", "村", "类别", "确定日期", "风险类型", "未办结帮扶任务"), f.atRisk().stream()
+        // no risk types here: with a village and a masked name they would tell a household's illness
+        // (health data); the open assignments say which bureaus still owe help
+        tables.add(new Table(AT_RISK, List.of("户主（脱敏）", "村", "类别", "确定日期", "未办结帮扶任务"), f.atRisk().stream()
                 .map(r -> row(r.maskedName(), r.village(), r.category(), r.identifiedOn() == null ? null : r.identifiedOn().toString(),
-                        r.riskTypes(), r.openAssignments().isEmpty() ? "无" : r.openAssignments())).toList()));
+                        r.openAssignments().isEmpty() ? "无" : r.openAssignments())).toList()));
         tables.add(new Table(FEEDS, List.of("部门", "月份", "报送情况"), f.feeds().stream()
                 .map(r -> row(r.label(), r.month(), r.missing() ? "缺报" : "按时")).toList()));
         tables.add(new Table(PARAMETERS, List.of("参数版本", "引用次数"), f.parameterVersions().stream()

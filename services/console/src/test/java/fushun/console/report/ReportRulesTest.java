@@ -20,13 +20,13 @@ class ReportRulesTest {
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(nullValues = "NULL", value = {
             "王秀兰, 王**",
-            "赵明, 赵*",
-            "欧阳娜娜, 欧***",
-            "李, 李*",
-            "' 张三 ', 张*",
+            "赵明, 赵**",
+            "欧阳娜娜, 欧**",
+            "李, 李**",
+            "' 张三 ', 张**",
             "NULL, NULL",
             "'  ', NULL"})
-    void shouldKeepOnlyTheFamilyNamesFirstCharacterWhenMaskingAName(String name, String masked) {
+    void shouldKeepOnlyTheFirstCharacterAndAFixedMaskWhateverTheNamesLength(String name, String masked) {
         assertThat(ReportRules.maskName(name)).isEqualTo(masked);
     }
 

@@ -31,11 +31,13 @@ class BureauSignalListener {
 
     /*
      * A poll's signals in one transaction, on one consumer per partition (the signal topics have 3).
-     * Every signal topic is keyed by household and the range assignor gives one consumer the same
-     * partition of each topic, so a household's signals from every bureau stay on one thread, in order.
+     * Every signal topic is keyed by household and the range assignor (pinned here; the signal topics
+     * share their partition count) gives one consumer the same partition of each topic, so a
+     * household's signals from every bureau stay on one thread, in order.
      */
     @KafkaListener(topics = "#{T(fushun.contracts.Topics).signals()}", concurrency = "3",
-            containerFactory = BatchListeners.FACTORY)
+            containerFactory = BatchListeners.FACTORY,
+            properties = "partition.assignment.strategy=org.apache.kafka.clients.consumer.RangeAssignor")
     void on(List<ConsumerRecord<String, String>> records) {
         inbound.dispatchAll("monitoring.signals", records, handlers);
     }

@@ -9,6 +9,7 @@ import fushun.platform.feed.FeedLateness.Verdict;
 import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.security.Jurisdiction;
+import fushun.platform.web.RuleViolationException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,9 +97,20 @@ public class FeedCompleteness {
         return settings.duties().contains(bureau);
     }
 
+    /**
+     * The month's deadline by the deadline-day parameter in force at the start of the next month;
+     * empty for a month before the feed was tracked (no parameter in force then). A day outside
+     * 1–28 (a mistyped parameter) is read as the nearest of them, never as an error.
+     */
+    public Optional<LocalDate> deadline(Bureau bureau, YearMonth month) {
+        return parameters.valueAt(DEADLINE_DAY, bureau.name(), month.plusMonths(1).atDay(1))
+                .map(v -> FeedLateness.deadlineOf(month, FeedLateness.deadlineDay(v.value())));
+    }
+
+    /** The month's deadline; a month the feed was not tracked in is refused as a problem (422). */
     public LocalDate deadlineOf(Bureau bureau, YearMonth month) {
-        int day = parameters.required(DEADLINE_DAY, bureau.name(), month.plusMonths(1).atDay(1)).value().intValueExact();
-        return FeedLateness.deadlineOf(month, day);
+        return deadline(bureau, month).orElseThrow(() -> new RuleViolationException("该月份未跟踪报送",
+                "该月份早于报送跟踪的起始月份：" + month + "。"));
     }
 
     /**
@@ -110,7 +123,11 @@ public class FeedCompleteness {
         if (!tracks(bureau)) {
             throw new IllegalArgumentException("this service does not track the feed of " + bureau);
         }
-        boolean onTime = FeedLateness.onTime(receivedAt, deadlineOf(bureau, month));
+        Optional<LocalDate> deadline = deadline(bureau, month);
+        if (deadline.isEmpty()) {
+            return; // data for a month before the feed was tracked (a backdated record): nothing was owed then
+        }
+        boolean onTime = FeedLateness.onTime(receivedAt, deadline.get());
         jdbc.sql("""
                         insert into feed_arrival (bureau, month, county_code, on_time, late, first_received_at, last_received_at)
                         values (:b, :m, :c, :onTime, :late, :at, :at)
@@ -189,7 +206,11 @@ public class FeedCompleteness {
         List<FeedDeadlineMissed> published = new ArrayList<>();
         Instant now = clock.instant();
         for (Bureau bureau : settings.duties()) {
-            LocalDate deadline = deadlineOf(bureau, month);
+            Optional<LocalDate> due = deadline(bureau, month);
+            if (due.isEmpty()) {
+                continue;
+            }
+            LocalDate deadline = due.get();
             List<String> expected = expected(bureau, month).stream().map(County::code).toList();
             Verdict verdict = FeedLateness.judge(expected, arrivals(bureau, month, deadline).entrySet().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().arrived())), deadline, now);
@@ -229,7 +250,12 @@ public class FeedCompleteness {
                 fixedDelayString = "${platform.feeds.check-interval:PT1H}")
         public void checkLastMonth() {
             // through the bean, so that the check runs in its transaction
-            feeds.check(feeds.lastMonth());
+            // the last three months: a month whose deadline falls after the next month has begun (a
+            // deadline day late in the month) is still checked once it has passed; a checked month is
+            // recorded and never published twice
+            for (int back = 2; back >= 0; back--) {
+                feeds.check(feeds.lastMonth().minusMonths(back));
+            }
         }
     }
 }

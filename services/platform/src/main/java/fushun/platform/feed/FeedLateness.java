@@ -46,6 +46,11 @@ public final class FeedLateness {
     private FeedLateness() {
     }
 
+    /** A deadline-day parameter as a day of the month: whole days, 1 to 28 (a value outside is brought inside). */
+    public static int deadlineDay(java.math.BigDecimal parameter) {
+        return Math.max(1, Math.min(28, parameter.setScale(0, java.math.RoundingMode.DOWN).intValue()));
+    }
+
     /** The deadline of a month's data: that day of the next month, or the next month's last day if shorter. */
     public static LocalDate deadlineOf(YearMonth month, int deadlineDay) {
         if (deadlineDay < 1) {

@@ -117,7 +117,7 @@ public class InboundEvents {
      * transaction whose inbox entries are written in one statement. If anything in it fails
      * (an unreadable record, a refused effect, the database), the transaction is rolled back and the
      * records are applied again one per transaction; the first that fails then stops the batch with
-     * a {@link BatchListenerFailedException} naming it, so the error handler commits the records
+     * a {@link BatchListenerFailedException} naming that record, so the error handler commits the records
      * before it, retries or dead-letters that one alone, and delivers the rest again. Returns how many
      * records were applied now.
      */
@@ -129,14 +129,13 @@ public class InboundEvents {
             return applyTogether(consumer, records, handlers);
         } catch (RuntimeException batchFailed) {
             int applied = 0;
-            for (int i = 0; i < records.size(); i++) {
-                ConsumerRecord<String, String> record = records.get(i);
+            for (ConsumerRecord<String, String> record : records) {
                 try {
                     if (observed(consumer, record, () -> dispatchOn(record, consumer, handlers))) {
                         applied++;
                     }
                 } catch (RuntimeException e) {
-                    throw new BatchListenerFailedException(String.valueOf(e.getMessage()), e, i);
+                    throw new BatchListenerFailedException(String.valueOf(e.getMessage()), e, record);
                 }
             }
             return applied;

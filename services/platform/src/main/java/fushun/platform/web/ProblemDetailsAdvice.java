@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import fushun.platform.pii.PiiMasking;
 import org.springframework.core.Ordered;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -82,6 +83,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail conflict(DuplicateKeyException e) {
         log.warn("Conflict: {}", PiiMasking.scrub(String.valueOf(e.getMostSpecificCause().getMessage())));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "该记录已存在，或正被他人同时修改，请刷新后重试。");
+        problem.setTitle("记录冲突");
+        return problem;
+    }
+
+    /**
+     * Two transactions waiting on each other's rows (a deadlock PostgreSQL broke, a lock timeout): the
+     * request changed nothing and may simply be sent again.
+     */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ProblemDetail contended(PessimisticLockingFailureException e) {
+        log.warn("Contended: {}", PiiMasking.scrub(String.valueOf(e.getMostSpecificCause().getMessage())));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "该记录正被同时处理，本次未作任何修改，请稍后重试。");
         problem.setTitle("记录冲突");
         return problem;
     }

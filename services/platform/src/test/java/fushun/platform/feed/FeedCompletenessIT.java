@@ -141,6 +141,18 @@ class FeedCompletenessIT {
         assertThat(feeds.expected(Bureau.HEALTH, YearMonth.of(2027, 1))).hasSize(7);
     }
 
+    /** Data dated before feeds were tracked (a backdated record): accepted, counted nowhere, checked never. */
+    @Test
+    void shouldIgnoreAnArrivalForAMonthBeforeTheFeedWasTracked() {
+        YearMonth before = YearMonth.of(2019, 5);
+        arrive(Bureau.CIVIL_AFFAIRS, "210422", before, Instant.parse("2026-10-20T02:00:00Z"));
+
+        assertThat(jdbc.sql("select count(*) from feed_arrival where month = :m").param("m", before.atDay(1))
+                .query(Long.class).single()).isZero();
+        assertThat(feeds.deadline(Bureau.CIVIL_AFFAIRS, before)).isEmpty();
+        assertThat(feeds.check(before)).isEmpty();
+    }
+
     @Test
     void shouldRefuseAnArrivalOfABureauItDoesNotTrack() {
         assertThatThrownBy(() -> arrive(Bureau.WATER, "210422", Instant.parse("2026-10-20T02:00:00Z")))

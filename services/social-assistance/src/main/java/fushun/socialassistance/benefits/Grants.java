@@ -112,7 +112,7 @@ public class Grants {
             jdbc.sql("insert into grant_person (grant_id, person_id, person_ref) values (:g, :p, :ref)")
                     .param("g", grantId).param("p", person).param("ref", refs.get(person)).update();
         }
-        publishStatus(household, application.programme(), AssistanceStatusChanged.Status.GRANTED, covered, refs,
+        publishStatus(true, household, application.programme(), AssistanceStatusChanged.Status.GRANTED, covered, refs,
                 monthlyAmount, firstMonth.atDay(1), application.programme().label() + "批准，自 " + firstMonth + " 起发放");
         if (application.caseId() != null) {
             CaseRef link = cases.caseRef(application.caseId());
@@ -170,7 +170,9 @@ public class Grants {
                     .param("g", grantId).update();
             Grant grant = grants("g.id = :id", Map.of("id", grantId), 1, 0).get(0);
             HouseholdRoster.Standing household = roster.standing(householdId);
-            publishStatus(household, grant.programme(), AssistanceStatusChanged.Status.STOPPED, List.of(personId),
+            // followed from monitoring's household change, not a civil-affairs submission: not counted in
+            // the bureau's monthly feed (and no feed row is locked inside a listener's batch transaction)
+            publishStatus(false, household, grant.programme(), AssistanceStatusChanged.Status.STOPPED, List.of(personId),
                     roster.personRefs(householdId), share, stop.atDay(1),
                     grant.programme().label() + "：成员减少（" + reasonLabel + "），自 " + stop + " 起停发其份额"
                             + (nobodyLeft ? "，待遇停发" : "，待遇列入复核"));
@@ -217,7 +219,7 @@ public class Grants {
         }
         jdbc.sql("update assistance_grant set status = 'STOPPED', stop_month = :stop where id = :id")
                 .param("stop", stop.atDay(1)).param("id", grantId).update();
-        publishStatus(household, grant.programme(), AssistanceStatusChanged.Status.STOPPED, grant.coveredPersons(),
+        publishStatus(true, household, grant.programme(), AssistanceStatusChanged.Status.STOPPED, grant.coveredPersons(),
                 personRefs(grant.householdId()), grant.monthlyAmount(), stop.atDay(1),
                 grant.programme().label() + "复核不再符合条件，自 " + stop + " 起停发");
         return find(grantId, jurisdiction);
@@ -321,11 +323,14 @@ public class Grants {
      * family details and stay in this service. Each dibao or 特困 status change is civil affairs'
      * monthly feed (报送完整性): counted for the county and the month of the decision.
      */
-    private void publishStatus(HouseholdRoster.Standing household, Programme programme,
+    /** @param submitted a civil-affairs decision (counted in the bureau's monthly feed), not a change followed from monitoring */
+    private void publishStatus(boolean submitted, HouseholdRoster.Standing household, Programme programme,
                                AssistanceStatusChanged.Status status, List<UUID> persons, Map<UUID, String> refs,
                                BigDecimal amount, LocalDate effectiveFrom, String reason) {
-        feeds.arrived(Bureau.CIVIL_AFFAIRS, household.divisionCode(), YearMonth.from(PlatformTime.today(clock)),
-                clock.instant());
+        if (submitted) {
+            feeds.arrived(Bureau.CIVIL_AFFAIRS, household.divisionCode(), YearMonth.from(PlatformTime.today(clock)),
+                    clock.instant());
+        }
         outbox.append(Topics.SOCIAL_ASSISTANCE_STATUS, household.householdId().toString(), household.divisionCode(),
                 new AssistanceStatusChanged(UUID.randomUUID(), household.householdId(), household.divisionCode(),
                         programme.contract(), status,
