@@ -51,8 +51,7 @@ public class AnnualFigures {
             "程序时效（村摸排→乡审核→县确定各环节用时）：事件未携带各环节日期",
             "低保、特困实际发放金额：事件只携带月标准，未发布逐月发放",
             "医保三重保障支付金额与参保资助：事件未携带",
-            "危房改造开工与竣工分列的补助、公益性岗位补助发放、代缴养老保险：仅在对应预警的帮扶措施中携带金额",
-            "各部门按月报送完整性（医保以外）：待报送完整性视图（V5）上线");
+            "危房改造开工与竣工分列的补助、公益性岗位补助发放、代缴养老保险：仅在对应预警的帮扶措施中携带金额");
 
     private static final Map<String, String> MEASURES = Map.of("DIBAO", "低保", "TEKUN", "特困供养", "TEMPORARY_AID", "临时救助",
             "TILTED_COVER", "医保倾斜保障", "PUBLIC_WELFARE_POST", "公益性岗位", "RENOVATION_STARTED", "危房改造开工",
@@ -244,13 +243,18 @@ public class AnnualFigures {
         }
         atRisk.sort(Comparator.comparing(AtRiskRow::village).thenComparing(AtRiskRow::maskedName));
 
-        List<FeedRow> feeds = jdbc.sql("select bureau, month, missing from report_feed where month like :year order by month, bureau")
+        // every bureau's missed deadlines (FeedDeadlineMissed, the dashboard's table) and medical
+        // insurance's monthly checks; for a bureau and month in both, the missed deadline (with its late
+        // counties) stands
+        List<FeedRow> feeds = jdbc.sql("""
+                        select bureau, month, late, missing from feed_deadline_missed where month like :year
+                        union all
+                        select bureau, month, '', missing from report_feed r where month like :year
+                            and not exists (select 1 from feed_deadline_missed d where d.bureau = r.bureau and d.month = r.month)
+                        order by 2, 1""")
                 .param("year", year + "-%")
-                .query((rs, n) -> {
-                    List<String> missing = split(rs.getString(3));
-                    boolean miss = CITY.equals(scope) ? !missing.isEmpty() : missing.contains(scope);
-                    return new FeedRow(rs.getString(1), Bureau.valueOf(rs.getString(1)).label(), rs.getString(2), miss);
-                })
+                .query((rs, n) -> new FeedRow(rs.getString(1), Bureau.valueOf(rs.getString(1)).label(), rs.getString(2),
+                        ReportRules.feedState(scope, CITY.equals(scope), split(rs.getString(3)), split(rs.getString(4)))))
                 .list();
         List<CountRow> parameterVersions = versions.entrySet().stream()
                 .map(e -> new CountRow(e.getKey(), e.getKey(), e.getValue())).toList();

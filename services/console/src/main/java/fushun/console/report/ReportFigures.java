@@ -65,7 +65,8 @@ public record ReportFigures(
     }
 
     /** A bureau's monthly feed for this scope: delivered on time, or missing for it. */
-    public record FeedRow(String bureau, String label, String month, boolean missing) {
+    /** @param state 按时, 逾期 or 缺报 ({@link ReportRules#feedState}) */
+    public record FeedRow(String bureau, String label, String month, String state) {
     }
 
     public long alerts() {

@@ -110,6 +110,17 @@ public final class ReportRules {
     }
 
     /** Late: not submitted after the deadline passed, or submitted after it. */
+    /**
+     * A bureau's month in the report's feed table, for a county or the city: 缺报 if the county (for the
+     * city: any county) was missing, else 逾期 if late, else 按时 (nothing late or missing was published).
+     */
+    public static String feedState(String scope, boolean city, List<String> late, List<String> missing) {
+        if (city ? !missing.isEmpty() : missing.contains(scope)) {
+            return "缺报";
+        }
+        return (city ? !late.isEmpty() : late.contains(scope)) ? "逾期" : "按时";
+    }
+
     public static boolean late(LocalDate deadline, LocalDate today, LocalDate submittedOn) {
         return submittedOn == null ? today.isAfter(deadline) : submittedOn.isAfter(deadline);
     }

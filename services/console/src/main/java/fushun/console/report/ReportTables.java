@@ -68,7 +68,7 @@ public final class ReportTables {
                 .map(r -> row(r.maskedName(), r.village(), r.category(), r.identifiedOn() == null ? null : r.identifiedOn().toString(),
                         r.openAssignments().isEmpty() ? "无" : r.openAssignments())).toList()));
         tables.add(new Table(FEEDS, List.of("部门", "月份", "报送情况"), f.feeds().stream()
-                .map(r -> row(r.label(), r.month(), r.missing() ? "缺报" : "按时")).toList()));
+                .map(r -> row(r.label(), r.month(), r.state())).toList()));
         tables.add(new Table(PARAMETERS, List.of("参数版本", "引用次数"), f.parameterVersions().stream()
                 .map(p -> row(p.key(), p.count())).toList()));
         tables.add(new Table(NOT_CARRIED, List.of("指标与原因"), f.notCarried().stream().map(s -> row(s)).toList()));

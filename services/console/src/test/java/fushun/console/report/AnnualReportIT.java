@@ -19,6 +19,7 @@ import fushun.contracts.assetmanagement.AssetIncomeDistributed;
 import fushun.contracts.bureau.CaseClosed;
 import fushun.contracts.bureau.MeasureApplied;
 import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.contracts.feed.FeedDeadlineMissed;
 import fushun.contracts.medicalinsurance.FeedCompletenessChecked;
 import fushun.contracts.monitoring.AssignmentEscalated;
 import fushun.contracts.monitoring.HouseholdMonitored;
@@ -159,6 +160,12 @@ class AnnualReportIT {
         // medical insurance's feed: September complete, October missing 新宾
         sendFeed(YEAR + "-09", List.of());
         sendFeed(YEAR + "-10", List.of(XINBIN));
+        // civil affairs' August: 新宾 late, published by social assistance as a missed deadline
+        EventEnvelope<?> late = EventEnvelope.of("social-assistance", YEAR + "-08", null, new FeedDeadlineMissed(
+                Bureau.CIVIL_AFFAIRS, YEAR + "-08", LocalDate.of(YEAR, 9, 5), List.copyOf(AnnualFigures.COUNTIES.keySet()),
+                List.of(XINBIN), List.of(), Instant.now()));
+        fed.add(late.eventId());
+        bus.publish(Topics.SOCIAL_ASSISTANCE_FEED, late);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("select count(*) from inbox_event where event_id in (:ids)")
                 .param("ids", fed).query(Long.class).single() == fed.size());
@@ -218,7 +225,8 @@ class AnnualReportIT {
                         "住建局（" + day(5, 5) + " 前，已逾期）"),
                 List.of("赵**", "210422200301", "突发严重困难户", (YEAR - 1) + "-11-20",
                         "人社局（" + YEAR + "-12-20 前）")));
-        expectedDocx.put("数据报送完整性", List.of(List.of("部门", "月份", "报送情况"), List.of("医保局", YEAR + "-09", "按时"),
+        expectedDocx.put("数据报送完整性", List.of(List.of("部门", "月份", "报送情况"), List.of("民政局", YEAR + "-08", "逾期"),
+                List.of("医保局", YEAR + "-09", "按时"),
                 List.of("医保局", YEAR + "-10", "缺报")));
         expectedDocx.put("所依据的参数版本", List.of(List.of("参数版本", "引用次数"),
                 List.of("medical.self-pay-threshold[*]@2021-01-01", "1"), List.of("monitoring.line[*]@" + YEAR + "-01-01", "2"),

@@ -102,4 +102,19 @@ class ReportRulesTest {
         assertThat(ReportRules.startOf(2026)).isEqualTo(Instant.parse("2025-12-31T16:00:00Z"));
         assertThat(ReportRules.endOf(LocalDate.of(2026, 12, 2))).isEqualTo(Instant.parse("2026-12-02T16:00:00Z"));
     }
+
+    @ParameterizedTest(name = "{0} city={1} late={2} missing={3} → {4}")
+    @CsvSource(value = {
+            "210422, false, '', '', 按时",
+            "210422, false, 210422, '', 逾期",
+            "210422, false, 210423, '', 按时",
+            "210422, false, 210422, 210422, 缺报",
+            "210422, false, '', 210423, 按时",
+            "2104, true, '', '', 按时",
+            "2104, true, 210423, '', 逾期",
+            "2104, true, 210423, 210424, 缺报"})
+    void shouldStateABureausMonthForTheScope(String scope, boolean city, String late, String missing, String state) {
+        assertThat(ReportRules.feedState(scope, city, late.isEmpty() ? List.of() : List.of(late.split(";")),
+                missing.isEmpty() ? List.of() : List.of(missing.split(";")))).isEqualTo(state);
+    }
 }
