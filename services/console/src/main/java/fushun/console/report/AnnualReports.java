@@ -193,10 +193,12 @@ public class AnnualReports {
         }
         ReportDocuments.Content content = content(county, year, latest, "已报送");
         int submitted = jdbc.sql("""
-                        update annual_report_version set submitted_at = :at, submitted_by = :by, docx = :docx, xlsx = :xlsx
+                        update annual_report_version set submitted_at = :at, submitted_by = :by, docx = :docx, xlsx = :xlsx,
+                            first_page = :png
                         where county = :c and year = :y and version = :v and submitted_at is null""")
                 .param("at", Timestamp.from(clock.instant())).param("by", actor)
                 .param("docx", ReportDocuments.docx(content)).param("xlsx", ReportDocuments.xlsx(content))
+                .param("png", FirstPage.png(content))
                 .param("c", county).param("y", year).param("v", latest.version()).update();
         if (submitted == 0) {
             // another submission of the same version committed while this one was writing its documents
@@ -252,11 +254,19 @@ public class AnnualReports {
         Version v = (version == null ? latest(county, year) : version(county, year, version))
                 .orElseThrow(() -> new NotFoundException("没有该版本的报告。"));
         String base = county + "-" + year + "-v" + v.version();
-        if (v.submitted() && !kind.equals("png")) {
-            byte[] body = jdbc.sql("select " + (kind.equals("docx") ? "docx" : "xlsx")
-                            + " from annual_report_version where county = :c and year = :y and version = :v")
-                    .param("c", county).param("y", year).param("v", v.version()).query(byte[].class).single();
-            return document(base, kind, body);
+        if (v.submitted()) {
+            // as frozen at submission (a version submitted before its first page was kept is drawn again)
+            String column = switch (kind) {
+                case "docx" -> "docx";
+                case "xlsx" -> "xlsx";
+                default -> "first_page";
+            };
+            byte[] body = jdbc.sql("select " + column + " from annual_report_version where county = :c and year = :y and version = :v")
+                    .param("c", county).param("y", year).param("v", v.version())
+                    .query((rs, n) -> rs.getBytes(1)).single();
+            if (body != null) {
+                return document(base, kind, body);
+            }
         }
         return document(base, kind, rendered(() -> {
             ReportDocuments.Content content = content(county, year, v, v.submitted() ? "已报送" : "草稿");

@@ -311,6 +311,16 @@ class AnnualReportIT {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
                         "update annual_report_version set problems = 'x' where county = :c and year = :y and version = 3")
                 .param("c", county).param("y", YEAR).update()).hasMessageContaining("cannot change");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("""
+                        insert into annual_report_version (id, county, year, version, created_at, created_by)
+                        values (gen_random_uuid(), :c, :y, 4, now(), 'someone')""")
+                .param("c", county).param("y", YEAR).update()).hasMessageContaining("no new version");
+        // the submitted version's first page is the one drawn at submission, served as stored
+        byte[] stored = jdbc.sql("select first_page from annual_report_version where county = :c and year = :y and version = 3")
+                .param("c", county).param("y", YEAR).query((rs, n) -> rs.getBytes(1)).single();
+        org.assertj.core.api.Assertions.assertThat(stored).isNotEmpty();
+        org.assertj.core.api.Assertions.assertThat(download(base + "/document?format=png&version=3", county(county), "image/png"))
+                .isEqualTo(stored);
 
         mvc.perform(get(base + "/versions?size=2").header("Authorization", CITY))
                 .andExpect(status().isOk())
