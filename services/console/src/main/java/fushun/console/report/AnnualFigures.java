@@ -243,15 +243,8 @@ public class AnnualFigures {
         }
         atRisk.sort(Comparator.comparing(AtRiskRow::village).thenComparing(AtRiskRow::maskedName));
 
-        // every bureau's missed deadlines (FeedDeadlineMissed, the dashboard's table) and medical
-        // insurance's monthly checks; for a bureau and month in both, the missed deadline (with its late
-        // counties) stands
-        List<FeedRow> feeds = jdbc.sql("""
-                        select bureau, month, late, missing from feed_deadline_missed where month like :year
-                        union all
-                        select bureau, month, '', missing from report_feed r where month like :year
-                            and not exists (select 1 from feed_deadline_missed d where d.bureau = r.bureau and d.month = r.month)
-                        order by 2, 1""")
+        // every bureau's missed deadlines and medical insurance's monthly checks (ReportFacts)
+        List<FeedRow> feeds = jdbc.sql("select bureau, month, late, missing from report_feed where month like :year order by month, bureau")
                 .param("year", year + "-%")
                 .query((rs, n) -> new FeedRow(rs.getString(1), Bureau.valueOf(rs.getString(1)).label(), rs.getString(2),
                         ReportRules.feedState(scope, CITY.equals(scope), split(rs.getString(3)), split(rs.getString(4)))))

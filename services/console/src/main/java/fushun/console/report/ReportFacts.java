@@ -7,6 +7,7 @@ import fushun.contracts.bureau.AssignmentAcknowledged;
 import fushun.contracts.bureau.CaseClosed;
 import fushun.contracts.bureau.MeasureApplied;
 import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.contracts.feed.FeedDeadlineMissed;
 import fushun.contracts.medicalinsurance.FeedCompletenessChecked;
 import fushun.contracts.monitoring.AssignmentEscalated;
 import fushun.contracts.monitoring.HouseholdChanged;
@@ -125,9 +126,18 @@ public class ReportFacts {
         } else if (data instanceof FeedCompletenessChecked f) {
             jdbc.sql("""
                             insert into report_feed (bureau, month, missing) values (:b, :m, :x)
-                            on conflict (bureau, month) do update set missing = excluded.missing""")
+                            on conflict (bureau, month) do update set missing = excluded.missing
+                            where not report_feed.deadline_missed""")
                     .param("b", f.bureau().name()).param("m", f.month()).param("x", String.join(",", f.missingCounties()))
                     .update();
+        } else if (data instanceof FeedDeadlineMissed f) {
+            // a missed deadline (any bureau, ADR 0036) stands over a monthly check of the same month
+            jdbc.sql("""
+                            insert into report_feed (bureau, month, late, missing, deadline_missed) values (:b, :m, :l, :x, true)
+                            on conflict (bureau, month) do update set late = excluded.late, missing = excluded.missing,
+                                deadline_missed = true""")
+                    .param("b", f.bureau().name()).param("m", f.month()).param("l", String.join(",", f.lateCounties()))
+                    .param("x", String.join(",", f.missingCounties())).update();
         }
     }
 
