@@ -3,7 +3,6 @@ package fushun.console.readmodel;
 import fushun.contracts.Bureau;
 import fushun.platform.PlatformTime;
 import fushun.platform.feed.FeedCompleteness;
-import fushun.platform.feed.FeedLateness;
 import fushun.platform.policy.PolicyParameters;
 import fushun.platform.security.Jurisdiction;
 import java.time.Clock;
@@ -71,40 +70,33 @@ public class FeedGrid {
         for (int i = 0; i < months; i++) {
             YearMonth month = through.minusMonths(i);
             // a month before feeds were tracked (no deadline parameter in force) is not shown
-            deadlineOf(month).ifPresent(deadline -> {
+            FeedCompleteness.deadline(parameters, "*", month).ifPresent(deadline -> {
                 shown.add(month);
                 deadlines.put(month, deadline);
             });
         }
-        List<String> shownKeys = shown.stream().map(YearMonth::toString).toList();
-        List<String> keys = shownKeys;
+        List<String> keys = shown.stream().map(YearMonth::toString).toList();
         Map<String, Published> published = new HashMap<>();
-        if (keys.isEmpty()) {
-            keys = List.of("none"); // no month tracked in the range: nothing published matches
-        }
         // medical insurance's own check first; a FeedDeadlineMissed for the same bureau and month wins
-        jdbc.sql("select bureau, month, deadline, missing from feed_month where month in (:months)")
-                .param("months", keys)
-                .query((rs, n) -> Map.entry(rs.getString(1) + "/" + rs.getString(2), new Published(
-                        rs.getObject(3, LocalDate.class), List.of(), split(rs.getString(4)), true)))
-                .list().forEach(e -> published.put(e.getKey(), e.getValue()));
-        jdbc.sql("select bureau, month, deadline, late, missing from feed_deadline_missed where month in (:months)")
-                .param("months", keys)
-                .query((rs, n) -> Map.entry(rs.getString(1) + "/" + rs.getString(2), new Published(
-                        rs.getObject(3, LocalDate.class), split(rs.getString(4)), split(rs.getString(5)), false)))
-                .list().forEach(e -> published.put(e.getKey(), e.getValue()));
+        if (!keys.isEmpty()) {
+            jdbc.sql("select bureau, month, deadline, missing from feed_month where month in (:months)")
+                    .param("months", keys)
+                    .query((rs, n) -> Map.entry(rs.getString(1) + "/" + rs.getString(2), new Published(
+                            rs.getObject(3, LocalDate.class), List.of(), split(rs.getString(4)), true)))
+                    .list().forEach(e -> published.put(e.getKey(), e.getValue()));
+            jdbc.sql("select bureau, month, deadline, late, missing from feed_deadline_missed where month in (:months)")
+                    .param("months", keys)
+                    .query((rs, n) -> Map.entry(rs.getString(1) + "/" + rs.getString(2), new Published(
+                            rs.getObject(3, LocalDate.class), split(rs.getString(4)), split(rs.getString(5)), false)))
+                    .list().forEach(e -> published.put(e.getKey(), e.getValue()));
+        }
         LocalDate today = PlatformTime.today(clock);
         List<Row> rows = BUREAUS.stream().skip((long) page * size).limit(size).map(bureau -> new Row(bureau, bureau.label(),
                 shown.stream().map(month -> cell(month, published.get(bureau.name() + "/" + month), deadlines.get(month),
                         today, jurisdiction)).toList())).toList();
-        return new Grid(shownKeys, rows, page, size, BUREAUS.size());
+        return new Grid(keys, rows, page, size, BUREAUS.size());
     }
 
-    /** The deadline the console assumes when nothing was published: the platform's default deadline day. */
-    private java.util.Optional<LocalDate> deadlineOf(YearMonth month) {
-        return parameters.valueAt(FeedCompleteness.DEADLINE_DAY, "*", month.plusMonths(1).atDay(1))
-                .map(v -> FeedLateness.deadlineOf(month, FeedLateness.deadlineDay(v.value())));
-    }
 
     /** A cell from what was published about the month (null: nothing), within the caller's jurisdiction. */
     static Cell cell(YearMonth month, Published published, LocalDate defaultDeadline, LocalDate today,

@@ -19,12 +19,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * The December report's workflow: drafted for every county on the draft date, the county approver
@@ -67,7 +73,7 @@ public class AnnualReports {
 
     /** Reports drawn at once (see {@link #rendered}). */
     static final int RENDERS = 2;
-    private final java.util.concurrent.Semaphore renders = new java.util.concurrent.Semaphore(RENDERS);
+    private final Semaphore renders = new Semaphore(RENDERS);
     private final JdbcClient jdbc;
     private final AnnualFigures figures;
     private final PolicyParameters parameters;
@@ -298,14 +304,12 @@ public class AnnualReports {
      * Counting a year and drawing its charts takes a core for a while: at most {@link #RENDERS} at once
      * in this instance; one more is told to come back (503) rather than queued behind them.
      */
-    private byte[] rendered(java.util.function.Supplier<byte[]> render) {
+    private byte[] rendered(Supplier<byte[]> render) {
         if (!renders.tryAcquire()) {
-            var problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
-                    org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "正在生成其他报告，请稍后再试。");
+            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "正在生成其他报告，请稍后再试。");
             problem.setTitle("报告生成繁忙");
-            var busy = new org.springframework.web.ErrorResponseException(
-                    org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, problem, null);
-            busy.getHeaders().set(org.springframework.http.HttpHeaders.RETRY_AFTER, "10");
+            var busy = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
+            busy.getHeaders().set(HttpHeaders.RETRY_AFTER, "10");
             throw busy;
         }
         try {

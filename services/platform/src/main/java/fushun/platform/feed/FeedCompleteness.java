@@ -103,7 +103,12 @@ public class FeedCompleteness {
      * 1–28 (a mistyped parameter) is read as the nearest of them, never as an error.
      */
     public Optional<LocalDate> deadline(Bureau bureau, YearMonth month) {
-        return parameters.valueAt(DEADLINE_DAY, bureau.name(), month.plusMonths(1).atDay(1))
+        return deadline(parameters, bureau.name(), month);
+    }
+
+    /** The same for a parameter scope: a bureau's name, or {@code *} for every bureau's default. */
+    public static Optional<LocalDate> deadline(PolicyParameters parameters, String scope, YearMonth month) {
+        return parameters.valueAt(DEADLINE_DAY, scope, month.plusMonths(1).atDay(1))
                 .map(v -> FeedLateness.deadlineOf(month, FeedLateness.deadlineDay(v.value())));
     }
 
