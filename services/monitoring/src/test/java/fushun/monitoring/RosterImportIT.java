@@ -14,7 +14,9 @@ import fushun.platform.testsupport.TestTokens;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Random;
+import java.util.Set;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,16 +38,26 @@ class RosterImportIT {
     @Autowired JdbcClient jdbc;
 
     private final Random random = new Random();
+    private final Set<String> drawn = new HashSet<>();
+
+    /** A synthetic ID number not drawn before in this class: two rows naming one person would change what a roster registers. */
+    private String idNumber(String county6) {
+        String id;
+        do {
+            id = SyntheticIdNumbers.next(random, county6);
+        } while (!drawn.add(id));
+        return id;
+    }
 
     @Test
     void shouldKeepGoodHouseholdsReportBadRowsAndIgnoreTheSameFileAgain() throws Exception {
-        String good = SyntheticIdNumbers.next(random, "210422");
+        String good = idNumber("210422");
         String bad = good.substring(0, 17) + (good.charAt(17) == '1' ? '2' : '1');
         String csv = HEADER
-                + "H1,210422100201,脱贫户,否,导入甲," + SyntheticIdNumbers.next(random, "210422") + ",户主,有\n"
-                + "H1,210422100201,,,导入乙," + SyntheticIdNumbers.next(random, "210422") + ",配偶,部分\n"
+                + "H1,210422100201,脱贫户,否,导入甲," + idNumber("210422") + ",户主,有\n"
+                + "H1,210422100201,,,导入乙," + idNumber("210422") + ",配偶,部分\n"
                 + "H2,210422100201,边缘易致贫户,否,导入丙," + bad + ",户主,很强\n"
-                + "H3,210423100201,一般农户,否,导入丁," + SyntheticIdNumbers.next(random, "210423") + ",户主,无\n"
+                + "H3,210423100201,一般农户,否,导入丁," + idNumber("210423") + ",户主,无\n"
                 + "H4,210422100201,一般农户,否,导入戊," + good + ",户主,无\n";
         long before = households();
 
@@ -75,7 +87,7 @@ class RosterImportIT {
 
         String overlapping = HEADER + "H4,210422100201,一般农户,否,导入戊," + good + ",户主,无\n"
                 + "H9,210422100201,一般农户,否,冒用," + good + ",户主,无\n"
-                + "H9,210422100201,,,新成员," + SyntheticIdNumbers.next(random, "210422") + ",配偶,有\n";
+                + "H9,210422100201,,,新成员," + idNumber("210422") + ",配偶,有\n";
         JsonNode second = awaitDone(upload("roster-2.csv", overlapping.getBytes(StandardCharsets.UTF_8)));
         assertThat(second.get("householdsUnchanged").asInt()).isEqualTo(1);
         assertThat(second.get("rejectedRows").asInt()).isEqualTo(2);
@@ -145,8 +157,8 @@ class RosterImportIT {
 
     @Test
     void shouldRefuseAnOldRosterThatBringsBackAMemberRecordedAsDead() throws Exception {
-        String head = SyntheticIdNumbers.next(random, "210422");
-        String spouse = SyntheticIdNumbers.next(random, "210422");
+        String head = idNumber("210422");
+        String spouse = idNumber("210422");
         String roster = HEADER + "D1,210422100201,脱贫户,否,减员户主," + head + ",户主,有\n"
                 + "D1,210422100201,,,减员配偶," + spouse + ",配偶,无\n";
         awaitDone(upload("departed.csv", roster.getBytes(StandardCharsets.UTF_8)));
@@ -186,7 +198,7 @@ class RosterImportIT {
             for (int i = 1; i <= 30; i++) {
                 var row = sheet.createRow(i);
                 String[] cells = {"X" + ((i + 1) / 2), "210422100202", "边缘易致贫户", "否", "表格" + i,
-                        SyntheticIdNumbers.next(random, "210422"), i % 2 == 1 ? "户主" : "子女", "有"};
+                        idNumber("210422"), i % 2 == 1 ? "户主" : "子女", "有"};
                 for (int c = 0; c < cells.length; c++) {
                     row.createCell(c).setCellValue(cells[c]);
                 }
