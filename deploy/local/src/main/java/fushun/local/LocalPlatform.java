@@ -32,6 +32,9 @@ public final class LocalPlatform implements AutoCloseable {
     private final LocalPlatformOptions options;
     private final List<ManagedProcess> processes = Collections.synchronizedList(new ArrayList<>());
     private volatile Thread recorder;
+    private volatile Thread demoYear;
+    private volatile int demoYearFailures = -1;
+    private boolean writesDemoYear;
     private Postgres postgres;
     private LocalSecrets secrets;
     private long readyMillis;
@@ -71,7 +74,9 @@ public final class LocalPlatform implements AutoCloseable {
         Files.createDirectories(logDir);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ports.requireFree(options.postgresUrl() == null || options.postgresUrl().isBlank(), options.instances());
+        boolean fresh = !Files.exists(options.dataDir().resolve(LocalSecrets.FILE));
         secrets = LocalSecrets.loadOrCreate(options.dataDir());
+        prepareDemoYear(fresh);
 
         long step = System.nanoTime();
         postgres = Postgres.start(options, secrets);
@@ -125,6 +130,65 @@ public final class LocalPlatform implements AutoCloseable {
         readyMillis = (System.nanoTime() - started) / 1_000_000;
         log.info("Platform ready in {} s, resident memory {} MiB", readyMillis / 1000, rssKiB() / 1024);
         recordClassDataArchives(services.keySet(), java, logDir);
+        startDemoYear();
+    }
+
+    /**
+     * The demo city's past year ({@link DemoYear}) is written on a fresh data folder with demo
+     * households, unless {@code PLATFORM_DEMO_YEAR=off}: the services start on a clock a year back,
+     * so the demo city is registered then. A clock file left by a start that was stopped while it
+     * wrote the year is removed (that history stays as far as it got).
+     */
+    private void prepareDemoYear(boolean fresh) throws IOException {
+        Path clock = options.dataDir().resolve(DemoYear.CLOCK_FILE);
+        if (Files.deleteIfExists(clock)) {
+            log.warn("The demo year of the last start was not finished; the platform runs on the real time");
+        }
+        writesDemoYear = fresh && options.demoHouseholds() > 0 && ServiceModule.ALL.stream().allMatch(options::starts)
+                && !"off".equals(System.getenv("PLATFORM_DEMO_YEAR"));
+        if (writesDemoYear) {
+            DemoYear.setClock(clock, DemoYear.start(java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(12)));
+        }
+    }
+
+    private void startDemoYear() {
+        if (!writesDemoYear) {
+            return;
+        }
+        Thread writer = new Thread(() -> {
+            long step = System.nanoTime();
+            try {
+                int failures = new DemoYear(gatewayUrl(), issuer(), secrets, options.dataDir()).run();
+                Files.writeString(options.dataDir().resolve(DemoYear.DONE_FILE), "failed steps: " + failures + "\n");
+                demoYearFailures = failures;
+                log.info(String.format("ready  %-18s %-34s %5.1f s", "demo year", failures == 0 ? "twelve months written"
+                        : failures + " steps failed (see above)", (System.nanoTime() - step) / 1e9));
+            } catch (InterruptedException stopped) {
+                log.info("The demo year was stopped with the platform");
+            } catch (IOException | RuntimeException e) {
+                log.warn("The demo year was not finished: {}", e.toString());
+            }
+        }, "demo-year");
+        writer.setDaemon(true);
+        demoYear = writer;
+        log.info("Writing the demo city's past year in the background; the log shows each month");
+        writer.start();
+    }
+
+    /**
+     * Waits until the demo year is written (at most {@code timeout}) and returns its failed steps;
+     * 0 also when this start writes none.
+     */
+    public int awaitDemoYear(Duration timeout) throws InterruptedException {
+        Thread writing = demoYear;
+        if (writing == null) {
+            return 0;
+        }
+        writing.join(timeout.toMillis());
+        if (writing.isAlive() || demoYearFailures < 0) {
+            throw new IllegalStateException("the demo year was not written within " + timeout.toSeconds() + " s");
+        }
+        return demoYearFailures;
     }
 
     /**
@@ -262,6 +326,13 @@ public final class LocalPlatform implements AutoCloseable {
         }
         // the bureaus' own demo data (funds, posts, assets), with the demo city
         env.put("PLATFORM_DEMO_DATA", Boolean.toString(options.demoHouseholds() > 0));
+        if (writesDemoYear) {
+            env.put("PLATFORM_DEMO_CLOCK_FILE", options.dataDir().resolve(DemoYear.CLOCK_FILE).toAbsolutePath().toString());
+            if (module.name().equals("monitoring")) {
+                // the year's overdue assignments are escalated while it is written
+                env.put("MONITORING_ESCALATION_INTERVAL", "10s");
+            }
+        }
         if (module.name().equals("gateway")) {
             for (ServiceModule target : ServiceModule.ALL) {
                 if (target.portIndex() >= 0) {
@@ -414,6 +485,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     private String skippedNote() {
         StringBuilder note = new StringBuilder();
+        if (writesDemoYear) {
+            note.append(" First start: the demo city's past year is being written in the background (a few minutes;\n")
+                    .append(" the log shows each month). Until it is, the dashboards fill month by month.\n");
+        }
         for (ServiceModule module : ServiceModule.ALL) {
             if (!options.starts(module)) {
                 note.append(String.format(" Not started: %-18s run it with its environment, %s%n", module.name(),
@@ -429,6 +504,10 @@ public final class LocalPlatform implements AutoCloseable {
         Thread recording = recorder;
         if (recording != null) {
             recording.interrupt(); // its training run is stopped with it
+        }
+        Thread writing = demoYear;
+        if (writing != null) {
+            writing.interrupt();
         }
         if (Thread.currentThread() != shutdownHook) {
             try {

@@ -32,8 +32,13 @@ public record EventEnvelope<T>(
 
     /** A new envelope for an event record listed in the {@link EventCatalog}. */
     public static <T> EventEnvelope<T> of(String source, String key, String divisionCode, T data) {
+        return of(source, key, divisionCode, data, Instant.now());
+    }
+
+    /** The same, occurred at the writer's own time (its clock). */
+    public static <T> EventEnvelope<T> of(String source, String key, String divisionCode, T data, Instant occurredAt) {
         EventType type = EventCatalog.typeOf(data.getClass());
-        return new EventEnvelope<>(UUID.randomUUID(), type.name(), type.version(), source, Instant.now(),
+        return new EventEnvelope<>(UUID.randomUUID(), type.name(), type.version(), source, occurredAt,
                 key, divisionCode, null, data);
     }
 }

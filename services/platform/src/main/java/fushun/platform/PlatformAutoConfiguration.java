@@ -87,11 +87,15 @@ import org.springframework.util.backoff.ExponentialBackOff;
         fushun.platform.web.ApiDocumentation.class})
 public class PlatformAutoConfiguration {
 
-    /** The platform's clock; services and tests may replace it. */
+    /**
+     * The platform's clock; services and tests may replace it. The local platform's demo start alone
+     * shifts it into the past while it writes the demo city's year ({@link fushun.platform.demo.DemoClock}).
+     */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(@Value("${platform.demo-data:false}") boolean demoData, @Value("${platform.demo.clock-file:}") String demoClockFile) {
+        return demoData && !demoClockFile.isBlank() ? new fushun.platform.demo.DemoClock(java.nio.file.Path.of(demoClockFile))
+                : Clock.systemUTC();
     }
 
     @Bean
@@ -106,8 +110,8 @@ public class PlatformAutoConfiguration {
 
     @Bean
     OutboxWriter outboxWriter(JdbcClient jdbc, EventCodec codec, @Value("${spring.application.name}") String source,
-                              CurrentTrace currentTrace, SignalMetrics signalMetrics, RelayWake relayWake) {
-        return new OutboxWriter(jdbc, codec, source, currentTrace, signalMetrics, relayWake);
+                              CurrentTrace currentTrace, SignalMetrics signalMetrics, RelayWake relayWake, Clock clock) {
+        return new OutboxWriter(jdbc, codec, source, currentTrace, signalMetrics, relayWake, clock);
     }
 
     /** Every instance's relay is notified when a transaction that wrote the outbox commits; this one's at once. */

@@ -5,6 +5,7 @@ import fushun.contracts.EventEnvelope;
 import fushun.contracts.bureau.RiskSignalObserved;
 import fushun.platform.metrics.SignalMetrics;
 import fushun.platform.tracing.CurrentTrace;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,19 +23,22 @@ public class OutboxWriter {
     private final CurrentTrace trace;
     private final SignalMetrics signals;
     private final RelayWake wake;
+    private final Clock clock;
 
     /**
      * @param signals counts the risk signals written here, once committed
      * @param wake    wakes the relays when the transaction commits
+     * @param clock   the envelopes' {@code occurredAt}
      */
     public OutboxWriter(JdbcClient jdbc, EventCodec codec, String source, CurrentTrace trace, SignalMetrics signals,
-                        RelayWake wake) {
+                        RelayWake wake, Clock clock) {
         this.jdbc = jdbc;
         this.codec = codec;
         this.source = source;
         this.trace = trace;
         this.signals = signals;
         this.wake = wake;
+        this.clock = clock;
     }
 
     /**
@@ -43,7 +47,7 @@ public class OutboxWriter {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public <T> EventEnvelope<T> append(String topic, String key, String divisionCode, T data) {
-        EventEnvelope<T> envelope = EventEnvelope.of(source, key, divisionCode, data);
+        EventEnvelope<T> envelope = EventEnvelope.of(source, key, divisionCode, data, clock.instant());
         // Transactions writing events for one key take turns from here to their commit, so outbox
         // ids of one key are in commit order and the relay, which sends in id order, keeps it.
         jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", key).query((rs, n) -> 1).list();
@@ -80,7 +84,7 @@ public class OutboxWriter {
             return List.of();
         }
         List<EventEnvelope<Object>> envelopes = events.stream()
-                .map(e -> EventEnvelope.of(source, e.key(), e.divisionCode(), e.data())).toList();
+                .map(e -> EventEnvelope.of(source, e.key(), e.divisionCode(), e.data(), clock.instant())).toList();
         jdbc.sql("""
                         select pg_advisory_xact_lock(k) from (
                             select distinct hashtext(key) as k from unnest(cast(:keys as text[])) as key order by k offset 0
