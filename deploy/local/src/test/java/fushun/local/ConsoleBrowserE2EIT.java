@@ -382,6 +382,73 @@ class ConsoleBrowserE2EIT {
      * Opens the case from what waits for the user, and waits for the case page: the list has review and
      * decision forms of its own, which must not be filled in while the case page is still loading.
      */
+    /**
+     * The demo city's past year, written by the launcher on the test platform's fresh folder: the
+     * dashboard shows alerts, measures and eliminations; the operator's queue has work; a household's
+     * timeline tells its year; the county's December report downloads as a .docx. The screenshots
+     * are the README's (copied to docs/ from target/screenshots).
+     */
+    @Test
+    @Order(4)
+    void shouldShowTheDemoCitysYearAndDownloadItsCountysReport() throws Exception {
+        assertThat(E2EPlatform.demoYearFailures()).as("demo year steps that did not go through (launcher log)").isZero();
+        signIn("city-analyst");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("funnel-eliminated")));
+        assertThat(figure("funnel-warned")).as("households warned").isPositive();
+        assertThat(figure("funnel-assisted")).as("households with a measure").isPositive();
+        assertThat(figure("funnel-eliminated")).as("households whose risk was eliminated").isPositive();
+        screenshot("demo-dashboard.png");
+
+        // the renovated household: its year from registration to the elimination of its risk
+        String analyst = userToken("city-analyst");
+        String renovated = null;
+        for (JsonNode a : JSON.readTree(call("GET", "/api/monitoring/assignments?bureau=HOUSING&size=100", analyst, null).body())
+                .get("items")) {
+            if ("CLOSED".equals(a.get("status").asString())) {
+                renovated = a.get("householdId").asString();
+            }
+        }
+        assertThat(renovated).as("a housing assignment the demo year closed").isNotNull();
+        browser.get(E2EPlatform.platform().gatewayUrl() + "/#/household/" + renovated);
+        WebElement timeline = wait.until(ExpectedConditions.visibilityOfElementLocated(testId("timeline")));
+        assertThat(timeline.getText()).contains("住房安全性鉴定为D级").contains("危房改造竣工").contains("风险消除");
+        screenshot("demo-timeline.png");
+
+        // the county's report: the preview of its first page, and the .docx through the browser's own download
+        Path downloads = Files.createTempDirectory("fushun-downloads");
+        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                "downloadPath", downloads.toAbsolutePath().toString()));
+        int year = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1).getYear();
+        browser.get(E2EPlatform.platform().gatewayUrl() + "/#/report?year=" + year + "&county=210422");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("county-report")));
+        click(By.id("preview-report"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("report-preview")));
+        browser.executeScript("document.getElementById('report-preview').scrollIntoView()");
+        screenshot("demo-report.png");
+        click(By.cssSelector("[data-download='docx']"));
+        Path docx = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(f -> f.toString().endsWith(".docx")).findFirst().orElse(null);
+            }
+        }, f -> f != null);
+        try (var zip = new java.util.zip.ZipFile(docx.toFile())) {
+            String body = new String(zip.getInputStream(zip.getEntry("word/document.xml")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(body).contains("新宾满族自治县").contains(Integer.toString(year));
+        } finally {
+            try (var files = Files.list(downloads)) {
+                files.forEach(f -> f.toFile().delete());
+            }
+            Files.deleteIfExists(downloads);
+        }
+
+        // the operator's queue keeps the case the demo year left open
+        signInAgain("xinbin-operator");
+        browser.get(E2EPlatform.platform().gatewayUrl() + "/#/workbench");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("case-row")));
+        screenshot("demo-workbench.png");
+    }
+
     private void openCaseFromAwaiting(String caseId) {
         wait.until(ExpectedConditions.visibilityOfElementLocated(testId("awaiting-me")));
         click(By.cssSelector("[data-testid='awaiting-me'] a[href='#/case/" + caseId + "']"));

@@ -67,11 +67,11 @@ public class HouseholdRegistry {
         UUID householdId = UUID.randomUUID();
         NewHousehold.NewMember head = household.members().get(0);
         jdbc.sql("""
-                        insert into household (id, division_code, category, not_entitled_to_policy, head_name)
-                        values (:id, :division, :category, :notEntitled, :head)""")
+                        insert into household (id, division_code, category, not_entitled_to_policy, head_name, registered_at)
+                        values (:id, :division, :category, :notEntitled, :head, :at)""")
                 .param("id", householdId).param("division", household.divisionCode())
                 .param("category", household.category().name()).param("notEntitled", household.notEntitledToPolicy())
-                .param("head", head.name())
+                .param("head", head.name()).param("at", Timestamp.from(clock.instant()))
                 .update();
         List<HouseholdRegistered.Member> published = new ArrayList<>();
         for (NewHousehold.NewMember member : household.members()) {
@@ -158,11 +158,12 @@ public class HouseholdRegistry {
             registered.add(householdId);
         }
         jdbc.sql("""
-                        insert into household (id, division_code, category, not_entitled_to_policy, head_name)
-                        select * from unnest(cast(:ids as uuid[]), cast(:divisions as varchar[]), cast(:categories as varchar[]),
-                                             cast(:flags as boolean[]), cast(:heads as varchar[]))""")
+                        insert into household (id, division_code, category, not_entitled_to_policy, head_name, registered_at)
+                        select r.*, cast(:at as timestamptz)
+                        from unnest(cast(:ids as uuid[]), cast(:divisions as varchar[]), cast(:categories as varchar[]),
+                                    cast(:flags as boolean[]), cast(:heads as varchar[])) as r""")
                 .param("ids", ids).param("divisions", divisions).param("categories", categories).param("flags", flags)
-                .param("heads", heads).update();
+                .param("heads", heads).param("at", Timestamp.from(clock.instant())).update();
         jdbc.sql("""
                         insert into household_member (id, household_id, name, id_number, id_number_masked, person_ref,
                                                       relationship, labour_capacity)
