@@ -137,13 +137,25 @@ class BureausE2EIT {
             lines.append("{\"purpose\":\"MONITORED_HOUSEHOLD\",\"householdId\":\"").append(h).append("\",\"amount\":1000},");
         }
         lines.append("{\"purpose\":\"MAINTENANCE\",\"amount\":").append(36000 - 1000 * monitored.size()).append("}");
-        int lastYear = LocalDate.now().getYear() - 1;
-        HttpResponse<String> plan = call("PUT", "/api/asset-management/villages/210422100201/plans/" + lastYear, assets,
+        // the demo year confirmed last year's plan of the demo village (once per village and year): this
+        // test records the photovoltaic station's income of the year before and confirms that year's plan
+        int yearBefore = LocalDate.now().getYear() - 2;
+        String station = null;
+        for (JsonNode asset : JSON.readTree(call("GET", "/api/asset-management/assets?size=100", assets, null).body()).get("items")) {
+            if ("OPERATING".equals(asset.get("assetType").asString()) && "210422100201".equals(asset.get("divisionCode").asString())) {
+                station = asset.get("id").asString();
+            }
+        }
+        assertThat(station).as("the demo village's operating asset").isNotNull();
+        HttpResponse<String> recorded = call("PUT", "/api/asset-management/assets/" + station + "/income/" + yearBefore, assets,
+                "{\"amount\":36000.00}");
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
+        HttpResponse<String> plan = call("PUT", "/api/asset-management/villages/210422100201/plans/" + yearBefore, assets,
                 "{\"lines\":[" + lines + "]}");
         assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
                 call("GET", "/api/monitoring/households/" + monitored.get(0) + "/timeline", analyst, null).body())
-                .contains(lastYear + " 年扶贫资产收益分配 1000.00 元"));
+                .contains(yearBefore + " 年扶贫资产收益分配 1000.00 元"));
     }
 
     private static String assignmentStatus(String token, String householdId, String bureau) throws Exception {

@@ -12,6 +12,7 @@ import fushun.platform.web.NotFoundException;
 import fushun.platform.web.Page;
 import fushun.platform.web.RuleViolationException;
 import fushun.socialassistance.household.HouseholdRoster;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -67,11 +68,12 @@ public class CaseWork implements AlertReaction {
         UUID caseId = UUID.randomUUID();
         int opened = jdbc.sql("""
                         insert into assistance_case (id, household_id, alert_id, assignment_id, division_code, risk_types,
-                                                     explanation, status, due_date)
-                        values (:id, :household, :alert, :assignment, :division, :types, :explanation, 'OPEN', :due)
+                                                     explanation, status, due_date, opened_at)
+                        values (:id, :household, :alert, :assignment, :division, :types, :explanation, 'OPEN', :due, :at)
                         on conflict (household_id, alert_id) do nothing""")
                 .param("id", caseId).param("household", alert.householdId()).param("alert", alert.alertId())
                 .param("assignment", assignment.assignmentId()).param("division", alert.divisionCode())
+                .param("at", Timestamp.from(clock.instant()))
                 .param("types", alert.riskTypes().stream().map(Enum::name).collect(Collectors.joining(",")))
                 .param("explanation", alert.explanation()).param("due", assignment.dueDate())
                 .update();
@@ -159,9 +161,9 @@ public class CaseWork implements AlertReaction {
     public AssistanceCase close(UUID caseId, String outcome, Jurisdiction jurisdiction) {
         AssistanceCase found = find(caseId, jurisdiction);
         int closed = jdbc.sql("""
-                        update assistance_case set status = 'CLOSED', outcome = :outcome, closed_at = now()
+                        update assistance_case set status = 'CLOSED', outcome = :outcome, closed_at = :at
                         where id = :id and status = 'OPEN'""")
-                .param("outcome", outcome).param("id", caseId).update();
+                .param("outcome", outcome).param("id", caseId).param("at", Timestamp.from(clock.instant())).update();
         if (closed == 0) {
             throw new RuleViolationException("个案已办结", "该个案已经办结，不能重复办结。");
         }
