@@ -6,6 +6,7 @@ import fushun.contracts.bureau.CaseClosed;
 import fushun.contracts.bureau.MeasureApplied;
 import fushun.contracts.bureau.RiskSignalObserved;
 import fushun.contracts.feed.FeedDeadlineMissed;
+import fushun.contracts.feed.MonthlyTotals;
 import fushun.contracts.medicalinsurance.FeedCompletenessChecked;
 import fushun.contracts.monitoring.AssignmentEscalated;
 import fushun.contracts.monitoring.HouseholdChanged;
@@ -36,6 +37,7 @@ public final class EventCatalog {
             new EventType("AssistanceStatusChanged", 1, AssistanceStatusChanged.class, Topics.SOCIAL_ASSISTANCE_STATUS),
             new EventType("FeedCompletenessChecked", 1, FeedCompletenessChecked.class, Topics.MEDICAL_INSURANCE_FEED),
             new EventType("FeedDeadlineMissed", 1, FeedDeadlineMissed.class, "<service>.feed.v1"),
+            new EventType("MonthlyTotals", 1, MonthlyTotals.class, "<service>.feed.v1"),
             new EventType("AssetIncomeDistributed", 1, AssetIncomeDistributed.class, Topics.ASSET_MANAGEMENT_MEASURE));
 
     private EventCatalog() {
