@@ -173,7 +173,7 @@ final class DemoYear {
                 decide(procedure, "xinbin-township", null);
                 at(month.atDay(11), 10);
                 decide(procedure, "xinbin-approver", "UNSTABLE_OUT_OF_POVERTY");
-                bureauMeasure(h, "HEALTH", "xinbin-health", "家庭医生签约", null, month.atDay(11));
+                bureauMeasure(h, "HEALTH", "xinbin-health", "FAMILY_DOCTOR", null, month.atDay(11));
                 close(h, "HEALTH", "xinbin-health", "已签约家庭医生，按季度随访");
                 at(month.atDay(16), 10);
                 dibao(h);
@@ -192,7 +192,7 @@ final class DemoYear {
                 decide(lateOne, "xinbin-township", null);
                 at(month.atDay(12), 10);
                 decide(lateOne, "xinbin-approver", "UNSTABLE_OUT_OF_POVERTY");
-                bureauMeasure(b, "HEALTH", "xinbin-health", "先诊疗后付费", null, month.atDay(12));
+                bureauMeasure(b, "HEALTH", "xinbin-health", "TREAT_FIRST_PAY_LATER", null, month.atDay(12));
                 closeCase(b, "已落实医疗救助和临时生活补助");
                 // the county's decision on 丙 comes after the procedure's clock ran out: a late procedure
                 at(month.atDay(26), 10);
@@ -214,7 +214,7 @@ final class DemoYear {
                 at(month.atDay(20), 10);
                 startRenovation(h, month.atDay(20));
                 closeCase(households.get("丙"), "已落实医疗救助");
-                bureauMeasure(households.get("丙"), "HEALTH", "xinbin-health", "慢病随访", null, month.atDay(20));
+                bureauMeasure(households.get("丙"), "HEALTH", "xinbin-health", "CHRONIC_FOLLOW_UP", null, month.atDay(20));
                 close(households.get("丙"), "HEALTH", "xinbin-health", "已纳入慢病随访管理");
             }
             case 3 -> {
@@ -254,13 +254,13 @@ final class DemoYear {
                 Household g = households.get("庚");
                 visit(g, "SCHOOL_DROPOUT", "回访发现家中初二学生辍学在家", month.atDay(6));
                 at(month.atDay(12), 10);
-                bureauMeasure(g, "EDUCATION", "xinbin-education", "控辍保学劝返", null, month.atDay(12));
+                bureauMeasure(g, "EDUCATION", "xinbin-education", "CONTROL_DROPOUT", null, month.atDay(12));
                 close(g, "EDUCATION", "xinbin-education", "学生已劝返复学");
                 Household p = households.get("癸");
                 clue(p, "applications", "DISABILITY", "户主因意外致重度残疾，丧失劳动能力");
                 at(month.atDay(20), 10);
-                bureauMeasure(p, "DISABLED_PERSONS_FEDERATION", "xinbin-disabled", "重度残疾人护理补贴", new BigDecimal("1200.00"),
-                        month.atDay(20));
+                bureauMeasure(p, "DISABLED_PERSONS_FEDERATION", "xinbin-disabled", "SEVERE_DISABILITY_NURSING_SUBSIDY",
+                        new BigDecimal("1200.00"), month.atDay(20));
                 close(p, "DISABLED_PERSONS_FEDERATION", "xinbin-disabled", "已办理残疾证和护理补贴");
                 dibao(p);
             }
@@ -271,9 +271,9 @@ final class DemoYear {
                 Household o = households.get("子");
                 clue(o, "applications", "OTHER", "家中两名成员长期外出失联，生活困难");
                 at(month.atDay(15), 10);
-                bureauMeasure(w, "WATER", "xinbin-water", "饮水安全工程入户", new BigDecimal("4500.00"), month.atDay(15));
+                bureauMeasure(w, "WATER", "xinbin-water", "WATER_SUPPLY_CONNECTION", new BigDecimal("4500.00"), month.atDay(15));
                 close(w, "WATER", "xinbin-water", "已接通集中供水");
-                bureauMeasure(o, "RURAL_REVITALIZATION", "xinbin-approver", "驻村工作队结对帮扶", null, month.atDay(15));
+                bureauMeasure(o, "RURAL_REVITALIZATION", "xinbin-approver", "RESIDENT_TEAM_PAIRING", null, month.atDay(15));
                 close(o, "RURAL_REVITALIZATION", "xinbin-approver", "已落实结对帮扶");
                 income(households.get("丁"), month, new BigDecimal("30000"));
             }
@@ -282,8 +282,9 @@ final class DemoYear {
                 Household f = households.get("壬");
                 clue(f, "applications", "FAILED_BUSINESS", "养殖肉牛因疫病死亡，经营亏损");
                 at(month.atDay(16), 10);
-                bureauMeasure(f, "AGRICULTURE", "xinbin-agriculture", "产业帮扶资金", new BigDecimal("5000.00"), month.atDay(16));
-                bureauMeasure(f, "AGRICULTURE", "xinbin-agriculture", "防贫保险理赔", new BigDecimal("8000.00"), month.atDay(16));
+                bureauMeasure(f, "AGRICULTURE", "xinbin-agriculture", "INDUSTRY_SUPPORT_FUND", new BigDecimal("5000.00"), month.atDay(16));
+                bureauMeasure(f, "AGRICULTURE", "xinbin-agriculture", "ANTI_POVERTY_INSURANCE_CLAIM", new BigDecimal("8000.00"),
+                        month.atDay(16));
                 close(f, "AGRICULTURE", "xinbin-agriculture", "已恢复养殖");
             }
             case 8 -> {
@@ -392,13 +393,12 @@ final class DemoYear {
         step("decision " + user, null, () -> call("POST", "/api/monitoring/identifications/" + procedure + "/decisions", user, body));
     }
 
-    /** A bureau without a service records its measure once monitoring has assigned the alert to it. */
-    private void bureauMeasure(Household h, String bureau, String user, String measure, BigDecimal amount, LocalDate on)
+    /** A bureau without a service records a measure of its catalogue once monitoring has assigned the alert to it. */
+    private void bureauMeasure(Household h, String bureau, String user, String measureType, BigDecimal amount, LocalDate on)
             throws InterruptedException {
         step("measure " + bureau, h, () -> {
             String assignment = assignment(h, bureau);
-            Map<String, Object> body = new HashMap<>(Map.of("measure", measure, "appliedOn", on.toString(),
-                    "description", measure + "（演示数据）"));
+            Map<String, Object> body = new HashMap<>(Map.of("measureType", measureType, "appliedOn", on.toString()));
             if (amount != null) {
                 body.put("amount", amount);
             }

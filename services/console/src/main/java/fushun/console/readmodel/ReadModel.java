@@ -1,6 +1,7 @@
 package fushun.console.readmodel;
 
 import fushun.console.report.ReportFacts;
+import fushun.console.report.ReportRules;
 import fushun.contracts.Bureau;
 import fushun.contracts.EventEnvelope;
 import fushun.contracts.assetmanagement.AssetIncomeDistributed;
@@ -10,6 +11,7 @@ import fushun.contracts.bureau.CaseClosed;
 import fushun.contracts.bureau.MeasureApplied;
 import fushun.contracts.bureau.RiskSignalObserved;
 import fushun.contracts.feed.FeedDeadlineMissed;
+import fushun.contracts.feed.MonthlyTotals;
 import fushun.contracts.medicalinsurance.FeedCompletenessChecked;
 import fushun.contracts.monitoring.AssignmentEscalated;
 import fushun.contracts.monitoring.HouseholdChanged;
@@ -42,7 +44,7 @@ public class ReadModel {
             RiskEliminated.class, RiskEliminationRolledBack.class, RiskAlertRaised.class, AssignmentEscalated.class,
             RiskSignalObserved.class, AssignmentAcknowledged.class, MeasureApplied.class, CaseClosed.class,
             AssistanceStatusChanged.class, FeedCompletenessChecked.class, AssetIncomeDistributed.class,
-            FeedDeadlineMissed.class);
+            FeedDeadlineMissed.class, MonthlyTotals.class);
 
     private final JdbcClient jdbc;
     private final ReportFacts reportFacts;
@@ -54,6 +56,12 @@ public class ReadModel {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void apply(EventEnvelope<?> event) {
+        if (event.data() instanceof MonthlyTotals t && (!feedKeeperOf(t.bureau()).equals(event.source())
+                || !ReportRules.isMonthlyTotals(t))) {
+            // only the service that pays a bureau's money may count it, and only in the contract's shape
+            throw new PoisonEventException("monthly totals of " + t.bureau() + " from " + event.source()
+                    + " that do not fit their contract");
+        }
         // the December report's facts, in the same transaction (ADR 0037)
         reportFacts.fold(event);
         Object data = event.data();

@@ -48,10 +48,7 @@ public class AnnualFigures {
     public static final List<String> NOT_CARRIED = List.of(
             "发现渠道（农户主动申请、基层干部跟踪回访）：HouseholdMonitored 未携带发现渠道",
             "返贫人数：事件未区分返贫与新致贫",
-            "程序时效（村摸排→乡审核→县确定各环节用时）：事件未携带各环节日期",
-            "低保、特困实际发放金额：事件只携带月标准，未发布逐月发放",
-            "医保三重保障支付金额与参保资助：事件未携带",
-            "危房改造开工与竣工分列的补助、公益性岗位补助发放、代缴养老保险：仅在对应预警的帮扶措施中携带金额");
+            "程序时效（村摸排→乡审核→县确定各环节用时）：事件未携带各环节日期");
 
     private static final Map<String, String> MEASURES = Map.of("DIBAO", "低保", "TEKUN", "特困供养", "TEMPORARY_AID", "临时救助",
             "TILTED_COVER", "医保倾斜保障", "PUBLIC_WELFARE_POST", "公益性岗位", "RENOVATION_STARTED", "危房改造开工",
@@ -252,9 +249,19 @@ public class AnnualFigures {
         List<CountRow> parameterVersions = versions.entrySet().stream()
                 .map(e -> new CountRow(e.getKey(), e.getKey(), e.getValue())).toList();
 
+        // what each bureau paid, month by month as the paying service counted it (MonthlyTotals)
+        List<ReportFigures.PaymentRow> payments = jdbc.sql("""
+                        select bureau, code, min(label), sum(households), sum(persons), sum(amount) from report_monthly_total
+                        where county like :scope and month >= :from and month <= :to
+                        group by bureau, code order by bureau, code""")
+                .param("scope", like).param("from", year + "-01").param("to", cutoff.toString().substring(0, 7))
+                .query((rs, n) -> new ReportFigures.PaymentRow(rs.getString(1), Bureau.valueOf(rs.getString(1)).label(),
+                        rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6)))
+                .list();
+
         return new ReportFigures(scope, nameOf(scope), year, cutoff, categories, identified, eliminated, rolledBack, channels,
                 alertsByRisk, alertsByMonth, assignmentRows, measures, assistance, aid, assetIncome, atRisk, feeds,
-                parameterVersions, NOT_CARRIED);
+                parameterVersions, NOT_CARRIED, payments);
     }
 
     private static boolean inYear(List<Fact> facts, String kind, Instant start) {

@@ -383,10 +383,9 @@ public class AnnualReports {
         }
     }
 
+    /** The counties whose whole area the user covers: a township's user has no county report to list or draft. */
     private List<String> countiesOf(Jurisdiction jurisdiction) {
-        return AnnualFigures.COUNTIES.keySet().stream()
-                .filter(c -> jurisdiction.covers(c) || jurisdiction.prefix() != null && jurisdiction.prefix().startsWith(c))
-                .toList();
+        return AnnualFigures.COUNTIES.keySet().stream().filter(jurisdiction::covers).toList();
     }
 
     private void checkYear(int year) {

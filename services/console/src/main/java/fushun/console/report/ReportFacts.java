@@ -8,6 +8,7 @@ import fushun.contracts.bureau.CaseClosed;
 import fushun.contracts.bureau.MeasureApplied;
 import fushun.contracts.bureau.RiskSignalObserved;
 import fushun.contracts.feed.FeedDeadlineMissed;
+import fushun.contracts.feed.MonthlyTotals;
 import fushun.contracts.medicalinsurance.FeedCompletenessChecked;
 import fushun.contracts.monitoring.AssignmentEscalated;
 import fushun.contracts.monitoring.HouseholdChanged;
@@ -130,6 +131,8 @@ public class ReportFacts {
                             where not report_feed.deadline_missed""")
                     .param("b", f.bureau().name()).param("m", f.month()).param("x", String.join(",", f.missingCounties()))
                     .update();
+        } else if (data instanceof MonthlyTotals t) {
+            monthlyTotals(t);
         } else if (data instanceof FeedDeadlineMissed f) {
             // a missed deadline (any bureau, ADR 0036) stands over a monthly check of the same month
             jdbc.sql("""
@@ -138,6 +141,31 @@ public class ReportFacts {
                                 deadline_missed = true""")
                     .param("b", f.bureau().name()).param("m", f.month()).param("l", String.join(",", f.lateCounties()))
                     .param("x", String.join(",", f.missingCounties())).update();
+        }
+    }
+
+    /** A bureau's month in a county: the newest count replaces the earlier one, an older one that arrives late changes nothing. */
+    private void monthlyTotals(MonthlyTotals t) {
+        int newer = jdbc.sql("""
+                        insert into report_monthly_count (bureau, county, month, computed_at) values (:b, :c, :m, :at)
+                        on conflict (bureau, county, month) do update set computed_at = excluded.computed_at
+                        where report_monthly_count.computed_at < excluded.computed_at""")
+                .param("b", t.bureau().name()).param("c", t.county()).param("m", t.month()).param("at", ts(t.computedAt()))
+                .update();
+        if (newer == 0) {
+            return;
+        }
+        jdbc.sql("delete from report_monthly_total where bureau = :b and county = :c and month = :m")
+                .param("b", t.bureau().name()).param("c", t.county()).param("m", t.month()).update();
+        for (MonthlyTotals.Item item : t.items()) {
+            jdbc.sql("""
+                            insert into report_monthly_total (bureau, county, month, code, label, households, persons, amount)
+                            values (:b, :c, :m, :code, :label, :h, :p, :amount)
+                            on conflict (bureau, county, month, code) do update set label = excluded.label,
+                                households = excluded.households, persons = excluded.persons, amount = excluded.amount""")
+                    .param("b", t.bureau().name()).param("c", t.county()).param("m", t.month()).param("code", item.code())
+                    .param("label", item.label()).param("h", item.households()).param("p", item.persons())
+                    .param("amount", item.amount()).update();
         }
     }
 

@@ -29,7 +29,8 @@ public record ReportFigures(
         List<AtRiskRow> atRisk,
         List<FeedRow> feeds,
         List<CountRow> parameterVersions,
-        List<String> notCarried) {
+        List<String> notCarried,
+        List<PaymentRow> payments) {
 
     /** Households of a category at the cut-off: still monitored, and with their risk eliminated. */
     public record CategoryRow(String category, String label, long monitored, long eliminated) {
@@ -57,6 +58,14 @@ public record ReportFigures(
     }
 
     public record AmountRow(String key, String label, long count, BigDecimal amount) {
+    }
+
+    /**
+     * What a bureau paid in the year for one kind of payment, from its monthly totals (MonthlyTotals):
+     * households and persons are summed over the months (户次, 人次), the amount in yuan.
+     */
+    public record PaymentRow(String bureau, String label, String code, String item, long householdMonths, long personMonths,
+                             BigDecimal amount) {
     }
 
     /** A household still at risk: masked name, village, category, since when, risks and open assignments. */

@@ -121,6 +121,33 @@ public final class ReportRules {
         return (city ? !late.isEmpty() : late.contains(scope)) ? "逾期" : "按时";
     }
 
+    private static final Pattern COUNTY = Pattern.compile("2104\\d{2}");
+    private static final Pattern MONTH = Pattern.compile("20\\d{2}-(0[1-9]|1[0-2])");
+    private static final Pattern PAYMENT_CODE = Pattern.compile("[A-Z_]{1,30}(:\\d{6,9})?");
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
+
+    /**
+     * Whether a bureau's monthly totals fit their contract (MonthlyTotals): a county of Fushun, a month,
+     * each kind of payment once with a code, a name of at most 60 characters, counts and yuan (two
+     * decimals at most) that are not negative. Anything else is a poison event, not a figure.
+     */
+    public static boolean isMonthlyTotals(fushun.contracts.feed.MonthlyTotals t) {
+        if (t.bureau() == null || t.county() == null || !COUNTY.matcher(t.county()).matches() || t.month() == null
+                || !MONTH.matcher(t.month()).matches() || t.computedAt() == null) {
+            return false;
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        for (fushun.contracts.feed.MonthlyTotals.Item item : t.items()) {
+            if (item == null || item.code() == null || !PAYMENT_CODE.matcher(item.code()).matches() || !codes.add(item.code())
+                    || item.label() == null || item.label().isBlank() || item.label().length() > 60
+                    || item.households() < 0 || item.persons() < 0 || item.amount() == null || item.amount().signum() < 0
+                    || item.amount().scale() > 2 || item.amount().compareTo(MAX_AMOUNT) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static boolean late(LocalDate deadline, LocalDate today, LocalDate submittedOn) {
         return submittedOn == null ? today.isAfter(deadline) : submittedOn.isAfter(deadline);
     }

@@ -33,6 +33,7 @@ public final class ReportTables {
     public static final String FEEDS = "数据报送完整性";
     public static final String PARAMETERS = "所依据的参数版本";
     public static final String NOT_CARRIED = "事件尚未携带的指标";
+    public static final String PAYMENTS = "各部门资金发放（按月汇总）";
     public static final String COUNTIES = "各县区主要指标";
     public static final String SUBMISSIONS = "各县区报告报送情况";
 
@@ -56,6 +57,8 @@ public final class ReportTables {
                         a.escalated())).toList()));
         tables.add(new Table(MEASURES, List.of("部门", "措施", "措施数", "户数", "金额（元，事件所载）"), f.measures().stream()
                 .map(m -> row(m.label(), m.measure(), m.measures(), m.households(), m.amount())).toList()));
+        tables.add(new Table(PAYMENTS, List.of("部门", "项目", "户次（各月之和）", "人次（各月之和）", "金额（元）"), f.payments().stream()
+                .map(p -> row(p.label(), p.item(), p.householdMonths(), p.personMonths(), p.amount())).toList()));
         tables.add(new Table(ASSISTANCE, List.of("救助项目", "状态", "户数", "人数", "金额（元：低保、特困为月标准之和，临时救助为支付额）"),
                 f.assistance().stream().map(a -> row(a.label(), a.status(), a.households(), a.persons(), a.amount())).toList()));
         tables.add(new Table(TEMPORARY_AID, List.of("乡镇", "支付笔数", "金额（元）"), f.temporaryAidByTownship().stream()

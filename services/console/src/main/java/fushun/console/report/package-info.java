@@ -5,7 +5,7 @@
  * submitted by 10 December, versions kept, submitted ones frozen).
  */
 @OwnsTables({"report_household", "report_monitoring", "report_alert", "report_assignment", "report_measure",
-        "report_assistance", "report_asset_income", "report_signal", "report_feed", "annual_report_version"})
+        "report_assistance", "report_asset_income", "report_signal", "report_feed", "report_monthly_count", "report_monthly_total", "annual_report_version"})
 package fushun.console.report;
 
 import fushun.platform.OwnsTables;

@@ -20,6 +20,7 @@ import fushun.contracts.bureau.CaseClosed;
 import fushun.contracts.bureau.MeasureApplied;
 import fushun.contracts.bureau.RiskSignalObserved;
 import fushun.contracts.feed.FeedDeadlineMissed;
+import fushun.contracts.feed.MonthlyTotals;
 import fushun.contracts.medicalinsurance.FeedCompletenessChecked;
 import fushun.contracts.monitoring.AssignmentEscalated;
 import fushun.contracts.monitoring.HouseholdMonitored;
@@ -167,6 +168,27 @@ class AnnualReportIT {
         fed.add(late.eventId());
         bus.publish(Topics.SOCIAL_ASSISTANCE_FEED, late);
 
+        // what the bureaus paid, month by month (MonthlyTotals): the newest count of a month stands, an older one
+        // arriving after it changes nothing; last year's and another sender's are not counted
+        EventEnvelope<?> forged = EventEnvelope.of("employment", XINBIN + "/" + YEAR + "-05/CIVIL_AFFAIRS", XINBIN,
+                new MonthlyTotals(Bureau.CIVIL_AFFAIRS, XINBIN, YEAR + "-05", List.of(new MonthlyTotals.Item("DIBAO", "农村低保金",
+                        100, 100, new BigDecimal("99999.00"))), at(5, 30)));
+        bus.publish(Topics.SOCIAL_ASSISTANCE_FEED, forged);
+        totals("social-assistance", Topics.SOCIAL_ASSISTANCE_FEED, Bureau.CIVIL_AFFAIRS, XINBIN, YEAR + "-04", at(4, 30),
+                new MonthlyTotals.Item("DIBAO", "农村低保金", 1, 2, new BigDecimal("520.00")),
+                new MonthlyTotals.Item("TEMPORARY_AID:210422100", "临时救助（新宾镇备用金）", 1, 0, new BigDecimal("3000.00")));
+        totals("social-assistance", Topics.SOCIAL_ASSISTANCE_FEED, Bureau.CIVIL_AFFAIRS, XINBIN, YEAR + "-04", at(4, 29),
+                new MonthlyTotals.Item("DIBAO", "农村低保金", 9, 9, new BigDecimal("9999.00")));
+        totals("social-assistance", Topics.SOCIAL_ASSISTANCE_FEED, Bureau.CIVIL_AFFAIRS, XINBIN, YEAR + "-05", at(5, 28),
+                new MonthlyTotals.Item("DIBAO", "农村低保金", 1, 2, new BigDecimal("520.00")));
+        totals("social-assistance", Topics.SOCIAL_ASSISTANCE_FEED, Bureau.CIVIL_AFFAIRS, XINBIN, (YEAR - 1) + "-12",
+                LocalDateTime.of(YEAR - 1, 12, 28, 10, 0).atZone(PlatformTime.CHINA).toInstant(),
+                new MonthlyTotals.Item("DIBAO", "农村低保金", 5, 5, new BigDecimal("5000.00")));
+        totals("social-assistance", Topics.SOCIAL_ASSISTANCE_FEED, Bureau.CIVIL_AFFAIRS, "210423", YEAR + "-05", at(5, 28),
+                new MonthlyTotals.Item("DIBAO", "农村低保金", 2, 3, new BigDecimal("900.00")));
+        totals("medical-insurance", Topics.MEDICAL_INSURANCE_FEED, Bureau.MEDICAL_INSURANCE, XINBIN, YEAR + "-07", at(7, 31),
+                new MonthlyTotals.Item("CRITICAL_ILLNESS", "大病保险赔付", 1, 1, new BigDecimal("4200.00")));
+
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("select count(*) from inbox_event where event_id in (:ids)")
                 .param("ids", fed).query(Long.class).single() == fed.size());
     }
@@ -215,6 +237,9 @@ class AnnualReportIT {
         expectedDocx.put("帮扶措施（按部门）", List.of(List.of("部门", "措施", "措施数", "户数", "金额（元，事件所载）"),
                 List.of("民政局", "低保", "1", "1", "520.00"), List.of("民政局", "临时救助", "1", "1", "3000.00"),
                 List.of("人社局", "公益性岗位", "1", "1", "800.00"), List.of("医保局", "医保倾斜保障", "1", "1", "—")));
+        expectedDocx.put("各部门资金发放（按月汇总）", List.of(List.of("部门", "项目", "户次（各月之和）", "人次（各月之和）", "金额（元）"),
+                List.of("民政局", "农村低保金", "2", "4", "1040.00"), List.of("民政局", "临时救助（新宾镇备用金）", "1", "0", "3000.00"),
+                List.of("医保局", "大病保险赔付", "1", "1", "4200.00")));
         expectedDocx.put("民政救助状态变化", List.of(List.of("救助项目", "状态", "户数", "人数", "金额（元：低保、特困为月标准之和，临时救助为支付额）"),
                 List.of("低保", "批准", "1", "2", "520.00"), List.of("临时救助", "已发放", "2", "2", "4500.00")));
         expectedDocx.put("临时救助（按乡镇备用金）", List.of(List.of("乡镇", "支付笔数", "金额（元）"),
@@ -269,6 +294,8 @@ class AnnualReportIT {
         assertThat(counties.stream().filter(r -> r.get(0).equals("清原满族自治县")).findFirst().orElseThrow().get(1))
                 .isEqualTo("1");
         assertThat(doc.get("各县区报告报送情况")).hasSize(1 + 7);
+        // the city's payments: every county's months of the year, 清原's with 新宾's
+        assertThat(doc.get("各部门资金发放（按月汇总）")).contains(List.of("民政局", "农村低保金", "4", "7", "1940.00"));
         assertThat(xlsxTables(download("/api/console/reports/" + YEAR + "/city/document?format=xlsx", CITY, AnnualReports.XLSX))
                 .keySet()).contains("各县区主要指标", "各县区报告报送情况", "监测对象（按类别）");
         // a county approver may not download the city's report
@@ -393,6 +420,12 @@ class AnnualReportIT {
         mvc.perform(get("/api/console/reports/" + YEAR)
                         .header("Authorization", "Bearer " + TestTokens.user("op", XINBIN, "civil-affairs-operator")))
                 .andExpect(status().isForbidden());
+        // a user of one township sees no county's report, not even its own county's
+        String township = "Bearer " + TestTokens.user("township-analyst", "210422100", "analyst");
+        mvc.perform(get("/api/console/reports/" + YEAR).header("Authorization", township))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(0));
+        mvc.perform(get("/api/console/reports/" + YEAR + "/counties/" + XINBIN).header("Authorization", township))
+                .andExpect(status().isNotFound());
     }
 
     @Test
@@ -523,6 +556,14 @@ class AnnualReportIT {
     private void signal(String topic, UUID h, Bureau source, String version, Instant at) throws Exception {
         send(topic, h, "210422100203", new RiskSignalObserved(UUID.randomUUID(), h, source, RiskType.ILLNESS, "测试信号",
                 Map.of("selfPayYearToDate", new BigDecimal("7000")), version, at));
+    }
+
+    private void totals(String source, String topic, Bureau bureau, String county, String month, Instant computedAt,
+                        MonthlyTotals.Item... items) throws Exception {
+        EventEnvelope<?> e = EventEnvelope.of(source, county + "/" + month + "/" + bureau.name(), county,
+                new MonthlyTotals(bureau, county, month, List.of(items), computedAt));
+        fed.add(e.eventId());
+        bus.publish(topic, e);
     }
 
     private void sendFeed(String month, List<String> missing) throws Exception {

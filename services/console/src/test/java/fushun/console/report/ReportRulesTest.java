@@ -117,4 +117,33 @@ class ReportRulesTest {
         assertThat(ReportRules.feedState(scope, city, late.isEmpty() ? List.of() : List.of(late.split(";")),
                 missing.isEmpty() ? List.of() : List.of(missing.split(";")))).isEqualTo(state);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+            "a county's month                  | 210422 | 2026-11 | DIBAO                  | 农村低保金 | 42 | 97     | 38412.50 | true",
+            "a township's fund                 | 210422 | 2026-11 | TEMPORARY_AID:210422100 | 临时救助 | 3 | 0  | 7500     | true",
+            "nothing paid                      | 210423 | 2026-01 | NULL                   | NULL     | 0  | 0  | 0        | true",
+            "a county outside Fushun           | 110101 | 2026-11 | DIBAO                  | 低保     | 1  | 1  | 1        | false",
+            "a village for a county            | 210422100201 | 2026-11 | DIBAO            | 低保     | 1  | 1  | 1        | false",
+            "a thirteenth month                | 210422 | 2026-13 | DIBAO                  | 低保     | 1  | 1  | 1        | false",
+            "a code in lower case              | 210422 | 2026-11 | dibao                  | 低保     | 1  | 1  | 1        | false",
+            "free text for a code              | 210422 | 2026-11 | 'DIBAO; drop table'    | 低保     | 1  | 1  | 1        | false",
+            "no name                           | 210422 | 2026-11 | DIBAO                  | ' '      | 1  | 1  | 1        | false",
+            "negative households               | 210422 | 2026-11 | DIBAO                  | 低保     | -1 | 1  | 1        | false",
+            "a negative amount                 | 210422 | 2026-11 | DIBAO                  | 低保     | 1  | 1  | -0.01    | false",
+            "fractions of a fen                | 210422 | 2026-11 | DIBAO                  | 低保     | 1  | 1  | 0.001    | false"})
+    void shouldAcceptMonthlyTotalsOnlyInTheirContractsShape(String why, String county, String month, String code, String label,
+                                                          long households, long persons, BigDecimal amount, boolean accepted) {
+        List<fushun.contracts.feed.MonthlyTotals.Item> items = code == null ? List.of()
+                : List.of(new fushun.contracts.feed.MonthlyTotals.Item(code, label, households, persons, amount));
+        assertThat(ReportRules.isMonthlyTotals(new fushun.contracts.feed.MonthlyTotals(fushun.contracts.Bureau.CIVIL_AFFAIRS,
+                county, month, items, Instant.parse("2026-11-28T08:00:00Z")))).isEqualTo(accepted);
+    }
+
+    @Test
+    void shouldRefuseTheSameKindOfPaymentTwiceInOneMonth() {
+        var once = new fushun.contracts.feed.MonthlyTotals.Item("DIBAO", "农村低保金", 1, 2, new BigDecimal("500.00"));
+        assertThat(ReportRules.isMonthlyTotals(new fushun.contracts.feed.MonthlyTotals(fushun.contracts.Bureau.CIVIL_AFFAIRS,
+                "210422", "2026-11", List.of(once, once), Instant.parse("2026-11-28T08:00:00Z")))).isFalse();
+    }
 }
