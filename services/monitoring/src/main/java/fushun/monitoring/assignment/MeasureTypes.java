@@ -31,8 +31,8 @@ public class MeasureTypes {
         Map<String, Object> params = new HashMap<>();
         params.put("bureau", bureau == null ? null : bureau.name());
         params.put("asOf", asOf);
-        long total = jdbc.sql("select count(*) from measure_type" + where).params(params).query(Long.class).single();
-        List<MeasureType> items = jdbc.sql(COLUMNS + where + " order by bureau, sort_order, code limit :size offset :offset")
+        long total = jdbc.sql("select count(*) from measure_type " + where).params(params).query(Long.class).single();
+        List<MeasureType> items = jdbc.sql(COLUMNS + " " + where + " order by bureau, sort_order, code limit :size offset :offset")
                 .params(params).param("size", size).param("offset", (long) page * size)
                 .query(MeasureTypes::type).list();
         return new Page<>(items, page, size, total);
