@@ -115,6 +115,9 @@ class MeasureCatalogueIT {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.title").value("请填写措施类型"))
                 .andExpect(jsonPath("$.detail").value(containsString("measureType")));
+        measure(education, EDUCATION, "{\"measureType\":\"  \",\"appliedOn\":\"2024-03-05\"}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("请填写措施类型"));
         // the old free-text field: free text is refused, pointing to measureType
         measure(education, EDUCATION, "{\"measure\":\"劝返复学\",\"appliedOn\":\"2024-03-05\"}")
                 .andExpect(status().isUnprocessableContent())

@@ -149,7 +149,9 @@ public class Assignments {
         if (a.status() == AssignmentStatus.CLOSED) {
             throw new RuleViolationException("任务已办结", "该任务已经办结，不能再登记措施。");
         }
-        String code = measureType;
+        // a blank field is an empty form field, not a code
+        String code = measureType == null || measureType.isBlank() ? null : measureType;
+        legacyName = legacyName == null || legacyName.isBlank() ? null : legacyName;
         if (code == null) {
             code = legacyName == null ? null : measureTypes.codeNamed(a.bureau(), legacyName, appliedOn).orElse(null);
             if (code == null) {

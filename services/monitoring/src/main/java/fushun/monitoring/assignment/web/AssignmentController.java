@@ -48,7 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Assignments by bureau, the league table, and the answers of bureaus without a service of their own. */
 @RestController
-@Tag(name = "帮扶任务", description = "风险预警分派给各责任部门的帮扶任务（谁在何时前做什么）：按部门和是否逾期查看任务、各部门按期办结的排名；没有自建业务系统的部门（教育局、卫健委、水务局、农业农村局、残联）和乡村振兴局在此登记帮扶措施、办结任务。")
+@Tag(name = "帮扶任务", description = "风险预警分派给各责任部门的帮扶任务（谁在何时前做什么）：按部门和是否逾期查看任务、各部门按期办结的排名；没有自建业务系统的部门（教育局、卫健委、水务局、农业农村局、残联）和乡村振兴局在此按本部门的帮扶措施类型目录登记措施、办结任务；按县、部门和措施类型统计已登记的措施。")
 class AssignmentController {
 
     private static final String READERS = "hasAnyRole('village-cadre', 'township-reviewer', 'county-approver', 'analyst', "
