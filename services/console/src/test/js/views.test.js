@@ -4,7 +4,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { setClaims } from '../../main/resources/static/js/session.js';
 import { queueHash, queueQuery, queueRow, queueSection, awaitingSection } from '../../main/resources/static/js/views/workbench.js';
-import { taskRow, tasksPage } from '../../main/resources/static/js/views/tasks.js';
+import { measureBody, taskRow, tasksPage, typeOf } from '../../main/resources/static/js/views/tasks.js';
 import { applicationCard, applicationSteps, payoutTable } from '../../main/resources/static/js/views/assistance.js';
 import { canApply, casePage } from '../../main/resources/static/js/views/case.js';
 import { householdPage } from '../../main/resources/static/js/views/household.js';
@@ -89,6 +89,48 @@ test('shouldTitleTheInboxWithTheBureauAndPageIt', () => {
   assert.match(page, /href="#\/tasks\?page=2" id="next"/);
   assert.match(page, /data-testid="tasks-total">共 120 条</);
   assert.match(textOf(page), /暂无任务/);
+});
+
+const HEALTH_TYPES = [
+  { code: 'FAMILY_DOCTOR', bureau: 'HEALTH', label: '家庭医生签约', amountRequired: false, amountLabel: null, cadence: null },
+  { code: 'CHRONIC_FOLLOW_UP', bureau: 'HEALTH', label: '慢病随访', amountRequired: false, amountLabel: null, cadence: '每季度一次' }];
+const AID = { code: 'STUDENT_AID', bureau: 'EDUCATION', label: '教育资助', amountRequired: true, amountLabel: '资助金额（元）', cadence: null };
+
+test('shouldOfferTheBureausMeasureTypesWithTheAmountHiddenUntilATypeNeedsIt', () => {
+  const open = assertOnlyOurMarkup(taskRow({ id: 't-1', householdId: '0123456789ab', divisionCode: '210422',
+    dueDate: '2026-12-01', overdue: false, status: 'ASSIGNED' }, HEALTH_TYPES));
+  assert.deepEqual([...open.matchAll(/<option value="([^"]*)">([^<]*)<\/option>/g)].map((m) => [m[1], m[2]]),
+    [['', '请选择帮扶措施'], ['FAMILY_DOCTOR', '家庭医生签约'], ['CHRONIC_FOLLOW_UP', '慢病随访（每季度一次）']]);
+  assert.match(open, /<select name="measureType"[^>]*required>/);
+  assert.match(open, /<input name="amount"[^>]* hidden>/);
+  assert.match(open, /<input name="description"/);
+  assert.doesNotMatch(open, /name="measure"/, 'no free-text measure any more');
+  const hostile = assertOnlyOurMarkup(taskRow({ id: 't-1', householdId: '0123456789ab', divisionCode: '210422',
+    dueDate: '2026-12-01', overdue: false, status: 'ASSIGNED' }, [{ code: HOSTILE.doubleQuote, label: EVIL, cadence: HOSTILE.script }]));
+  assert.ok(textOf(hostile).includes(EVIL));
+});
+
+test('shouldSayWhenTheBureauHasNoMeasureTypes', () => {
+  assert.match(textOf(tasksPage('WATER', { items: [], total: 0, size: 50 }, 0, [])), /暂无可用的帮扶措施类型/);
+  assert.doesNotMatch(textOf(tasksPage('HEALTH', { items: [], total: 0, size: 50 }, 0, HEALTH_TYPES)), /暂无可用的帮扶措施类型/);
+});
+
+test('shouldSendTheTypeAndAnAmountOnlyWhenTheTypeHasOne', () => {
+  const types = [...HEALTH_TYPES, AID];
+  assert.equal(typeOf(types, 'STUDENT_AID'), AID);
+  assert.equal(typeOf(types, 'NOPE'), undefined);
+  assert.deepEqual(measureBody(types, { measureType: 'FAMILY_DOCTOR', amount: '', description: '  ' }, '2026-12-02'),
+    { measureType: 'FAMILY_DOCTOR', appliedOn: '2026-12-02' });
+  // an amount left in a hidden field never goes with a type that has none
+  assert.deepEqual(measureBody(types, { measureType: 'FAMILY_DOCTOR', amount: '300', description: ' 已签约 ' }, '2026-12-02'),
+    { measureType: 'FAMILY_DOCTOR', appliedOn: '2026-12-02', description: '已签约' });
+  assert.deepEqual(measureBody(types, { measureType: 'STUDENT_AID', amount: '625.5', description: '' }, '2026-12-02'),
+    { measureType: 'STUDENT_AID', appliedOn: '2026-12-02', amount: 625.5 });
+  for (const amount of ['', '0', '0.00', '-5', '1.234', 'abc', undefined]) {
+    assert.throws(() => measureBody(types, { measureType: 'STUDENT_AID', amount, description: '' }, '2026-12-02'),
+      /“教育资助”须填写资助金额（元）/, String(amount));
+  }
+  assert.throws(() => measureBody(types, { measureType: '', amount: '', description: '' }, '2026-12-02'), /请选择帮扶措施类型/);
 });
 
 const application = (fields = {}) => ({ id: 'a-1', caseId: 'c-1', programme: 'DIBAO', status: 'SUBMITTED',

@@ -93,7 +93,7 @@ class ClosedLoopIT {
         // health has no service: its officer answers through the API
         mvc.perform(post("/api/monitoring/assignments/" + health + "/measures").header("Authorization", HEALTH)
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"measure\":\"FAMILY_DOCTOR\",\"description\":\"家庭医生签约\",\"appliedOn\":\"" + LocalDate.now() + "\"}"))
+                        .content("{\"measureType\":\"FAMILY_DOCTOR\",\"description\":\"签约家庭医生团队，每月随访\",\"appliedOn\":\"" + LocalDate.now() + "\"}"))
                 .andExpect(status().isNoContent());
         assertThat(statusOf(health)).isEqualTo("MEASURE_APPLIED");
         mvc.perform(post("/api/monitoring/assignments/" + medical + "/close").header("Authorization", HEALTH)
@@ -135,7 +135,7 @@ class ClosedLoopIT {
                 .andExpect(jsonPath("$[?(@.kind == 'SIGNAL')]").exists())
                 .andExpect(jsonPath("$[?(@.kind == 'ALERT')]").exists())
                 .andExpect(jsonPath("$[?(@.kind == 'MEASURE')].summary").value(org.hamcrest.Matchers.hasItem(
-                        org.hamcrest.Matchers.containsString("FAMILY_DOCTOR"))))
+                        org.hamcrest.Matchers.containsString("家庭医生签约，签约家庭医生团队，每月随访"))))
                 .andExpect(jsonPath("$[?(@.kind == 'CLOSED')]", org.hamcrest.Matchers.hasSize(2)))
                 .andExpect(jsonPath("$[?(@.kind == 'ESCALATED')]").exists());
     }
@@ -159,7 +159,7 @@ class ClosedLoopIT {
             clock.set(Instant.parse("2025-06-10T02:00:00Z"));
             mvc.perform(post("/api/monitoring/assignments/" + healthLate + "/measures").header("Authorization", HEALTH)
                             .contentType(MediaType.APPLICATION_JSON)
-                            .content("{\"measure\":\"FAMILY_DOCTOR\",\"description\":\"家庭医生签约\",\"appliedOn\":\"2025-06-10\"}"))
+                            .content("{\"measureType\":\"FAMILY_DOCTOR\",\"description\":\"签约家庭医生团队，每月随访\",\"appliedOn\":\"2025-06-10\"}"))
                     .andExpect(status().isNoContent());
 
             mvc.perform(get("/api/monitoring/feeds?bureau=HEALTH&month=2025-05").header("Authorization", ANALYST))

@@ -63,7 +63,7 @@ class EliminationIT {
                 // no service of its own: its officer answers through the API
                 mvc.perform(post("/api/monitoring/assignments/" + a.assignmentId() + "/measures").header("Authorization", HEALTH)
                                 .contentType(MediaType.APPLICATION_JSON)
-                                .content("{\"measure\":\"FAMILY_DOCTOR\",\"appliedOn\":\"" + LocalDate.now() + "\"}"))
+                                .content("{\"measureType\":\"FAMILY_DOCTOR\",\"appliedOn\":\"" + LocalDate.now() + "\"}"))
                         .andExpect(status().isNoContent());
                 mvc.perform(post("/api/monitoring/assignments/" + a.assignmentId() + "/close").header("Authorization", HEALTH)
                                 .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"办结\"}"))

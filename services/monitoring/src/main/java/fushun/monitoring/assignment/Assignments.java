@@ -49,9 +49,11 @@ public class Assignments {
     private final Clock clock;
 
     private final FeedCompleteness feeds;
+    private final MeasureTypes measureTypes;
 
-    public Assignments(JdbcClient jdbc, OutboxWriter outbox, Clock clock, FeedCompleteness feeds) {
+    public Assignments(JdbcClient jdbc, OutboxWriter outbox, Clock clock, FeedCompleteness feeds, MeasureTypes measureTypes) {
         this.feeds = feeds;
+        this.measureTypes = measureTypes;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
@@ -123,7 +125,7 @@ public class Assignments {
     @Transactional(propagation = Propagation.MANDATORY)
     public void onMeasure(MeasureApplied measure, String source) {
         fromItsService(measure.assignmentId(), measure.bureau(), source).ifPresent(a ->
-                record(a, measure.measureId(), measure.measure(), measure.description(), measure.amount(),
+                record(a, measure.measureId(), null, measure.measure(), measure.description(), measure.amount(),
                         measure.appliedOn(), measure.bureau().name()));
     }
 
@@ -132,15 +134,39 @@ public class Assignments {
         fromItsService(closed.assignmentId(), closed.bureau(), source).ifPresent(a -> close(a, closed.outcome(), closed.closedAt()));
     }
 
-    /** A bureau without a service records a measure through the API (monitoring keeps it for them). */
+    /**
+     * A bureau without a service records a typed measure through the API (monitoring keeps it for them).
+     * The type must be the assignment's bureau's and in force on the day it was applied, with an amount
+     * exactly when the type has one ({@link MeasureTypeRule}); the measure is stored with the type's code
+     * and its fixed label, free text only in the description. {@code legacyName} is the old free-text
+     * field, accepted for one release only when it is the code or label of such a type (ADR 0039).
+     * Refused with 422 and nothing written otherwise.
+     */
     @Transactional
-    public void recordMeasure(UUID assignmentId, String measure, String description, BigDecimal amount, LocalDate appliedOn,
-                              String actor, Set<String> roles, Jurisdiction jurisdiction) {
+    public void recordMeasure(UUID assignmentId, String measureType, String legacyName, String description, BigDecimal amount,
+                              LocalDate appliedOn, String actor, Set<String> roles, Jurisdiction jurisdiction) {
         Current a = forOfficer(assignmentId, roles, jurisdiction);
         if (a.status() == AssignmentStatus.CLOSED) {
             throw new RuleViolationException("任务已办结", "该任务已经办结，不能再登记措施。");
         }
-        record(a, UUID.randomUUID(), measure, description, amount, appliedOn, actor);
+        // a blank field is an empty form field, not a code
+        String code = measureType == null || measureType.isBlank() ? null : measureType;
+        legacyName = legacyName == null || legacyName.isBlank() ? null : legacyName;
+        if (code == null) {
+            code = legacyName == null ? null : measureTypes.codeNamed(a.bureau(), legacyName, appliedOn).orElse(null);
+            if (code == null) {
+                throw new RuleViolationException("请填写措施类型", "请在 measureType 中填写本部门措施类型的代码（见 GET "
+                        + "/api/monitoring/measure-types）；自由文字的 measure 已停用，情况说明请写在 description 中。");
+            }
+        } else if (legacyName != null) {
+            throw new RuleViolationException("措施类型重复填写", "已填写 measureType 时不要再填写已停用的 measure，情况说明请写在 description 中。");
+        }
+        MeasureTypeRule.Verdict verdict = MeasureTypeRule.check(code, a.bureau(), appliedOn, amount, measureTypes.versionsOf(code));
+        if (verdict instanceof MeasureTypeRule.Refused refused) {
+            throw new RuleViolationException(refused.title(), refused.detail());
+        }
+        MeasureType type = ((MeasureTypeRule.Accepted) verdict).type();
+        record(a, UUID.randomUUID(), type.code(), type.label(), description, amount, appliedOn, actor);
         answered(a);
     }
 
@@ -293,14 +319,16 @@ public class Assignments {
         return a;
     }
 
-    private void record(Current a, UUID measureId, String measure, String description, BigDecimal amount, LocalDate appliedOn,
-                        String recordedBy) {
+    private void record(Current a, UUID measureId, String measureType, String measure, String description, BigDecimal amount,
+                        LocalDate appliedOn, String recordedBy) {
         jdbc.sql("""
-                        insert into measure (id, assignment_id, household_id, bureau, measure, description, amount, applied_on, recorded_by)
-                        values (:id, :assignment, :household, :bureau, :measure, :description, :amount, :on, :by)
+                        insert into measure (id, assignment_id, household_id, bureau, measure_type, measure, description, amount,
+                                             applied_on, recorded_by)
+                        values (:id, :assignment, :household, :bureau, :type, :measure, :description, :amount, :on, :by)
                         on conflict (id) do nothing""")
                 .param("id", measureId).param("assignment", a.id()).param("household", a.householdId())
-                .param("bureau", a.bureau().name()).param("measure", measure).param("description", description)
+                .param("bureau", a.bureau().name()).param("type", measureType).param("measure", measure)
+                .param("description", description)
                 .param("amount", amount).param("on", appliedOn).param("by", recordedBy).update();
         jdbc.sql("update assignment set status = :status where id = :id")
                 .param("status", a.status().onMeasure().name()).param("id", a.id()).update();
