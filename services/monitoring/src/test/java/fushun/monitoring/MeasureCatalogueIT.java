@@ -46,6 +46,7 @@ class MeasureCatalogueIT {
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired HouseholdRegistry registry;
+    @Autowired fushun.platform.testsupport.EventBus bus;
 
     @Test
     void shouldListABureausCatalogueAsOfADayPagedWithItsTotal() throws Exception {
@@ -153,6 +154,21 @@ class MeasureCatalogueIT {
         assertThat(jdbc.sql("select measure_type || '|' || measure from measure where assignment_id = :a").param("a", education)
                 .query(String.class).single()).isEqualTo("CONTROL_DROPOUT|控辍保学劝返");
         assertThat(statusOf(agriculture)).isEqualTo("MEASURE_APPLIED");
+        // on the bus for the dashboards and the report, in the catalogue's fixed words: never the officer's description
+        fushun.contracts.bureau.MeasureApplied published = bus.awaitEvent(fushun.contracts.Topics.MONITORING_RISK_ALERT,
+                household.toString(), fushun.contracts.bureau.MeasureApplied.class,
+                m -> m.assignmentId().equals(agriculture) && m.measure().equals("产业帮扶资金")).data();
+        assertThat(published.bureau()).isEqualTo(Bureau.AGRICULTURE);
+        assertThat(published.amount()).isEqualByComparingTo("5000.00");
+        assertThat(published.description()).isEqualTo("产业帮扶资金").doesNotContain("林下参");
+        // closed through the API: on the bus as well, with a fixed outcome
+        mvc.perform(post("/api/monitoring/assignments/" + education + "/close").header("Authorization", EDUCATION)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"学生已返校，张老师每周家访\"}"))
+                .andExpect(status().is2xxSuccessful());
+        fushun.contracts.bureau.CaseClosed closed = bus.awaitEvent(fushun.contracts.Topics.MONITORING_RISK_ALERT,
+                household.toString(), fushun.contracts.bureau.CaseClosed.class, c -> c.assignmentId().equals(education)).data();
+        assertThat(closed.bureau()).isEqualTo(Bureau.EDUCATION);
+        assertThat(closed.outcome()).isEqualTo("教育局已办结帮扶任务");
 
         // the catalogue grows by a row, no code: a type in force from 2024-03-15
         jdbc.sql("""

@@ -166,8 +166,13 @@ public class Assignments {
             throw new RuleViolationException(refused.title(), refused.detail());
         }
         MeasureType type = ((MeasureTypeRule.Accepted) verdict).type();
-        record(a, UUID.randomUUID(), type.code(), type.label(), description, amount, appliedOn, actor);
+        UUID measureId = UUID.randomUUID();
+        record(a, measureId, type.code(), type.label(), description, amount, appliedOn, actor);
         answered(a);
+        // the measure on the bus for the dashboards and the report, as a service's own would be: the
+        // catalogue's fixed label, never the officer's description (ADR 0039)
+        outbox.append(Topics.MONITORING_RISK_ALERT, a.householdId().toString(), a.divisionCode(), new MeasureApplied(measureId,
+                a.id(), a.alertId(), a.householdId(), a.bureau(), type.label(), type.label(), amount, appliedOn, clock.instant()));
     }
 
     /** A bureau without a service closes its assignment through the API. */
@@ -177,8 +182,12 @@ public class Assignments {
         if (a.status() == AssignmentStatus.CLOSED) {
             throw new RuleViolationException("任务已办结", "该任务已经办结。");
         }
-        close(a, outcome, clock.instant());
+        Instant closedAt = clock.instant();
+        close(a, outcome, closedAt);
         answered(a);
+        // closed in fixed words: the officer's own outcome stays in monitoring's record
+        outbox.append(Topics.MONITORING_RISK_ALERT, a.householdId().toString(), a.divisionCode(),
+                new CaseClosed(a.id(), a.alertId(), a.householdId(), a.bureau(), a.bureau().label() + "已办结帮扶任务", closedAt));
     }
 
     /**
