@@ -57,6 +57,7 @@ final class DemoYear {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration EFFECT_TIMEOUT = Duration.ofSeconds(90);
+    private static final int MAX_FAILED = 20;
     private static final String VILLAGE = "210422100201";
     private static final String TOWNSHIP = "210422100";
     private static final String COUNTY = "210422";
@@ -642,6 +643,10 @@ final class DemoYear {
             throw e;
         } catch (Exception e) {
             failed++;
+            if (failed > MAX_FAILED) {
+                // the platform is not answering as it should: stop rather than wait out every step
+                throw new IllegalStateException("more than " + MAX_FAILED + " steps failed, the last: " + what, e);
+            }
             if (h != null) {
                 h.broken = true;
             }

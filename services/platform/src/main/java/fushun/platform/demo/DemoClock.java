@@ -16,7 +16,8 @@ import java.time.ZoneOffset;
  * month and deletes when the year is written. Every service of the platform reads the same file,
  * so they agree on the day. Only the launcher's demo start sets it ({@code platform.demo-data} and
  * {@code platform.demo.clock-file}); a deployment never does, and the clock never runs ahead of the
- * real one: a positive or unreadable offset counts as none.
+ * real one: a positive or unreadable offset counts as none. Once the file is gone (or was never
+ * there when the service started) the clock is the real one for good: a file written later is not read.
  */
 public final class DemoClock extends Clock {
 
@@ -26,6 +27,7 @@ public final class DemoClock extends Clock {
     private final ZoneId zone;
     private volatile long offsetMillis;
     private volatile long checkedAt;
+    private volatile boolean released;
 
     public DemoClock(Path file) {
         this(file, ZoneOffset.UTC);
@@ -34,14 +36,23 @@ public final class DemoClock extends Clock {
     private DemoClock(Path file, ZoneId zone) {
         this.file = file;
         this.zone = zone;
-        this.offsetMillis = read(file);
+        this.released = !Files.exists(file);
+        this.offsetMillis = released ? 0 : read(file);
         this.checkedAt = System.nanoTime();
     }
 
     @Override
     public Instant instant() {
+        if (released) {
+            return Instant.now();
+        }
         long now = System.nanoTime();
         if (now - checkedAt > RECHECK_NANOS) {
+            if (!Files.exists(file)) {
+                released = true;
+                offsetMillis = 0;
+                return Instant.now();
+            }
             offsetMillis = read(file);
             checkedAt = now;
         }

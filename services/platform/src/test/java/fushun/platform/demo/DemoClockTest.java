@@ -48,5 +48,19 @@ class DemoClockTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> Duration.between(clock.instant(), Instant.now()).toDays() == 30);
         Files.delete(file);
         await().atMost(Duration.ofSeconds(5)).until(() -> Duration.between(clock.instant(), Instant.now()).abs().toSeconds() < 5);
+
+        // released for good: a file written after the year is not read
+        Files.writeString(file, Long.toString(-Duration.ofDays(30).toMillis()));
+        Thread.sleep(300);
+        assertThat(Duration.between(clock.instant(), Instant.now()).abs()).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void shouldNeverReadAFileThatWasNotThereWhenTheServiceStarted() throws Exception {
+        Path file = dir.resolve("clock");
+        DemoClock clock = new DemoClock(file);
+        Files.writeString(file, Long.toString(-Duration.ofDays(30).toMillis()));
+        Thread.sleep(300);
+        assertThat(Duration.between(clock.instant(), Instant.now()).abs()).isLessThan(Duration.ofSeconds(5));
     }
 }
