@@ -366,20 +366,30 @@ final class DemoYear {
     /** The household's open procedure (identification or elimination), as the cadre's list shows it. */
     private String openProcedure(Household h) throws InterruptedException {
         String[] found = new String[1];
-        step("procedure", h, () -> until(() -> {
+        step("procedure", h, () -> found[0] = awaitListed("/api/monitoring/identifications?", 200, "xinbin-cadre", h, "id"));
+        return found[0];
+    }
+
+    /**
+     * Waits until a paged list ({@code path} ends with its query's {@code ?} or {@code &}) shows an item
+     * of the household, and returns that item's {@code idField}.
+     */
+    private String awaitListed(String path, int size, String user, Household h, String idField) throws Exception {
+        String[] found = new String[1];
+        until(() -> {
             for (int page = 0; ; page++) {
-                JsonNode open = get("/api/monitoring/identifications?size=200&page=" + page, "xinbin-cadre");
-                for (JsonNode p : open.get("items")) {
-                    if (h.id.equals(p.get("householdId").asString())) {
-                        found[0] = p.get("id").asString();
+                JsonNode list = get(path + "size=" + size + "&page=" + page, user);
+                for (JsonNode item : list.get("items")) {
+                    if (h.id.equals(item.get("householdId").asString())) {
+                        found[0] = item.get(idField).asString();
                         return true;
                     }
                 }
-                if ((page + 1) * 200L >= open.get("total").asLong()) {
+                if ((page + 1L) * size >= list.get("total").asLong()) {
                     return false;
                 }
             }
-        }));
+        });
         return found[0];
     }
 
@@ -460,22 +470,7 @@ final class DemoYear {
     }
 
     private String openCase(Household h) throws Exception {
-        String[] found = new String[1];
-        until(() -> {
-            for (int page = 0; ; page++) {
-                JsonNode queue = get("/api/social-assistance/cases?status=OPEN&size=100&page=" + page, "xinbin-operator");
-                for (JsonNode item : queue.get("items")) {
-                    if (h.id.equals(item.get("householdId").asString())) {
-                        found[0] = item.get("caseId").asString();
-                        return true;
-                    }
-                }
-                if ((page + 1) * 100L >= queue.get("total").asLong()) {
-                    return false;
-                }
-            }
-        });
-        return found[0];
+        return awaitListed("/api/social-assistance/cases?status=OPEN&", 100, "xinbin-operator", h, "caseId");
     }
 
     private void temporaryAid(Household h, BigDecimal amount, String reason) throws InterruptedException {
@@ -511,17 +506,7 @@ final class DemoYear {
     }
 
     private String renovation(Household h, String status) throws Exception {
-        String[] found = new String[1];
-        until(() -> {
-            for (JsonNode r : get("/api/housing-safety/renovations?status=" + status + "&size=500", "xinbin-housing").get("items")) {
-                if (h.id.equals(r.get("householdId").asString())) {
-                    found[0] = r.get("id").asString();
-                    return true;
-                }
-            }
-            return false;
-        });
-        return found[0];
+        return awaitListed("/api/housing-safety/renovations?status=" + status + "&", 500, "xinbin-housing", h, "id");
     }
 
     private void lostJob(Household h, LocalDate since) throws InterruptedException {
