@@ -46,9 +46,7 @@ public class AnnualFigures {
 
     /** What the report would show but no event carries yet (ADR 0037 lists the fields they need). */
     public static final List<String> NOT_CARRIED = List.of(
-            "发现渠道（农户主动申请、基层干部跟踪回访）：HouseholdMonitored 未携带发现渠道",
-            "返贫人数：事件未区分返贫与新致贫",
-            "程序时效（村摸排→乡审核→县确定各环节用时）：事件未携带各环节日期");
+            "返贫人数（已登记的脱贫户收入再次低于贫困标准）：平台不掌握，只按纳入监测前的类别区分脱贫户纳入监测（返贫风险）与一般农户纳入监测（致贫风险）");
 
     private static final Map<String, String> MEASURES = Map.of("DIBAO", "低保", "TEKUN", "特困供养", "TEMPORARY_AID", "临时救助",
             "TILTED_COVER", "医保倾斜保障", "PUBLIC_WELFARE_POST", "公益性岗位", "RENOVATION_STARTED", "危房改造开工",
@@ -132,10 +130,8 @@ public class AnnualFigures {
                         select count(*) from report_signal where division_code like :scope and observed_at >= :start and observed_at < :until""")
                 .param("scope", like).param("start", Timestamp.from(start)).param("until", Timestamp.from(until))
                 .query(Long.class).single();
-        List<ChannelRow> channels = List.of(
-                new ChannelRow("农户主动申请", null, "事件未携带"),
-                new ChannelRow("部门信息比对", signals, "各部门发布的风险信号"),
-                new ChannelRow("基层干部定期跟踪回访", null, "事件未携带"));
+        Confirmations confirmations = confirmations(like, start, until, signals);
+        List<ChannelRow> channels = confirmations.channels();
 
         Map<String, Long> risks = new HashMap<>();
         Map<String, Long> months = new HashMap<>();
@@ -261,7 +257,76 @@ public class AnnualFigures {
 
         return new ReportFigures(scope, nameOf(scope), year, cutoff, categories, identified, eliminated, rolledBack, channels,
                 alertsByRisk, alertsByMonth, assignmentRows, measures, assistance, aid, assetIncome, atRisk, feeds,
-                parameterVersions, NOT_CARRIED, payments);
+                parameterVersions, NOT_CARRIED, payments, confirmations.procedure());
+    }
+
+    private record Confirmations(List<ChannelRow> channels, ReportFigures.ProcedureFigures procedure) {
+    }
+
+    /** One county confirmation (HouseholdMonitored) with what it carries of its procedure. */
+    private record Confirmation(UUID household, String channel, String previousCategory, Instant firstClueAt,
+                                LocalDate dueDate, Instant villageDecidedAt, Instant townshipDecidedAt, Instant confirmedAt) {
+    }
+
+    /**
+     * The identifications confirmed in the year: by the channel of their first clue (the department
+     * signals stay a row of their own: every signal, whether or not it led to a procedure), against
+     * their deadline with each step's average days, and the households newly identified by their
+     * category before.
+     */
+    private Confirmations confirmations(String like, Instant start, Instant until, long signals) {
+        List<Confirmation> confirmed = jdbc.sql("""
+                        select household_id, channel, previous_category, first_clue_at, due_date, village_decided_at,
+                               township_decided_at, occurred_at
+                        from report_monitoring where kind = 'IDENTIFIED' and division_code like :scope
+                        and occurred_at >= :start and occurred_at < :until order by occurred_at, event_id""")
+                .param("scope", like).param("start", Timestamp.from(start)).param("until", Timestamp.from(until))
+                .query((rs, n) -> new Confirmation(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        instant(rs.getTimestamp(4)), rs.getObject(5, LocalDate.class), instant(rs.getTimestamp(6)),
+                        instant(rs.getTimestamp(7)), rs.getTimestamp(8).toInstant()))
+                .list();
+        Map<String, Long> byChannel = new HashMap<>();
+        long[] deadline = new long[ReportRules.ProcedureDeadline.values().length];
+        List<List<Long>> steps = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Map<UUID, Confirmation> lastPerHousehold = new LinkedHashMap<>();
+        for (Confirmation c : confirmed) {
+            byChannel.merge(c.channel() == null ? "" : c.channel(), 1L, Long::sum);
+            ReportRules.ProcedureTiming t = ReportRules.procedureTiming(c.firstClueAt(), c.villageDecidedAt(),
+                    c.townshipDecidedAt(), c.confirmedAt(), c.dueDate());
+            deadline[t.deadline().ordinal()]++;
+            steps.get(0).add(t.clueToVillage());
+            steps.get(1).add(t.villageToTownship());
+            steps.get(2).add(t.townshipToCounty());
+            steps.get(3).add(t.clueToCounty());
+            lastPerHousehold.put(c.household(), c);
+        }
+        String note = "本年度县级确定的认定件数，按首条线索的渠道";
+        List<ChannelRow> channels = List.of(
+                new ChannelRow("农户主动申请", byChannel.getOrDefault("SELF_APPLICATION", 0L), note),
+                new ChannelRow("基层干部跟踪回访", byChannel.getOrDefault("CADRE_VISIT", 0L), note),
+                new ChannelRow("部门信息比对", byChannel.getOrDefault("DEPARTMENT_COMPARISON", 0L), note),
+                new ChannelRow("渠道未携带", confirmed.size() - byChannel.getOrDefault("SELF_APPLICATION", 0L)
+                        - byChannel.getOrDefault("CADRE_VISIT", 0L) - byChannel.getOrDefault("DEPARTMENT_COMPARISON", 0L),
+                        "早于事件携带发现渠道的认定"),
+                new ChannelRow("部门风险信号（条）", signals, "各部门发布的风险信号，含未进入认定程序的"));
+        List<String> labels = List.of("线索→村级摸排", "村级摸排→乡镇审核", "乡镇审核→县级确定", "线索→县级确定（合计）");
+        List<ReportFigures.StepRow> stepRows = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            stepRows.add(new ReportFigures.StepRow(labels.get(i), steps.get(i).stream().filter(d -> d != null).count(),
+                    ReportRules.averageDays(steps.get(i))));
+        }
+        Map<ReportRules.Entry, Long> entries = new HashMap<>();
+        lastPerHousehold.values().forEach(c -> entries.merge(ReportRules.entry(c.previousCategory()), 1L, Long::sum));
+        List<CountRow> entryRows = List.of(
+                new CountRow(ReportRules.Entry.RETURN_RISK.name(), "脱贫户纳入监测（返贫风险）",
+                        entries.getOrDefault(ReportRules.Entry.RETURN_RISK, 0L)),
+                new CountRow(ReportRules.Entry.NEW_RISK.name(), "一般农户纳入监测（致贫风险）",
+                        entries.getOrDefault(ReportRules.Entry.NEW_RISK, 0L)),
+                new CountRow(ReportRules.Entry.NOT_CARRIED.name(), "纳入前类别未携带",
+                        entries.getOrDefault(ReportRules.Entry.NOT_CARRIED, 0L)));
+        return new Confirmations(channels, new ReportFigures.ProcedureFigures(confirmed.size(),
+                deadline[ReportRules.ProcedureDeadline.ON_TIME.ordinal()], deadline[ReportRules.ProcedureDeadline.LATE.ordinal()],
+                deadline[ReportRules.ProcedureDeadline.NOT_CARRIED.ordinal()], stepRows, entryRows));
     }
 
     private static boolean inYear(List<Fact> facts, String kind, Instant start) {

@@ -65,6 +65,7 @@ public class ReportFacts {
         } else if (data instanceof HouseholdMonitored m) {
             monitoring(event, m.householdId(), m.divisionCode(), "IDENTIFIED", m.category().name(), m.riskTypes(),
                     m.confirmedAt());
+            procedure(event, m);
         } else if (data instanceof RiskEliminated e) {
             monitoring(event, e.householdId(), e.divisionCode(), "ELIMINATED", null, e.riskTypes(), e.eliminatedAt());
         } else if (data instanceof RiskEliminationRolledBack r) {
@@ -177,6 +178,19 @@ public class ReportFacts {
                 .param("e", event.eventId()).param("h", householdId).param("d", division).param("k", kind)
                 .param("c", category).param("t", names(risks)).param("at", ts(at == null ? event.occurredAt() : at))
                 .update();
+    }
+
+    /** How the confirmed procedure went, as far as the event carries it (events before V11's fields: nulls). */
+    private void procedure(EventEnvelope<?> event, HouseholdMonitored m) {
+        jdbc.sql("""
+                        update report_monitoring set channel = :channel, previous_category = :previous, first_clue_at = :clue,
+                            due_date = :due, village_decided_at = :village, township_decided_at = :township
+                        where event_id = :e""")
+                .param("channel", m.channel() == null ? null : m.channel().name())
+                .param("previous", m.previousCategory() == null ? null : m.previousCategory().name())
+                .param("clue", ts(m.firstClueAt())).param("due", m.dueDate())
+                .param("village", ts(m.villageDecidedAt())).param("township", ts(m.townshipDecidedAt()))
+                .param("e", event.eventId()).update();
     }
 
     /** An answer may come before its alert (another topic): the row waits for the alert's deadline. */

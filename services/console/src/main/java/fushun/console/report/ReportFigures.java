@@ -30,7 +30,8 @@ public record ReportFigures(
         List<FeedRow> feeds,
         List<CountRow> parameterVersions,
         List<String> notCarried,
-        List<PaymentRow> payments) {
+        List<PaymentRow> payments,
+        ProcedureFigures procedure) {
 
     /** Households of a category at the cut-off: still monitored, and with their risk eliminated. */
     public record CategoryRow(String category, String label, long monitored, long eliminated) {
@@ -76,6 +77,24 @@ public record ReportFigures(
     /** A bureau's monthly feed for this scope: delivered on time, or missing for it. */
     /** @param state 按时, 逾期 or 缺报 ({@link ReportRules#feedState}) */
     public record FeedRow(String bureau, String label, String month, String state) {
+    }
+
+    /**
+     * The identifications the county confirmed in the year (HouseholdMonitored's procedure fields): on
+     * time or late against their deadline, the average China days of each step, and the households
+     * newly identified by their category before (脱贫户 → 返贫风险, others → 致贫风险).
+     */
+    public record ProcedureFigures(long confirmed, long onTime, long late, long deadlineNotCarried, List<StepRow> steps,
+                                   List<CountRow> entries) {
+
+        public long returnRisk() {
+            return entries.stream().filter(e -> e.key().equals(ReportRules.Entry.RETURN_RISK.name()))
+                    .mapToLong(CountRow::count).sum();
+        }
+    }
+
+    /** A step of the procedure: how many confirmations carried both its ends, and their average days (null: none). */
+    public record StepRow(String step, long measured, BigDecimal averageDays) {
     }
 
     public long alerts() {

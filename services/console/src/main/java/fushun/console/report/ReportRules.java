@@ -151,4 +151,67 @@ public final class ReportRules {
     public static boolean late(LocalDate deadline, LocalDate today, LocalDate submittedOn) {
         return submittedOn == null ? today.isAfter(deadline) : submittedOn.isAfter(deadline);
     }
+
+    /** A county's confirmation against the procedure's deadline (县级及时确定). */
+    public enum ProcedureDeadline {
+        /** confirmed on or before the deadline, in China's calendar */
+        ON_TIME,
+        /** confirmed after it */
+        LATE,
+        /** the event carries no deadline (written before HouseholdMonitored carried it) */
+        NOT_CARRIED
+    }
+
+    /**
+     * How one confirmed procedure went: against its deadline, and the China days of each step
+     * (first clue → village → township → county, and clue → county); a step whose ends the event
+     * does not both carry is null, never guessed.
+     */
+    public record ProcedureTiming(ProcedureDeadline deadline, Long clueToVillage, Long villageToTownship,
+                                  Long townshipToCounty, Long clueToCounty) {
+    }
+
+    public static ProcedureTiming procedureTiming(Instant firstClueAt, Instant villageDecidedAt, Instant townshipDecidedAt,
+                                                  Instant confirmedAt, LocalDate dueDate) {
+        ProcedureDeadline deadline = dueDate == null ? ProcedureDeadline.NOT_CARRIED
+                : chinaDay(confirmedAt).isAfter(dueDate) ? ProcedureDeadline.LATE : ProcedureDeadline.ON_TIME;
+        return new ProcedureTiming(deadline, days(firstClueAt, villageDecidedAt), days(villageDecidedAt, townshipDecidedAt),
+                days(townshipDecidedAt, confirmedAt), days(firstClueAt, confirmedAt));
+    }
+
+    /** Days between two moments' China dates (a step taken the same day: 0); null if either is missing. */
+    static Long days(Instant from, Instant to) {
+        return from == null || to == null ? null : java.time.temporal.ChronoUnit.DAYS.between(chinaDay(from), chinaDay(to));
+    }
+
+    private static LocalDate chinaDay(Instant instant) {
+        return instant.atZone(PlatformTime.CHINA).toLocalDate();
+    }
+
+    /**
+     * Why a newly identified household came under monitoring, by its category before the county's
+     * confirmation: a 脱贫户 (or 脱贫不稳定户) at risk of falling back (返贫风险), any other at risk of
+     * falling into poverty (致贫风险). Not 返贫 itself: the platform does not know whether a registered
+     * household's income fell below the poverty line again.
+     */
+    public enum Entry { RETURN_RISK, NEW_RISK, NOT_CARRIED }
+
+    public static Entry entry(String previousCategory) {
+        if (previousCategory == null) {
+            return Entry.NOT_CARRIED;
+        }
+        return java.util.Arrays.stream(fushun.contracts.HouseholdCategory.values())
+                .filter(c -> c.name().equals(previousCategory)).findFirst()
+                .map(c -> c.isOutOfPoverty() ? Entry.RETURN_RISK : Entry.NEW_RISK).orElse(Entry.NOT_CARRIED);
+    }
+
+    /** The mean of the measured days with two decimals; null when none was measured. */
+    public static BigDecimal averageDays(List<Long> days) {
+        List<Long> measured = days.stream().filter(java.util.Objects::nonNull).toList();
+        if (measured.isEmpty()) {
+            return null;
+        }
+        long sum = measured.stream().mapToLong(Long::longValue).sum();
+        return BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(measured.size()), 2, java.math.RoundingMode.HALF_UP);
+    }
 }

@@ -22,6 +22,9 @@ public final class ReportTables {
     public static final String CATEGORIES = "监测对象（按类别）";
     public static final String CHANGES = "年度监测对象变化";
     public static final String CHANNELS = "发现渠道";
+    public static final String PROCEDURE_DEADLINE = "认定程序时效（县级确定与截止日）";
+    public static final String PROCEDURE_STEPS = "认定程序各环节用时";
+    public static final String ENTRIES = "新识别监测对象（按纳入前类别）";
     public static final String ALERTS_BY_RISK = "风险预警（按风险类型）";
     public static final String ALERTS_BY_MONTH = "风险预警（按月）";
     public static final String ASSIGNMENTS = "帮扶任务办理（按部门）";
@@ -48,6 +51,7 @@ public final class ReportTables {
                 row("风险消除", f.eliminated()), row("撤销风险消除（恢复监测）", f.rolledBack()))));
         tables.add(new Table(CHANNELS, List.of("发现渠道", "数量", "说明"), f.channels().stream()
                 .map(c -> row(c.channel(), c.count(), c.note())).toList()));
+        tables.addAll(procedure(f.procedure()));
         tables.add(new Table(ALERTS_BY_RISK, List.of("风险类型", "预警数"), f.alertsByRisk().stream()
                 .map(c -> row(c.label(), c.count())).toList()));
         tables.add(new Table(ALERTS_BY_MONTH, List.of("月份", "预警数"), f.alertsByMonth().stream()
@@ -78,11 +82,24 @@ public final class ReportTables {
         return tables;
     }
 
+    /** The procedure's tables: confirmations against their deadline, each step's days, why households came in. */
+    static List<Table> procedure(ReportFigures.ProcedureFigures p) {
+        return List.of(
+                new Table(PROCEDURE_DEADLINE, List.of("指标", "件数"), List.of(row("县级确定", p.confirmed()),
+                        row("按期确定（不晚于截止日）", p.onTime()), row("逾期确定", p.late()), row("截止日未携带", p.deadlineNotCarried()))),
+                new Table(PROCEDURE_STEPS, List.of("环节", "件数", "平均用时（天）"), p.steps().stream()
+                        .map(st -> row(st.step(), st.measured(), st.averageDays())).toList()),
+                // 返贫风险, not 返贫: whether income fell below the poverty line again is not known here
+                new Table(ENTRIES, List.of("纳入前类别", "户数"), p.entries().stream().map(e -> row(e.label(), e.count())).toList()));
+    }
+
     /** The city's own tables: each county's main figures and where its report stands. */
     public static List<Table> city(List<ReportFigures> counties, List<Submission> submissions) {
-        Table figures = new Table(COUNTIES, List.of("县区", "新识别", "风险消除", "撤销消除", "在监测", "预警数", "逾期未办结"),
+        Table figures = new Table(COUNTIES, List.of("县区", "新识别", "风险消除", "撤销消除", "在监测", "预警数", "逾期未办结",
+                "脱贫户纳入监测", "逾期认定"),
                 counties.stream().map(c -> row(c.scopeName(), c.newlyIdentified(), c.eliminated(), c.rolledBack(),
-                        c.monitoredAtCutoff(), c.alerts(), c.assignments().stream().mapToLong(ReportFigures.AssignmentRow::overdue).sum()))
+                        c.monitoredAtCutoff(), c.alerts(), c.assignments().stream().mapToLong(ReportFigures.AssignmentRow::overdue).sum(),
+                        c.procedure().returnRisk(), c.procedure().late()))
                         .toList());
         Table status = new Table(SUBMISSIONS, List.of("县区", "版本", "状态", "报送人", "报送时间", "截止日", "是否逾期"),
                 submissions.stream().map(s -> row(s.name(), s.version() == null ? null : (long) s.version(), s.status(),

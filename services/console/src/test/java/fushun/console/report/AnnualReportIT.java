@@ -98,8 +98,11 @@ class AnnualReportIT {
     void feedASyntheticYear() throws Exception {
         // H1: identified in February for illness, civil affairs on time, medical insurance late, eliminated in September
         UUID h1 = register("210422100201", HouseholdCategory.OUT_OF_POVERTY, "王秀兰");
+        // a bureau's data found it (部门信息比对) on 1 February, due the 16th: village 3rd, township 8th, county 10th (on time)
         send(Topics.MONITORING_HOUSEHOLD, h1, "210422100201", new HouseholdMonitored(h1, "210422100201",
-                HouseholdCategory.UNSTABLE_OUT_OF_POVERTY, List.of(RiskType.ILLNESS), UUID.randomUUID(), at(2, 10)));
+                HouseholdCategory.UNSTABLE_OUT_OF_POVERTY, List.of(RiskType.ILLNESS), UUID.randomUUID(), at(2, 10),
+                HouseholdMonitored.DiscoveryChannel.DEPARTMENT_COMPARISON, HouseholdCategory.OUT_OF_POVERTY, at(2, 1),
+                day(2, 16), at(2, 3), at(2, 8)));
         RiskAlertRaised a1 = alert(h1, "210422100201", List.of(RiskType.ILLNESS), at(2, 12),
                 "自付医疗费用超过阈值；监测线 monitoring.line[*]@" + YEAR + "-01-01",
                 Map.of(Bureau.CIVIL_AFFAIRS, day(2, 27), Bureau.MEDICAL_INSURANCE, day(2, 27)));
@@ -114,8 +117,11 @@ class AnnualReportIT {
 
         // H2: identified in April (unsafe house, disaster); housing overdue and escalated, civil affairs paid temporary aid
         UUID h2 = register("210422100202", HouseholdCategory.MARGINAL, "李建国");
+        // applied on 15 March, due the 30th: village 18th, township 25th, county 3 April (late)
         send(Topics.MONITORING_HOUSEHOLD, h2, "210422100202", new HouseholdMonitored(h2, "210422100202",
-                HouseholdCategory.MARGINAL, List.of(RiskType.UNSAFE_HOUSING, RiskType.DISASTER), UUID.randomUUID(), at(4, 3)));
+                HouseholdCategory.MARGINAL, List.of(RiskType.UNSAFE_HOUSING, RiskType.DISASTER), UUID.randomUUID(), at(4, 3),
+                HouseholdMonitored.DiscoveryChannel.SELF_APPLICATION, HouseholdCategory.ORDINARY, at(3, 15), day(3, 30),
+                at(3, 18), at(3, 25)));
         RiskAlertRaised a2 = alert(h2, "210422100202", List.of(RiskType.UNSAFE_HOUSING, RiskType.DISASTER), at(4, 5),
                 "房屋鉴定为 D 级；监测线 monitoring.line[*]@" + YEAR + "-01-01，边缘系数 monitoring.margin-ratio[*]@2021-01-01",
                 Map.of(Bureau.HOUSING, day(5, 5), Bureau.CIVIL_AFFAIRS, day(4, 20)));
@@ -152,7 +158,15 @@ class AnnualReportIT {
         alert(h4, "210422100203", List.of(RiskType.ILLNESS), LocalDateTime.of(YEAR - 1, 12, 15, 10, 0)
                 .atZone(PlatformTime.CHINA).toInstant(), "去年", Map.of(Bureau.CIVIL_AFFAIRS, LocalDate.of(YEAR - 1, 12, 30)));
 
-        // 清原: counted for the city, never for 新宾
+        // H6: a cadre's visit found a flood on 10 July at 08:00; green channel: village 09:00 and township 15:00 the same
+        // day, county the 11th (on time); no alert in the synthetic year
+        UUID h6 = register("210422100204", HouseholdCategory.ORDINARY, "钱多多");
+        send(Topics.MONITORING_HOUSEHOLD, h6, "210422100204", new HouseholdMonitored(h6, "210422100204",
+                HouseholdCategory.SUDDEN_SEVERE_DIFFICULTY, List.of(RiskType.DISASTER), UUID.randomUUID(), at(7, 11),
+                HouseholdMonitored.DiscoveryChannel.CADRE_VISIT, HouseholdCategory.ORDINARY, at(7, 10, 8), day(7, 25),
+                at(7, 10, 9), at(7, 10, 15)));
+
+        // 清原: counted for the city, never for 新宾; its confirmation of the old shape carries no procedure
         UUID h5 = register("210423100201", HouseholdCategory.MARGINAL, "周强");
         send(Topics.MONITORING_HOUSEHOLD, h5, "210423100201", new HouseholdMonitored(h5, "210423100201",
                 HouseholdCategory.MARGINAL, List.of(RiskType.ILLNESS), UUID.randomUUID(), at(5, 1)));
@@ -214,11 +228,23 @@ class AnnualReportIT {
 
         Map<String, List<List<String>>> expectedDocx = new LinkedHashMap<>();
         expectedDocx.put("监测对象（按类别）", List.of(List.of("类别", "在监测户数", "已消除风险户数"),
-                List.of("脱贫不稳定户", "0", "1"), List.of("边缘易致贫户", "1", "0"), List.of("突发严重困难户", "1", "0")));
-        expectedDocx.put("年度监测对象变化", List.of(List.of("指标", "户数"), List.of("新识别监测对象", "2"),
+                List.of("脱贫不稳定户", "0", "1"), List.of("边缘易致贫户", "1", "0"), List.of("突发严重困难户", "2", "0")));
+        expectedDocx.put("年度监测对象变化", List.of(List.of("指标", "户数"), List.of("新识别监测对象", "3"),
                 List.of("风险消除", "2"), List.of("撤销风险消除（恢复监测）", "1")));
-        expectedDocx.put("发现渠道", List.of(List.of("发现渠道", "数量", "说明"), List.of("农户主动申请", "—", "事件未携带"),
-                List.of("部门信息比对", "2", "各部门发布的风险信号"), List.of("基层干部定期跟踪回访", "—", "事件未携带")));
+        String byFirstClue = "本年度县级确定的认定件数，按首条线索的渠道";
+        expectedDocx.put("发现渠道", List.of(List.of("发现渠道", "数量", "说明"), List.of("农户主动申请", "1", byFirstClue),
+                List.of("基层干部跟踪回访", "1", byFirstClue), List.of("部门信息比对", "1", byFirstClue),
+                List.of("渠道未携带", "0", "早于事件携带发现渠道的认定"),
+                List.of("部门风险信号（条）", "2", "各部门发布的风险信号，含未进入认定程序的")));
+        // H1 on time, H2 late (3 April after its 30 March), H6 on time
+        expectedDocx.put("认定程序时效（县级确定与截止日）", List.of(List.of("指标", "件数"), List.of("县级确定", "3"),
+                List.of("按期确定（不晚于截止日）", "2"), List.of("逾期确定", "1"), List.of("截止日未携带", "0")));
+        // days: clue→village 2, 3, 0; village→township 5, 7, 0; township→county 2, 9, 1; in all 9, 19, 1
+        expectedDocx.put("认定程序各环节用时", List.of(List.of("环节", "件数", "平均用时（天）"),
+                List.of("线索→村级摸排", "3", "1.67"), List.of("村级摸排→乡镇审核", "3", "4.00"),
+                List.of("乡镇审核→县级确定", "3", "4.00"), List.of("线索→县级确定（合计）", "3", "9.67")));
+        expectedDocx.put("新识别监测对象（按纳入前类别）", List.of(List.of("纳入前类别", "户数"),
+                List.of("脱贫户纳入监测（返贫风险）", "1"), List.of("一般农户纳入监测（致贫风险）", "2"), List.of("纳入前类别未携带", "0")));
         List<List<String>> risks = new ArrayList<>(List.of(List.of("风险类型", "预警数")));
         Map<RiskType, String> riskCounts = Map.of(RiskType.ILLNESS, "1", RiskType.UNSAFE_HOUSING, "1", RiskType.DISASTER, "1",
                 RiskType.ACCIDENT, "1", RiskType.LACK_OF_LABOUR, "1");
@@ -248,6 +274,7 @@ class AnnualReportIT {
         expectedDocx.put("仍有风险的监测户", List.of(List.of("户主（脱敏）", "村", "类别", "确定日期", "未办结帮扶任务"),
                 List.of("李**", "210422100202", "边缘易致贫户", day(4, 3).toString(),
                         "住建局（" + day(5, 5) + " 前，已逾期）"),
+                List.of("钱**", "210422100204", "突发严重困难户", day(7, 11).toString(), "无"),
                 List.of("赵**", "210422200301", "突发严重困难户", (YEAR - 1) + "-11-20",
                         "人社局（" + YEAR + "-12-20 前）")));
         expectedDocx.put("数据报送完整性", List.of(List.of("部门", "月份", "报送情况"), List.of("民政局", YEAR + "-08", "逾期"),
@@ -270,10 +297,10 @@ class AnnualReportIT {
         try (XWPFDocument read = new XWPFDocument(new ByteArrayInputStream(docx))) {
             String text = new XWPFWordExtractor(read).getText();
             assertThat(text).contains("新宾满族自治县" + YEAR + "年度防止返贫动态监测和帮扶工作总结报告")
-                    .contains("在监测的监测对象 2 户；本年度新识别监测对象 2 户，风险消除 2 户，撤销风险消除 1 户；发出风险预警 3 条")
+                    .contains("在监测的监测对象 3 户；本年度新识别监测对象 3 户，风险消除 2 户，撤销风险消除 1 户；发出风险预警 3 条")
                     .contains("六、问题与不足").contains("七、下一年度工作措施")
                     // names masked, no ID number: the events carried masked IDs and full names of the heads
-                    .doesNotContain("王秀兰").doesNotContain("李建国").doesNotContain("周强").doesNotContain("**********");
+                    .doesNotContain("王秀兰").doesNotContain("李建国").doesNotContain("周强").doesNotContain("钱多多").doesNotContain("**********");
             List<XWPFPictureData> pictures = read.getAllPictures();
             assertThat(pictures).hasSize(3);
             for (XWPFPictureData p : pictures) {
@@ -289,8 +316,10 @@ class AnnualReportIT {
         byte[] docx = download("/api/console/reports/" + YEAR + "/city/document?format=docx", CITY, AnnualReports.DOCX);
         Map<String, List<List<String>>> doc = docxTables(docx);
         List<List<String>> counties = doc.get("各县区主要指标");
-        assertThat(counties.get(0)).containsExactly("县区", "新识别", "风险消除", "撤销消除", "在监测", "预警数", "逾期未办结");
-        assertThat(counties).contains(List.of("新宾满族自治县", "2", "2", "1", "2", "3", "1"));
+        assertThat(counties.get(0)).containsExactly("县区", "新识别", "风险消除", "撤销消除", "在监测", "预警数", "逾期未办结",
+                "脱贫户纳入监测", "逾期认定");
+        assertThat(counties).contains(List.of("新宾满族自治县", "3", "2", "1", "3", "3", "1", "1", "1"));
+        assertThat(counties).contains(List.of("清原满族自治县", "1", "0", "0", "1", "1", "1", "0", "0"));
         assertThat(counties.stream().filter(r -> r.get(0).equals("清原满族自治县")).findFirst().orElseThrow().get(1))
                 .isEqualTo("1");
         assertThat(doc.get("各县区报告报送情况")).hasSize(1 + 7);
@@ -301,6 +330,20 @@ class AnnualReportIT {
         // a county approver may not download the city's report
         mvc.perform(get("/api/console/reports/" + YEAR + "/city/document").header("Authorization", county(XINBIN)))
                 .andExpect(status().isForbidden());
+    }
+
+    /** 清原's one confirmation is of the old shape: counted, and shown as not carried rather than guessed. */
+    @Test
+    void shouldCountAnIdentificationWithoutTheProcedureAsNotCarried() throws Exception {
+        Map<String, List<List<String>>> annex = xlsxTables(download("/api/console/reports/" + YEAR + "/counties/210423/document?format=xlsx",
+                CITY, AnnualReports.XLSX));
+        assertThat(annex.get("发现渠道")).contains(List.of("渠道未携带", "1", "早于事件携带发现渠道的认定"),
+                List.of("农户主动申请", "0", "本年度县级确定的认定件数，按首条线索的渠道"));
+        assertThat(annex.get("认定程序时效（县级确定与截止日）")).containsExactly(List.of("指标", "件数"), List.of("县级确定", "1"),
+                List.of("按期确定（不晚于截止日）", "0"), List.of("逾期确定", "0"), List.of("截止日未携带", "1"));
+        assertThat(annex.get("认定程序各环节用时")).contains(List.of("线索→县级确定（合计）", "0", "—"));
+        assertThat(annex.get("新识别监测对象（按纳入前类别）")).containsExactly(List.of("纳入前类别", "户数"),
+                List.of("脱贫户纳入监测（返贫风险）", "0"), List.of("一般农户纳入监测（致贫风险）", "0"), List.of("纳入前类别未携带", "1"));
     }
 
     @Test
@@ -501,6 +544,10 @@ class AnnualReportIT {
 
     private static Instant at(int month, int day) {
         return LocalDateTime.of(YEAR, month, day, 10, 0).atZone(PlatformTime.CHINA).toInstant();
+    }
+
+    private static Instant at(int month, int day, int hour) {
+        return LocalDateTime.of(YEAR, month, day, hour, 0).atZone(PlatformTime.CHINA).toInstant();
     }
 
     private static LocalDate day(int month, int day) {

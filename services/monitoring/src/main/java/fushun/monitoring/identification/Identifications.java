@@ -156,8 +156,9 @@ public class Identifications {
         }
         Procedure.Stage next = Procedure.next(current.stage(), decision);
         boolean elimination = "ELIMINATION".equals(current.purpose());
+        HouseholdCategory before = null;
         if (next == Procedure.Stage.CONFIRMED && !elimination) {
-            HouseholdCategory before = households.standing(current.householdId()).orElseThrow().category();
+            before = households.standing(current.householdId()).orElseThrow().category();
             Set<HouseholdCategory> allowed = CategoryRules.countyMayName(before);
             if (category == null || !allowed.contains(category)) {
                 throw new RuleViolationException("须确定监测类别", "县级认定时须确定类别："
@@ -189,21 +190,43 @@ public class Identifications {
         if (next == Procedure.Stage.CONFIRMED && elimination) {
             eliminations.eliminate(current.householdId(), current.divisionCode(), current.id());
         } else if (next == Procedure.Stage.CONFIRMED) {
-            confirm(current, category, reason, decidedBy, now);
+            confirm(current, category, before, reason, decidedBy, now);
         }
         return find(id, jurisdiction, false);
     }
 
-    private void confirm(IdentificationView identification, HouseholdCategory category, String reason, String decidedBy,
-                         Instant now) {
+    private void confirm(IdentificationView identification, HouseholdCategory category, HouseholdCategory before,
+                         String reason, String decidedBy, Instant now) {
         List<RiskType> riskTypes = identification.riskTypes().stream().map(RiskType::valueOf).toList();
         householdChanges.categoryConfirmed(identification.householdId(), category, decidedBy);
         outbox.append(Topics.MONITORING_HOUSEHOLD, identification.householdId().toString(), identification.divisionCode(),
-                new HouseholdMonitored(identification.householdId(), identification.divisionCode(), category, riskTypes,
-                        identification.id(), now));
+                monitored(identification, category, before, riskTypes, now));
         // after the green channel the alert is out already; raise() skips risks that are monitored
         alerts.raise(identification.householdId(), identification.divisionCode(), riskTypes,
                 "县级认定为" + category.label() + "：" + reason + "（线索：" + identification.description() + "）", null);
+    }
+
+    /**
+     * The county's confirmation as published, with how the procedure went from its own rows: the first
+     * clue's channel, the category before, the first clue, the deadline and the village's and township's
+     * approvals as recorded (null for a step with no approval on record; a green-channel procedure still
+     * takes every step, its township only not waiting for the notice).
+     */
+    static HouseholdMonitored monitored(IdentificationView identification, HouseholdCategory category,
+                                        HouseholdCategory before, List<RiskType> riskTypes, Instant confirmedAt) {
+        HouseholdMonitored.DiscoveryChannel channel = Arrays.stream(HouseholdMonitored.DiscoveryChannel.values())
+                .filter(c -> c.name().equals(identification.channel())).findFirst().orElse(null);
+        return new HouseholdMonitored(identification.householdId(), identification.divisionCode(), category, riskTypes,
+                identification.id(), confirmedAt, channel, before, identification.firstClueAt(), identification.dueDate(),
+                approvedAt(identification, Procedure.Stage.VILLAGE_SCREENING),
+                approvedAt(identification, Procedure.Stage.TOWNSHIP_REVIEW));
+    }
+
+    /** The latest approval of a step, if one is on record. */
+    private static Instant approvedAt(IdentificationView identification, Procedure.Stage step) {
+        return identification.decisions().stream()
+                .filter(d -> step.name().equals(d.step()) && Procedure.Decision.APPROVE.name().equals(d.decision()))
+                .map(IdentificationView.DecisionView::decidedAt).reduce((a, b) -> b).orElse(null);
     }
 
     /**

@@ -75,9 +75,10 @@ public final class ReportDocuments {
             for (; next < extra; next++) {
                 table(doc, tables.get(next));
             }
-            table(doc, tables.get(next++));
-            table(doc, tables.get(next++));
-            table(doc, tables.get(next++));
+            // the basic situation: every table up to the alerts' (categories, changes, channels, the procedure's)
+            while (!tables.get(next).title().endsWith(" " + ReportTables.ALERTS_BY_RISK)) {
+                table(doc, tables.get(next++));
+            }
             heading(doc, "二、风险预警");
             table(doc, tables.get(next++));
             picture(doc, Charts.alertsByRisk(f));
