@@ -80,19 +80,28 @@ public class AnnualFigures {
         Instant start = ReportRules.startOf(year);
         Instant until = ReportRules.endOf(cutoff);
 
-        // standing of every household at the cut-off, from its identifications, eliminations and rollbacks
+        // standing of every household at the cut-off, from its identifications, eliminations and rollbacks: the
+        // households that live in the scope now (a household that moved is counted where it lives), and those
+        // whose facts happened here (identified, eliminated or rolled back here: counted where it happened)
         Map<UUID, List<Fact>> facts = new LinkedHashMap<>();
         jdbc.sql("""
-                        select household_id, division_code, kind, category, risk_types, occurred_at from report_monitoring
-                        where division_code like :scope and occurred_at < :until order by occurred_at, event_id""")
+                        select m.household_id, m.division_code, m.kind, m.category, m.risk_types, m.occurred_at
+                        from report_monitoring m left join report_household h on h.household_id = m.household_id
+                        where (m.division_code like :scope or h.division_code like :scope) and m.occurred_at < :until
+                        order by m.occurred_at, m.event_id""")
                 .param("scope", like).param("until", Timestamp.from(until))
                 .query((rs, n) -> new Fact(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getTimestamp(6).toInstant()))
                 .list().forEach(f -> facts.computeIfAbsent(f.household(), k -> new ArrayList<>()).add(f));
+        // category, masked name and where each of them lives now
         Map<UUID, String[]> households = new HashMap<>();
-        jdbc.sql("select household_id, category, masked_name from report_household where division_code like :scope")
+        jdbc.sql("""
+                        select h.household_id, h.category, h.masked_name, h.division_code from report_household h
+                        where h.division_code like :scope
+                        or exists (select 1 from report_monitoring m where m.household_id = h.household_id and m.division_code like :scope)""")
                 .param("scope", like)
-                .query((rs, n) -> households.put(rs.getObject(1, UUID.class), new String[] {rs.getString(2), rs.getString(3)}))
+                .query((rs, n) -> households.put(rs.getObject(1, UUID.class),
+                        new String[] {rs.getString(2), rs.getString(3), rs.getString(4)}))
                 .list();
 
         Map<String, long[]> byCategory = new HashMap<>();
@@ -103,6 +112,13 @@ public class AnnualFigures {
         Map<UUID, Fact> lastIdentified = new HashMap<>();
         for (Map.Entry<UUID, List<Fact>> e : facts.entrySet()) {
             List<Fact> mine = e.getValue();
+            List<Fact> here = mine.stream().filter(f -> f.village().startsWith(scope)).toList();
+            identified += inYear(here, "IDENTIFIED", start) ? 1 : 0;
+            eliminated += inYear(here, "ELIMINATED", start) ? 1 : 0;
+            rolledBack += inYear(here, "ROLLED_BACK", start) ? 1 : 0;
+            if (!livesIn(scope, households.get(e.getKey()), mine)) {
+                continue;
+            }
             Standing standing = ReportRules.standing(mine.stream().map(f -> new MonitoringFact(f.kind(), f.at())).toList(), until);
             Fact last = mine.stream().filter(f -> f.kind().equals("IDENTIFIED")).reduce((a, b) -> b).orElse(null);
             String category = last != null && last.category() != null ? last.category()
@@ -117,9 +133,6 @@ public class AnnualFigures {
                     lastIdentified.put(e.getKey(), last);
                 }
             }
-            identified += inYear(mine, "IDENTIFIED", start) ? 1 : 0;
-            eliminated += inYear(mine, "ELIMINATED", start) ? 1 : 0;
-            rolledBack += inYear(mine, "ROLLED_BACK", start) ? 1 : 0;
         }
         List<CategoryRow> categories = Arrays.stream(HouseholdCategory.values()).filter(HouseholdCategory::isMonitoringCategory)
                 .map(c -> new CategoryRow(c.name(), c.label(), byCategory.getOrDefault(c.name(), new long[2])[0],
@@ -228,7 +241,8 @@ public class AnnualFigures {
             Fact latest = mine.get(mine.size() - 1);
             String[] household = households.get(h);
             String category = last != null && last.category() != null ? last.category() : household == null ? null : household[0];
-            atRisk.add(new AtRiskRow(household == null || household[1] == null ? "（未登记）" : household[1], latest.village(),
+            String village = household != null && household[2] != null ? household[2] : latest.village();
+            atRisk.add(new AtRiskRow(household == null || household[1] == null ? "（未登记）" : household[1], village,
                     category == null ? "" : HouseholdCategory.valueOf(category).label(),
                     last == null ? null : last.at().atZone(PlatformTime.CHINA).toLocalDate(),
                     split(latest.risks()).stream().map(t -> RiskType.valueOf(t).label()).collect(Collectors.joining("、")),
@@ -327,6 +341,12 @@ public class AnnualFigures {
         return new Confirmations(channels, new ReportFigures.ProcedureFigures(confirmed.size(),
                 deadline[ReportRules.ProcedureDeadline.ON_TIME.ordinal()], deadline[ReportRules.ProcedureDeadline.LATE.ordinal()],
                 deadline[ReportRules.ProcedureDeadline.NOT_CARRIED.ordinal()], stepRows, entryRows));
+    }
+
+    /** Where the household lives now ({@code report_household}), or where its last fact happened if it is not known. */
+    private static boolean livesIn(String scope, String[] household, List<Fact> facts) {
+        String division = household != null && household[2] != null ? household[2] : facts.get(facts.size() - 1).village();
+        return division.startsWith(scope);
     }
 
     private static boolean inYear(List<Fact> facts, String kind, Instant start) {

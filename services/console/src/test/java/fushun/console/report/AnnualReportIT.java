@@ -23,6 +23,7 @@ import fushun.contracts.feed.FeedDeadlineMissed;
 import fushun.contracts.feed.MonthlyTotals;
 import fushun.contracts.medicalinsurance.FeedCompletenessChecked;
 import fushun.contracts.monitoring.AssignmentEscalated;
+import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.monitoring.RiskAlertRaised;
@@ -511,6 +512,32 @@ class AnnualReportIT {
         } finally {
             jdbc.sql("delete from policy_parameter where name = 'report.annual.draft-date' and scope = '210423'").update();
         }
+    }
+
+    /**
+     * A household identified in 东洲区 that then moved to 望花区: its identification counts where it
+     * happened, its standing at the cut-off where it lives now.
+     */
+    @Test
+    void shouldCountAMovedHouseholdWhereItLivesAndItsIdentificationWhereItHappened() throws Exception {
+        UUID moved = register("210403100201", HouseholdCategory.ORDINARY, "吴迁");
+        send(Topics.MONITORING_HOUSEHOLD, moved, "210403100201", new HouseholdMonitored(moved, "210403100201",
+                HouseholdCategory.MARGINAL, List.of(RiskType.ILLNESS), UUID.randomUUID(), at(3, 3)));
+        send(Topics.MONITORING_HOUSEHOLD, moved, "210404100201", new HouseholdChanged(moved, 1, HouseholdChanged.Kind.DIVISION,
+                HouseholdChanged.Reason.RELOCATION, day(7, 1), null, "210404100201", "210403100201", HouseholdCategory.MARGINAL,
+                false, "吴迁", List.of(), at(7, 1)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("select count(*) from inbox_event where event_id in (:ids)")
+                .param("ids", fed).query(Long.class).single() == fed.size());
+
+        Map<String, List<List<String>>> dongzhou = xlsxTables(download("/api/console/reports/" + YEAR
+                + "/counties/210403/document?format=xlsx", CITY, AnnualReports.XLSX));
+        Map<String, List<List<String>>> wanghua = xlsxTables(download("/api/console/reports/" + YEAR
+                + "/counties/210404/document?format=xlsx", CITY, AnnualReports.XLSX));
+        assertThat(dongzhou.get("年度监测对象变化")).contains(List.of("新识别监测对象", "1"));
+        assertThat(dongzhou.get("监测对象（按类别）")).contains(List.of("边缘易致贫户", "0", "0"));
+        assertThat(wanghua.get("年度监测对象变化")).contains(List.of("新识别监测对象", "0"));
+        assertThat(wanghua.get("监测对象（按类别）")).contains(List.of("边缘易致贫户", "1", "0"));
+        assertThat(wanghua.get("仍有风险的监测户")).contains(List.of("吴**", "210404100201", "边缘易致贫户", day(3, 3).toString(), "无"));
     }
 
     /** Every jurisdiction query of the report's tables can use an index under this (non-C) collation. */
