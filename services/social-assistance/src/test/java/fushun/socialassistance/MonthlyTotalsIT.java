@@ -16,15 +16,18 @@ import fushun.contracts.Topics;
 import fushun.contracts.feed.MonthlyTotals;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.platform.PlatformTime;
+import fushun.platform.security.Jurisdiction;
 import fushun.platform.testsupport.EventBus;
 import fushun.platform.testsupport.MovableClock;
 import fushun.platform.testsupport.ServiceIntegrationTest;
 import fushun.platform.testsupport.TestTokens;
+import fushun.socialassistance.temporaryaid.ReserveFunds;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,6 +35,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +69,7 @@ class MonthlyTotalsIT {
     @Autowired EventCodec codec;
     @Autowired JdbcClient jdbc;
     @Autowired MovableClock clock;
+    @Autowired ReserveFunds funds;
 
     record Person(UUID id, String name, String relationship, String capacity) {
     }
@@ -153,6 +160,63 @@ class MonthlyTotalsIT {
                 t -> t.computedAt().equals(last.computedAt()));
         assertThat(onTheTopic.data().items()).usingRecursiveFieldByFieldElementComparator(amountsByValue())
                 .containsExactlyElementsOf(expected);
+
+        // The family moves to 抚顺县 (its grant follows, as a move from monitoring updates it): October was
+        // paid by 新抚区 and stays there when the month is counted again.
+        jdbc.sql("update assistance_grant set division_code = '210421100201' where id = :g")
+                .param("g", UUID.fromString(dibao)).update();
+        clock.set(chinaMorning("2025-10-20"));
+        payout(alone, "200.00", true);
+        assertThat(published()).isEqualTo(4);
+        assertThat(newest().items()).usingRecursiveFieldByFieldElementComparator(amountsByValue())
+                .containsExactlyElementsOf(withFund(payrollLines));
+    }
+
+    /**
+     * Payouts of one county and month paid at the same moment from four funds: each publishes the
+     * month, and the one sent last counts them all (each counts after the one before committed).
+     * November 2025 in 新抚区, which no other test pays in.
+     */
+    @Test
+    void shouldSendLastTheTotalsThatCountEveryConcurrentPayoutOfTheMonth() throws Exception {
+        clock.set(chinaMorning("2025-11-14"));
+        String key = "210402/2025-11/CIVIL_AFFAIRS";
+        Jurisdiction county = Jurisdiction.of(COUNTY);
+        List<String> townships = List.of("210402101", "210402102", "210402103", "210402104");
+        Map<String, List<UUID>> households = new HashMap<>();
+        for (String township : townships) {
+            funds.topUp(township, new BigDecimal("100000.00"), "县级拨付", "test", county);
+            households.put(township, List.of(registered(township + "201"), registered(township + "202")));
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> paid = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            String township = townships.get(i % 4);
+            UUID household = households.get(township).get(i / 4 % 2);
+            paid.add(pool.submit(() -> funds.pay(township, new ReserveFunds.Payout(UUID.randomUUID(), household, null,
+                    new BigDecimal("100.00"), "并发测试", true), "test", county)));
+        }
+        for (Future<?> payout : paid) {
+            payout.get();
+        }
+        pool.shutdown();
+
+        assertThat(jdbc.sql("select count(*) from outbox_event where aggregateid = :key and type = 'MonthlyTotals'")
+                .param("key", key).query(Long.class).single()).isEqualTo(32);
+        String newest = jdbc.sql("select payload from outbox_event where aggregateid = :key and type = 'MonthlyTotals'"
+                        + " order by id desc limit 1")
+                .param("key", key).query(String.class).single();
+        // eight payouts of 100 from each fund, to its two households
+        assertThat(codec.read(newest, MonthlyTotals.class).data().items())
+                .usingRecursiveFieldByFieldElementComparator(amountsByValue())
+                .containsExactlyElementsOf(townships.stream().map(township -> new MonthlyTotals.Item(
+                        "TEMPORARY_AID:" + township, "临时救助（" + township + "备用金）", 2, 0, new BigDecimal("800.00")))
+                        .toList());
+    }
+
+    private UUID registered(String village) {
+        return RosterFixtures.registered(jdbc, village, UUID.randomUUID(), "FULL");
     }
 
     // ---- what the service's own API reports ----
