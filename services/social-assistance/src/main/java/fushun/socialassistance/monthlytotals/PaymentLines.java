@@ -53,12 +53,17 @@ final class PaymentLines {
         };
     }
 
-    /** 临时救助（新宾镇备用金）, or with the township's code when its name is not known; never longer than the contract allows. */
+    /**
+     * 临时救助（新宾镇备用金）, or with the township's code when its name is not known. Never longer than
+     * the contract allows, counted in Java characters (readers check {@code String.length()}, which
+     * counts a rare character twice), and never cut inside such a character.
+     */
     static String fundLabel(String township, String name) {
         String shown = name == null || name.isBlank() ? township : name.strip();
         int room = LABEL_LIMIT - FUND_LABEL_OPEN.length() - FUND_LABEL_CLOSE.length();
-        if (shown.codePointCount(0, shown.length()) > room) {
-            shown = shown.substring(0, shown.offsetByCodePoints(0, room));
+        if (shown.length() > room) {
+            int end = Character.isHighSurrogate(shown.charAt(room - 1)) ? room - 1 : room;
+            shown = shown.substring(0, end);
         }
         return FUND_LABEL_OPEN + shown + FUND_LABEL_CLOSE;
     }

@@ -34,12 +34,16 @@ class PaymentLinesTest {
             "210422100 | 一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一 "
                     + "| 临时救助（一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一备用金）",
             "210422100 | 一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二 "
-                    + "| 临时救助（一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一备用金）"})
+                    + "| 临时救助（一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一备用金）",
+            // a rare character (two Java chars) that would be cut in half at the 51st is left out whole
+            "210422100 | 一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\uD840\uDC00二 "
+                    + "| 临时救助（一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十备用金）"})
     void shouldLabelAFundWithItsTownshipOrItsCodeWithinTheContractsLength(String township, String name, String label) {
         String made = PaymentLines.fundLabel(township, name);
 
         assertThat(made).isEqualTo(label);
-        assertThat(made.codePointCount(0, made.length())).isLessThanOrEqualTo(PaymentLines.LABEL_LIMIT);
+        assertThat(made.length()).isLessThanOrEqualTo(PaymentLines.LABEL_LIMIT);
+        assertThat(Character.isHighSurrogate(made.charAt(made.length() - 5))).isFalse();
     }
 
     @Test
