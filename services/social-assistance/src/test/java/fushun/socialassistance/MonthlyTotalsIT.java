@@ -50,8 +50,8 @@ import org.springframework.test.web.servlet.ResultActions;
 /**
  * Civil affairs' monthly totals (MonthlyTotals on social-assistance.feed.v1) as the service's own
  * API reports the money: a payroll run and temporary-aid payouts of one county and month, through
- * the real broker and PostgreSQL. In 新抚区 (210402), which no other test pays in, in October 2025,
- * a month no other test decides or pays in; the clock is moved and put back.
+ * the real broker and PostgreSQL. In 新抚区 (210402), where no other test decides or pays, in
+ * September to November 2025, months no other test uses; the clock is moved and put back.
  */
 @ServiceIntegrationTest
 class MonthlyTotalsIT {
