@@ -7,6 +7,7 @@ import fushun.platform.web.RuleViolationException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,15 +22,18 @@ public class Payroll {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public Payroll(JdbcClient jdbc, Clock clock) {
+    public Payroll(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
      * Pays one month for every grant of a county due in that month: granted before it and not
-     * stopped by then. Run twice, it pays nobody twice. A month in the future cannot be paid.
+     * stopped by then. Run twice, it pays nobody twice. A month in the future cannot be paid. A run
+     * that paid someone announces {@link PayrollPaid} in its transaction; one that paid nobody, nothing.
      */
     @Transactional
     public PayrollRun run(String county, YearMonth month, String by, Jurisdiction jurisdiction) {
@@ -51,14 +55,17 @@ public class Payroll {
         // counted and summed in the database: a county's payments are never loaded
         record Paid(int payments, BigDecimal total) {
         }
-        Paid paid = jdbc.sql("with paid as (insert into grant_payment (grant_id, month, amount, run_by) select g.id, :month, "
+        Paid paid = jdbc.sql("with paid as (insert into grant_payment (grant_id, month, amount, run_by, county) select g.id, :month, "
                         + "g.monthly_amount - coalesce((select sum(gp.share) from grant_person gp where gp.grant_id = g.id "
-                        + "and gp.stop_month <= :month), 0), :by " + due
+                        + "and gp.stop_month <= :month), 0), :by, :countyCode " + due
                         + " order by g.id on conflict (grant_id, month) do nothing returning amount)"
                         + " select count(*) as payments, coalesce(sum(amount), 0) as total from paid")
-                .param("county", county + "%").param("month", month.atDay(1)).param("by", by)
+                .param("county", county + "%").param("month", month.atDay(1)).param("by", by).param("countyCode", county)
                 .query((rs, n) -> new Paid(rs.getInt("payments"), rs.getBigDecimal("total"))).single();
         BigDecimal total = paid.total().setScale(2, java.math.RoundingMode.HALF_UP);
+        if (paid.payments() > 0) {
+            events.publishEvent(new PayrollPaid(county, month));
+        }
         return new PayrollRun(county, month, paid.payments(), total, dueCount - paid.payments());
     }
 }

@@ -20,8 +20,10 @@ import fushun.socialassistance.household.HouseholdRoster;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The townships' reserve funds: balance, top-ups and payouts. A payout is recorded by one person and
  * reviewed by another (职责分离): outside the green channel the money leaves the fund only when the
- * review approves it; through the green channel it leaves at once and the review follows.
+ * review approves it; through the green channel it leaves at once and the review follows. A payout
+ * that is paid keeps the day (paid_on) and announces {@link TemporaryAidPaid} in its transaction.
  */
 @Service
 public class ReserveFunds {
@@ -65,10 +68,12 @@ public class ReserveFunds {
     private final PolicyParameters parameters;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public ReserveFunds(JdbcClient jdbc, HouseholdRoster roster, PolicyParameters parameters, OutboxWriter outbox,
-                        Clock clock, CaseWork cases) {
+                        Clock clock, CaseWork cases, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.cases = cases;
         this.roster = roster;
         this.parameters = parameters;
@@ -118,15 +123,17 @@ public class ReserveFunds {
                     + " 元（参数 " + limit.version() + "）。");
         }
         UUID id = UUID.randomUUID();
+        LocalDate today = PlatformTime.today(clock);
         int recorded = jdbc.sql("""
                         insert into fund_movement (id, township_code, kind, amount, household_id, case_id, reason,
-                                                   green_channel, status, recorded_by, request_id)
-                        values (:id, :t, 'PAYOUT', :a, :h, :case, :reason, :green, :status, :by, :request)
+                                                   green_channel, status, recorded_by, request_id, paid_on)
+                        values (:id, :t, 'PAYOUT', :a, :h, :case, :reason, :green, :status, :by, :request, :paidOn)
                         on conflict (township_code, request_id) where request_id is not null do nothing""")
                 .param("id", id).param("t", township).param("a", payout.amount())
                 .param("h", payout.householdId()).param("case", payout.caseId()).param("reason", payout.reason())
                 .param("green", payout.greenChannel()).param("status", payout.greenChannel() ? "DONE" : "PENDING")
                 .param("by", by).param("request", payout.requestId())
+                .param("paidOn", payout.greenChannel() ? today : null)
                 .update();
         if (recorded == 0) {
             Movement taken = sameAsTaken(township, payout);
@@ -136,6 +143,7 @@ public class ReserveFunds {
         if (payout.greenChannel()) {
             debit(township, payout.amount());
             announce(household, assistanceCase, payout.amount(), true);
+            events.publishEvent(new TemporaryAidPaid(township, YearMonth.from(today)));
         }
         Fund fund = fund(township, jurisdiction);
         return new PayoutTaken(fund.townshipCode(), fund.balance(), movement(id));
@@ -259,22 +267,27 @@ public class ReserveFunds {
         SeparationOfDuties.require(SeparationOfDuties.Step.REVIEW, by, PAYOUT,
                 new SeparationOfDuties.Taken(SeparationOfDuties.Step.RECORD, payout.recordedBy()));
         String status = "DONE";
-        if (!payout.greenChannel()) {
-            if (approve) {
-                HouseholdRoster.Standing household = roster.lockInScope(payout.householdId(), Jurisdiction.of(township));
-                debit(township, payout.amount());
-                CaseRef assistanceCase = payout.caseId() == null ? null : cases.caseRef(payout.caseId());
-                announce(household, assistanceCase, payout.amount(), false);
-            } else {
-                status = "REFUSED";
-            }
+        boolean paidNow = !payout.greenChannel() && approve;
+        LocalDate today = PlatformTime.today(clock);
+        if (paidNow) {
+            HouseholdRoster.Standing household = roster.lockInScope(payout.householdId(), Jurisdiction.of(township));
+            debit(township, payout.amount());
+            CaseRef assistanceCase = payout.caseId() == null ? null : cases.caseRef(payout.caseId());
+            announce(household, assistanceCase, payout.amount(), false);
+        } else if (!payout.greenChannel()) {
+            status = "REFUSED";
         }
+        // a green-channel payout keeps the day it was paid; a refused one was never paid
         jdbc.sql("""
                         update fund_movement set status = :status, reviewed_by = :by, reviewed_at = now(),
-                            review_approved = :approve, review_note = :note
+                            review_approved = :approve, review_note = :note,
+                            paid_on = case when cast(:paidNow as boolean) then cast(:today as date) else paid_on end
                         where id = :id""")
                 .param("status", status).param("by", by).param("approve", approve).param("note", note)
-                .param("id", movementId).update();
+                .param("paidNow", paidNow).param("today", today).param("id", movementId).update();
+        if (paidNow) {
+            events.publishEvent(new TemporaryAidPaid(township, YearMonth.from(today)));
+        }
         return movement(movementId);
     }
 
