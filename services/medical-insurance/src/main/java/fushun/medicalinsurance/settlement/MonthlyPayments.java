@@ -103,30 +103,40 @@ public class MonthlyPayments {
     }
 
     /**
-     * Every month's tiers in one aggregate: the months joined as a table (the settlement's county and
-     * date index serves each), the settlements of known persons while members, each tier's distinct
-     * households and persons and sum over the settlements it paid.
+     * Every month's tiers in one statement: the months joined as a table (the settlement's county and
+     * date index serves each), the settlements of known persons while members; summed per person, then
+     * per household, then per month, so that "distinct" is a grouping (hashed) rather than a sort of
+     * every settlement per tier. A person is in one household (the person's row), so the levels nest.
      */
     private Map<CountyMonth, List<Paid>> count(List<CountyMonth> months) {
         Map<CountyMonth, List<Paid>> paid = new HashMap<>();
         jdbc.sql("""
-                        select m.county, m.first_day,
-                               count(distinct k.household_id) filter (where s.basic_insurance_paid > 0),
-                               count(distinct s.person_ref) filter (where s.basic_insurance_paid > 0),
-                               coalesce(sum(s.basic_insurance_paid) filter (where s.basic_insurance_paid > 0), 0),
-                               count(distinct k.household_id) filter (where s.critical_illness_paid > 0),
-                               count(distinct s.person_ref) filter (where s.critical_illness_paid > 0),
-                               coalesce(sum(s.critical_illness_paid) filter (where s.critical_illness_paid > 0), 0),
-                               count(distinct k.household_id) filter (where s.medical_assistance_paid > 0),
-                               count(distinct s.person_ref) filter (where s.medical_assistance_paid > 0),
-                               coalesce(sum(s.medical_assistance_paid) filter (where s.medical_assistance_paid > 0), 0)
-                        from unnest(cast(:counties as varchar[]), cast(:firsts as date[]), cast(:nexts as date[]))
-                             as m(county, first_day, next_first_day)
-                        join settlement s on s.insured_county = m.county
-                                         and s.settled_on >= m.first_day and s.settled_on < m.next_first_day
-                        join %s as k
-                          on k.person_ref = s.person_ref and (k.left_on is null or s.settled_on <= k.left_on)
-                        group by m.county, m.first_day""".formatted(InsuredPersons.MEMBERSHIPS))
+                        with persons as (
+                            select m.county, m.first_day, k.household_id,
+                                   sum(s.basic_insurance_paid) filter (where s.basic_insurance_paid > 0) as basic,
+                                   sum(s.critical_illness_paid) filter (where s.critical_illness_paid > 0) as critical,
+                                   sum(s.medical_assistance_paid) filter (where s.medical_assistance_paid > 0) as assistance
+                            from unnest(cast(:counties as varchar[]), cast(:firsts as date[]), cast(:nexts as date[]))
+                                 as m(county, first_day, next_first_day)
+                            join settlement s on s.insured_county = m.county
+                                             and s.settled_on >= m.first_day and s.settled_on < m.next_first_day
+                            join %s as k
+                              on k.person_ref = s.person_ref and (k.left_on is null or s.settled_on <= k.left_on)
+                            group by m.county, m.first_day, k.household_id, s.person_ref),
+                        households as (
+                            select county, first_day,
+                                   count(basic) as basic_persons, sum(basic) as basic,
+                                   count(critical) as critical_persons, sum(critical) as critical,
+                                   count(assistance) as assistance_persons, sum(assistance) as assistance
+                            from persons group by county, first_day, household_id)
+                        select county, first_day,
+                               count(*) filter (where basic_persons > 0), coalesce(sum(basic_persons), 0),
+                               coalesce(sum(basic), 0),
+                               count(*) filter (where critical_persons > 0), coalesce(sum(critical_persons), 0),
+                               coalesce(sum(critical), 0),
+                               count(*) filter (where assistance_persons > 0), coalesce(sum(assistance_persons), 0),
+                               coalesce(sum(assistance), 0)
+                        from households group by county, first_day""".formatted(InsuredPersons.MEMBERSHIPS))
                 .param("counties", months.stream().map(CountyMonth::county).toArray(String[]::new))
                 .param("firsts", months.stream().map(m -> m.month().atDay(1).toString()).toArray(String[]::new))
                 .param("nexts", months.stream().map(m -> m.month().plusMonths(1).atDay(1).toString())
