@@ -8,6 +8,7 @@ import fushun.medicalinsurance.settlement.TierTotals.CountyMonth;
 import fushun.medicalinsurance.settlement.TierTotals.Paid;
 import fushun.medicalinsurance.settlement.TierTotals.Tier;
 import fushun.platform.outbox.OutboxWriter;
+import fushun.platform.outbox.RelayWake;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,13 +19,17 @@ import java.time.YearMonth;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What the three tiers paid per insured county and month of the settlement date (每月发放汇总), as
@@ -42,11 +47,13 @@ public class MonthlyPayments {
 
     private final JdbcClient jdbc;
     private final OutboxWriter outbox;
+    private final RelayWake relayWake;
     private final Clock clock;
 
-    public MonthlyPayments(JdbcClient jdbc, OutboxWriter outbox, Clock clock) {
+    public MonthlyPayments(JdbcClient jdbc, OutboxWriter outbox, RelayWake relayWake, Clock clock) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.relayWake = relayWake;
         this.clock = clock;
     }
 
@@ -73,23 +80,51 @@ public class MonthlyPayments {
     }
 
     /**
-     * Publishes again the months of these persons' stored settlements: they count from now on (a
-     * household registered after its settlements came) or count up to another day (a member left).
-     * One query for the months, then {@link #publish}.
+     * Publishes again, just before the transaction commits, the months of these persons' stored
+     * settlements: they count from now on (a household registered after its settlements came) or
+     * count up to another day (a member left). Deferred to the end, so that the months' turns are
+     * taken after every person's and household's lock of the transaction, in the order a settlement
+     * batch takes them (a poll of households and a batch cannot wait for each other), and a poll's
+     * households publish each month once. One query for the months, then {@link #publish}.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void publishForPersons(Collection<String> personRefs) {
         if (personRefs.isEmpty()) {
             return;
         }
-        publish(jdbc.sql("""
+        @SuppressWarnings("unchecked")
+        Set<String> pending = (Set<String>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            Set<String> persons = new LinkedHashSet<>();
+            TransactionSynchronizationManager.bindResource(this, persons);
+            // registered now: a synchronization added while the commit runs them would not notify
+            relayWake.onCommit();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    publish(monthsOf(persons));
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(MonthlyPayments.this);
+                }
+            });
+            pending = persons;
+        }
+        pending.addAll(personRefs);
+    }
+
+    /** The insured counties' months of these persons' stored settlements, in one query. */
+    private List<CountyMonth> monthsOf(Collection<String> personRefs) {
+        return jdbc.sql("""
                         select distinct s.insured_county, to_char(s.settled_on, 'YYYY-MM')
                         from unnest(cast(:refs as bpchar[])) as r(person_ref)
                         join settlement s on s.person_ref = r.person_ref
                         where s.insured_county is not null""")
                 .param("refs", personRefs.stream().distinct().toArray(String[]::new))
                 .query((rs, n) -> new CountyMonth(rs.getString(1), YearMonth.parse(rs.getString(2))))
-                .list());
+                .list();
     }
 
     /** The months' keys locked in key order, as the outbox's writer locks them (it takes them again, held). */
