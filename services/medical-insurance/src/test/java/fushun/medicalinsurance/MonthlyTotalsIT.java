@@ -14,12 +14,14 @@ import fushun.contracts.EventEnvelope;
 import fushun.contracts.HouseholdCategory;
 import fushun.contracts.Topics;
 import fushun.contracts.feed.MonthlyTotals;
+import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
 import fushun.platform.PlatformTime;
 import fushun.platform.pii.PersonRefs;
 import fushun.platform.pii.SyntheticIdNumbers;
 import fushun.platform.testsupport.EventBus;
+import fushun.platform.testsupport.HouseholdChanges;
 import fushun.platform.testsupport.MovableClock;
 import fushun.platform.testsupport.ServiceIntegrationTest;
 import fushun.platform.testsupport.TestTokens;
@@ -141,7 +143,46 @@ class MonthlyTotalsIT {
                 .containsExactly("BASIC_INSURANCE 基本医保报销 1 1 1800");
     }
 
+    @Test
+    void shouldCountAMemberWhoLeftUpToTheDayTheyLeftOnceTheChangeComes() throws Exception {
+        String headId = SyntheticIdNumbers.next(random, "210411");
+        String spouseId = SyntheticIdNumbers.next(random, "210411");
+        String key = "210411/2022-09/MEDICAL_INSURANCE";
+        UUID householdId = UUID.randomUUID();
+        UUID spouse = UUID.randomUUID();
+        HouseholdRegistered registered = new HouseholdRegistered(householdId, "210411100201",
+                HouseholdCategory.OUT_OF_POVERTY, false, "测试户主", List.of(member(UUID.randomUUID(), headId, "户主"),
+                member(spouse, spouseId, "配偶")));
+        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", householdId.toString(), "210411100201",
+                registered));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from insured_person where household_id = :h").param("h", householdId)
+                .query(Long.class).single() == 2);
+        clock.set(china("2022-10-01"));
+        Instant settled = clock.instant();
+        postBatch(mvc, batch(row("M-" + UUID.randomUUID(), headId, "2022-09-05", "1000.00", "1000.00", "600.00"),
+                row("M-" + UUID.randomUUID(), spouseId, "2022-09-10", "2000.00", "2000.00", "1500.00"),
+                row("M-" + UUID.randomUUID(), spouseId, "2022-09-25", "500.00", "500.00", "300.00")))
+                .andExpect(jsonPath("$.accepted").value(3));
+        assertThat(lines(published(key, settled).items())).containsExactly("BASIC_INSURANCE 基本医保报销 1 2 2400");
+
+        // monitoring records late that the spouse died on 12 September: from the day after, not the household's
+        clock.set(china("2022-10-02"));
+        Instant changed = clock.instant();
+        bus.publish(Topics.MONITORING_HOUSEHOLD, HouseholdChanges.envelope(HouseholdChanges.of(registered)
+                .memberLeft(spouse, HouseholdChanged.Reason.DEATH, LocalDate.parse("2022-09-12"))));
+
+        assertThat(lines(published(key, changed).items())).isEqualTo(lines(fromYearToDate(householdId)))
+                .containsExactly("BASIC_INSURANCE 基本医保报销 1 2 2100");
+        assertThat(outboxRows(key)).isEqualTo(2);
+    }
+
     // ---- helpers ----
+
+    private HouseholdRegistered.Member member(UUID person, String idNumber, String relationship) {
+        return new HouseholdRegistered.Member(person, personRefs.of(idNumber), "测试" + relationship,
+                idNumber.substring(0, 4) + "**********" + idNumber.substring(14), relationship, "FULL");
+    }
 
     /**
      * The MonthlyTotals under this key counted by the service's clock since {@code since} (the clock
