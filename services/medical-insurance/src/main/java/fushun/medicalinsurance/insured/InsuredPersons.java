@@ -50,6 +50,15 @@ public class InsuredPersons {
                                HouseholdCategory category, boolean notEntitledToPolicy, LocalDate leftOn) {
     }
 
+    /**
+     * The insured persons as a table {@code (person_ref, household_id, left_on)} for another feature's
+     * set query to join, so that a county's month is counted in the database, never read person by
+     * person. The insured feature's tables are named here only: what it changes in them, it changes here.
+     * A settlement is a household's when {@code left_on is null or settled_on <= left_on}
+     * ({@link HouseholdCover#coveredOn}).
+     */
+    public static final String MEMBERSHIPS = "(select person_ref, household_id, left_on from insured_person)";
+
     private final JdbcClient jdbc;
 
     public InsuredPersons(JdbcClient jdbc) {

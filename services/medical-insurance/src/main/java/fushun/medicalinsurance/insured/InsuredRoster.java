@@ -3,6 +3,7 @@ package fushun.medicalinsurance.insured;
 import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
+import fushun.medicalinsurance.settlement.MonthlyPayments;
 import fushun.medicalinsurance.settlement.SelfPaySignal;
 import fushun.medicalinsurance.settlement.SettlementFeed;
 import org.slf4j.Logger;
@@ -21,11 +22,14 @@ public class InsuredRoster {
     private final JdbcClient jdbc;
     private final SettlementFeed settlements;
     private final SelfPaySignal selfPay;
+    private final MonthlyPayments monthlyPayments;
 
-    public InsuredRoster(JdbcClient jdbc, SettlementFeed settlements, SelfPaySignal selfPay) {
+    public InsuredRoster(JdbcClient jdbc, SettlementFeed settlements, SelfPaySignal selfPay,
+                         MonthlyPayments monthlyPayments) {
         this.jdbc = jdbc;
         this.settlements = settlements;
         this.selfPay = selfPay;
+        this.monthlyPayments = monthlyPayments;
     }
 
     /**
@@ -58,6 +62,8 @@ public class InsuredRoster {
                     .update();
         }
         selfPay.evaluateAllYears(household.householdId());
+        // settlements that came before the registration count now: their months' totals change
+        monthlyPayments.publishForPersons(household.members().stream().map(HouseholdRegistered.Member::personRef).toList());
     }
 
     /**
@@ -112,6 +118,8 @@ public class InsuredRoster {
                     .update();
         }
         selfPay.evaluateAllYears(changed.householdId());
+        // members who joined now count, members who left count up to the day they left
+        monthlyPayments.publishForPersons(changed.members().stream().map(HouseholdChanged.Member::personRef).toList());
     }
 
     /** The county confirmed the household as monitored: its category from now on (thresholds, subsidies). */

@@ -49,13 +49,14 @@ public class SettlementFeed {
     private final TierParameters tierParameters;
     private final InsuredPersons insured;
     private final SelfPaySignal signal;
+    private final MonthlyPayments monthlyPayments;
     private final PersonRefs personRefs;
     private final Clock clock;
     private final ImportMetrics metrics;
 
     public SettlementFeed(JdbcClient jdbc, CoverRegister cover, TierParameters tierParameters, PersonRefs personRefs,
-                          InsuredPersons insured, SelfPaySignal signal, Clock clock, FeedCompleteness feedCounties,
-                          MeterRegistry registry) {
+                          InsuredPersons insured, SelfPaySignal signal, MonthlyPayments monthlyPayments, Clock clock,
+                          FeedCompleteness feedCounties, MeterRegistry registry) {
         this.jdbc = jdbc;
         // platform_import_rows_total{kind="settlement"}: the API's batches and the provincial pull's alike
         this.metrics = new ImportMetrics(registry, "settlement", ImportMetrics.Outcome.ACCEPTED,
@@ -65,6 +66,7 @@ public class SettlementFeed {
         this.tierParameters = tierParameters;
         this.insured = insured;
         this.signal = signal;
+        this.monthlyPayments = monthlyPayments;
         this.personRefs = personRefs;
         this.clock = clock;
     }
@@ -92,7 +94,8 @@ public class SettlementFeed {
      * <p>Set-based (ADR 0030): the batch's persons are locked in one statement, their households,
      * cover, years and the batch's known settlement ids read in one query each; the rows are settled
      * in memory in batch order, stored in one statement that also adds them to the persons' years, and
-     * each household's year is evaluated once.
+     * each household's year is evaluated once. The insured counties' months of the stored rows that
+     * count for a household are counted again in one aggregate and published ({@link MonthlyPayments}).
      */
     @Transactional
     public List<RowResult> accept(List<RawSettlement> rawBatch, String submittedBy, String source) {
@@ -164,6 +167,7 @@ public class SettlementFeed {
         }
         Set<String> inserted = store(settled, source, submittedBy);
         Set<SelfPaySignal.HouseholdYear> touched = new HashSet<>();
+        Set<TierTotals.CountyMonth> months = new HashSet<>();
         for (Settled row : settled) {
             if (!inserted.contains(row.record().settlementId())) {
                 // stored by a concurrent batch after this one read the ids: a duplicate, as a row-by-row insert would say
@@ -171,9 +175,12 @@ public class SettlementFeed {
                 results.set(row.result(), new RowResult(was.row(), was.settlementId(), Outcome.DUPLICATE, List.of(), null));
             } else if (row.household() != null) {
                 touched.add(new SelfPaySignal.HouseholdYear(row.household(), row.record().settledOn().getYear()));
+                months.add(TierTotals.CountyMonth.of(row.record().insuredCounty(), row.record().settledOn()));
             }
         }
         signal.evaluate(touched);
+        // after the households' locks, as every writer takes them: persons, households, then the months
+        monthlyPayments.publish(months);
         count(results, took);
         return results;
     }

@@ -1,0 +1,190 @@
+package fushun.medicalinsurance.settlement;
+
+import fushun.contracts.Bureau;
+import fushun.contracts.Topics;
+import fushun.contracts.feed.MonthlyTotals;
+import fushun.medicalinsurance.insured.InsuredPersons;
+import fushun.medicalinsurance.settlement.TierTotals.CountyMonth;
+import fushun.medicalinsurance.settlement.TierTotals.Paid;
+import fushun.medicalinsurance.settlement.TierTotals.Tier;
+import fushun.platform.outbox.OutboxWriter;
+import fushun.platform.outbox.RelayWake;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * What the three tiers paid per insured county and month of the settlement date (每月发放汇总), as
+ * {@link MonthlyTotals} on {@code medical-insurance.feed.v1}, in the transaction that changed it.
+ * Counted as the household's year-to-date counts (YearToDate): settlements of insured persons
+ * this service knows, a member who left up to the day they left; a settlement of a person not yet
+ * registered counts once the household is, and its months are published again then.
+ *
+ * <p>Premium subsidies (参保资助) are not among the lines: the service keeps no grant of them, only a
+ * yearly roster decided from the household's current category and the year's dibao and 特困
+ * ({@code PremiumSubsidies}), so there is no month in which one was paid.
+ */
+@Service
+public class MonthlyPayments {
+
+    private final JdbcClient jdbc;
+    private final OutboxWriter outbox;
+    private final RelayWake relayWake;
+    private final Clock clock;
+
+    public MonthlyPayments(JdbcClient jdbc, OutboxWriter outbox, RelayWake relayWake, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.relayWake = relayWake;
+        this.clock = clock;
+    }
+
+    /**
+     * Counts these counties' months and publishes one {@link MonthlyTotals} for each, in three
+     * statements whatever their number: the months' turns (so a concurrent batch's count, which
+     * waits, sees this one's rows and is published after it), one aggregate, the outbox's insert.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void publish(Collection<CountyMonth> touched) {
+        List<CountyMonth> months = touched.stream().distinct()
+                .sorted(Comparator.comparing(CountyMonth::county).thenComparing(CountyMonth::month)).toList();
+        if (months.isEmpty()) {
+            return;
+        }
+        takeTurns(months);
+        Map<CountyMonth, List<Paid>> paid = count(months);
+        Instant computedAt = clock.instant();
+        outbox.appendAll(Topics.MEDICAL_INSURANCE_FEED, months.stream()
+                .map(m -> new OutboxWriter.Pending(m.key(), m.county(), new MonthlyTotals(Bureau.MEDICAL_INSURANCE,
+                        m.county(), m.month().toString(), TierTotals.items(paid.getOrDefault(m, List.of())),
+                        computedAt)))
+                .toList());
+    }
+
+    /**
+     * Publishes again, just before the transaction commits, the months of these persons' stored
+     * settlements: they count from now on (a household registered after its settlements came) or
+     * count up to another day (a member left). Deferred to the end, so that the months' turns are
+     * taken after every person's and household's lock of the transaction, in the order a settlement
+     * batch takes them (a poll of households and a batch cannot wait for each other), and a poll's
+     * households publish each month once. One query for the months, then {@link #publish}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void publishForPersons(Collection<String> personRefs) {
+        if (personRefs.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> pending = (Set<String>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            Set<String> persons = new LinkedHashSet<>();
+            TransactionSynchronizationManager.bindResource(this, persons);
+            // registered now: a synchronization added while the commit runs them would not notify
+            relayWake.onCommit();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    publish(monthsOf(persons));
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(MonthlyPayments.this);
+                }
+            });
+            pending = persons;
+        }
+        pending.addAll(personRefs);
+    }
+
+    /** The insured counties' months of these persons' stored settlements, in one query. */
+    private List<CountyMonth> monthsOf(Collection<String> personRefs) {
+        return jdbc.sql("""
+                        select distinct s.insured_county, to_char(s.settled_on, 'YYYY-MM')
+                        from unnest(cast(:refs as bpchar[])) as r(person_ref)
+                        join settlement s on s.person_ref = r.person_ref
+                        where s.insured_county is not null""")
+                .param("refs", personRefs.stream().distinct().toArray(String[]::new))
+                .query((rs, n) -> new CountyMonth(rs.getString(1), YearMonth.parse(rs.getString(2))))
+                .list();
+    }
+
+    /** The months' keys locked in key order, as the outbox's writer locks them (it takes them again, held). */
+    private void takeTurns(List<CountyMonth> months) {
+        jdbc.sql("""
+                        select pg_advisory_xact_lock(k) from (
+                            select distinct hashtext(key) as k from unnest(cast(:keys as text[])) as key order by k offset 0
+                        ) as keys""")
+                .param("keys", months.stream().map(CountyMonth::key).toArray(String[]::new))
+                .query((rs, n) -> 1).list();
+    }
+
+    /**
+     * Every month's tiers in one statement: the months joined as a table (the settlement's county and
+     * date index serves each), the settlements of known persons while members; summed per person, then
+     * per household, then per month, so that "distinct" is a grouping (hashed) rather than a sort of
+     * every settlement per tier. A person is in one household (the person's row), so the levels nest.
+     */
+    private Map<CountyMonth, List<Paid>> count(List<CountyMonth> months) {
+        Map<CountyMonth, List<Paid>> paid = new HashMap<>();
+        jdbc.sql("""
+                        with persons as (
+                            select m.county, m.first_day, k.household_id,
+                                   sum(s.basic_insurance_paid) filter (where s.basic_insurance_paid > 0) as basic,
+                                   sum(s.critical_illness_paid) filter (where s.critical_illness_paid > 0) as critical,
+                                   sum(s.medical_assistance_paid) filter (where s.medical_assistance_paid > 0) as assistance
+                            from unnest(cast(:counties as varchar[]), cast(:firsts as date[]), cast(:nexts as date[]))
+                                 as m(county, first_day, next_first_day)
+                            join settlement s on s.insured_county = m.county
+                                             and s.settled_on >= m.first_day and s.settled_on < m.next_first_day
+                            join %s as k
+                              on k.person_ref = s.person_ref and (k.left_on is null or s.settled_on <= k.left_on)
+                            group by m.county, m.first_day, k.household_id, s.person_ref),
+                        households as (
+                            select county, first_day,
+                                   count(basic) as basic_persons, sum(basic) as basic,
+                                   count(critical) as critical_persons, sum(critical) as critical,
+                                   count(assistance) as assistance_persons, sum(assistance) as assistance
+                            from persons group by county, first_day, household_id)
+                        select county, first_day,
+                               count(*) filter (where basic_persons > 0), coalesce(sum(basic_persons), 0),
+                               coalesce(sum(basic), 0),
+                               count(*) filter (where critical_persons > 0), coalesce(sum(critical_persons), 0),
+                               coalesce(sum(critical), 0),
+                               count(*) filter (where assistance_persons > 0), coalesce(sum(assistance_persons), 0),
+                               coalesce(sum(assistance), 0)
+                        from households group by county, first_day""".formatted(InsuredPersons.MEMBERSHIPS))
+                .param("counties", months.stream().map(CountyMonth::county).toArray(String[]::new))
+                .param("firsts", months.stream().map(m -> m.month().atDay(1).toString()).toArray(String[]::new))
+                .param("nexts", months.stream().map(m -> m.month().plusMonths(1).atDay(1).toString())
+                        .toArray(String[]::new))
+                .query((RowCallbackHandler) rs -> paid.put(
+                        new CountyMonth(rs.getString(1), YearMonth.from(rs.getObject(2, LocalDate.class))),
+                        List.of(paid(rs, Tier.BASIC_INSURANCE, 3), paid(rs, Tier.CRITICAL_ILLNESS, 6),
+                                paid(rs, Tier.MEDICAL_ASSISTANCE, 9))));
+        return paid;
+    }
+
+    private static Paid paid(ResultSet rs, Tier tier, int column) throws SQLException {
+        BigDecimal amount = rs.getBigDecimal(column + 2);
+        return new Paid(tier, rs.getLong(column), rs.getLong(column + 1), amount);
+    }
+}
