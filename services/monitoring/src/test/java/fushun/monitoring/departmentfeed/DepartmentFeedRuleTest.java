@@ -42,7 +42,7 @@ class DepartmentFeedRuleTest {
             "PUPILS,2014-05-10,  未在校 ,FINDING,12",   // spaces around a value are not part of it
             "PUPILS,2014-05-10,休学,REFUSED,在校状态",
             "PUPILS,2014-05-10,,REFUSED,在校状态",
-            "PUPILS,2014-05-10,未在校\u0007,REFUSED,在校状态",
+            "PUPILS,2014-05-10,未\u0007在校,REFUSED,在校状态",  // inside a value (at its ends trimmed like a space)
             "PUPILS,BAD_CHECK,未在校,REFUSED,身份证号",
             "PUPILS,BAD_CHECK,在校,REFUSED,身份证号",     // a bad number is an error whatever the value
             "PUPILS,BLANK,未在校,REFUSED,身份证号",
