@@ -74,7 +74,6 @@ create table department_feed_import (
 );
 create unique index department_feed_import_same_file on department_feed_import (kind, scope, sha256)
     where status <> 'FAILED';
-create index department_feed_import_scope on department_feed_import (scope text_pattern_ops);
 
 -- A household signalled once per kind and date the data describes: the same finding again (another file of
 -- the same day, a row repeated) signals nothing more.

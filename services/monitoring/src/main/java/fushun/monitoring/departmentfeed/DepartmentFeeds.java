@@ -76,6 +76,8 @@ public class DepartmentFeeds {
     }
 
     /** A row error as the API lists it. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DepartmentFeedRowError",
+            description = "部门数据被拒的行：行号（首行列名为第1行）、列名和原因")
     public record RowError(int row, String column, String reason) {
     }
 
