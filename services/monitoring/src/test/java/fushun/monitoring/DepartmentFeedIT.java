@@ -189,6 +189,25 @@ class DepartmentFeedIT {
                 .andExpect(status().isForbidden());
     }
 
+    @Test
+    void shouldListTheFeedKindsInForceAsData() throws Exception {
+        mvc.perform(get("/api/monitoring/department-feeds/kinds?asOf=2024-03-01").header("Authorization", WATER))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.items[*].code").value(org.hamcrest.Matchers.contains("EDUCATION_PUPIL_ROSTER", "WATER_CENSUS")))
+                .andExpect(jsonPath("$.items[0].riskType").value("SCHOOL_DROPOUT"))
+                .andExpect(jsonPath("$.items[0].valueColumn").value("在校状态"))
+                .andExpect(jsonPath("$.items[0].conditionValues[0]").value("未在校"))
+                .andExpect(jsonPath("$.items[0].ageFrom").value(6))
+                .andExpect(jsonPath("$.items[0].ageTo").value(15))
+                .andExpect(jsonPath("$.items[1].idColumn").value("户主身份证号"));
+        mvc.perform(get("/api/monitoring/department-feeds/kinds?asOf=2020-06-01").header("Authorization", WATER))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/monitoring/department-feeds/kinds?size=1&page=1").header("Authorization", WATER))
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.items[0].code").value("WATER_CENSUS"));
+    }
+
     private ResultActions upload(String kind, String name, byte[] content, LocalDate asOf, String token) throws Exception {
         return mvc.perform(multipart("/api/monitoring/department-feeds/" + kind)
                 .file(new MockMultipartFile("file", name, null, content)).param("asOf", asOf.toString())

@@ -105,31 +105,42 @@ public class DepartmentFeeds {
                 + "where status = 'RUNNING'").update();
     }
 
+    private static final String KIND_COLUMNS = """
+            select code, effective_from, bureau, label, risk_type, id_column, value_column, allowed_values, condition,
+                   condition_values, age_from, age_to, finding
+            from department_feed_kind""";
+    /** The newest version in force on the day wins if versions overlap (as in the measure catalogue). */
+    private static final String IN_FORCE = " k where k.effective_from <= :on and (k.effective_to is null or k.effective_to >= :on)"
+            + " and k.effective_from = (select max(n.effective_from) from department_feed_kind n where n.code = k.code"
+            + " and n.effective_from <= :on and (n.effective_to is null or n.effective_to >= :on))";
+
     /** The version of the kind in force on the day; 404 for an unknown kind, 422 for none in force. */
     public FeedKind kind(String code, LocalDate on) {
-        List<FeedKind> versions = jdbc.sql("""
-                        select code, effective_from, bureau, label, risk_type, id_column, value_column, allowed_values,
-                               condition, condition_values, age_from, age_to, finding, effective_to
-                        from department_feed_kind where code = :code order by effective_from desc""")
-                .param("code", code)
-                .query((rs, n) -> {
-                    LocalDate to = rs.getObject("effective_to", LocalDate.class);
-                    LocalDate from = rs.getObject("effective_from", LocalDate.class);
-                    if (from.isAfter(on) || to != null && to.isBefore(on)) {
-                        return null;
-                    }
-                    return new FeedKind(rs.getString("code"), from, Bureau.valueOf(rs.getString("bureau")),
-                            rs.getString("label"), RiskType.valueOf(rs.getString("risk_type")), rs.getString("id_column"),
-                            rs.getString("value_column"), strings(rs.getArray("allowed_values")),
-                            FeedKind.Condition.valueOf(rs.getString("condition")), strings(rs.getArray("condition_values")),
-                            (Integer) rs.getObject("age_from"), (Integer) rs.getObject("age_to"), rs.getString("finding"));
-                })
-                .list();
-        if (versions.isEmpty()) {
-            throw new NotFoundException("没有该部门数据类型：" + code + "。");
-        }
-        return versions.stream().filter(java.util.Objects::nonNull).findFirst()
-                .orElseThrow(() -> new RuleViolationException("数据类型在该日期无效", "部门数据类型 " + code + " 在 " + on + " 无效。"));
+        return jdbc.sql(KIND_COLUMNS + IN_FORCE + " and code = :code").param("on", on).param("code", code)
+                .query(DepartmentFeeds::kindOf).optional().orElseThrow(() -> {
+                    boolean known = jdbc.sql("select count(*) from department_feed_kind where code = :code")
+                            .param("code", code).query(Long.class).single() > 0;
+                    return known ? new RuleViolationException("数据类型在该日期无效", "部门数据类型 " + code + " 在 " + on + " 无效。")
+                            : new NotFoundException("没有该部门数据类型：" + code + "。");
+                });
+    }
+
+    /** The kinds in force on the day, by bureau and code, paged with the total. */
+    public Page<FeedKind> kinds(LocalDate on, int page, int size) {
+        long total = jdbc.sql("select count(*) from department_feed_kind" + IN_FORCE).param("on", on)
+                .query(Long.class).single();
+        List<FeedKind> items = jdbc.sql(KIND_COLUMNS + IN_FORCE + " order by bureau, code limit :size offset :offset")
+                .param("on", on).param("size", size).param("offset", (long) page * size)
+                .query(DepartmentFeeds::kindOf).list();
+        return new Page<>(items, page, size, total);
+    }
+
+    private static FeedKind kindOf(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new FeedKind(rs.getString("code"), rs.getObject("effective_from", LocalDate.class),
+                Bureau.valueOf(rs.getString("bureau")), rs.getString("label"), RiskType.valueOf(rs.getString("risk_type")),
+                rs.getString("id_column"), rs.getString("value_column"), strings(rs.getArray("allowed_values")),
+                FeedKind.Condition.valueOf(rs.getString("condition")), strings(rs.getArray("condition_values")),
+                (Integer) rs.getObject("age_from"), (Integer) rs.getObject("age_to"), rs.getString("finding"));
     }
 
     /**

@@ -2,6 +2,8 @@ package fushun.monitoring.departmentfeed.web;
 
 import fushun.monitoring.departmentfeed.DepartmentFeeds;
 import fushun.monitoring.departmentfeed.FeedImport;
+import fushun.monitoring.departmentfeed.FeedKind;
+import fushun.platform.PlatformTime;
 import fushun.platform.security.CallerRoles;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.validation.PlausibleDate;
@@ -18,6 +20,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -47,9 +50,11 @@ class DepartmentFeedController {
             + "'agriculture-officer', 'disabled-federation-officer', 'county-approver', 'analyst', 'admin')";
 
     private final DepartmentFeeds feeds;
+    private final Clock clock;
 
-    DepartmentFeedController(DepartmentFeeds feeds) {
+    DepartmentFeedController(DepartmentFeeds feeds, Clock clock) {
         this.feeds = feeds;
+        this.clock = clock;
     }
 
     @PostMapping(path = "/{kind}", consumes = "multipart/form-data")
@@ -76,6 +81,21 @@ class DepartmentFeedController {
             return ResponseEntity.ok(done);
         }
         return ResponseEntity.created(URI.create("/api/monitoring/department-feeds/imports/" + done.id())).body(done);
+    }
+
+    @GetMapping("/kinds")
+    @PreAuthorize(READERS)
+    @Operation(summary = "查看部门数据类型", description = "分页列出某日有效的部门数据类型（按部门和代码），附总数：代码、版本（生效日期）、部门、名称、触发的风险类型、身份证号列和取值列的列名、允许的取值、条件（VALUE_IN：取值列的值为所列值之一）及其取值、可选的年龄范围（按身份证号的出生日期，在数据日期的周岁，含两端）和线索的固定表述。数据类型是数据：新增类型只需新增一行。asOf 不填为今天。")
+    @ApiResponse(responseCode = "200", description = "该日有效的数据类型，一页及总数")
+    Page<FeedKind> kinds(
+            @Parameter(description = "在这一天有效的类型（yyyy-MM-dd），2021-01-01 至今天之后730天；不填为今天")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            @PlausibleDate(notBefore = PlausibleDate.MONITORING_ERA, maxDaysAhead = 730,
+                    message = "asOf 应在2021-01-01至今天之后730天之间") LocalDate asOf,
+            @Parameter(description = "页码，从 0 开始") @RequestParam(defaultValue = "0") @Min(value = 0, message = "页码不能为负") int page,
+            @Parameter(description = "每页条数，1–500") @RequestParam(defaultValue = "50") @Min(value = 1, message = "每页至少1条")
+            @Max(value = 500, message = "每页最多500条") int size) {
+        return feeds.kinds(asOf == null ? PlatformTime.today(clock) : asOf, page, size);
     }
 
     @GetMapping("/imports/{id}")
