@@ -153,6 +153,40 @@ class DepartmentFeedIT {
     }
 
     @Test
+    void shouldSignalFindingsInEveryChunkOfALargerCensus() throws Exception {
+        LocalDate asOf = PlatformTime.today(clock).withDayOfMonth(1);
+        String village = "210423188803";
+        String firstHead = SyntheticIdNumbers.next(random, COUNTY);
+        String lastHead = SyntheticIdNumbers.next(random, COUNTY);
+        UUID first = household(village, HouseholdCategory.MARGINAL, null, firstHead);
+        UUID last = household(village, HouseholdCategory.MARGINAL, null, lastHead);
+        StringBuilder csv = new StringBuilder("饮水安全,户主身份证号\n");
+        for (int row = 2; row <= 2_600; row++) {
+            // safe households need no registration: they are not looked up
+            String number = row == 1_500 ? firstHead : row == 2_550 ? lastHead : SyntheticIdNumbers.next(random, COUNTY);
+            String value = row == 1_500 || row == 2_550 ? "不安全" : row == 2_001 ? "未知" : "安全";
+            csv.append(value).append(',').append(number).append('\n');
+        }
+
+        JsonNode imported = JSON.readTree(upload("WATER_CENSUS", "普查-全县.csv", csv.toString().getBytes(StandardCharsets.UTF_8),
+                asOf, WATER).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+
+        assertThat(imported.get("totalRows").asInt()).isEqualTo(2_599);
+        assertThat(imported.get("processedRows").asInt()).isEqualTo(2_599);
+        assertThat(imported.get("findings").asInt()).isEqualTo(2);
+        assertThat(imported.get("alertsRaised").asInt()).isEqualTo(2);
+        assertThat(imported.get("rejectedRows").asInt()).isEqualTo(1);
+        assertThat(assignments(first)).containsExactly("WATER");
+        assertThat(assignments(last)).containsExactly("WATER");
+        mvc.perform(get("/api/monitoring/department-feeds/imports/" + imported.get("id").asString() + "/errors")
+                        .header("Authorization", WATER))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].row").value(2_001))
+                .andExpect(jsonPath("$.items[0].column").value("饮水安全"))
+                .andExpect(jsonPath("$.items[0].reason").value("应为 安全 或 不安全"));
+    }
+
+    @Test
     void shouldRefuseWhatIsNotAFeedOfTheCallersBureauWithAProblem() throws Exception {
         LocalDate asOf = PlatformTime.today(clock).withDayOfMonth(1);
         byte[] csv = "身份证号,在校状态\n".getBytes(StandardCharsets.UTF_8);
