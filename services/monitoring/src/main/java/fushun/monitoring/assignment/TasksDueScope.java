@@ -11,10 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The monthly duty of a bureau without a service of its own (教育局, 卫健委, 水务局, 农业农村局, 残联)
- * until its data feed comes (issue 18): answering the tasks due in the month. A county owes the
- * month's feed only where the bureau had a task due that month; the answers (a measure recorded or
- * the task closed through the API) count for the month the task was due ({@link Assignments}).
+ * The monthly duty of a bureau without a service of its own (教育局, 卫健委, 水务局, 农业农村局, 残联):
+ * answering the tasks due in the month. A county owes the month's feed only where the bureau had a
+ * task due that month; the answers (a measure recorded or the task closed through the API) count for
+ * the month the task was due ({@link Assignments}), and so does an import of the bureau's data file
+ * for the month it describes (ADR 0040). A yearly file does not make a county owe every month.
  */
 @Component
 class TasksDueScope implements DutyScope {

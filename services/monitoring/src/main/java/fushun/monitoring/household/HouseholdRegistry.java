@@ -314,6 +314,30 @@ public class HouseholdRegistry {
         return households;
     }
 
+    /** Where a member living in a household now belongs: the household and its division. */
+    public record MemberHousehold(UUID householdId, String divisionCode) {
+    }
+
+    /**
+     * For each of these ID numbers held by a member living in a household now, that household and its
+     * division (one query, the numbers joined as a table, whatever their number).
+     */
+    public Map<String, MemberHousehold> householdsWithDivisionByActiveMember(Collection<String> idNumbers) {
+        Map<String, MemberHousehold> households = new HashMap<>();
+        if (idNumbers.isEmpty()) {
+            return households;
+        }
+        jdbc.sql("""
+                        select m.id_number, m.household_id, h.division_code
+                        from unnest(cast(:numbers as varchar[])) as n(id_number)
+                        join household_member m on m.id_number = n.id_number and m.status = 'ACTIVE'
+                        join household h on h.id = m.household_id""")
+                .param("numbers", idNumbers.stream().distinct().toArray(String[]::new))
+                .query((RowCallbackHandler) rs -> households.put(rs.getString(1),
+                        new MemberHousehold(rs.getObject(2, UUID.class), rs.getString(3))));
+        return households;
+    }
+
     /**
      * The households' rolls as {@link #lockRoll} reads each, locked in id order (so two callers cannot
      * deadlock), in two statements whatever their number. A household not found is left out.
