@@ -41,12 +41,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * What the three tiers paid per county and month goes out as {@link MonthlyTotals} with the batch
- * that changed it, and says what the service's own year-to-date answers: real broker, real
+ * What the three tiers paid per county and month goes out as {@link MonthlyTotals} after the batch
+ * that changed it (the months it marked due, published by the scheduled run, here every half second), and says what the service's own year-to-date answers: real broker, real
  * PostgreSQL. 2022 and the counties 新抚区 and 东洲区 are this test's alone, so the months hold only
  * its settlements.
  */
 @ServiceIntegrationTest
+@org.springframework.test.context.TestPropertySource(properties = "medical-insurance.monthly-totals.interval=PT0.5S")
 class MonthlyTotalsIT {
 
     private static final String ANALYST = "Bearer " + TestTokens.user("city-analyst", "210400", "analyst");
@@ -58,6 +59,7 @@ class MonthlyTotalsIT {
     @Autowired JdbcClient jdbc;
     @Autowired PersonRefs personRefs;
     @Autowired MovableClock clock;
+    @Autowired fushun.medicalinsurance.settlement.MonthlyPayments monthlyPayments;
 
     private final Random random = new Random();
 
@@ -110,6 +112,9 @@ class MonthlyTotalsIT {
         // the same batch again: every row a duplicate, nothing counted, nothing published
         clock.set(china("2022-06-11"));
         postBatch(mvc, first).andExpect(jsonPath("$.accepted").value(0)).andExpect(jsonPath("$.duplicates").value(6));
+        assertThat(jdbc.sql("select count(*) from monthly_totals_due where county in ('210402', '210403')").query(Long.class).single())
+                .as("no month marked due").isZero();
+        monthlyPayments.publishDue();
         assertThat(thisTestsMonths()).isEqualTo(2);
 
         // a batch of 东洲区's April only: that month alone, as its year-to-date now says

@@ -8,7 +8,6 @@ import fushun.medicalinsurance.settlement.TierTotals.CountyMonth;
 import fushun.medicalinsurance.settlement.TierTotals.Paid;
 import fushun.medicalinsurance.settlement.TierTotals.Tier;
 import fushun.platform.outbox.OutboxWriter;
-import fushun.platform.outbox.RelayWake;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,12 +18,13 @@ import java.time.YearMonth;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,10 +33,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * What the three tiers paid per insured county and month of the settlement date (每月发放汇总), as
- * {@link MonthlyTotals} on {@code medical-insurance.feed.v1}, in the transaction that changed it.
- * Counted as the household's year-to-date counts (YearToDate): settlements of insured persons
- * this service knows, a member who left up to the day they left; a settlement of a person not yet
- * registered counts once the household is, and its months are published again then.
+ * {@link MonthlyTotals} on {@code medical-insurance.feed.v1}. Counted as the household's year-to-date
+ * counts (YearToDate): settlements of insured persons this service knows, a member who left up to
+ * the day they left; a settlement of a person not yet registered counts once the household is.
+ *
+ * <p>The transaction that changes a month only marks it due ({@code monthly_totals_due}, one row per
+ * county and month, sorted so that writers never wait for each other in a circle); a scheduled run
+ * ({@code medical-insurance.monthly-totals.interval}, a minute) counts the due months in one aggregate
+ * and publishes them with the outbox in its own transaction. A settlement batch therefore pays one
+ * small insert, not a recount of its months, and batches of one month no longer queue behind each
+ * other's count. A month changed while it is being counted waits for the run's commit and is marked
+ * again, so it is counted again in the next run: nothing is lost, and the newest count wins.
  *
  * <p>Premium subsidies (参保资助) are not among the lines: the service keeps no grant of them, only a
  * yearly roster decided from the household's current category and the year's dibao and 特困
@@ -45,50 +52,46 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class MonthlyPayments {
 
+    private static final int RUN_LIMIT = 500;
+
     private final JdbcClient jdbc;
     private final OutboxWriter outbox;
-    private final RelayWake relayWake;
     private final Clock clock;
 
-    public MonthlyPayments(JdbcClient jdbc, OutboxWriter outbox, RelayWake relayWake, Clock clock) {
+    public MonthlyPayments(JdbcClient jdbc, OutboxWriter outbox, Clock clock) {
         this.jdbc = jdbc;
         this.outbox = outbox;
-        this.relayWake = relayWake;
         this.clock = clock;
     }
 
-    /**
-     * Counts these counties' months and publishes one {@link MonthlyTotals} for each, in three
-     * statements whatever their number: the months' turns (so a concurrent batch's count, which
-     * waits, sees this one's rows and is published after it), one aggregate, the outbox's insert.
-     */
+    /** Marks these counties' months due for counting, in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void publish(Collection<CountyMonth> touched) {
+    public void markDue(Collection<CountyMonth> touched) {
         List<CountyMonth> months = touched.stream().distinct()
                 .sorted(Comparator.comparing(CountyMonth::county).thenComparing(CountyMonth::month)).toList();
         if (months.isEmpty()) {
             return;
         }
-        takeTurns(months);
-        Map<CountyMonth, List<Paid>> paid = count(months);
-        Instant computedAt = clock.instant();
-        outbox.appendAll(Topics.MEDICAL_INSURANCE_FEED, months.stream()
-                .map(m -> new OutboxWriter.Pending(m.key(), m.county(), new MonthlyTotals(Bureau.MEDICAL_INSURANCE,
-                        m.county(), m.month().toString(), TierTotals.items(paid.getOrDefault(m, List.of())),
-                        computedAt)))
-                .toList());
+        jdbc.sql("""
+                        insert into monthly_totals_due (county, first_day)
+                        select county, cast(first_day as date)
+                        from unnest(cast(:counties as varchar[]), cast(:firsts as varchar[])) as m(county, first_day)
+                        order by 1, 2
+                        on conflict do nothing""")
+                .param("counties", months.stream().map(CountyMonth::county).toArray(String[]::new))
+                .param("firsts", months.stream().map(m -> m.month().atDay(1).toString()).toArray(String[]::new))
+                .update();
     }
 
     /**
-     * Publishes again, just before the transaction commits, the months of these persons' stored
-     * settlements: they count from now on (a household registered after its settlements came) or
-     * count up to another day (a member left). Deferred to the end, so that the months' turns are
-     * taken after every person's and household's lock of the transaction, in the order a settlement
-     * batch takes them (a poll of households and a batch cannot wait for each other), and a poll's
-     * households publish each month once. One query for the months, then {@link #publish}.
+     * Marks due, just before the transaction commits, the months of these persons' stored settlements:
+     * they count from now on (a household registered after its settlements came) or up to another day
+     * (a member left). Deferred to the end, so that a poll of households takes the months' marks after
+     * every person's and household's lock, as a settlement batch does (they cannot wait for each other
+     * in a circle), and marks each month once. One query for the months, then {@link #markDue}.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void publishForPersons(Collection<String> personRefs) {
+    public void markDueForPersons(Collection<String> personRefs) {
         if (personRefs.isEmpty()) {
             return;
         }
@@ -97,12 +100,10 @@ public class MonthlyPayments {
         if (pending == null) {
             Set<String> persons = new LinkedHashSet<>();
             TransactionSynchronizationManager.bindResource(this, persons);
-            // registered now: a synchronization added while the commit runs them would not notify
-            relayWake.onCommit();
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    publish(monthsOf(persons));
+                    markDue(monthsOf(persons));
                 }
 
                 @Override
@@ -115,6 +116,40 @@ public class MonthlyPayments {
         pending.addAll(personRefs);
     }
 
+    /**
+     * Counts and publishes the due months (at most {@value #RUN_LIMIT} a run; the next run takes the
+     * rest), skipping marks another run or a writer holds. Returns how many it published.
+     */
+    @Scheduled(fixedDelayString = "${medical-insurance.monthly-totals.interval:PT1M}",
+            initialDelayString = "${medical-insurance.monthly-totals.interval:PT1M}")
+    @Transactional
+    public int publishDue() {
+        List<CountyMonth> months = jdbc.sql("""
+                        select county, first_day from monthly_totals_due order by county, first_day
+                        limit :n for update skip locked""")
+                .param("n", RUN_LIMIT)
+                .query((rs, n) -> new CountyMonth(rs.getString(1), YearMonth.from(rs.getObject(2, LocalDate.class))))
+                .list();
+        if (months.isEmpty()) {
+            return 0;
+        }
+        Map<CountyMonth, List<Paid>> paid = count(months);
+        Instant computedAt = clock.instant();
+        outbox.appendAll(Topics.MEDICAL_INSURANCE_FEED, months.stream()
+                .map(m -> new OutboxWriter.Pending(m.key(), m.county(), new MonthlyTotals(Bureau.MEDICAL_INSURANCE,
+                        m.county(), m.month().toString(), TierTotals.items(paid.getOrDefault(m, List.of())),
+                        computedAt)))
+                .toList());
+        jdbc.sql("""
+                        delete from monthly_totals_due d using unnest(cast(:counties as varchar[]), cast(:firsts as varchar[]))
+                            as m(county, first_day)
+                        where d.county = m.county and d.first_day = cast(m.first_day as date)""")
+                .param("counties", months.stream().map(CountyMonth::county).toArray(String[]::new))
+                .param("firsts", months.stream().map(m -> m.month().atDay(1).toString()).toArray(String[]::new))
+                .update();
+        return months.size();
+    }
+
     /** The insured counties' months of these persons' stored settlements, in one query. */
     private List<CountyMonth> monthsOf(Collection<String> personRefs) {
         return jdbc.sql("""
@@ -125,16 +160,6 @@ public class MonthlyPayments {
                 .param("refs", personRefs.stream().distinct().toArray(String[]::new))
                 .query((rs, n) -> new CountyMonth(rs.getString(1), YearMonth.parse(rs.getString(2))))
                 .list();
-    }
-
-    /** The months' keys locked in key order, as the outbox's writer locks them (it takes them again, held). */
-    private void takeTurns(List<CountyMonth> months) {
-        jdbc.sql("""
-                        select pg_advisory_xact_lock(k) from (
-                            select distinct hashtext(key) as k from unnest(cast(:keys as text[])) as key order by k offset 0
-                        ) as keys""")
-                .param("keys", months.stream().map(CountyMonth::key).toArray(String[]::new))
-                .query((rs, n) -> 1).list();
     }
 
     /**

@@ -179,8 +179,8 @@ public class SettlementFeed {
             }
         }
         signal.evaluate(touched);
-        // after the households' locks, as every writer takes them: persons, households, then the months
-        monthlyPayments.publish(months);
+        // counted and published by MonthlyPayments' own run: the batch only marks its months
+        monthlyPayments.markDue(months);
         count(results, took);
         return results;
     }

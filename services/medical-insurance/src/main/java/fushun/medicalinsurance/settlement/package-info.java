@@ -5,7 +5,7 @@
  * What the tiers paid per insured county and month goes out as {@code MonthlyTotals} with the
  * batch that changed it ({@link fushun.medicalinsurance.settlement.MonthlyPayments}).
  */
-@OwnsTables({"settlement", "self_pay_signal", "person_settlement_year"})
+@OwnsTables({"settlement", "self_pay_signal", "person_settlement_year", "monthly_totals_due"})
 package fushun.medicalinsurance.settlement;
 
 import fushun.platform.OwnsTables;
