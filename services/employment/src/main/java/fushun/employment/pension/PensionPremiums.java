@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -54,6 +55,10 @@ public class PensionPremiums {
         }
     }
 
+    /** A year's roster counted: the people listed, their households and the premiums paid on their behalf. */
+    public record Coverage(long households, long persons, BigDecimal amount) {
+    }
+
     private final People people;
     private final PolicyParameters parameters;
 
@@ -74,6 +79,35 @@ public class PensionPremiums {
         return new Roster(county, year, header.tier().value(), header.minAge().value().intValueExact(),
                 header.pensionAge().value().intValueExact(), header.versions(), pass.kept(), page, size, pass.count(),
                 pass.total(), ageUnknown);
+    }
+
+    /**
+     * The county's roster of the year counted as {@link #roster} counts it (the same pass, the same
+     * rules, nothing kept but the counts), for the monthly totals; the caller's transaction holds the
+     * cursor. Households are counted as the pass goes, since it reads a household's people together.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Coverage coverage(String county, int year) {
+        Header header = header(county, year, Jurisdiction.of(county));
+        HouseholdCount households = new HouseholdCount();
+        RosterPass<Entry> pass = RosterPass.each(Entry::amount, households);
+        stream(header, pass);
+        return new Coverage(households.count, pass.count(), pass.total());
+    }
+
+    /** Counts the households of the entries handed on in roster order (a household's people in a row). */
+    private static final class HouseholdCount implements Consumer<Entry> {
+
+        private UUID last;
+        private long count;
+
+        @Override
+        public void accept(Entry entry) {
+            if (!entry.householdId().equals(last)) {
+                count++;
+                last = entry.householdId();
+            }
+        }
     }
 
     /**

@@ -1,0 +1,194 @@
+package fushun.employment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import fushun.contracts.Bureau;
+import fushun.contracts.EventEnvelope;
+import fushun.contracts.HouseholdCategory;
+import fushun.contracts.Topics;
+import fushun.contracts.feed.MonthlyTotals;
+import fushun.contracts.monitoring.HouseholdRegistered;
+import fushun.platform.testsupport.EventBus;
+import fushun.platform.testsupport.MovableClock;
+import fushun.platform.testsupport.ServiceIntegrationTest;
+import fushun.platform.testsupport.TestTokens;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * A county's month of post subsidies and the year's pension premiums paid on behalf, published as
+ * {@link MonthlyTotals} for the December report in the transaction that changed them, with the
+ * service's own answers' figures; nothing when a request is refused or the figures stay as they were.
+ * 东洲区 (210404) in January and February 2025, which no other test uses; real broker and PostgreSQL.
+ */
+@ServiceIntegrationTest
+class EmploymentTotalsIT {
+
+    private static final String COUNTY = "210404";
+    private static final YearMonth JANUARY = YearMonth.of(2025, 1);
+    private static final YearMonth FEBRUARY = YearMonth.of(2025, 2);
+
+    @Autowired MockMvc mvc;
+    @Autowired EventBus bus;
+    @Autowired JdbcClient jdbc;
+    @Autowired MovableClock clock;
+
+    @Test
+    void shouldPublishTheMonthsPaymentsAsTheServiceAnswersThemAndNothingWhenRefusedOrUnchanged() throws Exception {
+        String hirer = officer("hirer-210404");
+        String payroll = officer("payroll-210404");
+        Instant counted = Instant.parse("2025-01-20T02:00:00Z");
+        try {
+            // the service's clock, not the machine's, says when the month was counted
+            clock.set(counted);
+            // a household registered into a monitoring category: its two adults are on 2025's roster, the child is not
+            List<UUID> people = register("210404100201", HouseholdCategory.MARGINAL, List.of("FULL", "PARTIAL", "NONE"),
+                    List.of(1980, 1985, 2015));
+            MonthlyTotals january = bus.awaitEvent(Topics.EMPLOYMENT_FEED, key(JANUARY), MonthlyTotals.class).data();
+            assertThat(january.computedAt()).isBetween(counted, counted.plus(Duration.ofMinutes(5)));
+            assertThat(january.bureau()).isEqualTo(Bureau.HUMAN_RESOURCES);
+            assertThat(january.items()).extracting(MonthlyTotals.Item::code).containsExactly("PENSION_PREMIUM");
+            assertPremiumsAsTheRosterLists(january, 2, 1);
+
+            // a household nobody pays premiums for changes no figure: nothing is published
+            long published = published(JANUARY);
+            register("210404100202", HouseholdCategory.ORDINARY, List.of("FULL"), List.of(1980));
+            assertThat(published(JANUARY)).isEqualTo(published);
+
+            String post = createPost(hirer, "210404100201", 2, "800.00");
+            String holding = JsonPath.read(hire(hirer, post, people.get(0), JANUARY.atDay(2))
+                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+            // refused (four eyes: the hirer), and a month to come: nothing recorded, nothing published
+            attendance(hirer, holding, JANUARY, 20).andExpect(status().isForbidden());
+            attendance(payroll, holding, FEBRUARY, 20).andExpect(status().is4xxClientError());
+            assertThat(published(JANUARY)).isEqualTo(published);
+            assertThat(published(FEBRUARY)).isZero();
+
+            Instant recorded = clock.instant();
+            BigDecimal subsidy = subsidyOf(attendance(payroll, holding, JANUARY, 20).andExpect(status().isOk()));
+            EventEnvelope<MonthlyTotals> paid = bus.awaitEvent(Topics.EMPLOYMENT_FEED, key(JANUARY), MonthlyTotals.class,
+                    t -> !t.computedAt().isBefore(recorded));
+            assertThat(paid.divisionCode()).isEqualTo(COUNTY);
+            assertThat(paid.data().county()).isEqualTo(COUNTY);
+            assertThat(paid.data().month()).isEqualTo("2025-01");
+            assertThat(paid.data().items()).extracting(MonthlyTotals.Item::code)
+                    .containsExactly("POST_SUBSIDY", "PENSION_PREMIUM");
+            assertThat(paid.data().items().get(0)).satisfies(item -> {
+                assertThat(item.label()).isEqualTo("公益性岗位补贴");
+                assertThat(item.households()).isEqualTo(1);
+                assertThat(item.persons()).isEqualTo(1);
+                assertThat(item.amount()).isEqualByComparingTo(subsidy).isEqualByComparingTo("800");
+            });
+            assertPremiumsAsTheRosterLists(paid.data(), 2, 1);
+            assertThat(published(JANUARY)).isEqualTo(published + 1);
+
+            // the month recorded twice is refused: nothing again
+            attendance(payroll, holding, JANUARY, 22).andExpect(status().isUnprocessableContent());
+            assertThat(published(JANUARY)).isEqualTo(published + 1);
+
+            // February carries only its subsidies: the year's premiums stay January's
+            clock.set(Instant.parse("2025-02-25T02:00:00Z"));
+            BigDecimal february = subsidyOf(attendance(payroll, holding, FEBRUARY, 12).andExpect(status().isOk()));
+            MonthlyTotals feb = bus.awaitEvent(Topics.EMPLOYMENT_FEED, key(FEBRUARY), MonthlyTotals.class).data();
+            assertThat(feb.items()).singleElement().satisfies(item -> {
+                assertThat(item.code()).isEqualTo("POST_SUBSIDY");
+                assertThat(item.persons()).isEqualTo(1);
+                assertThat(item.amount()).isEqualByComparingTo(february).isEqualByComparingTo("480");
+            });
+            assertThat(published(JANUARY)).isEqualTo(published + 1);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    /** The January line is the pension premiums list of 2025 for the county: its people, households and amount. */
+    private void assertPremiumsAsTheRosterLists(MonthlyTotals totals, int persons, int households) throws Exception {
+        String roster = mvc.perform(get("/api/employment/pension-premiums?county=" + COUNTY + "&year=2025&size=500")
+                        .header("Authorization", officer("hr-210404")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<Map<String, Object>> entries = JsonPath.read(roster, "$.items");
+        long rosterHouseholds = entries.stream().map(e -> e.get("householdId")).distinct().count();
+        long total = ((Number) JsonPath.read(roster, "$.total")).longValue();
+        BigDecimal amount = new BigDecimal(JsonPath.read(roster, "$.totalAmount").toString());
+        assertThat(total).isEqualTo(persons);
+        assertThat(rosterHouseholds).isEqualTo(households);
+        assertThat(totals.items()).filteredOn(i -> i.code().equals("PENSION_PREMIUM")).singleElement().satisfies(item -> {
+            assertThat(item.label()).isEqualTo("代缴养老保险");
+            assertThat(item.persons()).isEqualTo(total);
+            assertThat(item.households()).isEqualTo(rosterHouseholds);
+            assertThat(item.amount()).isEqualByComparingTo(amount);
+        });
+    }
+
+    private long published(YearMonth month) {
+        return jdbc.sql("select count(*) from outbox_event where topic = :t and aggregateid = :k and type = 'MonthlyTotals'")
+                .param("t", Topics.EMPLOYMENT_FEED).param("k", key(month)).query(Long.class).single();
+    }
+
+    private static String key(YearMonth month) {
+        return COUNTY + "/" + month + "/HUMAN_RESOURCES";
+    }
+
+    private static String officer(String username) {
+        return "Bearer " + TestTokens.user(username, COUNTY, "hr-officer");
+    }
+
+    private static BigDecimal subsidyOf(ResultActions answer) throws Exception {
+        return new BigDecimal(JsonPath.read(answer.andReturn().getResponse().getContentAsString(), "$.subsidy").toString());
+    }
+
+    /** Registers a household on the service's clock (its monitoring starts that day); returns its people. */
+    private List<UUID> register(String village, HouseholdCategory category, List<String> capacities,
+                                List<Integer> birthYears) throws Exception {
+        UUID householdId = UUID.randomUUID();
+        List<UUID> ids = new ArrayList<>();
+        List<HouseholdRegistered.Member> members = new ArrayList<>();
+        for (int i = 0; i < capacities.size(); i++) {
+            UUID person = UUID.randomUUID();
+            ids.add(person);
+            String ref = (person.toString().replace("-", "") + person.toString().replace("-", "")).substring(0, 64);
+            members.add(new HouseholdRegistered.Member(person, ref, "成员" + i, "2104**********000" + i,
+                    i == 0 ? "户主" : "家庭成员", capacities.get(i), birthYears.get(i)));
+        }
+        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", householdId.toString(), village,
+                new HouseholdRegistered(householdId, village, category, false, "成员0", members), clock.instant()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from person where household_id = :h")
+                .param("h", householdId).query(Long.class).single() == capacities.size());
+        return ids;
+    }
+
+    private String createPost(String officer, String village, int seats, String subsidy) throws Exception {
+        return JsonPath.read(mvc.perform(post("/api/employment/posts").header("Authorization", officer)
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"village":"%s","postType":"护林员","seats":%d,"monthlySubsidy":%s}""".formatted(village, seats, subsidy)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+    }
+
+    private ResultActions hire(String officer, String postId, UUID person, LocalDate on) throws Exception {
+        return mvc.perform(post("/api/employment/posts/" + postId + "/hires").header("Authorization", officer)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"personId\":\"" + person + "\",\"hiredOn\":\"" + on + "\"}"));
+    }
+
+    private ResultActions attendance(String officer, String holdingId, YearMonth month, int days) throws Exception {
+        return mvc.perform(post("/api/employment/holdings/" + holdingId + "/attendance").header("Authorization", officer)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"month\":\"" + month + "\",\"daysWorked\":" + days + "}"));
+    }
+}
