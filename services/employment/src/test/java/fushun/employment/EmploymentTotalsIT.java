@@ -13,6 +13,7 @@ import fushun.contracts.HouseholdCategory;
 import fushun.contracts.Topics;
 import fushun.contracts.feed.MonthlyTotals;
 import fushun.contracts.monitoring.HouseholdRegistered;
+import fushun.contracts.socialassistance.AssistanceStatusChanged;
 import fushun.platform.testsupport.EventBus;
 import fushun.platform.testsupport.MovableClock;
 import fushun.platform.testsupport.ServiceIntegrationTest;
@@ -70,8 +71,25 @@ class EmploymentTotalsIT {
 
             // a household nobody pays premiums for changes no figure: nothing is published
             long published = published(JANUARY);
-            register("210404100202", HouseholdCategory.ORDINARY, List.of("FULL"), List.of(1980));
+            UUID ordinary = register("210404100202", HouseholdCategory.ORDINARY, List.of("FULL"), List.of(1980)).get(0);
             assertThat(published(JANUARY)).isEqualTo(published);
+
+            // dibao granted (since 2019, before the premium parameters: that year has no roster to count) puts
+            // them on 2025's roster: January is published again, as the roster now lists it
+            Instant granted = clock.instant();
+            UUID ordinaryHousehold = jdbc.sql("select household_id from person where person_id = :p").param("p", ordinary)
+                    .query(UUID.class).single();
+            bus.publish(Topics.SOCIAL_ASSISTANCE_STATUS, EventEnvelope.of("social-assistance", ordinaryHousehold.toString(),
+                    "210404100202", new AssistanceStatusChanged(UUID.randomUUID(), ordinaryHousehold, "210404100202",
+                            AssistanceStatusChanged.Programme.DIBAO, AssistanceStatusChanged.Status.GRANTED,
+                            List.of(new AssistanceStatusChanged.Person(ordinary, ref(ordinary))), new BigDecimal("520"),
+                            LocalDate.of(2019, 6, 1), "低保批准", granted)));
+            MonthlyTotals withDibao = bus.awaitEvent(Topics.EMPLOYMENT_FEED, key(JANUARY), MonthlyTotals.class,
+                    t -> !t.computedAt().isBefore(granted)).data();
+            assertPremiumsAsTheRosterLists(withDibao, 3, 2);
+            published = published(JANUARY);
+            assertThat(jdbc.sql("select count(*) from outbox_event where topic = :t and aggregateid like '%/2019-%'")
+                    .param("t", Topics.EMPLOYMENT_FEED).query(Long.class).single()).isZero();
 
             String post = createPost(hirer, "210404100201", 2, "800.00");
             String holding = JsonPath.read(hire(hirer, post, people.get(0), JANUARY.atDay(2))
@@ -97,7 +115,7 @@ class EmploymentTotalsIT {
                 assertThat(item.persons()).isEqualTo(1);
                 assertThat(item.amount()).isEqualByComparingTo(subsidy).isEqualByComparingTo("800");
             });
-            assertPremiumsAsTheRosterLists(paid.data(), 2, 1);
+            assertPremiumsAsTheRosterLists(paid.data(), 3, 2);
             assertThat(published(JANUARY)).isEqualTo(published + 1);
 
             // the month recorded twice is refused: nothing again
@@ -155,6 +173,10 @@ class EmploymentTotalsIT {
         return new BigDecimal(JsonPath.read(answer.andReturn().getResponse().getContentAsString(), "$.subsidy").toString());
     }
 
+    private static String ref(UUID person) {
+        return (person.toString().replace("-", "") + person.toString().replace("-", "")).substring(0, 64);
+    }
+
     /** Registers a household on the service's clock (its monitoring starts that day); returns its people. */
     private List<UUID> register(String village, HouseholdCategory category, List<String> capacities,
                                 List<Integer> birthYears) throws Exception {
@@ -164,8 +186,7 @@ class EmploymentTotalsIT {
         for (int i = 0; i < capacities.size(); i++) {
             UUID person = UUID.randomUUID();
             ids.add(person);
-            String ref = (person.toString().replace("-", "") + person.toString().replace("-", "")).substring(0, 64);
-            members.add(new HouseholdRegistered.Member(person, ref, "成员" + i, "2104**********000" + i,
+            members.add(new HouseholdRegistered.Member(person, ref(person), "成员" + i, "2104**********000" + i,
                     i == 0 ? "户主" : "家庭成员", capacities.get(i), birthYears.get(i)));
         }
         bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", householdId.toString(), village,

@@ -14,6 +14,7 @@ import fushun.contracts.Topics;
 import fushun.contracts.feed.MonthlyTotals;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.platform.testsupport.EventBus;
+import fushun.platform.testsupport.HouseholdChanges;
 import fushun.platform.testsupport.MovableClock;
 import fushun.platform.testsupport.ServiceIntegrationTest;
 import fushun.platform.testsupport.TestTokens;
@@ -36,7 +37,7 @@ import org.springframework.test.web.servlet.ResultActions;
 /**
  * A county's month of renovations published as {@link MonthlyTotals} for the December report, in the
  * transaction of each start and completion; the figures are the renovations list's own. County 210423,
- * July and August 2025, which no other test uses; real broker and PostgreSQL.
+ * July to September 2025, which no other test uses; real broker and PostgreSQL.
  */
 @ServiceIntegrationTest
 class RenovationTotalsIT {
@@ -44,6 +45,7 @@ class RenovationTotalsIT {
     private static final String COUNTY = "210423";
     private static final YearMonth JULY = YearMonth.of(2025, 7);
     private static final YearMonth AUGUST = YearMonth.of(2025, 8);
+    private static final YearMonth SEPTEMBER = YearMonth.of(2025, 9);
 
     @Autowired MockMvc mvc;
     @Autowired EventBus bus;
@@ -104,6 +106,36 @@ class RenovationTotalsIT {
         }
     }
 
+    /**
+     * A work under way follows its household to another county with its start's subsidy: both counties'
+     * month of the start are counted again, the one it left without it. September 2025.
+     */
+    @Test
+    void shouldCountAStartedWorkInTheCountyItsHouseholdMovedTo() throws Exception {
+        HouseholdRegistered household = registered("210423100243");
+        appraise(inspector("appraiser-210423"), household.householdId(), "C").andExpect(status().isCreated());
+        String repair = renovationOf(household.householdId());
+        start(inspector("starter-210423"), repair, SEPTEMBER.atDay(3)).andExpect(status().isOk());
+        assertThat(bus.awaitEvent(Topics.HOUSING_SAFETY_FEED, key(COUNTY, SEPTEMBER), MonthlyTotals.class).data().items())
+                .singleElement().satisfies(item -> assertThat(item.amount()).isEqualByComparingTo("10000"));
+
+        Instant moved = clock.instant();
+        bus.publish(Topics.MONITORING_HOUSEHOLD, HouseholdChanges.envelope(
+                HouseholdChanges.of(household).movedTo("210421100243", SEPTEMBER.atDay(20))));
+
+        MonthlyTotals left = bus.awaitEvent(Topics.HOUSING_SAFETY_FEED, key(COUNTY, SEPTEMBER), MonthlyTotals.class,
+                t -> !t.computedAt().isBefore(moved)).data();
+        MonthlyTotals arrived = bus.awaitEvent(Topics.HOUSING_SAFETY_FEED, key("210421", SEPTEMBER), MonthlyTotals.class,
+                t -> !t.computedAt().isBefore(moved)).data();
+        assertThat(left.items()).isEmpty();
+        assertThat(arrived.county()).isEqualTo("210421");
+        assertThat(arrived.items()).singleElement().satisfies(item -> {
+            assertThat(item.code()).isEqualTo("RENOVATION_STARTED");
+            assertThat(item.households()).isEqualTo(1);
+            assertThat(item.amount()).isEqualByComparingTo("10000");
+        });
+    }
+
     /** The item's households and amount are the renovations list's, for the county and month. */
     private void assertFigures(MonthlyTotals totals, String code, String label, String dateField, YearMonth month)
             throws Exception {
@@ -133,7 +165,11 @@ class RenovationTotalsIT {
     }
 
     private static String key(YearMonth month) {
-        return COUNTY + "/" + month + "/HOUSING";
+        return key(COUNTY, month);
+    }
+
+    private static String key(String county, YearMonth month) {
+        return county + "/" + month + "/HOUSING";
     }
 
     private static String inspector(String username) {
@@ -141,14 +177,18 @@ class RenovationTotalsIT {
     }
 
     private UUID register(String village) throws Exception {
+        return registered(village).householdId();
+    }
+
+    private HouseholdRegistered registered(String village) throws Exception {
         UUID id = UUID.randomUUID();
-        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", id.toString(), village,
-                new HouseholdRegistered(id, village, HouseholdCategory.OUT_OF_POVERTY, false, "测试户主",
-                        List.of(new HouseholdRegistered.Member(UUID.randomUUID(), "c".repeat(64), "测试户主",
-                                "2104**********0000", "户主", "FULL")))));
+        HouseholdRegistered registered = new HouseholdRegistered(id, village, HouseholdCategory.OUT_OF_POVERTY, false,
+                "测试户主", List.of(new HouseholdRegistered.Member(UUID.randomUUID(), "c".repeat(64), "测试户主",
+                "2104**********0000", "户主", "FULL")));
+        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", id.toString(), village, registered));
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from household where household_id = :h")
                 .param("h", id).query(Long.class).single() == 1);
-        return id;
+        return registered;
     }
 
     private ResultActions appraise(String token, UUID householdId, String grade) throws Exception {

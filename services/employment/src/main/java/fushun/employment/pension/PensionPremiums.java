@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
@@ -85,14 +86,21 @@ public class PensionPremiums {
      * The county's roster of the year counted as {@link #roster} counts it (the same pass, the same
      * rules, nothing kept but the counts), for the monthly totals; the caller's transaction holds the
      * cursor. Households are counted as the pass goes, since it reads a household's people together.
+     * Empty for a year the parameters do not price (none in force on 1 January).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Coverage coverage(String county, int year) {
-        Header header = header(county, year, Jurisdiction.of(county));
+    public Optional<Coverage> coverage(String county, int year) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        Optional<PolicyValue> tier = parameters.valueAt("employment.pension.lowest-tier", county, from);
+        Optional<PolicyValue> minAge = parameters.valueAt("employment.pension.min-age", county, from);
+        Optional<PolicyValue> pensionAge = parameters.valueAt("employment.pension.pension-age", county, from);
+        if (tier.isEmpty() || minAge.isEmpty() || pensionAge.isEmpty()) {
+            return Optional.empty(); // a year before the parameters: no roster to count, and no household event refused for it
+        }
         HouseholdCount households = new HouseholdCount();
         RosterPass<Entry> pass = RosterPass.each(Entry::amount, households);
-        stream(header, pass);
-        return new Coverage(households.count, pass.count(), pass.total());
+        stream(new Header(county, year, tier.get(), minAge.get(), pensionAge.get()), pass);
+        return Optional.of(new Coverage(households.count, pass.count(), pass.total()));
     }
 
     /** Counts the households of the entries handed on in roster order (a household's people in a row). */

@@ -104,7 +104,7 @@ public class EmploymentTotals {
 
     private void publish(CountyMonth at) {
         PensionPremiums.Coverage year = EmploymentMonth.carriesPremiums(at.month())
-                ? premiums.coverage(at.county(), at.month().getYear()) : null;
+                ? premiums.coverage(at.county(), at.month().getYear()).orElse(null) : null;
         List<MonthlyTotals.Item> items = EmploymentMonth.items(posts.paid(at.county(), at.month()), year);
         String figures = EmploymentMonth.figures(items);
         Instant now = clock.instant();
