@@ -12,9 +12,12 @@ import fushun.contracts.EventEnvelope;
 import fushun.contracts.HouseholdCategory;
 import fushun.contracts.Topics;
 import fushun.contracts.feed.MonthlyTotals;
+import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
+import fushun.employment.pension.PensionPremiums;
 import fushun.platform.testsupport.EventBus;
+import fushun.platform.testsupport.HouseholdChanges;
 import fushun.platform.testsupport.MovableClock;
 import fushun.platform.testsupport.ServiceIntegrationTest;
 import fushun.platform.testsupport.TestTokens;
@@ -24,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +37,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A county's month of post subsidies and the year's pension premiums paid on behalf, published as
@@ -51,6 +56,8 @@ class EmploymentTotalsIT {
     @Autowired EventBus bus;
     @Autowired JdbcClient jdbc;
     @Autowired MovableClock clock;
+    @Autowired PensionPremiums pensions;
+    @Autowired TransactionTemplate transactions;
 
     @Test
     void shouldPublishTheMonthsPaymentsAsTheServiceAnswersThemAndNothingWhenRefusedOrUnchanged() throws Exception {
@@ -137,6 +144,69 @@ class EmploymentTotalsIT {
         }
     }
 
+    /**
+     * The roster counted in one statement lists whom the roster lists, person by person: ages at the
+     * edges and unknown, 脱贫不享受政策户, 特困 over part of a year, a member who left in December, for the
+     * year before and this one. 东洲区 again: whatever else is there is compared too.
+     */
+    @Test
+    void shouldCountTheRosterAsTheRosterListsIt() throws Exception {
+        try {
+            clock.set(Instant.parse("2025-06-01T02:00:00Z"));
+            register("210404100211", HouseholdCategory.MARGINAL, false, List.of("FULL", "FULL", "PARTIAL", "FULL"),
+                    Arrays.asList(2009, 1965, 1966, null));
+            register("210404100212", HouseholdCategory.MARGINAL, true, List.of("FULL"), List.of(1980));
+            HouseholdRegistered tekun = register("210404100213", HouseholdCategory.ORDINARY, false, List.of("FULL"),
+                    List.of(1980));
+            assistance(tekun, AssistanceStatusChanged.Programme.TEKUN, AssistanceStatusChanged.Status.GRANTED,
+                    LocalDate.of(2024, 3, 1));
+            assistance(tekun, AssistanceStatusChanged.Programme.TEKUN, AssistanceStatusChanged.Status.STOPPED,
+                    LocalDate.of(2024, 9, 1));
+            HouseholdRegistered dibao = register("210404100214", HouseholdCategory.ORDINARY, false, List.of("FULL", "FULL"),
+                    List.of(1980, 1990));
+            assistance(dibao, AssistanceStatusChanged.Programme.DIBAO, AssistanceStatusChanged.Status.GRANTED,
+                    LocalDate.of(2023, 1, 1));
+            UUID leaving = dibao.members().get(1).personId();
+            bus.publish(Topics.MONITORING_HOUSEHOLD, HouseholdChanges.envelope(HouseholdChanges.of(dibao)
+                    .memberLeft(leaving, HouseholdChanged.Reason.DEATH, LocalDate.of(2024, 12, 15))));
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                            "select count(*) from person where person_id = :p and left_on is not null")
+                    .param("p", leaving).query(Long.class).single() == 1);
+
+            for (int year : List.of(2024, 2025)) {
+                PensionPremiums.Coverage counted = transactions.execute(status -> pensions.coverage(COUNTY, year))
+                        .orElseThrow();
+                String roster = mvc.perform(get("/api/employment/pension-premiums?county=" + COUNTY + "&year=" + year
+                                + "&size=500").header("Authorization", officer("hr-210404")))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                List<Object> households = JsonPath.read(roster, "$.items[*].householdId");
+                assertThat(counted.persons()).as("people on %s's roster", year)
+                        .isEqualTo(((Number) JsonPath.read(roster, "$.total")).longValue());
+                assertThat(counted.households()).as("households on %s's roster", year)
+                        .isEqualTo(households.stream().distinct().count());
+                assertThat(counted.amount()).as("premiums of %s", year)
+                        .isEqualByComparingTo(JsonPath.read(roster, "$.totalAmount").toString());
+            }
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private void assistance(HouseholdRegistered household, AssistanceStatusChanged.Programme programme,
+                            AssistanceStatusChanged.Status status, LocalDate from) throws Exception {
+        String ref = ref(household.members().get(0).personId());
+        List<AssistanceStatusChanged.Person> persons = household.members().stream()
+                .map(m -> new AssistanceStatusChanged.Person(m.personId(), ref(m.personId()))).toList();
+        bus.publish(Topics.SOCIAL_ASSISTANCE_STATUS, EventEnvelope.of("social-assistance", household.householdId().toString(),
+                household.divisionCode(), new AssistanceStatusChanged(UUID.randomUUID(), household.householdId(),
+                        household.divisionCode(), programme, status, persons, new BigDecimal("520"), from, "测试",
+                        clock.instant())));
+        String applied = status == AssistanceStatusChanged.Status.STOPPED ? " and valid_to is not null" : "";
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                        "select count(*) from assisted_person where person_ref = :r and programme = :programme" + applied)
+                .param("r", ref).param("programme", programme.name()).query(Long.class).single() == 1);
+    }
+
     /** The January line is the pension premiums list of 2025 for the county: its people, households and amount. */
     private void assertPremiumsAsTheRosterLists(MonthlyTotals totals, int persons, int households) throws Exception {
         String roster = mvc.perform(get("/api/employment/pension-premiums?county=" + COUNTY + "&year=2025&size=500")
@@ -180,20 +250,26 @@ class EmploymentTotalsIT {
     /** Registers a household on the service's clock (its monitoring starts that day); returns its people. */
     private List<UUID> register(String village, HouseholdCategory category, List<String> capacities,
                                 List<Integer> birthYears) throws Exception {
+        return register(village, category, false, capacities, birthYears).members().stream()
+                .map(HouseholdRegistered.Member::personId).toList();
+    }
+
+    private HouseholdRegistered register(String village, HouseholdCategory category, boolean notEntitledToPolicy,
+                                         List<String> capacities, List<Integer> birthYears) throws Exception {
         UUID householdId = UUID.randomUUID();
-        List<UUID> ids = new ArrayList<>();
         List<HouseholdRegistered.Member> members = new ArrayList<>();
         for (int i = 0; i < capacities.size(); i++) {
             UUID person = UUID.randomUUID();
-            ids.add(person);
             members.add(new HouseholdRegistered.Member(person, ref(person), "成员" + i, "2104**********000" + i,
                     i == 0 ? "户主" : "家庭成员", capacities.get(i), birthYears.get(i)));
         }
+        HouseholdRegistered registered = new HouseholdRegistered(householdId, village, category, notEntitledToPolicy,
+                "成员0", members);
         bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", householdId.toString(), village,
-                new HouseholdRegistered(householdId, village, category, false, "成员0", members), clock.instant()));
+                registered, clock.instant()));
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from person where household_id = :h")
                 .param("h", householdId).query(Long.class).single() == capacities.size());
-        return ids;
+        return registered;
     }
 
     private String createPost(String officer, String village, int seats, String subsidy) throws Exception {

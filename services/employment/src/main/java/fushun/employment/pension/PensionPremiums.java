@@ -83,10 +83,11 @@ public class PensionPremiums {
     }
 
     /**
-     * The county's roster of the year counted as {@link #roster} counts it (the same pass, the same
-     * rules, nothing kept but the counts), for the monthly totals; the caller's transaction holds the
-     * cursor. Households are counted as the pass goes, since it reads a household's people together.
-     * Empty for a year the parameters do not price (none in force on 1 January).
+     * The county's roster of the year counted for the monthly totals: the people and households it
+     * lists and their premiums at the lowest tier, in one statement ({@link People#pensionCount}, the
+     * roster's rules in SQL, held to {@link #roster}'s answers by the totals' integration test). Empty
+     * for a year the parameters do not price (none in force on 1 January), so no household event is
+     * refused for an old date.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Coverage> coverage(String county, int year) {
@@ -95,27 +96,12 @@ public class PensionPremiums {
         Optional<PolicyValue> minAge = parameters.valueAt("employment.pension.min-age", county, from);
         Optional<PolicyValue> pensionAge = parameters.valueAt("employment.pension.pension-age", county, from);
         if (tier.isEmpty() || minAge.isEmpty() || pensionAge.isEmpty()) {
-            return Optional.empty(); // a year before the parameters: no roster to count, and no household event refused for it
+            return Optional.empty();
         }
-        HouseholdCount households = new HouseholdCount();
-        RosterPass<Entry> pass = RosterPass.each(Entry::amount, households);
-        stream(new Header(county, year, tier.get(), minAge.get(), pensionAge.get()), pass);
-        return Optional.of(new Coverage(households.count, pass.count(), pass.total()));
-    }
-
-    /** Counts the households of the entries handed on in roster order (a household's people in a row). */
-    private static final class HouseholdCount implements Consumer<Entry> {
-
-        private UUID last;
-        private long count;
-
-        @Override
-        public void accept(Entry entry) {
-            if (!entry.householdId().equals(last)) {
-                count++;
-                last = entry.householdId();
-            }
-        }
+        People.PensionCount count = people.pensionCount(county, year, minAge.get().value().intValueExact(),
+                pensionAge.get().value().intValueExact());
+        return Optional.of(new Coverage(count.households(), count.persons(),
+                tier.get().value().multiply(BigDecimal.valueOf(count.persons()))));
     }
 
     /**
