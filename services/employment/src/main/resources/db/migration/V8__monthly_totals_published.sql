@@ -8,3 +8,7 @@ create table monthly_totals_published (
     published_at timestamptz   not null,
     primary key (county, month)
 );
+
+-- A county's month of post subsidies is counted on every attendance: from the month's attendance,
+-- not from every month a county's holders were ever paid.
+create index if not exists attendance_month on attendance (month);
