@@ -203,11 +203,24 @@ public class HouseholdUpdates {
                         .param("programme", change.programme().name()).update();
             }
         }
-        List<String> refs = change.persons().stream().map(AssistanceStatusChanged.Person::personRef)
-                .filter(java.util.Objects::nonNull).toList();
-        if (!refs.isEmpty()) {
-            totals.rostersMayHaveChanged(jdbc.sql("select distinct division_code from person where person_ref in (:refs)")
-                    .param("refs", refs).query(String.class).list(), change.effectiveFrom());
+        if (change.status() != AssistanceStatusChanged.Status.GRANTED
+                && change.status() != AssistanceStatusChanged.Status.STOPPED) {
+            return; // a payment changes nobody's standing
         }
+        // the counties of the people as civil affairs and as this bureau record them (a move may be on its way)
+        Set<String> divisions = new LinkedHashSet<>();
+        if (change.divisionCode() != null) {
+            divisions.add(change.divisionCode());
+        }
+        if (change.householdId() != null) {
+            divisions.addAll(divisionsOf(change.householdId()));
+        }
+        List<UUID> personIds = change.persons().stream().map(AssistanceStatusChanged.Person::personId)
+                .filter(java.util.Objects::nonNull).toList();
+        if (!personIds.isEmpty()) {
+            divisions.addAll(jdbc.sql("select distinct division_code from person where person_id in (:ids)")
+                    .param("ids", personIds).query(String.class).list());
+        }
+        totals.rostersMayHaveChanged(divisions, change.effectiveFrom());
     }
 }
