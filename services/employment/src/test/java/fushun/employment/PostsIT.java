@@ -438,7 +438,8 @@ class PostsIT {
             assertThat(again).isEmpty();
             assertThat(bus.awaitEvent(Topics.EMPLOYMENT_FEED, "2025-03/HUMAN_RESOURCES", FeedDeadlineMissed.class)
                     .data().month()).isEqualTo("2025-03");
-            assertThat(jdbc.sql("select count(*) from outbox_event where topic = :t").param("t", Topics.EMPLOYMENT_FEED)
+            assertThat(jdbc.sql("select count(*) from outbox_event where topic = :t and type = 'FeedDeadlineMissed'")
+                    .param("t", Topics.EMPLOYMENT_FEED)
                     .query(Long.class).single()).isEqualTo(1);
             mvc.perform(get("/api/employment/feeds?bureau=HUMAN_RESOURCES&month=2025-03&page=0&size=4")
                             .header("Authorization", token("210411")))

@@ -521,7 +521,8 @@ class AppraisalIT {
             assertThat(again).isEmpty();
             assertThat(bus.awaitEvent(Topics.HOUSING_SAFETY_FEED, "2025-02/HOUSING", FeedDeadlineMissed.class).data()
                     .deadline()).isEqualTo(LocalDate.of(2025, 3, 5));
-            assertThat(jdbc.sql("select count(*) from outbox_event where topic = :t").param("t", Topics.HOUSING_SAFETY_FEED)
+            assertThat(jdbc.sql("select count(*) from outbox_event where topic = :t and type = 'FeedDeadlineMissed'")
+                    .param("t", Topics.HOUSING_SAFETY_FEED)
                     .query(Long.class).single()).isEqualTo(1);
         } finally {
             clock.reset();

@@ -5,9 +5,13 @@ import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
 import fushun.employment.posts.PostHires;
+import fushun.employment.totals.EmploymentTotals;
 import fushun.platform.PlatformTime;
 import fushun.platform.alert.ReceivedAlerts;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
  * What monitoring's registry and civil affairs tell this bureau about households and their people,
  * applied to this feature's tables: members and their household (a move and a member who left
  * included), the household's category and the years it was a monitoring object, who is assisted
- * (dibao, 特困). Each message is applied once, in the listener's transaction.
+ * (dibao, 特困). Each message is applied once, in the listener's transaction. Each of them may change
+ * who is on a pension roster, so the counties' rosters are counted again for the monthly totals before
+ * that transaction commits ({@link EmploymentTotals}: published only if the figures changed).
  */
 @Service
 public class HouseholdUpdates {
@@ -30,11 +36,19 @@ public class HouseholdUpdates {
     private final JdbcClient jdbc;
     private final ReceivedAlerts alerts;
     private final PostHires posts;
+    private final EmploymentTotals totals;
 
-    public HouseholdUpdates(JdbcClient jdbc, ReceivedAlerts alerts, PostHires posts) {
+    public HouseholdUpdates(JdbcClient jdbc, ReceivedAlerts alerts, PostHires posts, EmploymentTotals totals) {
         this.jdbc = jdbc;
         this.alerts = alerts;
         this.posts = posts;
+        this.totals = totals;
+    }
+
+    /** The divisions the household's people are recorded in (one, unless a move is being applied). */
+    private List<String> divisionsOf(UUID householdId) {
+        return jdbc.sql("select distinct division_code from person where household_id = :h")
+                .param("h", householdId).query(String.class).list();
     }
 
     /**
@@ -70,6 +84,7 @@ public class HouseholdUpdates {
                     .param("ref", m.personRef()).param("name", m.name()).param("masked", m.maskedIdNumber())
                     .param("capacity", m.labourCapacity()).param("birthYear", m.birthYear()).update();
         }
+        totals.rostersMayHaveChanged(List.of(h.divisionCode()), registeredOn);
     }
 
     /**
@@ -102,6 +117,9 @@ public class HouseholdUpdates {
             log.info("Household {} revision {} already applied or older; skipped", c.householdId(), c.revision());
             return;
         }
+        // the county it leaves counts its roster again as well as the one it comes to
+        Set<String> divisions = new LinkedHashSet<>(divisionsOf(c.householdId()));
+        divisions.add(c.divisionCode());
         for (HouseholdChanged.Member m : c.members()) {
             boolean left = !m.active();
             // a member who left may already belong to another household: only this household's row is marked
@@ -133,6 +151,7 @@ public class HouseholdUpdates {
         jdbc.sql("update person set division_code = :d, updated_at = now() where household_id = :h and division_code <> :d")
                 .param("d", c.divisionCode()).param("h", c.householdId()).update();
         alerts.householdMoved(c.householdId(), c.divisionCode());
+        totals.rostersMayHaveChanged(divisions, c.effectiveOn());
     }
 
     /** A member listed as LEFT without a day left on the day of the change (the contract gives both). */
@@ -150,6 +169,7 @@ public class HouseholdUpdates {
                             monitored_from = least(household_category.monitored_from, excluded.monitored_from),
                             monitored_to = null""")
                 .param("h", m.householdId()).param("c", m.category().name()).param("from", from).update();
+        totals.rostersMayHaveChanged(divisionsOf(m.householdId()), from);
     }
 
     /** Risk eliminated: monitored until that day; a rollback (null) makes it monitored again. */
@@ -157,6 +177,7 @@ public class HouseholdUpdates {
     public void onMonitoringEnded(UUID householdId, LocalDate to) {
         jdbc.sql("update household_category set monitored_to = :to where household_id = :h and monitored_from is not null")
                 .param("to", to).param("h", householdId).update();
+        totals.rostersMayHaveChanged(divisionsOf(householdId), to);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -182,5 +203,24 @@ public class HouseholdUpdates {
                         .param("programme", change.programme().name()).update();
             }
         }
+        if (change.status() != AssistanceStatusChanged.Status.GRANTED
+                && change.status() != AssistanceStatusChanged.Status.STOPPED) {
+            return; // a payment changes nobody's standing
+        }
+        // the counties of the people as civil affairs and as this bureau record them (a move may be on its way)
+        Set<String> divisions = new LinkedHashSet<>();
+        if (change.divisionCode() != null) {
+            divisions.add(change.divisionCode());
+        }
+        if (change.householdId() != null) {
+            divisions.addAll(divisionsOf(change.householdId()));
+        }
+        List<UUID> personIds = change.persons().stream().map(AssistanceStatusChanged.Person::personId)
+                .filter(java.util.Objects::nonNull).toList();
+        if (!personIds.isEmpty()) {
+            divisions.addAll(jdbc.sql("select distinct division_code from person where person_id in (:ids)")
+                    .param("ids", personIds).query(String.class).list());
+        }
+        totals.rostersMayHaveChanged(divisions, change.effectiveFrom());
     }
 }

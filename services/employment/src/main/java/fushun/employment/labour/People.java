@@ -30,6 +30,10 @@ public class People {
                                String assistance, boolean monitored, boolean notEntitledToPolicy, LocalDate leftOn) {
     }
 
+    /** A year's pension roster of a county counted: its households and people. */
+    public record PensionCount(long households, long persons) {
+    }
+
     private final JdbcClient jdbc;
 
     public People(JdbcClient jdbc) {
@@ -83,5 +87,33 @@ public class People {
                             rs.getObject(4, Integer.class), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7),
                             rs.getObject(8, LocalDate.class)));
                 });
+    }
+
+    /**
+     * The county's roster of the year counted in one statement, as the roster's rules list it person by
+     * person ({@code PensionRosterRule}: still a member on 1 January or left during the year;
+     * {@code PensionPremiumRule}: 特困 or dibao on a day of the year, or a household monitored in the
+     * year and not flagged 脱贫不享受政策户; the year of birth known and the age reached in the year from
+     * {@code minAge} to under {@code pensionAge}). The monthly totals count this way so a county is never
+     * read row by row; their test holds it to the roster's answers.
+     */
+    public PensionCount pensionCount(String county, int year, int minAge, int pensionAge) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        return jdbc.sql("""
+                        select count(distinct p.household_id), count(*)
+                        from person p left join household_category c on c.household_id = p.household_id
+                        where p.division_code like :county
+                          and (p.left_on is null or p.left_on >= :from)
+                          and p.birth_year is not null
+                          and :year - p.birth_year >= :minAge and :year - p.birth_year < :pensionAge
+                          and (exists (select 1 from assisted_person a where a.person_ref = p.person_ref
+                                         and a.programme in ('TEKUN', 'DIBAO') and a.valid_from < :to
+                                         and (a.valid_to is null or a.valid_to > :from))
+                               or coalesce(c.monitored_from < :to and (c.monitored_to is null or c.monitored_to >= :from)
+                                           and not c.not_entitled_to_policy, false))""")
+                .param("county", county + "%").param("from", from).param("to", from.plusYears(1)).param("year", year)
+                .param("minAge", minAge).param("pensionAge", pensionAge)
+                .query((rs, n) -> new PensionCount(rs.getLong(1), rs.getLong(2)))
+                .single();
     }
 }

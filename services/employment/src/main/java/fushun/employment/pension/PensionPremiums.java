@@ -11,9 +11,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -54,6 +56,10 @@ public class PensionPremiums {
         }
     }
 
+    /** A year's roster counted: the people listed, their households and the premiums paid on their behalf. */
+    public record Coverage(long households, long persons, BigDecimal amount) {
+    }
+
     private final People people;
     private final PolicyParameters parameters;
 
@@ -74,6 +80,28 @@ public class PensionPremiums {
         return new Roster(county, year, header.tier().value(), header.minAge().value().intValueExact(),
                 header.pensionAge().value().intValueExact(), header.versions(), pass.kept(), page, size, pass.count(),
                 pass.total(), ageUnknown);
+    }
+
+    /**
+     * The county's roster of the year counted for the monthly totals: the people and households it
+     * lists and their premiums at the lowest tier, in one statement ({@link People#pensionCount}, the
+     * roster's rules in SQL, held to {@link #roster}'s answers by the totals' integration test). Empty
+     * for a year the parameters do not price (none in force on 1 January), so no household event is
+     * refused for an old date.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Coverage> coverage(String county, int year) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        Optional<PolicyValue> tier = parameters.valueAt("employment.pension.lowest-tier", county, from);
+        Optional<PolicyValue> minAge = parameters.valueAt("employment.pension.min-age", county, from);
+        Optional<PolicyValue> pensionAge = parameters.valueAt("employment.pension.pension-age", county, from);
+        if (tier.isEmpty() || minAge.isEmpty() || pensionAge.isEmpty()) {
+            return Optional.empty();
+        }
+        People.PensionCount count = people.pensionCount(county, year, minAge.get().value().intValueExact(),
+                pensionAge.get().value().intValueExact());
+        return Optional.of(new Coverage(count.households(), count.persons(),
+                tier.get().value().multiply(BigDecimal.valueOf(count.persons()))));
     }
 
     /**

@@ -1,6 +1,7 @@
 package fushun.employment.posts;
 
 import fushun.contracts.Bureau;
+import fushun.employment.totals.EmploymentTotals;
 import fushun.platform.PlatformTime;
 import fushun.platform.feed.FeedCompleteness;
 import fushun.platform.policy.PolicyParameters;
@@ -36,11 +37,13 @@ public class MonthlySubsidies {
     private final PolicyParameters parameters;
     private final Clock clock;
     private final FeedCompleteness feeds;
+    private final EmploymentTotals totals;
 
     MonthlySubsidies(JdbcClient jdbc, PostHires hires, WelfarePosts posts, PolicyParameters parameters, Clock clock,
-                     FeedCompleteness feeds) {
+                     FeedCompleteness feeds, EmploymentTotals totals) {
         this.jdbc = jdbc;
         this.feeds = feeds;
+        this.totals = totals;
         this.hires = hires;
         this.posts = posts;
         this.parameters = parameters;
@@ -53,7 +56,8 @@ public class MonthlySubsidies {
      * post, only once per month, never a month to come, never by whoever hired the holder (the hirer is
      * read under the holding's row lock). Each month's attendance is the human resources bureau's
      * monthly feed (报送完整性): counted for the post's county and the month worked, late when recorded
-     * after that month's deadline (the 5th of the next).
+     * after that month's deadline (the 5th of the next). The county's month is counted again and
+     * published for the report ({@link EmploymentTotals}) in the same transaction.
      */
     @Transactional
     public MonthlySubsidy attendance(UUID holdingId, YearMonth month, int daysWorked, String by, Jurisdiction jurisdiction) {
@@ -73,8 +77,9 @@ public class MonthlySubsidies {
         if (recorded == 0) {
             throw new RuleViolationException("已登记", "该人员 " + month + " 的考勤和补贴已经登记。");
         }
-        feeds.arrived(Bureau.HUMAN_RESOURCES, posts.post(holding.postId(), jurisdiction).divisionCode(), month,
-                clock.instant());
+        String postDivision = posts.post(holding.postId(), jurisdiction).divisionCode();
+        feeds.arrived(Bureau.HUMAN_RESOURCES, postDivision, month, clock.instant());
+        totals.attendanceRecorded(postDivision, month);
         return new MonthlySubsidy(holdingId, month, daysWorked, requiredDays, subsidy);
     }
 }

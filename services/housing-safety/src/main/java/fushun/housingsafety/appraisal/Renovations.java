@@ -49,12 +49,14 @@ public class Renovations {
     private final PolicyParameters parameters;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final RenovationTotals totals;
 
-    Renovations(JdbcClient jdbc, PolicyParameters parameters, OutboxWriter outbox, Clock clock) {
+    Renovations(JdbcClient jdbc, PolicyParameters parameters, OutboxWriter outbox, Clock clock, RenovationTotals totals) {
         this.jdbc = jdbc;
         this.parameters = parameters;
         this.outbox = outbox;
         this.clock = clock;
+        this.totals = totals;
     }
 
     /**
@@ -118,7 +120,10 @@ public class Renovations {
         return id;
     }
 
-    /** Work begins, recorded by {@code by}: the measure for the assignment, if an alert asked for it. */
+    /**
+     * Work begins, recorded by {@code by}: the measure for the assignment, if an alert asked for it, and
+     * the county's month of the start counted again for the report ({@link RenovationTotals}).
+     */
     @Transactional
     public Renovation start(UUID renovationId, LocalDate startedOn, String by, Jurisdiction jurisdiction) {
         Renovation renovation = lockedRenovation(renovationId, jurisdiction);
@@ -127,12 +132,14 @@ public class Renovations {
                 .param("on", startedOn).param("by", by).param("id", renovationId).update();
         measure(renovationId, "RENOVATION_STARTED",
                 RenovationKind.valueOf(renovation.kind()).startedMeasure(renovation.subsidy()), renovation.subsidy(), startedOn);
+        totals.publish(renovation.divisionCode(), startedOn);
         return renovation(renovationId, jurisdiction);
     }
 
     /**
      * Work done and inspected: the house must now be safe (A or B), recorded as an appraisal; the
-     * completion is the measure and closes the assignment. Accepted by someone who neither appraised
+     * completion is the measure and closes the assignment, and the county's month of the completion is
+     * counted again for the report ({@link RenovationTotals}). Accepted by someone who neither appraised
      * the house nor started the work (read under the renovation's row lock, as the start writes them).
      */
     @Transactional
@@ -156,6 +163,7 @@ public class Renovations {
         linkOf(renovationId).ifPresent(l -> outbox.append(Topics.HOUSING_SAFETY_MEASURE, renovation.householdId().toString(),
                 renovation.divisionCode(), new CaseClosed(l.assignmentId(), l.alertId(), renovation.householdId(),
                         Bureau.HOUSING, AppraisalDecision.completed(HouseGrade.of(grade)), clock.instant())));
+        totals.publish(renovation.divisionCode(), completedOn);
         return renovation(renovationId, jurisdiction);
     }
 
