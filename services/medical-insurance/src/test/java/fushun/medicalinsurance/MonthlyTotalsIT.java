@@ -112,7 +112,9 @@ class MonthlyTotalsIT {
         // the same batch again: every row a duplicate, nothing counted, nothing published
         clock.set(china("2022-06-11"));
         postBatch(mvc, first).andExpect(jsonPath("$.accepted").value(0)).andExpect(jsonPath("$.duplicates").value(6));
-        assertThat(jdbc.sql("select count(*) from monthly_totals_due where county in ('210402', '210403')").query(Long.class).single())
+        assertThat(jdbc.sql("""
+                        select count(*) from monthly_totals_due where county in ('210402', '210403')
+                        and first_day >= date '2022-01-01' and first_day < date '2023-01-01'""").query(Long.class).single())
                 .as("no month marked due").isZero();
         monthlyPayments.publishDue();
         assertThat(thisTestsMonths()).isEqualTo(2);
@@ -201,9 +203,13 @@ class MonthlyTotalsIT {
         return envelope.data();
     }
 
-    /** Every MonthlyTotals of 新抚区 and 东洲区 in 2022: the first test's alone. */
+    /**
+     * Every MonthlyTotals of 新抚区 and 东洲区 in 2022 but January (the year's premium subsidies, published
+     * when a household or its dibao changes them): the first test's settlement months alone.
+     */
     private long thisTestsMonths() {
-        return outboxRows("210402/2022-%") + outboxRows("210403/2022-%");
+        return outboxRows("210402/2022-%") + outboxRows("210403/2022-%") - outboxRows("210402/2022-01/%")
+                - outboxRows("210403/2022-01/%");
     }
 
     private long outboxRows(String keyPattern) {
@@ -241,6 +247,30 @@ class MonthlyTotalsIT {
             }
         }
         return items;
+    }
+
+    /** The year's premium subsidies go out under January, as the service's own roster counts them. */
+    @Test
+    void shouldPublishTheYearsPremiumSubsidiesUnderJanuaryAsTheRosterCountsThem() throws Exception {
+        clock.set(china("2022-03-01"));
+        String head = SyntheticIdNumbers.next(random, "210411");
+        String spouse = SyntheticIdNumbers.next(random, "210411");
+        String alone = SyntheticIdNumbers.next(random, "210411");
+        register("210411100201", head, spouse);
+        UUID onDibao = register("210411100202", alone);
+        dibaoFrom(onDibao, alone, "2022-02-01");
+
+        String body = mvc.perform(get("/api/medical-insurance/premium-subsidies?county=210411&year=2022&size=1")
+                        .header("Authorization", ANALYST))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        long persons = ((Number) JsonPath.read(body, "$.total")).longValue();
+        BigDecimal amount = new BigDecimal(String.valueOf((Object) JsonPath.read(body, "$.totalAmount")));
+        assertThat(persons).as("three persons subsidised, one of them in full").isGreaterThanOrEqualTo(3);
+        MonthlyTotals january = bus.awaitEvent(Topics.MEDICAL_INSURANCE_FEED, "210411/2022-01/MEDICAL_INSURANCE",
+                MonthlyTotals.class, t -> t.items().stream().anyMatch(i -> i.code().equals("PREMIUM_SUBSIDY")
+                        && i.persons() == persons && i.amount().compareTo(amount) == 0)).data();
+        assertThat(january.items()).filteredOn(i -> i.code().equals("PREMIUM_SUBSIDY")).singleElement()
+                .satisfies(i -> assertThat(i.label()).isEqualTo("参保资助"));
     }
 
     private BigDecimal yearToDate(UUID household, String field) throws Exception {

@@ -10,6 +10,7 @@ import fushun.contracts.monitoring.RiskEliminationRolledBack;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
 import fushun.medicalinsurance.cover.CoverRegister;
 import fushun.medicalinsurance.insured.InsuredRoster;
+import fushun.medicalinsurance.settlement.MonthlyPayments;
 import fushun.platform.alert.ReceivedAlerts;
 import fushun.platform.inbox.InboundEvents;
 import fushun.platform.kafka.BatchListeners;
@@ -25,8 +26,11 @@ class MonitoringListener {
     private final InsuredRoster roster;
     private final ReceivedAlerts alerts;
     private final CoverRegister cover;
+    private final MonthlyPayments monthlyPayments;
 
-    MonitoringListener(InboundEvents inbound, InsuredRoster roster, ReceivedAlerts alerts, CoverRegister cover) {
+    MonitoringListener(InboundEvents inbound, InsuredRoster roster, ReceivedAlerts alerts, CoverRegister cover,
+                       MonthlyPayments monthlyPayments) {
+        this.monthlyPayments = monthlyPayments;
         this.cover = cover;
         this.inbound = inbound;
         this.roster = roster;
@@ -49,7 +53,13 @@ class MonitoringListener {
     @KafkaListener(topics = Topics.SOCIAL_ASSISTANCE_STATUS)
     void onAssistanceStatus(String json) {
         inbound.applyOnce("medical-insurance.assistance-status", json, AssistanceStatusChanged.class,
-                e -> cover.onAssistanceStatus(e.data()));
+                e -> {
+                    cover.onAssistanceStatus(e.data());
+                    if (e.data().programme() != AssistanceStatusChanged.Programme.TEMPORARY_AID) {
+                        // the premium subsidies of the status's year (and this year's) follow it
+                        monthlyPayments.markSubsidiesDue(e.data().divisionCode().substring(0, 6), e.data().effectiveFrom().getYear());
+                    }
+                });
     }
 
     @KafkaListener(topics = Topics.MONITORING_RISK_ALERT)

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
@@ -87,6 +88,37 @@ public class PremiumSubsidies {
             xlsx.footer(List.of("合计", "", pass.count() + " 人", "", "", pass.total()));
             xlsx.footer(List.of("参数", header.versions()));
         });
+    }
+
+    /** A county's subsidies for a year as its roster stands now: households, persons and yuan. */
+    public record YearTotals(long households, long persons, BigDecimal amount) {
+    }
+
+    /**
+     * The county's roster for the year counted in the same streamed pass as the list (the rule is not
+     * written twice), households counted as the roster's order changes household; empty when the
+     * year's premium is not in the parameters. For MonthlyTotals, under January of the year.
+     */
+    @Transactional(readOnly = true)
+    public Optional<YearTotals> yearTotals(String county, int year) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        Optional<PolicyValue> premium = parameters.valueAt("medical.premium.individual", county, from);
+        Optional<PolicyValue> share = parameters.valueAt("medical.premium.transition-share", county, from);
+        if (premium.isEmpty() || share.isEmpty()) {
+            return Optional.empty();
+        }
+        long[] counts = new long[2];
+        BigDecimal[] amount = {BigDecimal.ZERO};
+        UUID[] last = {null};
+        stream(new Header(county, year, premium.get(), share.get()), entry -> {
+            if (!entry.householdId().equals(last[0])) {
+                counts[0]++;
+                last[0] = entry.householdId();
+            }
+            counts[1]++;
+            amount[0] = amount[0].add(entry.amount());
+        });
+        return Optional.of(new YearTotals(counts[0], counts[1], amount[0]));
     }
 
     private Header header(String county, int year, Jurisdiction jurisdiction) {

@@ -4,6 +4,8 @@ import fushun.contracts.Bureau;
 import fushun.contracts.Topics;
 import fushun.contracts.feed.MonthlyTotals;
 import fushun.medicalinsurance.insured.InsuredPersons;
+import fushun.medicalinsurance.premium.PremiumSubsidies;
+import fushun.platform.PlatformTime;
 import fushun.medicalinsurance.settlement.TierTotals.CountyMonth;
 import fushun.medicalinsurance.settlement.TierTotals.Paid;
 import fushun.medicalinsurance.settlement.TierTotals.Tier;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,9 +48,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * other's count. A month changed while it is being counted waits for the run's commit and is marked
  * again, so it is counted again in the next run: nothing is lost, and the newest count wins.
  *
- * <p>Premium subsidies (参保资助) are not among the lines: the service keeps no grant of them, only a
- * yearly roster decided from the household's current category and the year's dibao and 特困
- * ({@code PremiumSubsidies}), so there is no month in which one was paid.
+ * <p>Premium subsidies (参保资助) are a yearly roster decided from the household's current category and
+ * the year's dibao and 特困 ({@code PremiumSubsidies}), with no month paid: they are a line of January
+ * (the yearly enrolment), counted by the roster's own pass whenever January is due (a household
+ * registered or changed, a dibao or 特困 status); only this year's January is counted again, as the
+ * roster of past years would follow today's categories.
  */
 @Service
 public class MonthlyPayments {
@@ -57,11 +62,13 @@ public class MonthlyPayments {
     private final JdbcClient jdbc;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final PremiumSubsidies subsidies;
 
-    public MonthlyPayments(JdbcClient jdbc, OutboxWriter outbox, Clock clock) {
+    public MonthlyPayments(JdbcClient jdbc, OutboxWriter outbox, Clock clock, PremiumSubsidies subsidies) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
+        this.subsidies = subsidies;
     }
 
     /** Marks these counties' months due for counting, in the caller's transaction. */
@@ -86,24 +93,45 @@ public class MonthlyPayments {
     /**
      * Marks due, just before the transaction commits, the months of these persons' stored settlements:
      * they count from now on (a household registered after its settlements came) or up to another day
-     * (a member left). Deferred to the end, so that a poll of households takes the months' marks after
-     * every person's and household's lock, as a settlement batch does (they cannot wait for each other
-     * in a circle), and marks each month once. One query for the months, then {@link #markDue}.
+     * (a member left); and January of this year in the household's county, whose premium subsidies
+     * follow the household's category and members. Deferred to the end, so that a poll of households
+     * takes the months' marks after every person's and household's lock, as a settlement batch does
+     * (they cannot wait for each other in a circle), and marks each month once.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void markDueForPersons(Collection<String> personRefs) {
-        if (personRefs.isEmpty()) {
-            return;
-        }
-        @SuppressWarnings("unchecked")
-        Set<String> pending = (Set<String>) TransactionSynchronizationManager.getResource(this);
+    public void markDueForPersons(String county, Collection<String> personRefs) {
+        Pending pending = pending();
+        pending.persons().addAll(personRefs);
+        pending.months().add(new CountyMonth(county, YearMonth.of(PlatformTime.today(clock).getYear(), 1)));
+    }
+
+    /**
+     * Marks January of the status's year and of this year due in the county (before commit): its premium
+     * subsidies changed with a dibao or 特困 status.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markSubsidiesDue(String county, int year) {
+        Pending pending = pending();
+        pending.months().add(new CountyMonth(county, YearMonth.of(year, 1)));
+        pending.months().add(new CountyMonth(county, YearMonth.of(PlatformTime.today(clock).getYear(), 1)));
+    }
+
+    private record Pending(Set<String> persons, Set<CountyMonth> months) {
+    }
+
+    private Pending pending() {
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
         if (pending == null) {
-            Set<String> persons = new LinkedHashSet<>();
-            TransactionSynchronizationManager.bindResource(this, persons);
+            Pending created = new Pending(new LinkedHashSet<>(), new LinkedHashSet<>());
+            TransactionSynchronizationManager.bindResource(this, created);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    markDue(monthsOf(persons));
+                    List<CountyMonth> months = new ArrayList<>(created.months());
+                    if (!created.persons().isEmpty()) {
+                        months.addAll(monthsOf(created.persons()));
+                    }
+                    markDue(months);
                 }
 
                 @Override
@@ -111,9 +139,9 @@ public class MonthlyPayments {
                     TransactionSynchronizationManager.unbindResourceIfPossible(MonthlyPayments.this);
                 }
             });
-            pending = persons;
+            pending = created;
         }
-        pending.addAll(personRefs);
+        return pending;
     }
 
     /**
@@ -135,11 +163,18 @@ public class MonthlyPayments {
         }
         Map<CountyMonth, List<Paid>> paid = count(months);
         Instant computedAt = clock.instant();
-        outbox.appendAll(Topics.MEDICAL_INSURANCE_FEED, months.stream()
-                .map(m -> new OutboxWriter.Pending(m.key(), m.county(), new MonthlyTotals(Bureau.MEDICAL_INSURANCE,
-                        m.county(), m.month().toString(), TierTotals.items(paid.getOrDefault(m, List.of())),
-                        computedAt)))
-                .toList());
+        List<OutboxWriter.Pending> events = new ArrayList<>();
+        for (CountyMonth m : months) {
+            List<MonthlyTotals.Item> items = new ArrayList<>(TierTotals.items(paid.getOrDefault(m, List.of())));
+            if (m.month().getMonthValue() == 1) {
+                // the year's premium subsidies (参保资助), under January: the yearly enrolment's month
+                subsidies.yearTotals(m.county(), m.month().getYear()).filter(t -> t.persons() > 0).ifPresent(t -> items.add(
+                        new MonthlyTotals.Item("PREMIUM_SUBSIDY", "参保资助", t.households(), t.persons(), t.amount())));
+            }
+            events.add(new OutboxWriter.Pending(m.key(), m.county(), new MonthlyTotals(Bureau.MEDICAL_INSURANCE,
+                    m.county(), m.month().toString(), items, computedAt)));
+        }
+        outbox.appendAll(Topics.MEDICAL_INSURANCE_FEED, events);
         jdbc.sql("""
                         delete from monthly_totals_due d using unnest(cast(:counties as varchar[]), cast(:firsts as varchar[]))
                             as m(county, first_day)
