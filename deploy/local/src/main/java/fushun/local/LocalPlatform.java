@@ -135,7 +135,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /**
      * The demo city's past year ({@link DemoYear}) is written on a fresh data folder with demo
-     * households, unless {@code PLATFORM_DEMO_YEAR=off}: the services start on a clock a year back,
+     * households and the embedded PostgreSQL, unless {@code PLATFORM_DEMO_YEAR=off}: the services start on a clock a year back,
      * so the demo city is registered then. A clock file left by a start that was stopped while it
      * wrote the year is removed (that history stays as far as it got).
      */
@@ -144,7 +144,9 @@ public final class LocalPlatform implements AutoCloseable {
         if (Files.deleteIfExists(clock)) {
             log.warn("The demo year of the last start was not finished; the platform runs on the real time");
         }
-        writesDemoYear = fresh && options.demoHouseholds() > 0 && ServiceModule.ALL.stream().allMatch(options::starts)
+        // an external PostgreSQL may already hold a history: the year is written only into the launcher's own
+        writesDemoYear = fresh && (options.postgresUrl() == null || options.postgresUrl().isBlank())
+                && options.demoHouseholds() > 0 && ServiceModule.ALL.stream().allMatch(options::starts)
                 && !"off".equals(System.getenv("PLATFORM_DEMO_YEAR"));
         if (writesDemoYear) {
             DemoYear.setClock(clock, DemoYear.start(java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(12)));

@@ -450,6 +450,80 @@ class ConsoleBrowserE2EIT {
         screenshot("demo-workbench.png");
     }
 
+    /**
+     * Issue 18: 教育局's pupil roster names a school-age child not enrolled; monitoring's alert names
+     * 教育局; its officer records a 控辍保学 measure from the catalogue in the console's inbox and closes
+     * the task; the dashboard counts the household as assisted.
+     */
+    @Test
+    @Order(4)
+    void shouldTakeAPupilRosterToAnEducationMeasureClosedInTheOfficersInbox() throws Exception {
+        String analyst = userToken("city-analyst");
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        Random random = new Random();
+        String child = SyntheticIdNumbers.next(random, "210422", today.minusYears(12).minusDays(40));
+        String registered = call("POST", "/api/monitoring/households", userToken("xinbin-cadre"), """
+                {"divisionCode":"210422100201","category":"MARGINAL",
+                 "members":[{"name":"辍学户主","idNumber":"%s","relationship":"户主","labourCapacity":"FULL"},
+                            {"name":"辍学学生","idNumber":"%s","relationship":"子女","labourCapacity":"NONE"}]}"""
+                .formatted(SyntheticIdNumbers.next(random, "210422"), child)).body();
+        String household = JSON.readTree(registered).get("householdId").asString();
+        long assistedBefore = JSON.readTree(call("GET", "/api/console/dashboard", analyst, null).body()).at("/funnel/assisted").asLong();
+
+        // the pupil roster, as 教育局 uploads it: the child not enrolled
+        HttpResponse<String> uploaded = upload("/api/monitoring/department-feeds/EDUCATION_PUPIL_ROSTER",
+                userToken("xinbin-education"), "身份证号,在校状态\n" + child + ",未在校\n", today.toString());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        String assignment = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            for (JsonNode alert : JSON.readTree(call("GET", "/api/monitoring/households/" + household + "/alerts", analyst, null).body())) {
+                for (JsonNode a : alert.get("assignments")) {
+                    if ("EDUCATION".equals(a.get("bureau").asString())) {
+                        return a.get("id").asString();
+                    }
+                }
+            }
+            return null;
+        }, a -> a != null);
+
+        // the officer's inbox: the catalogue's 控辍保学劝返, closed with the outcome
+        signIn("xinbin-education");
+        browser.get(E2EPlatform.platform().gatewayUrl() + "/#/tasks");
+        By form = By.cssSelector("form.task[data-id='" + assignment + "']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(form));
+        new Select(browser.findElement(form).findElement(By.name("measureType"))).selectByValue("CONTROL_DROPOUT");
+        browser.findElement(form).findElement(By.name("outcome")).sendKeys("学生已劝返复学");
+        browser.findElement(form).findElement(By.cssSelector("button[type='submit']")).click();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            for (JsonNode alert : JSON.readTree(call("GET", "/api/monitoring/households/" + household + "/alerts", analyst, null).body())) {
+                for (JsonNode a : alert.get("assignments")) {
+                    if (assignment.equals(a.get("id").asString())) {
+                        return a.get("status").asString();
+                    }
+                }
+            }
+            return "MISSING";
+        }, "CLOSED"::equals);
+        // on the bus in the catalogue's words, and counted on the dashboard
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(JSON.readTree(call("GET", "/api/console/dashboard", analyst, null).body()).at("/funnel/assisted").asLong())
+                    .isEqualTo(assistedBefore + 1);
+            assertThat(call("GET", "/api/console/households/" + household + "/timeline", analyst, null).body())
+                    .contains("控辍保学劝返");
+        });
+    }
+
+    /** A multipart upload of a CSV file and its date, as the console's form sends it. */
+    private static HttpResponse<String> upload(String path, String token, String csv, String asOf) throws Exception {
+        String boundary = "e2e" + UUID.randomUUID().toString().replace("-", "");
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"asOf\"\r\n\r\n" + asOf + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        return HTTP.send(HttpRequest.newBuilder(URI.create(E2EPlatform.platform().gatewayUrl() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private void openCaseFromAwaiting(String caseId) {
         wait.until(ExpectedConditions.visibilityOfElementLocated(testId("awaiting-me")));
         click(By.cssSelector("[data-testid='awaiting-me'] a[href='#/case/" + caseId + "']"));

@@ -104,7 +104,7 @@ class DepartmentFeedIT {
                 .andExpect(jsonPath("$.items.length()").value(1))
                 .andExpect(jsonPath("$.items[0].row").value(5))
                 .andExpect(jsonPath("$.items[0].column").value("身份证号"))
-                .andExpect(jsonPath("$.items[0].reason").value("登记册中没有此人（应为已登记农户的在户成员）"));
+                .andExpect(jsonPath("$.items[0].reason").value("本辖区登记册中没有此人（应为已登记农户的在户成员）"));
         mvc.perform(get("/api/monitoring/department-feeds/imports/" + id + "/errors?page=1&size=1").header("Authorization", EDUCATION))
                 .andExpect(jsonPath("$.items[0].row").value(6))
                 .andExpect(jsonPath("$.items[0].reason").value(org.hamcrest.Matchers.startsWith("身份证号无效")));

@@ -56,6 +56,13 @@ public class ReadModel {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void apply(EventEnvelope<?> event) {
+        Bureau answering = event.data() instanceof MeasureApplied m ? m.bureau()
+                : event.data() instanceof CaseClosed c ? c.bureau()
+                : event.data() instanceof AssignmentAcknowledged a ? a.bureau() : null;
+        if (answering != null && !feedKeeperOf(answering).equals(event.source())) {
+            // a bureau answers for itself: its own service, or monitoring for the bureaus without one
+            throw new PoisonEventException("an answer of " + answering + " from " + event.source());
+        }
         if (event.data() instanceof MonthlyTotals t && (!feedKeeperOf(t.bureau()).equals(event.source())
                 || !ReportRules.isMonthlyTotals(t))) {
             // only the service that pays a bureau's money may count it, and only in the contract's shape
@@ -181,7 +188,10 @@ public class ReadModel {
         }
     }
 
-    /** The service that keeps a bureau's monthly feed and publishes its missed deadlines. */
+    /**
+     * The service that speaks for a bureau: keeps its monthly feed, publishes its missed deadlines, its
+     * money and its answers to assignments (monitoring for the bureaus without a service of their own).
+     */
     static String feedKeeperOf(Bureau bureau) {
         return switch (bureau) {
             case CIVIL_AFFAIRS -> "social-assistance";

@@ -91,7 +91,9 @@ public class EmploymentTotals {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
-                List.copyOf(pending).forEach(EmploymentTotals.this::publish);
+                // in one order for every transaction, so two of them never wait for each other in a circle
+                pending.stream().sorted(java.util.Comparator.comparing(CountyMonth::county).thenComparing(CountyMonth::month))
+                        .toList().forEach(EmploymentTotals.this::publish);
             }
 
             @Override
@@ -103,6 +105,10 @@ public class EmploymentTotals {
     }
 
     private void publish(CountyMonth at) {
+        // the key's turn first, as the outbox takes it: a concurrent attendance of the same month commits
+        // before this one counts, so the figures published last have them all
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(:k))").param("k", EmploymentMonth.key(at.county(), at.month()))
+                .query((rs, n) -> 1).list();
         PensionPremiums.Coverage year = EmploymentMonth.carriesPremiums(at.month())
                 ? premiums.coverage(at.county(), at.month().getYear()).orElse(null) : null;
         List<MonthlyTotals.Item> items = EmploymentMonth.items(posts.paid(at.county(), at.month()), year);

@@ -36,6 +36,10 @@ class RenovationTotals {
     void publish(String divisionCode, LocalDate on) {
         String county = DivisionCodes.countyOf(divisionCode);
         YearMonth month = YearMonth.from(on);
+        // the key's turn first, as the outbox takes it: a concurrent start or completion of the same month
+        // commits before this one counts, so the count published last has them all
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(:k))").param("k", RenovationMonth.key(county, month))
+                .query((rs, n) -> 1).list();
         RenovationMonth.Counts counts = jdbc.sql("""
                         select count(distinct household_id) filter (where started_on >= :from and started_on < :to),
                                coalesce(sum(subsidy) filter (where started_on >= :from and started_on < :to), 0),

@@ -63,7 +63,7 @@ public class InsuredRoster {
         }
         selfPay.evaluateAllYears(household.householdId());
         // settlements that came before the registration count now: their months' totals change
-        monthlyPayments.markDueForPersons(household.divisionCode().substring(0, 6), household.members().stream().map(HouseholdRegistered.Member::personRef).toList());
+        monthlyPayments.markDueForPersons(java.util.List.of(household.divisionCode().substring(0, 6)), household.members().stream().map(HouseholdRegistered.Member::personRef).toList());
     }
 
     /**
@@ -119,7 +119,9 @@ public class InsuredRoster {
         }
         selfPay.evaluateAllYears(changed.householdId());
         // members who joined now count, members who left count up to the day they left
-        monthlyPayments.markDueForPersons(changed.divisionCode().substring(0, 6), changed.members().stream().map(HouseholdChanged.Member::personRef).toList());
+        // after a move, the premium subsidies of both counties change
+        monthlyPayments.markDueForPersons(java.util.stream.Stream.of(changed.divisionCode(), changed.previousDivisionCode())
+                .filter(java.util.Objects::nonNull).map(d -> d.substring(0, 6)).distinct().toList(), changed.members().stream().map(HouseholdChanged.Member::personRef).toList());
     }
 
     /** The county confirmed the household as monitored: its category from now on (thresholds, subsidies). */

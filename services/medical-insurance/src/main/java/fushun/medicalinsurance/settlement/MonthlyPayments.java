@@ -45,8 +45,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * ({@code medical-insurance.monthly-totals.interval}, a minute) counts the due months in one aggregate
  * and publishes them with the outbox in its own transaction. A settlement batch therefore pays one
  * small insert, not a recount of its months, and batches of one month no longer queue behind each
- * other's count. A month changed while it is being counted waits for the run's commit and is marked
- * again, so it is counted again in the next run: nothing is lost, and the newest count wins.
+ * other's count. The mark is an upsert that takes the row's lock: a month changed while the run counts
+ * it waits for the run's commit (and its delete) and is marked again, so it is counted again in the
+ * next run: nothing is lost, and the newest count wins.
  *
  * <p>Premium subsidies (参保资助) are a yearly roster decided from the household's current category and
  * the year's dibao and 特困 ({@code PremiumSubsidies}), with no month paid: they are a line of January
@@ -84,7 +85,7 @@ public class MonthlyPayments {
                         select county, cast(first_day as date)
                         from unnest(cast(:counties as varchar[]), cast(:firsts as varchar[])) as m(county, first_day)
                         order by 1, 2
-                        on conflict do nothing""")
+                        on conflict (county, first_day) do update set first_day = excluded.first_day""")
                 .param("counties", months.stream().map(CountyMonth::county).toArray(String[]::new))
                 .param("firsts", months.stream().map(m -> m.month().atDay(1).toString()).toArray(String[]::new))
                 .update();
@@ -93,16 +94,16 @@ public class MonthlyPayments {
     /**
      * Marks due, just before the transaction commits, the months of these persons' stored settlements:
      * they count from now on (a household registered after its settlements came) or up to another day
-     * (a member left); and January of this year in the household's county, whose premium subsidies
-     * follow the household's category and members. Deferred to the end, so that a poll of households
+     * (a member left); and January of this year in the household's counties (both, after a move), whose
+     * premium subsidies follow the household's category and members. Deferred to the end, so that a poll of households
      * takes the months' marks after every person's and household's lock, as a settlement batch does
      * (they cannot wait for each other in a circle), and marks each month once.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void markDueForPersons(String county, Collection<String> personRefs) {
+    public void markDueForPersons(Collection<String> counties, Collection<String> personRefs) {
         Pending pending = pending();
         pending.persons().addAll(personRefs);
-        pending.months().add(new CountyMonth(county, YearMonth.of(PlatformTime.today(clock).getYear(), 1)));
+        counties.forEach(county -> pending.months().add(new CountyMonth(county, YearMonth.of(PlatformTime.today(clock).getYear(), 1))));
     }
 
     /**

@@ -98,11 +98,15 @@ public class DepartmentFeeds {
         this.clock = clock;
     }
 
-    /** An import that was running when the service stopped did not finish: the same file may be sent again. */
+    /**
+     * An import that was running when a service stopped did not finish: the same file may be sent again.
+     * Only one started over half an hour ago counts as interrupted (an upload answers when its file is
+     * done, in seconds), so a second instance's running import is left alone.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void failInterruptedImports() {
         jdbc.sql("update department_feed_import set status = 'FAILED', failure = '服务重启，导入中断，请重新上传' "
-                + "where status = 'RUNNING'").update();
+                + "where status = 'RUNNING' and submitted_at < now() - interval '30 minutes'").update();
     }
 
     private static final String KIND_COLUMNS = """
@@ -369,12 +373,10 @@ public class DepartmentFeeds {
         Map<UUID, String> divisions = new LinkedHashMap<>();
         for (Map.Entry<FeedFiles.Row, DepartmentFeedRule.Finding> e : found.entrySet()) {
             HouseholdRegistry.MemberHousehold member = members.get(e.getValue().idNumber());
-            if (member == null) {
+            if (member == null || !run.jurisdiction().covers(member.divisionCode())) {
+                // one reason for both: another county's registry is not for this officer to probe
                 counts.rejected++;
-                counts.errors.add(new RowError(e.getKey().number(), kind.idColumn(), "登记册中没有此人（应为已登记农户的在户成员）"));
-            } else if (!run.jurisdiction().covers(member.divisionCode())) {
-                counts.rejected++;
-                counts.errors.add(new RowError(e.getKey().number(), kind.idColumn(), "此人所在农户不在本人管辖范围内"));
+                counts.errors.add(new RowError(e.getKey().number(), kind.idColumn(), "本辖区登记册中没有此人（应为已登记农户的在户成员）"));
             } else {
                 counts.findings++;
                 byHousehold.putIfAbsent(member.householdId(), e.getValue());

@@ -59,6 +59,11 @@ public final class DemoClock extends Clock {
         return Instant.now().plusMillis(offsetMillis);
     }
 
+    /** Reads the file at the next {@link #instant()}, whenever it was read last (tests). */
+    void recheck() {
+        checkedAt = System.nanoTime() - RECHECK_NANOS - 1;
+    }
+
     /** The offset in the file: zero or negative milliseconds; none, or anything else, is zero. */
     static long read(Path file) {
         try {
