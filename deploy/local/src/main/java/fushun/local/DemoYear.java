@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Everything goes through the services' own APIs and events: clues from the three channels (a
  * household's application, a cadre's visit, the bureaus' data: a hospital settlement, a house
- * appraisal, a lost job), procedures at each level (one late, one green channel), alerts naming
+ * appraisal, a lost job, 教育局's pupil roster and 水务局's water census), procedures at each level (one late, one green channel), alerts naming
  * every bureau, their measures and closings, dibao and its monthly payroll, temporary aid,
  * settlements with their tiers, a renovation, a public-welfare post with its attendance, an asset
  * income plan, three eliminations and one rollback, and assignments left open to become overdue
@@ -80,6 +80,7 @@ final class DemoYear {
         final String label;
         final String category;
         final String headIdNumber;
+        String pupilIdNumber;
         String id;
         String holding;
         boolean broken;
@@ -149,6 +150,8 @@ final class DemoYear {
         add("丑", "OUT_OF_POVERTY", "FULL");               // a hospital's settlement: the bureaus' data channel
         add("寅", "UNSTABLE_OUT_OF_POVERTY", "FULL", "NONE"); // illness late in the year, left open: overdue, escalated
         add("卯", "OUT_OF_POVERTY", "FULL");               // a cracked house late in the year, left open
+        addWithPupil("辰");                                 // 教育局's pupil roster: a child not at school
+        add("巳", "OUT_OF_POVERTY", "FULL", "PARTIAL");    // 水务局's census: unsafe drinking water
         step("reserve fund", null, () -> call("POST", "/api/social-assistance/reserve-funds/" + TOWNSHIP + "/top-ups",
                 "xinbin-operator", Map.of("amount", 80000, "reason", "年度县级财政拨付乡镇临时救助备用金")));
         // the bureaus learn of the households from monitoring's events before anything is asked of them
@@ -291,6 +294,18 @@ final class DemoYear {
             case 8 -> {
                 // six months after its alert: the renovated household's risk is eliminated
                 eliminate(households.get("戊"), month, 8);
+                // the bureaus without a service send their own data: 教育局's roster of the school year, 水务局's census
+                Household pupil = households.get("辰");
+                at(month.atDay(12), 10);
+                feed(pupil, "EDUCATION_PUPIL_ROSTER", "xinbin-education", "身份证号,在校状态\n" + pupil.pupilIdNumber + ",未在校\n",
+                        month.atDay(12));
+                Household water = households.get("巳");
+                feed(water, "WATER_CENSUS", "xinbin-water", "户主身份证号,饮水安全\n" + water.headIdNumber + ",不安全\n",
+                        month.atDay(12));
+                at(month.atDay(20), 10);
+                bureauMeasure(pupil, "EDUCATION", "xinbin-education", "CONTROL_DROPOUT", null, month.atDay(20));
+                close(pupil, "EDUCATION", "xinbin-education", "学生已劝返复学");
+                bureauMeasure(water, "WATER", "xinbin-water", "WATER_SUPPLY_CONNECTION", new BigDecimal("3800.00"), month.atDay(20));
             }
             case 9 -> {
                 at(month.atDay(3), 9);
@@ -349,6 +364,42 @@ final class DemoYear {
         households.put(label, h);
         step("register", h, () -> h.id = call("POST", "/api/monitoring/households", "xinbin-cadre",
                 Map.of("divisionCode", VILLAGE, "category", category, "members", members)).get("householdId").asString());
+    }
+
+    /** A marginal household of three whose youngest is of school age (twelve when the year ends). */
+    private void addWithPupil(String label) throws InterruptedException {
+        String head = SyntheticIdNumbers.next(random, COUNTY);
+        LocalDate born = first.plusMonths(11).atEndOfMonth().minusYears(12).minusDays(random.nextInt(200));
+        String pupil = SyntheticIdNumbers.next(random, COUNTY, born);
+        Household h = new Household(label, "MARGINAL", head);
+        h.pupilIdNumber = pupil;
+        households.put(label, h);
+        step("register", h, () -> h.id = call("POST", "/api/monitoring/households", "xinbin-cadre", Map.of(
+                "divisionCode", VILLAGE, "category", "MARGINAL", "members", List.of(
+                        Map.of("name", "演示" + label + "户主", "idNumber", head, "relationship", "户主", "labourCapacity", "FULL"),
+                        Map.of("name", "演示" + label + "成员1", "idNumber", SyntheticIdNumbers.next(random, COUNTY),
+                                "relationship", "配偶", "labourCapacity", "FULL"),
+                        Map.of("name", "演示" + label + "学生", "idNumber", pupil, "relationship", "子女", "labourCapacity", "NONE"))))
+                .get("householdId").asString());
+    }
+
+    /** A bureau's own data (a CSV file of the day) uploaded as its officer: the department-comparison channel. */
+    private void feed(Household h, String kind, String user, String csv, LocalDate asOf) throws InterruptedException {
+        step("feed " + kind, h, () -> {
+            String boundary = "demo" + UUID.nameUUIDFromBytes((kind + asOf).getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+            String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"asOf\"\r\n\r\n" + asOf + "\r\n"
+                    + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + kind + ".csv\"\r\n"
+                    + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/monitoring/department-feeds/" + kind))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token(user))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("the " + kind + " upload answered " + response.statusCode() + ": " + response.body());
+            }
+            return response;
+        });
     }
 
     /** A household's application or a cadre's visit; returns the procedure it opened, if any. */
