@@ -154,7 +154,10 @@ export async function feedsView(view, seq) {
       const same = response.status === 200;
       render(result, importTable(response.body, same));
       show(same ? '同一文件此前已导入。' : '已导入。');
-      await showErrors(errors, response.body.id, 0, seq);
+      // the import stands whatever happens to the list of its errors: a refusal there goes under it
+      await showErrors(errors, response.body.id, 0, seq).catch((err) => {
+        if (err.message !== SESSION_ENDED && !stale(seq)) render(errors, problemNote(err.message));
+      });
     } catch (err) {
       if (err.message === SESSION_ENDED || stale(seq)) return;
       render(result, problemNote(err.message));
