@@ -30,6 +30,15 @@ test('shouldPutTheDraftBackAndCountOnlyWhatItChanged', () => {
   assert.equal(applyFields(close, undefined), 0);
 });
 
+test('shouldLeaveAChosenFileOutWhenTheSessionEnds', () => {
+  const upload = form([input('asOf', '2026-09-01', '2026-12-02'),
+    { name: 'file', type: 'file', tagName: 'INPUT', value: 'C:\\fakepath\\花名册.xlsx', defaultValue: '' }]);
+  assert.deepEqual(changedFields(upload), { asOf: '2026-09-01' });
+  const again = form([{ name: 'file', type: 'file', tagName: 'INPUT', value: '', defaultValue: '' }]);
+  assert.equal(applyFields(again, { file: 'C:\\fakepath\\花名册.xlsx' }), 0);
+  assert.equal(again.elements[0].value, '');
+});
+
 test('shouldNameAFormByItsIdOrByItsClassAndWhatItIsAbout', () => {
   assert.equal(formKey(form([], { id: 'close' })), 'close');
   assert.equal(formKey(form([], { className: 'inline app-review', dataset: { id: 'a-1' } })), 'inline app-review:a-1');

@@ -31,7 +31,7 @@ test('shouldLandCivilAffairsOnTheWorkbench', () => {
 test('shouldLandAnOfficerOfABureauWithoutAServiceOnTheirInbox', () => {
   as(['health-officer', 'offline_access']);
   assert.equal(officerBureau(), 'HEALTH');
-  assert.deepEqual(menu(), [['#/tasks', '任务收件箱'], ['#/public', '公开数据']]);
+  assert.deepEqual(menu(), [['#/tasks', '任务收件箱'], ['#/feeds', '部门数据报送'], ['#/public', '公开数据']]);
   assert.equal(roleNames(), '卫健委经办人');
   as(['medical-insurance-officer']);
   assert.equal(officerBureau(), undefined);
@@ -40,7 +40,7 @@ test('shouldLandAnOfficerOfABureauWithoutAServiceOnTheirInbox', () => {
 
 test('shouldShowEveryPageAUserHasARoleFor', () => {
   as(['township-reviewer', 'civil-affairs-reviewer', 'water-officer']);
-  assert.deepEqual(menu().map(([hash]) => hash), ['#/dashboard', '#/workbench', '#/tasks', '#/public']);
+  assert.deepEqual(menu().map(([hash]) => hash), ['#/dashboard', '#/workbench', '#/tasks', '#/feeds', '#/public']);
 });
 
 test('shouldTakeTheFirstDivisionWhenTheTokenCarriesAList', () => {

@@ -8,7 +8,14 @@ export function problemText(problem) {
   return parts.join('：');
 }
 
-export async function api(path, options = {}, retried = false) {
+export async function api(path, options = {}) {
+  return (await call(path, options)).body;
+}
+
+/** POSTs a multipart body (FormData) and answers its status beside its body: 201 and 200 may mean different things. */
+export const upload = (path, data) => call(path, { method: 'POST', body: data });
+
+async function call(path, options, retried = false) {
   const headers = Object.assign({ 'Accept': 'application/json' }, options.headers || {});
   const token = accessToken();
   if (token) headers['Authorization'] = 'Bearer ' + token;
@@ -17,7 +24,7 @@ export async function api(path, options = {}, retried = false) {
   if (response.status === 401 && token) {
     // the token ran out unnoticed (a sleeping laptop, a throttled background tab): renew it and ask once more;
     // a 401 means the gateway did not let the request through, so sending it again cannot do it twice
-    if (!retried && await refresh()) return api(path, options, true);
+    if (!retried && await refresh()) return call(path, options, true);
     sessionEnded();
     throw new Error(SESSION_ENDED);
   }
@@ -28,7 +35,7 @@ export async function api(path, options = {}, retried = false) {
     error.status = response.status;
     throw error;
   }
-  return body;
+  return { status: response.status, body };
 }
 
 /** POSTs a JSON body. */

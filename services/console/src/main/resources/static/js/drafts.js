@@ -11,7 +11,8 @@ export const formKey = (form) => form.id || form.className + ':' + (form.dataset
 export function changedFields(form) {
   const fields = {};
   Array.from(form.elements).forEach((field) => {
-    if (!field.name) return;
+    // a chosen file cannot be put back: a page may not set a file input (the browser refuses and throws)
+    if (!field.name || field.type === 'file') return;
     if (field.type === 'checkbox' || field.type === 'radio') {
       if (field.checked !== field.defaultChecked) fields[field.name] = field.checked;
     } else if (field.tagName === 'SELECT') {
@@ -28,7 +29,7 @@ export function applyFields(form, fields) {
   let restored = 0;
   Object.entries(fields || {}).forEach(([name, value]) => {
     const field = form.elements.namedItem(name);
-    if (!field) return;
+    if (!field || field.type === 'file') return;
     const property = typeof value === 'boolean' ? 'checked' : 'value';
     if (field[property] !== value) {
       field[property] = value;

@@ -44,6 +44,9 @@ export const FEED_STATE_LABELS = Object.freeze({
   ON_TIME: '按时报送', LATE: '逾期报送', MISSING: '未报送', PENDING: '未到截止日'
 });
 
+/** A department feed's import (monitoring's department_feed_import.status). */
+export const FEED_IMPORT_STATUS_LABELS = Object.freeze({ RUNNING: '导入中', DONE: '已完成', FAILED: '导入失败' });
+
 /** A bureau's month on the dashboard's grid (FeedGrid.State). */
 export const FEED_GRID_LABELS = Object.freeze({
   MISSED: '逾期或缺报', ON_TIME: '按时报送', NONE_REPORTED: '未报逾期', NOT_DUE: '未到截止日'

@@ -1,5 +1,5 @@
 // The console's start and its router: one view per route (#/dashboard, #/workbench, #/case/{id},
-// #/tasks, #/household/{id}, #/report, #/public), drawn into <main id="view">.
+// #/tasks, #/feeds, #/household/{id}, #/report, #/public), drawn into <main id="view">.
 import { html, render } from './html.js';
 import { api } from './api.js';
 import { SESSION_ENDED, accessToken, completeLogin, login, resumeSession, setConfig, watchActivity } from './auth.js';
@@ -12,6 +12,7 @@ import { dashboardView } from './views/dashboard.js';
 import { workbenchView } from './views/workbench.js';
 import { caseView } from './views/case.js';
 import { tasksView } from './views/tasks.js';
+import { feedsView } from './views/feeds.js';
 import { householdView } from './views/household.js';
 import { publicView } from './views/public.js';
 import { reportView } from './views/report.js';
@@ -37,6 +38,7 @@ export async function route() {
     else if (page === 'workbench') await workbenchView(view, seq);
     else if (page === 'case') await caseView(view, id, seq);
     else if (page === 'tasks') await tasksView(view, seq);
+    else if (page === 'feeds') await feedsView(view, seq);
     else if (page === 'household') await householdView(view, id, seq);
     else if (page === 'report') await reportView(view, seq);
     else render(view, html`<section><h2>页面不存在</h2></section>`);

@@ -15,7 +15,7 @@ export const division = () => {
   return Array.isArray(d) ? d[0] : d;
 };
 
-/** The officers of bureaus without a service of their own, and their bureau: they work from the task inbox. */
+/** The officers of bureaus without a service of their own, and their bureau: they work from the task inbox and send their bureau's data. */
 export const OFFICER_BUREAUS = Object.freeze({
   'education-officer': 'EDUCATION', 'health-officer': 'HEALTH', 'water-officer': 'WATER',
   'agriculture-officer': 'AGRICULTURE', 'disabled-federation-officer': 'DISABLED_PERSONS_FEDERATION'
@@ -36,7 +36,7 @@ export function menu() {
   const links = [];
   if (hasRole(...DASHBOARD)) links.push(['#/dashboard', '驾驶舱']);
   if (hasRole(...CIVIL_AFFAIRS)) links.push(['#/workbench', '民政工作台']);
-  if (officerBureau()) links.push(['#/tasks', '任务收件箱']);
+  if (officerBureau()) links.push(['#/tasks', '任务收件箱'], ['#/feeds', '部门数据报送']);
   if (hasRole(...REPORT)) links.push(['#/report', '年度报告']);
   links.push(['#/public', '公开数据']);
   return links;
