@@ -182,6 +182,20 @@ class DepartmentFeedIT {
                 .query(String.class).single();
         assertThat(explanation).contains("残联").doesNotContain(severe).doesNotContain(severe.substring(0, 14));
         assertThat(arrivals("DISABLED_PERSONS_FEDERATION", asOf)).isEqualTo(arrivalsBefore + 1);
+        // the second output: the severe person's fact on the household's topic, keyed by the household
+        assertThat(disabilityEvents(withMild)).isEmpty();
+        List<String> published = disabilityEvents(withSevere);
+        assertThat(published).hasSize(1);
+        JsonNode event = JSON.readTree(published.get(0));
+        UUID severePerson = jdbc.sql("select id from household_member where household_id = :h").param("h", withSevere)
+                .query(UUID.class).single();
+        assertThat(event.get("key").asString()).isEqualTo(withSevere.toString());
+        assertThat(event.get("data").get("householdId").asString()).isEqualTo(withSevere.toString());
+        assertThat(event.get("data").get("personId").asString()).isEqualTo(severePerson.toString());
+        assertThat(event.get("data").get("personRef").asString()).matches("[0-9a-f]{64}");
+        assertThat(event.get("data").get("severe").asBoolean()).isTrue();
+        assertThat(event.get("data").get("registeredOn").asString()).isEqualTo(asOf.toString());
+        assertThat(published.get(0)).doesNotContain(severe).doesNotContain(severe.substring(0, 14));
 
         JsonNode again = JSON.readTree(upload("DISABLED_PERSONS_REGISTER", "登记册-副本.csv",
                 csv.getBytes(StandardCharsets.UTF_8), asOf, FEDERATION)
@@ -191,6 +205,20 @@ class DepartmentFeedIT {
         assertThat(jdbc.sql("select count(*) from risk_alert where household_id = :h").param("h", withSevere)
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(arrivals("DISABLED_PERSONS_FEDERATION", asOf)).isEqualTo(arrivalsBefore + 1);
+        assertThat(disabilityEvents(withSevere)).hasSize(1);
+
+        // another file of the same date naming the person again publishes nothing more
+        String other = "身份证号,残疾等级\n" + severe + ",二级\n";
+        upload("DISABLED_PERSONS_REGISTER", "补充.csv", other.getBytes(StandardCharsets.UTF_8), asOf, FEDERATION)
+                .andExpect(status().isCreated());
+        assertThat(disabilityEvents(withSevere)).hasSize(1);
+    }
+
+    private List<String> disabilityEvents(UUID household) {
+        return jdbc.sql("""
+                        select payload from outbox_event
+                        where type = 'DisabilityRegistered' and topic = 'monitoring.household.v1' and aggregateid = :h""")
+                .param("h", household.toString()).query(String.class).list();
     }
 
     @Test

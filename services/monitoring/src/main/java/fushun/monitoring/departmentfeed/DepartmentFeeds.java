@@ -4,7 +4,9 @@ import static fushun.platform.PlatformTime.CHINA;
 
 import fushun.contracts.Bureau;
 import fushun.contracts.RiskType;
+import fushun.contracts.Topics;
 import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.contracts.monitoring.DisabilityRegistered;
 import fushun.monitoring.assignment.BureauRoles;
 import fushun.monitoring.departmentfeed.internal.FeedFiles;
 import fushun.monitoring.discovery.ClueDecision;
@@ -12,6 +14,7 @@ import fushun.monitoring.discovery.Discovery;
 import fushun.monitoring.household.HouseholdRegistry;
 import fushun.platform.PlatformTime;
 import fushun.platform.feed.FeedCompleteness;
+import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.ForbiddenException;
 import fushun.platform.web.NotFoundException;
@@ -87,10 +90,12 @@ public class DepartmentFeeds {
     private final FeedCompleteness feeds;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final OutboxWriter outbox;
 
     public DepartmentFeeds(JdbcClient jdbc, HouseholdRegistry households, Discovery discovery, FeedCompleteness feeds,
-                           PlatformTransactionManager transactions, Clock clock) {
+                           PlatformTransactionManager transactions, Clock clock, OutboxWriter outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
         this.households = households;
         this.discovery = discovery;
         this.feeds = feeds;
@@ -107,7 +112,7 @@ public class DepartmentFeeds {
 
     private static final String KIND_COLUMNS = """
             select code, effective_from, bureau, label, risk_type, id_column, value_column, allowed_values, condition,
-                   condition_values, age_from, age_to, finding
+                   condition_values, age_from, age_to, finding, person_event
             from department_feed_kind""";
     /** The newest version in force on the day wins if versions overlap (as in the measure catalogue). */
     private static final String IN_FORCE = " k where k.effective_from <= :on and (k.effective_to is null or k.effective_to >= :on)"
@@ -140,7 +145,8 @@ public class DepartmentFeeds {
                 Bureau.valueOf(rs.getString("bureau")), rs.getString("label"), RiskType.valueOf(rs.getString("risk_type")),
                 rs.getString("id_column"), rs.getString("value_column"), strings(rs.getArray("allowed_values")),
                 FeedKind.Condition.valueOf(rs.getString("condition")), strings(rs.getArray("condition_values")),
-                (Integer) rs.getObject("age_from"), (Integer) rs.getObject("age_to"), rs.getString("finding"));
+                (Integer) rs.getObject("age_from"), (Integer) rs.getObject("age_to"), rs.getString("finding"),
+                rs.getString("person_event") == null ? null : FeedKind.PersonEvent.valueOf(rs.getString("person_event")));
     }
 
     /**
@@ -367,6 +373,7 @@ public class DepartmentFeeds {
         // the household's first finding in the chunk: its row's figures go with the signal
         Map<UUID, DepartmentFeedRule.Finding> byHousehold = new LinkedHashMap<>();
         Map<UUID, String> divisions = new LinkedHashMap<>();
+        List<String> persons = new ArrayList<>();
         for (Map.Entry<FeedFiles.Row, DepartmentFeedRule.Finding> e : found.entrySet()) {
             HouseholdRegistry.MemberHousehold member = members.get(e.getValue().idNumber());
             if (member == null) {
@@ -377,12 +384,16 @@ public class DepartmentFeeds {
                 counts.errors.add(new RowError(e.getKey().number(), kind.idColumn(), "此人所在农户不在本人管辖范围内"));
             } else {
                 counts.findings++;
+                persons.add(e.getValue().idNumber());
                 byHousehold.putIfAbsent(member.householdId(), e.getValue());
                 divisions.putIfAbsent(member.householdId(), member.divisionCode());
             }
         }
         if (byHousehold.isEmpty()) {
             return counts;
+        }
+        if (kind.personEvent() != null) {
+            publishPersonEvents(run, persons);
         }
         // a household is signalled once per kind and date: a finding already kept (this file's earlier
         // rows, or another file of the same day) signals nothing more
@@ -416,6 +427,42 @@ public class DepartmentFeeds {
             }
         }
         return counts;
+    }
+
+    /**
+     * The kind's second output: for each finding's person (a member living in a registered household of
+     * the uploader's division), once per kind, date and person, the kind's {@link FeedKind.PersonEvent}
+     * on the household's topic, keyed by the household so it stays in order with the household's events.
+     * The person is named by id and keyed reference, never by the ID number.
+     */
+    private void publishPersonEvents(Run run, List<String> idNumbers) {
+        FeedKind kind = run.kind();
+        List<OutboxWriter.Pending> events = new ArrayList<>();
+        jdbc.sql("""
+                        with found as (
+                            select distinct m.id as person_id, m.person_ref, m.household_id, h.division_code
+                            from unnest(cast(:numbers as varchar[])) as n(id_number)
+                            join household_member m on m.id_number = n.id_number and m.status = 'ACTIVE'
+                            join household h on h.id = m.household_id),
+                        fresh as (
+                            insert into department_feed_person_event (kind, as_of, person_id, import_id)
+                            select :kind, :asOf, person_id, :import from found
+                            on conflict do nothing returning person_id)
+                        select f.person_id, f.person_ref, f.household_id, f.division_code
+                        from found f join fresh using (person_id) order by f.household_id, f.person_id""")
+                .param("numbers", idNumbers.stream().distinct().toArray(String[]::new))
+                .param("kind", kind.code()).param("asOf", run.asOf()).param("import", run.id())
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    UUID household = rs.getObject(3, UUID.class);
+                    Object data = switch (kind.personEvent()) {
+                        case DISABILITY_REGISTERED -> new DisabilityRegistered(household, rs.getObject(1, UUID.class),
+                                rs.getString(2).trim(), true, run.asOf());
+                    };
+                    events.add(new OutboxWriter.Pending(household.toString(), rs.getString(4), data));
+                });
+        if (!events.isEmpty()) {
+            outbox.appendAll(Topics.MONITORING_HOUSEHOLD, events);
+        }
     }
 
     /** The same household, kind and date is the same signal, whichever file brought it. */
