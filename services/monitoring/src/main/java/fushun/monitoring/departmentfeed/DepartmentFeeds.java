@@ -373,7 +373,7 @@ public class DepartmentFeeds {
         // the household's first finding in the chunk: its row's figures go with the signal
         Map<UUID, DepartmentFeedRule.Finding> byHousehold = new LinkedHashMap<>();
         Map<UUID, String> divisions = new LinkedHashMap<>();
-        List<String> persons = new ArrayList<>();
+        List<HouseholdRegistry.MemberHousehold> persons = new ArrayList<>();
         for (Map.Entry<FeedFiles.Row, DepartmentFeedRule.Finding> e : found.entrySet()) {
             HouseholdRegistry.MemberHousehold member = members.get(e.getValue().idNumber());
             if (member == null) {
@@ -384,7 +384,7 @@ public class DepartmentFeeds {
                 counts.errors.add(new RowError(e.getKey().number(), kind.idColumn(), "此人所在农户不在本人管辖范围内"));
             } else {
                 counts.findings++;
-                persons.add(e.getValue().idNumber());
+                persons.add(member);
                 byHousehold.putIfAbsent(member.householdId(), e.getValue());
                 divisions.putIfAbsent(member.householdId(), member.divisionCode());
             }
@@ -435,31 +435,28 @@ public class DepartmentFeeds {
      * on the household's topic, keyed by the household so it stays in order with the household's events.
      * The person is named by id and keyed reference, never by the ID number.
      */
-    private void publishPersonEvents(Run run, List<String> idNumbers) {
+    private void publishPersonEvents(Run run, List<HouseholdRegistry.MemberHousehold> persons) {
         FeedKind kind = run.kind();
-        List<OutboxWriter.Pending> events = new ArrayList<>();
-        jdbc.sql("""
-                        with found as (
-                            select distinct m.id as person_id, m.person_ref, m.household_id, h.division_code
-                            from unnest(cast(:numbers as varchar[])) as n(id_number)
-                            join household_member m on m.id_number = n.id_number and m.status = 'ACTIVE'
-                            join household h on h.id = m.household_id),
-                        fresh as (
-                            insert into department_feed_person_event (kind, as_of, person_id, import_id)
-                            select :kind, :asOf, person_id, :import from found
-                            on conflict do nothing returning person_id)
-                        select f.person_id, f.person_ref, f.household_id, f.division_code
-                        from found f join fresh using (person_id) order by f.household_id, f.person_id""")
-                .param("numbers", idNumbers.stream().distinct().toArray(String[]::new))
+        Map<UUID, HouseholdRegistry.MemberHousehold> byPerson = new LinkedHashMap<>();
+        persons.forEach(p -> byPerson.putIfAbsent(p.personId(), p));
+        List<UUID> fresh = jdbc.sql("""
+                        insert into department_feed_person_event (kind, as_of, person_id, import_id)
+                        select :kind, :asOf, p.person_id, :import from unnest(cast(:persons as uuid[])) as p(person_id)
+                        on conflict do nothing returning person_id""")
                 .param("kind", kind.code()).param("asOf", run.asOf()).param("import", run.id())
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
-                    UUID household = rs.getObject(3, UUID.class);
-                    Object data = switch (kind.personEvent()) {
-                        case DISABILITY_REGISTERED -> new DisabilityRegistered(household, rs.getObject(1, UUID.class),
-                                rs.getString(2).trim(), true, run.asOf());
-                    };
-                    events.add(new OutboxWriter.Pending(household.toString(), rs.getString(4), data));
-                });
+                .param("persons", byPerson.keySet().stream().map(UUID::toString).toArray(String[]::new))
+                .query(UUID.class).list();
+        List<OutboxWriter.Pending> events = new ArrayList<>();
+        for (HouseholdRegistry.MemberHousehold person : byPerson.values()) {
+            if (!fresh.contains(person.personId())) {
+                continue;
+            }
+            Object data = switch (kind.personEvent()) {
+                case DISABILITY_REGISTERED -> new DisabilityRegistered(person.householdId(), person.personId(),
+                        person.personRef(), true, run.asOf());
+            };
+            events.add(new OutboxWriter.Pending(person.householdId().toString(), person.divisionCode(), data));
+        }
         if (!events.isEmpty()) {
             outbox.appendAll(Topics.MONITORING_HOUSEHOLD, events);
         }
