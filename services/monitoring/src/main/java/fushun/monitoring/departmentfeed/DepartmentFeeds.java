@@ -61,9 +61,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction: the pure {@link DepartmentFeedRule} per row, one query for the households of the
  * findings' ID numbers, one insert that keeps a household's first finding per kind and date, and for
  * each household found the first time a {@link RiskSignalObserved} through {@link Discovery#onSignal},
- * the department-comparison path every bureau's signal takes. A bad row is a row error and never stops
- * the others; a chunk that fails is done again one row at a time. The import counts as the bureau's
- * arrival for the uploader's county and the month the file describes (ADR 0036).
+ * the department-comparison path every bureau's signal takes; a kind with a
+ * {@link FeedKind.PersonEvent} also publishes it for each finding's person, once per kind, date and
+ * person. A bad row is a row error and never stops the others; a chunk that fails is done again one
+ * row at a time. The import counts as the bureau's arrival for the uploader's county and the month
+ * the file describes (ADR 0036).
  */
 @Service
 public class DepartmentFeeds {
@@ -439,13 +441,13 @@ public class DepartmentFeeds {
         FeedKind kind = run.kind();
         Map<UUID, HouseholdRegistry.MemberHousehold> byPerson = new LinkedHashMap<>();
         persons.forEach(p -> byPerson.putIfAbsent(p.personId(), p));
-        List<UUID> fresh = jdbc.sql("""
+        Set<UUID> fresh = Set.copyOf(jdbc.sql("""
                         insert into department_feed_person_event (kind, as_of, person_id, import_id)
                         select :kind, :asOf, p.person_id, :import from unnest(cast(:persons as uuid[])) as p(person_id)
                         on conflict do nothing returning person_id""")
                 .param("kind", kind.code()).param("asOf", run.asOf()).param("import", run.id())
                 .param("persons", byPerson.keySet().stream().map(UUID::toString).toArray(String[]::new))
-                .query(UUID.class).list();
+                .query(UUID.class).list());
         List<OutboxWriter.Pending> events = new ArrayList<>();
         for (HouseholdRegistry.MemberHousehold person : byPerson.values()) {
             if (!fresh.contains(person.personId())) {
