@@ -9,6 +9,7 @@ import fushun.contracts.feed.FeedDeadlineMissed;
 import fushun.contracts.feed.MonthlyTotals;
 import fushun.contracts.medicalinsurance.FeedCompletenessChecked;
 import fushun.contracts.monitoring.AssignmentEscalated;
+import fushun.contracts.monitoring.DisabilityRegistered;
 import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
@@ -28,6 +29,7 @@ public final class EventCatalog {
             new EventType("HouseholdMonitored", 1, HouseholdMonitored.class, Topics.MONITORING_HOUSEHOLD),
             new EventType("RiskEliminated", 1, RiskEliminated.class, Topics.MONITORING_HOUSEHOLD),
             new EventType("RiskEliminationRolledBack", 1, RiskEliminationRolledBack.class, Topics.MONITORING_HOUSEHOLD),
+            new EventType("DisabilityRegistered", 1, DisabilityRegistered.class, Topics.MONITORING_HOUSEHOLD),
             new EventType("RiskAlertRaised", 1, RiskAlertRaised.class, Topics.MONITORING_RISK_ALERT),
             new EventType("RiskSignalObserved", 1, RiskSignalObserved.class, "<bureau>.signal.v1"),
             new EventType("AssignmentEscalated", 1, AssignmentEscalated.class, Topics.MONITORING_RISK_ALERT),

@@ -12,6 +12,7 @@ import fushun.contracts.EventEnvelope;
 import fushun.contracts.HouseholdCategory;
 import fushun.contracts.Topics;
 import fushun.contracts.feed.MonthlyTotals;
+import fushun.contracts.monitoring.DisabilityRegistered;
 import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdRegistered;
 import fushun.contracts.socialassistance.AssistanceStatusChanged;
@@ -147,7 +148,7 @@ class EmploymentTotalsIT {
 
     /**
      * The roster counted in one statement lists whom the roster lists, person by person: ages at the
-     * edges and unknown, 脱贫不享受政策户, 特困 over part of a year, a member who left in December, for the
+     * edges and unknown, 脱贫不享受政策户, 特困 over part of a year, severely disabled people (重度残疾人), a member who left in December, for the
      * year before and this one. the same county: whatever else is there is compared too.
      */
     @Test
@@ -173,6 +174,15 @@ class EmploymentTotalsIT {
             await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
                             "select count(*) from person where person_id = :p and left_on is not null")
                     .param("p", leaving).query(Long.class).single() == 1);
+            // 残联's register: severe from 2025 (the 2012-born too young in both years), a flagged household's
+            // member severe from 2024 (the flag does not take it away), and a dibao person severe too (once)
+            HouseholdRegistered disabled = register("210403100215", HouseholdCategory.ORDINARY, false,
+                    List.of("NONE", "NONE"), List.of(1975, 2012));
+            severe(disabled, 0, LocalDate.of(2025, 3, 1));
+            severe(disabled, 1, LocalDate.of(2025, 3, 1));
+            severe(register("210403100216", HouseholdCategory.MARGINAL, true, List.of("NONE"), List.of(1982)), 0,
+                    LocalDate.of(2024, 5, 1));
+            severe(dibao, 0, LocalDate.of(2024, 1, 1));
 
             for (int year : List.of(2024, 2025)) {
                 PensionPremiums.Coverage counted = transactions.execute(status -> pensions.coverage(COUNTY, year))
@@ -191,6 +201,14 @@ class EmploymentTotalsIT {
         } finally {
             clock.reset();
         }
+    }
+
+    private void severe(HouseholdRegistered household, int member, LocalDate from) throws Exception {
+        UUID person = household.members().get(member).personId();
+        bus.publish(Topics.MONITORING_HOUSEHOLD, EventEnvelope.of("monitoring", household.householdId().toString(),
+                household.divisionCode(), new DisabilityRegistered(household.householdId(), person, ref(person), true, from)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from severe_disability where person_id = :p").param("p", person).query(Long.class).single() == 1);
     }
 
     private void assistance(HouseholdRegistered household, AssistanceStatusChanged.Programme programme,

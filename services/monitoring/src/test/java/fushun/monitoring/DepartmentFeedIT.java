@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The department data feeds (issue 18 part 2, ADR 0040) with the real database and broker: 教育局's pupil
- * roster and 水务局's water census raise alerts naming their bureau through the department-comparison
+ * roster, 水务局's water census and 残联's disability register raise alerts naming their bureau through the department-comparison
  * path, bad rows are reported, the same file again changes nothing. Households in 清原 (210423) villages
  * no other test uses; ID numbers synthetic (sequence 9xx, as {@link SyntheticIdNumbers}).
  */
@@ -47,6 +47,8 @@ class DepartmentFeedIT {
     private static final String COUNTY = "210423";
     private static final String EDUCATION = "Bearer " + TestTokens.user("qingyuan-education", COUNTY, "education-officer");
     private static final String WATER = "Bearer " + TestTokens.user("qingyuan-water", COUNTY, "water-officer");
+    private static final String FEDERATION = "Bearer " + TestTokens.user("qingyuan-federation", COUNTY,
+            "disabled-federation-officer");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired MockMvc mvc;
@@ -153,6 +155,73 @@ class DepartmentFeedIT {
     }
 
     @Test
+    void shouldAlertTheFederationForTheSeverelyDisabledPersonOnlyAndIgnoreTheSameRegisterAgain() throws Exception {
+        LocalDate asOf = PlatformTime.today(clock).withDayOfMonth(1);
+        String village = "210423188804";
+        String severe = SyntheticIdNumbers.next(random, COUNTY);
+        String mild = SyntheticIdNumbers.next(random, COUNTY);
+        UUID withSevere = household(village, HouseholdCategory.MARGINAL, null, severe);
+        UUID withMild = household(village, HouseholdCategory.MARGINAL, null, mild);
+        String csv = "姓名,身份证号,残疾类别,残疾等级\n辛,"  + severe + ",肢体,一级\n壬," + mild + ",视力,四级\n";
+        long arrivalsBefore = arrivals("DISABLED_PERSONS_FEDERATION", asOf);
+
+        JsonNode imported = JSON.readTree(upload("DISABLED_PERSONS_REGISTER", "残疾人登记册.csv",
+                csv.getBytes(StandardCharsets.UTF_8), asOf, FEDERATION)
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+
+        assertThat(imported.get("bureau").asString()).isEqualTo("DISABLED_PERSONS_FEDERATION");
+        assertThat(imported.get("rejectedRows").asInt()).isZero();
+        assertThat(imported.get("findings").asInt()).isEqualTo(1);
+        assertThat(imported.get("signals").asInt()).isEqualTo(1);
+        assertThat(imported.get("alertsRaised").asInt()).isEqualTo(1);
+        assertThat(assignments(withSevere)).contains("DISABLED_PERSONS_FEDERATION");
+        assertThat(alertRisks(withSevere)).containsExactly("DISABILITY");
+        assertThat(assignments(withMild)).isEmpty();
+        assertThat(signals(withMild)).isZero();
+        String explanation = jdbc.sql("select explanation from risk_alert where household_id = :h").param("h", withSevere)
+                .query(String.class).single();
+        assertThat(explanation).contains("残联").doesNotContain(severe).doesNotContain(severe.substring(0, 14));
+        assertThat(arrivals("DISABLED_PERSONS_FEDERATION", asOf)).isEqualTo(arrivalsBefore + 1);
+        // the second output: the severe person's fact on the household's topic, keyed by the household
+        assertThat(disabilityEvents(withMild)).isEmpty();
+        List<String> published = disabilityEvents(withSevere);
+        assertThat(published).hasSize(1);
+        JsonNode event = JSON.readTree(published.get(0));
+        UUID severePerson = jdbc.sql("select id from household_member where household_id = :h").param("h", withSevere)
+                .query(UUID.class).single();
+        assertThat(event.get("key").asString()).isEqualTo(withSevere.toString());
+        assertThat(event.get("data").get("householdId").asString()).isEqualTo(withSevere.toString());
+        assertThat(event.get("data").get("personId").asString()).isEqualTo(severePerson.toString());
+        assertThat(event.get("data").get("personRef").asString()).matches("[0-9a-f]{64}");
+        assertThat(event.get("data").get("severe").asBoolean()).isTrue();
+        assertThat(event.get("data").get("registeredOn").asString()).isEqualTo(asOf.toString());
+        assertThat(published.get(0)).doesNotContain(severe).doesNotContain(severe.substring(0, 14));
+
+        JsonNode again = JSON.readTree(upload("DISABLED_PERSONS_REGISTER", "登记册-副本.csv",
+                csv.getBytes(StandardCharsets.UTF_8), asOf, FEDERATION)
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(again.get("id").asString()).isEqualTo(imported.get("id").asString());
+        assertThat(signals(withSevere)).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from risk_alert where household_id = :h").param("h", withSevere)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(arrivals("DISABLED_PERSONS_FEDERATION", asOf)).isEqualTo(arrivalsBefore + 1);
+        assertThat(disabilityEvents(withSevere)).hasSize(1);
+
+        // another file of the same date naming the person again publishes nothing more
+        String other = "身份证号,残疾等级\n" + severe + ",二级\n";
+        upload("DISABLED_PERSONS_REGISTER", "补充.csv", other.getBytes(StandardCharsets.UTF_8), asOf, FEDERATION)
+                .andExpect(status().isCreated());
+        assertThat(disabilityEvents(withSevere)).hasSize(1);
+    }
+
+    private List<String> disabilityEvents(UUID household) {
+        return jdbc.sql("""
+                        select payload from outbox_event
+                        where type = 'DisabilityRegistered' and topic = 'monitoring.household.v1' and aggregateid = :h""")
+                .param("h", household.toString()).query(String.class).list();
+    }
+
+    @Test
     void shouldSignalFindingsInEveryChunkOfALargerCensus() throws Exception {
         LocalDate asOf = PlatformTime.today(clock).withDayOfMonth(1);
         String village = "210423188803";
@@ -227,18 +296,21 @@ class DepartmentFeedIT {
     void shouldListTheFeedKindsInForceAsData() throws Exception {
         mvc.perform(get("/api/monitoring/department-feeds/kinds?asOf=2024-03-01").header("Authorization", WATER))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.total").value(2))
-                .andExpect(jsonPath("$.items[*].code").value(org.hamcrest.Matchers.contains("EDUCATION_PUPIL_ROSTER", "WATER_CENSUS")))
-                .andExpect(jsonPath("$.items[0].riskType").value("SCHOOL_DROPOUT"))
-                .andExpect(jsonPath("$.items[0].valueColumn").value("在校状态"))
-                .andExpect(jsonPath("$.items[0].conditionValues[0]").value("未在校"))
-                .andExpect(jsonPath("$.items[0].ageFrom").value(6))
-                .andExpect(jsonPath("$.items[0].ageTo").value(15))
-                .andExpect(jsonPath("$.items[1].idColumn").value("户主身份证号"));
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.items[*].code").value(org.hamcrest.Matchers.contains(
+                        "DISABLED_PERSONS_REGISTER", "EDUCATION_PUPIL_ROSTER", "WATER_CENSUS")))
+                .andExpect(jsonPath("$.items[0].riskType").value("DISABILITY"))
+                .andExpect(jsonPath("$.items[0].conditionValues").value(org.hamcrest.Matchers.contains("一级", "二级")))
+                .andExpect(jsonPath("$.items[1].riskType").value("SCHOOL_DROPOUT"))
+                .andExpect(jsonPath("$.items[1].valueColumn").value("在校状态"))
+                .andExpect(jsonPath("$.items[1].conditionValues[0]").value("未在校"))
+                .andExpect(jsonPath("$.items[1].ageFrom").value(6))
+                .andExpect(jsonPath("$.items[1].ageTo").value(15))
+                .andExpect(jsonPath("$.items[2].idColumn").value("户主身份证号"));
         mvc.perform(get("/api/monitoring/department-feeds/kinds?asOf=2020-06-01").header("Authorization", WATER))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/api/monitoring/department-feeds/kinds?size=1&page=1").header("Authorization", WATER))
-                .andExpect(jsonPath("$.total").value(2))
+        mvc.perform(get("/api/monitoring/department-feeds/kinds?size=1&page=2").header("Authorization", WATER))
+                .andExpect(jsonPath("$.total").value(3))
                 .andExpect(jsonPath("$.items[0].code").value("WATER_CENSUS"));
     }
 

@@ -1,6 +1,7 @@
 package fushun.employment.inbound;
 
 import fushun.contracts.Topics;
+import fushun.contracts.monitoring.DisabilityRegistered;
 import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
@@ -41,7 +42,8 @@ class RiskAlertListener {
                 .on(HouseholdMonitored.class, e -> households.onMonitored(e.data()))
                 .on(RiskEliminated.class, e -> households.onMonitoringEnded(e.data().householdId(),
                         java.time.LocalDate.ofInstant(e.data().eliminatedAt(), fushun.platform.PlatformTime.CHINA)))
-                .on(RiskEliminationRolledBack.class, e -> households.onMonitoringEnded(e.data().householdId(), null)));
+                .on(RiskEliminationRolledBack.class, e -> households.onMonitoringEnded(e.data().householdId(), null))
+                .on(DisabilityRegistered.class, e -> households.onDisabilityRegistered(e.data())));
     }
 
     @KafkaListener(topics = Topics.SOCIAL_ASSISTANCE_STATUS)

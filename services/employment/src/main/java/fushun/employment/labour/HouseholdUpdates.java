@@ -1,5 +1,6 @@
 package fushun.employment.labour;
 
+import fushun.contracts.monitoring.DisabilityRegistered;
 import fushun.contracts.monitoring.HouseholdChanged;
 import fushun.contracts.monitoring.HouseholdMonitored;
 import fushun.contracts.monitoring.HouseholdRegistered;
@@ -178,6 +179,32 @@ public class HouseholdUpdates {
         jdbc.sql("update household_category set monitored_to = :to where household_id = :h and monitored_from is not null")
                 .param("to", to).param("h", householdId).update();
         totals.rostersMayHaveChanged(divisionsOf(householdId), to);
+    }
+
+    /**
+     * 残联's register showed the person severely disabled (重度残疾) on the register's date: from that
+     * day's year on they are on the pension roster. The earliest such date is kept, so the same fact
+     * again, or an older register, changes nothing and counts nothing again. A fact that the person is
+     * not severely disabled is not acted on: monitoring publishes severe findings only, and a register
+     * that no longer lists a person does not take back a year already listed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onDisabilityRegistered(DisabilityRegistered d) {
+        if (!d.severe()) {
+            log.info("Person {} registered not severely disabled; nothing to apply", d.personId());
+            return;
+        }
+        int changed = jdbc.sql("""
+                        insert into severe_disability (person_id, household_id, person_ref, severe_from)
+                        values (:p, :h, :ref, :from)
+                        on conflict (person_id) do update set severe_from = excluded.severe_from,
+                            household_id = excluded.household_id, recorded_at = now()
+                        where severe_disability.severe_from > excluded.severe_from""")
+                .param("p", d.personId()).param("h", d.householdId()).param("ref", d.personRef())
+                .param("from", d.registeredOn()).update();
+        if (changed > 0) {
+            totals.rostersMayHaveChanged(divisionsOf(d.householdId()), d.registeredOn());
+        }
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -24,10 +24,12 @@ public class People {
 
     /**
      * A person as the pension roster sees them in a year: {@code assistance} TEKUN, DIBAO or null
-     * (特困 first), whether the household was a monitoring object in the year.
+     * (特困 first), whether the household was a monitoring object in the year, whether the person was on
+     * 残联's register as severely disabled on a day of the year.
      */
     public record PensionFacts(String divisionCode, UUID householdId, String maskedIdNumber, Integer birthYear,
-                               String assistance, boolean monitored, boolean notEntitledToPolicy, LocalDate leftOn) {
+                               String assistance, boolean monitored, boolean notEntitledToPolicy, LocalDate leftOn,
+                               boolean severelyDisabled) {
     }
 
     /** A year's pension roster of a county counted: its households and people. */
@@ -76,7 +78,9 @@ public class People {
                                coalesce(c.monitored_from < :to and (c.monitored_to is null or c.monitored_to >= :from),
                                         false) as monitored,
                                coalesce(c.not_entitled_to_policy, false) as not_entitled,
-                               p.left_on
+                               p.left_on,
+                               exists (select 1 from severe_disability d where d.person_id = p.person_id
+                                         and d.severe_from < :to) as severely_disabled
                         from person p left join household_category c on c.household_id = p.household_id
                         where p.division_code like :county
                         order by p.division_code, p.household_id, p.masked_id_number, p.person_id""")
@@ -85,7 +89,7 @@ public class People {
                 .query((RowCallbackHandler) rs -> {
                     each.accept(new PensionFacts(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
                             rs.getObject(4, Integer.class), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7),
-                            rs.getObject(8, LocalDate.class)));
+                            rs.getObject(8, LocalDate.class), rs.getBoolean(9)));
                 });
     }
 
@@ -93,7 +97,8 @@ public class People {
      * The county's roster of the year counted in one statement, as the roster's rules list it person by
      * person ({@code PensionRosterRule}: still a member on 1 January or left during the year;
      * {@code PensionPremiumRule}: 特困 or dibao on a day of the year, or a household monitored in the
-     * year and not flagged 脱贫不享受政策户; the year of birth known and the age reached in the year from
+     * year and not flagged 脱贫不享受政策户, or a person on 残联's register as severely disabled on a day of
+     * the year (whatever the flag); the year of birth known and the age reached in the year from
      * {@code minAge} to under {@code pensionAge}). The monthly totals count this way so a county is never
      * read row by row; their test holds it to the roster's answers.
      */
@@ -110,7 +115,9 @@ public class People {
                                          and a.programme in ('TEKUN', 'DIBAO') and a.valid_from < :to
                                          and (a.valid_to is null or a.valid_to > :from))
                                or coalesce(c.monitored_from < :to and (c.monitored_to is null or c.monitored_to >= :from)
-                                           and not c.not_entitled_to_policy, false))""")
+                                           and not c.not_entitled_to_policy, false)
+                               or exists (select 1 from severe_disability d where d.person_id = p.person_id
+                                            and d.severe_from < :to))""")
                 .param("county", county + "%").param("from", from).param("to", from.plusYears(1)).param("year", year)
                 .param("minAge", minAge).param("pensionAge", pensionAge)
                 .query((rs, n) -> new PensionCount(rs.getLong(1), rs.getLong(2)))

@@ -11,7 +11,9 @@ import java.util.Optional;
  *       because the premium is paid per year, and because only the year of birth crosses the bus.</li>
  *   <li>Basis, strongest first: 特困 or dibao on any day of the year (civil affairs' decision, whatever
  *       the household); else a person of a household monitored in the year (监测对象, the platform's
- *       reading of 返贫致贫人口) that is not flagged 脱贫不享受政策户.</li>
+ *       reading of 返贫致贫人口) that is not flagged 脱贫不享受政策户; else a severely disabled person
+ *       (重度残疾人, 残联's register: grade 一级 or 二级 on a day of the year), whatever the household's flag,
+ *       the grade being the person's own and not a household policy.</li>
  *   <li>Enrolment: the platform has no enrolment register of the residents' pension, so every person
  *       listed is taken to be enrolled unless drawing the pension (the age rule stands for that).</li>
  * </ul>
@@ -24,8 +26,14 @@ public final class PensionPremiumRule {
     /**
      * @param assistance TEKUN or DIBAO when the person had it on a day of the year, else null
      * @param monitored  the household was monitored on a day of the year
+     * @param severelyDisabled on 残联's register as severely disabled on a day of the year
      */
-    public record Person(Integer birthYear, String assistance, boolean monitored, boolean notEntitledToPolicy) {
+    public record Person(Integer birthYear, String assistance, boolean monitored, boolean notEntitledToPolicy,
+                         boolean severelyDisabled) {
+
+        public Person(Integer birthYear, String assistance, boolean monitored, boolean notEntitledToPolicy) {
+            this(birthYear, assistance, monitored, notEntitledToPolicy, false);
+        }
     }
 
     public record Decision(Outcome outcome, String basis, Integer ageInYear) {
@@ -58,6 +66,9 @@ public final class PensionPremiumRule {
         }
         if (person.monitored() && !person.notEntitledToPolicy()) {
             return Optional.of("返贫致贫人口（监测对象）");
+        }
+        if (person.severelyDisabled()) {
+            return Optional.of("重度残疾人");
         }
         return Optional.empty();
     }

@@ -21,14 +21,15 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Residents' pension premiums paid on behalf (代缴, §2(2)5) at the lowest tier, a roster per county and
  * year, and .xlsx: who is listed is {@link PensionPremiumRule}'s (insurable age, dibao / 特困 from civil
- * affairs, monitored households from monitoring, registered straight into a monitoring category or
+ * affairs, severely disabled people from 残联's register, monitored households from monitoring,
+ * registered straight into a monitoring category or
  * confirmed by the county). People whose year of birth is not known are not listed but counted, so the
  * officer knows to check them.
  * A member who left the household is listed up to the year of the month they left ({@link PensionRosterRule}).
  * The roster is drawn by the county the household belongs to now: after a move the new county lists
  * it (also for past years: the roster is worked out, not a record of what a county paid).
- * Severely disabled people are in the policy too; the platform has no disability register yet, so
- * they are not listed (the disabled persons' federation's data would add them).
+ * Severely disabled people (重度残疾人) are listed from the year 残联's register first showed them so,
+ * as monitoring publishes it ({@code DisabilityRegistered}, ADR 0040).
  */
 @Service
 public class PensionPremiums {
@@ -172,7 +173,8 @@ public class PensionPremiums {
                 return; // left the household before the year: neither listed nor counted
             }
             PensionPremiumRule.Decision decision = PensionPremiumRule.decide(new PensionPremiumRule.Person(
-                    person.birthYear(), person.assistance(), person.monitored(), person.notEntitledToPolicy()),
+                    person.birthYear(), person.assistance(), person.monitored(), person.notEntitledToPolicy(),
+                    person.severelyDisabled()),
                     year, minAge, pensionAge);
             if (decision.outcome() == PensionPremiumRule.Outcome.LISTED) {
                 Entry entry = new Entry(person.divisionCode(), person.householdId(), person.maskedIdNumber(), decision.basis(),

@@ -39,6 +39,33 @@ class PensionPremiumRuleTest {
         assertThat(decision.basis()).isEqualTo(basis);
     }
 
+    @ParameterizedTest(name = "born {0}, {1}, monitored={2}, 脱贫不享受政策户={3}, 重度残疾={4}: {5} {6}")
+    @CsvSource(nullValues = "-", value = {
+            // a severely disabled person of insurable age, whatever the household
+            "1980, -,     false, false, true,  LISTED,            重度残疾人",
+            "2010, -,     false, false, true,  LISTED,            重度残疾人",
+            "1967, -,     false, false, true,  LISTED,            重度残疾人",
+            // the grade is the person's own: a 脱贫不享受政策户's flag does not take it away
+            "1980, -,     true,  true,  true,  LISTED,            重度残疾人",
+            // outside the insurable age, or of unknown age
+            "2011, -,     false, false, true,  NOT_INSURABLE_AGE, 重度残疾人",
+            "1966, -,     false, false, true,  NOT_INSURABLE_AGE, 重度残疾人",
+            "-,    -,     false, false, true,  AGE_UNKNOWN,       重度残疾人",
+            // civil affairs' decisions and monitoring come first, as they did before the register
+            "1980, TEKUN, false, false, true,  LISTED,            特困人员",
+            "1980, DIBAO, false, false, true,  LISTED,            低保对象",
+            "1980, -,     true,  false, true,  LISTED,            返贫致贫人口（监测对象）",
+            "1980, -,     false, false, false, NO_BASIS,          -"})
+    void shouldListSeverelyDisabledPeopleOfInsurableAge(Integer birthYear, String assistance, boolean monitored,
+                                                      boolean notEntitled, boolean severelyDisabled, Outcome outcome,
+                                                      String basis) {
+        PensionPremiumRule.Decision decision = PensionPremiumRule.decide(new PensionPremiumRule.Person(birthYear,
+                assistance, monitored, notEntitled, severelyDisabled), YEAR, 16, 60);
+
+        assertThat(decision.outcome()).isEqualTo(outcome);
+        assertThat(decision.basis()).isEqualTo(basis);
+    }
+
     @ParameterizedTest(name = "ages {1}–{2}, born {0}: {3}")
     @CsvSource({
             // the ages are parameters: a later pension age keeps a 60-year-old on the roster

@@ -4,7 +4,9 @@ import static fushun.platform.PlatformTime.CHINA;
 
 import fushun.contracts.Bureau;
 import fushun.contracts.RiskType;
+import fushun.contracts.Topics;
 import fushun.contracts.bureau.RiskSignalObserved;
+import fushun.contracts.monitoring.DisabilityRegistered;
 import fushun.monitoring.assignment.BureauRoles;
 import fushun.monitoring.departmentfeed.internal.FeedFiles;
 import fushun.monitoring.discovery.ClueDecision;
@@ -12,6 +14,7 @@ import fushun.monitoring.discovery.Discovery;
 import fushun.monitoring.household.HouseholdRegistry;
 import fushun.platform.PlatformTime;
 import fushun.platform.feed.FeedCompleteness;
+import fushun.platform.outbox.OutboxWriter;
 import fushun.platform.security.Jurisdiction;
 import fushun.platform.web.ForbiddenException;
 import fushun.platform.web.NotFoundException;
@@ -58,9 +61,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction: the pure {@link DepartmentFeedRule} per row, one query for the households of the
  * findings' ID numbers, one insert that keeps a household's first finding per kind and date, and for
  * each household found the first time a {@link RiskSignalObserved} through {@link Discovery#onSignal},
- * the department-comparison path every bureau's signal takes. A bad row is a row error and never stops
- * the others; a chunk that fails is done again one row at a time. The import counts as the bureau's
- * arrival for the uploader's county and the month the file describes (ADR 0036).
+ * the department-comparison path every bureau's signal takes; a kind with a
+ * {@link FeedKind.PersonEvent} also publishes it for each finding's person, once per kind, date and
+ * person. A bad row is a row error and never stops the others; a chunk that fails is done again one
+ * row at a time. The import counts as the bureau's arrival for the uploader's county and the month
+ * the file describes (ADR 0036).
  */
 @Service
 public class DepartmentFeeds {
@@ -87,10 +92,12 @@ public class DepartmentFeeds {
     private final FeedCompleteness feeds;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final OutboxWriter outbox;
 
     public DepartmentFeeds(JdbcClient jdbc, HouseholdRegistry households, Discovery discovery, FeedCompleteness feeds,
-                           PlatformTransactionManager transactions, Clock clock) {
+                           PlatformTransactionManager transactions, Clock clock, OutboxWriter outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
         this.households = households;
         this.discovery = discovery;
         this.feeds = feeds;
@@ -111,7 +118,7 @@ public class DepartmentFeeds {
 
     private static final String KIND_COLUMNS = """
             select code, effective_from, bureau, label, risk_type, id_column, value_column, allowed_values, condition,
-                   condition_values, age_from, age_to, finding
+                   condition_values, age_from, age_to, finding, person_event
             from department_feed_kind""";
     /** The newest version in force on the day wins if versions overlap (as in the measure catalogue). */
     private static final String IN_FORCE = " k where k.effective_from <= :on and (k.effective_to is null or k.effective_to >= :on)"
@@ -144,7 +151,8 @@ public class DepartmentFeeds {
                 Bureau.valueOf(rs.getString("bureau")), rs.getString("label"), RiskType.valueOf(rs.getString("risk_type")),
                 rs.getString("id_column"), rs.getString("value_column"), strings(rs.getArray("allowed_values")),
                 FeedKind.Condition.valueOf(rs.getString("condition")), strings(rs.getArray("condition_values")),
-                (Integer) rs.getObject("age_from"), (Integer) rs.getObject("age_to"), rs.getString("finding"));
+                (Integer) rs.getObject("age_from"), (Integer) rs.getObject("age_to"), rs.getString("finding"),
+                rs.getString("person_event") == null ? null : FeedKind.PersonEvent.valueOf(rs.getString("person_event")));
     }
 
     /**
@@ -371,6 +379,7 @@ public class DepartmentFeeds {
         // the household's first finding in the chunk: its row's figures go with the signal
         Map<UUID, DepartmentFeedRule.Finding> byHousehold = new LinkedHashMap<>();
         Map<UUID, String> divisions = new LinkedHashMap<>();
+        List<HouseholdRegistry.MemberHousehold> persons = new ArrayList<>();
         for (Map.Entry<FeedFiles.Row, DepartmentFeedRule.Finding> e : found.entrySet()) {
             HouseholdRegistry.MemberHousehold member = members.get(e.getValue().idNumber());
             if (member == null || !run.jurisdiction().covers(member.divisionCode())) {
@@ -379,12 +388,16 @@ public class DepartmentFeeds {
                 counts.errors.add(new RowError(e.getKey().number(), kind.idColumn(), "本辖区登记册中没有此人（应为已登记农户的在户成员）"));
             } else {
                 counts.findings++;
+                persons.add(member);
                 byHousehold.putIfAbsent(member.householdId(), e.getValue());
                 divisions.putIfAbsent(member.householdId(), member.divisionCode());
             }
         }
         if (byHousehold.isEmpty()) {
             return counts;
+        }
+        if (kind.personEvent() != null) {
+            publishPersonEvents(run, persons);
         }
         // a household is signalled once per kind and date: a finding already kept (this file's earlier
         // rows, or another file of the same day) signals nothing more
@@ -418,6 +431,39 @@ public class DepartmentFeeds {
             }
         }
         return counts;
+    }
+
+    /**
+     * The kind's second output: for each finding's person (a member living in a registered household of
+     * the uploader's division), once per kind, date and person, the kind's {@link FeedKind.PersonEvent}
+     * on the household's topic, keyed by the household so it stays in order with the household's events.
+     * The person is named by id and keyed reference, never by the ID number.
+     */
+    private void publishPersonEvents(Run run, List<HouseholdRegistry.MemberHousehold> persons) {
+        FeedKind kind = run.kind();
+        Map<UUID, HouseholdRegistry.MemberHousehold> byPerson = new LinkedHashMap<>();
+        persons.forEach(p -> byPerson.putIfAbsent(p.personId(), p));
+        Set<UUID> fresh = Set.copyOf(jdbc.sql("""
+                        insert into department_feed_person_event (kind, as_of, person_id, import_id)
+                        select :kind, :asOf, p.person_id, :import from unnest(cast(:persons as uuid[])) as p(person_id)
+                        on conflict do nothing returning person_id""")
+                .param("kind", kind.code()).param("asOf", run.asOf()).param("import", run.id())
+                .param("persons", byPerson.keySet().stream().map(UUID::toString).toArray(String[]::new))
+                .query(UUID.class).list());
+        List<OutboxWriter.Pending> events = new ArrayList<>();
+        for (HouseholdRegistry.MemberHousehold person : byPerson.values()) {
+            if (!fresh.contains(person.personId())) {
+                continue;
+            }
+            Object data = switch (kind.personEvent()) {
+                case DISABILITY_REGISTERED -> new DisabilityRegistered(person.householdId(), person.personId(),
+                        person.personRef(), true, run.asOf());
+            };
+            events.add(new OutboxWriter.Pending(person.householdId().toString(), person.divisionCode(), data));
+        }
+        if (!events.isEmpty()) {
+            outbox.appendAll(Topics.MONITORING_HOUSEHOLD, events);
+        }
     }
 
     /** The same household, kind and date is the same signal, whichever file brought it. */

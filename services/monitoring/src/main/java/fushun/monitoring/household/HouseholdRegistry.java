@@ -314,13 +314,16 @@ public class HouseholdRegistry {
         return households;
     }
 
-    /** Where a member living in a household now belongs: the household and its division. */
-    public record MemberHousehold(UUID householdId, String divisionCode) {
+    /**
+     * Where a member living in a household now belongs: the household and its division; the member's id
+     * and keyed reference (never the ID number) for a fact published about them.
+     */
+    public record MemberHousehold(UUID householdId, String divisionCode, UUID personId, String personRef) {
     }
 
     /**
      * For each of these ID numbers held by a member living in a household now, that household and its
-     * division (one query, the numbers joined as a table, whatever their number).
+     * division, and the member's id and keyed reference (one query, the numbers joined as a table, whatever their number).
      */
     public Map<String, MemberHousehold> householdsWithDivisionByActiveMember(Collection<String> idNumbers) {
         Map<String, MemberHousehold> households = new HashMap<>();
@@ -328,13 +331,14 @@ public class HouseholdRegistry {
             return households;
         }
         jdbc.sql("""
-                        select m.id_number, m.household_id, h.division_code
+                        select m.id_number, m.household_id, h.division_code, m.id, m.person_ref
                         from unnest(cast(:numbers as varchar[])) as n(id_number)
                         join household_member m on m.id_number = n.id_number and m.status = 'ACTIVE'
                         join household h on h.id = m.household_id""")
                 .param("numbers", idNumbers.stream().distinct().toArray(String[]::new))
                 .query((RowCallbackHandler) rs -> households.put(rs.getString(1),
-                        new MemberHousehold(rs.getObject(2, UUID.class), rs.getString(3))));
+                        new MemberHousehold(rs.getObject(2, UUID.class), rs.getString(3),
+                                rs.getObject(4, UUID.class), rs.getString(5).trim())));
         return households;
     }
 

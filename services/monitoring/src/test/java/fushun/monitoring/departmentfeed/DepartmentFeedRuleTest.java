@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * One row of a feed by its kind's definition, worked by hand: a pupil roster dated 2026-09-01 (ages
- * 6–15 counted in full years on that day) and a water census without an age range, read on
- * 2026-12-02. ID numbers are synthetic (sequence 9xx) with the birth date of the case.
+ * 6–15 counted in full years on that day), a water census and 残联's disability register without an
+ * age range, read on 2026-12-02. ID numbers are synthetic (sequence 9xx) with the birth date of the case.
  */
 class DepartmentFeedRuleTest {
 
@@ -27,6 +27,10 @@ class DepartmentFeedRuleTest {
     static final FeedKind WATER = new FeedKind("WATER_CENSUS", LocalDate.of(2021, 1, 1), Bureau.WATER,
             "农村饮水安全普查", RiskType.DRINKING_WATER, "户主身份证号", "饮水安全", List.of("安全", "不安全"),
             FeedKind.Condition.VALUE_IN, List.of("不安全"), null, null, "农户饮水不安全");
+    static final FeedKind DISABLED = new FeedKind("DISABLED_PERSONS_REGISTER", LocalDate.of(2021, 1, 1),
+            Bureau.DISABLED_PERSONS_FEDERATION, "残疾人登记册", RiskType.DISABILITY, "身份证号", "残疾等级",
+            List.of("一级", "二级", "三级", "四级"), FeedKind.Condition.VALUE_IN, List.of("一级", "二级"), null, null,
+            "家庭成员为重度残疾人", FeedKind.PersonEvent.DISABILITY_REGISTERED);
 
     @ParameterizedTest(name = "{0}: born {1}, value [{2}] → {3} {4}")
     @CsvSource(nullValues = "-", ignoreLeadingAndTrailingWhitespace = false, value = {
@@ -52,9 +56,20 @@ class DepartmentFeedRuleTest {
             "WATER,1962-07-15,安全,NONE,-",
             "WATER,1962-07-15,不 安全,REFUSED,饮水安全",
             "WATER,BAD_CHECK,不安全,REFUSED,户主身份证号",
+            // 残联's register: 一级 and 二级 are severe (重度残疾), at any age; 三级 and 四级 are good rows
+            "DISABLED,1975-04-20,一级,FINDING,-",
+            "DISABLED,2019-01-05,二级,FINDING,-",
+            "DISABLED,1975-04-20,三级,NONE,-",
+            "DISABLED,1975-04-20,四级,NONE,-",
+            "DISABLED,1975-04-20,1级,REFUSED,残疾等级",
+            "DISABLED,1975-04-20,重度,REFUSED,残疾等级",
     })
     void shouldDecideARowByItsKind(String kindName, String birth, String value, String outcome, String detail) {
-        FeedKind kind = "PUPILS".equals(kindName) ? PUPILS : WATER;
+        FeedKind kind = switch (kindName) {
+            case "PUPILS" -> PUPILS;
+            case "DISABLED" -> DISABLED;
+            default -> WATER;
+        };
 
         DepartmentFeedRule.Outcome result = DepartmentFeedRule.apply(kind, idNumber(birth), value, ROSTER_DATE, TODAY);
 
