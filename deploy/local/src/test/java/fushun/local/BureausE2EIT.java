@@ -158,6 +158,40 @@ class BureausE2EIT {
                 .contains(yearBefore + " 年扶贫资产收益分配 1000.00 元"));
     }
 
+    /**
+     * Issue 18: a severely disabled person on 残联's register goes on employment's pension-premium roster
+     * (premiums paid on behalf, 重度残疾人), through monitoring's import and its DisabilityRegistered.
+     */
+    @Test
+    void shouldPutASeverelyDisabledPersonFromTheFederationsRegisterOnThePensionRoster() throws Exception {
+        Random random = new Random();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String disabled = SyntheticIdNumbers.next(random, "210422", today.minusYears(38).minusDays(random.nextInt(300)));
+        HttpResponse<String> registered = call("POST", "/api/monitoring/households", userToken("xinbin-cadre"), """
+                {"divisionCode":"210422100201","category":"ORDINARY",
+                 "members":[{"name":"残联登记户主","idNumber":"%s","relationship":"户主","labourCapacity":"NONE"}]}"""
+                .formatted(disabled));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String householdId = JSON.readTree(registered.body()).get("householdId").asString();
+        String hr = userToken("xinbin-hr");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                call("GET", "/api/employment/households/" + householdId + "/people", hr, null).body().contains("personId"));
+
+        HttpResponse<String> uploaded = E2EPlatform.upload("/api/monitoring/department-feeds/DISABLED_PERSONS_REGISTER",
+                userToken("xinbin-disabled"), "身份证号,残疾等级\n" + disabled + ",一级\n", today.toString());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            List<String> bases = new ArrayList<>();
+            for (JsonNode entry : JSON.readTree(call("GET", "/api/employment/pension-premiums?county=210422&year=" + today.getYear()
+                    + "&size=500", hr, null).body()).get("items")) {
+                if (householdId.equals(entry.get("householdId").asString())) {
+                    bases.add(entry.get("basis").asString());
+                }
+            }
+            assertThat(bases).containsExactly("重度残疾人");
+        });
+    }
+
     private static String assignmentStatus(String token, String householdId, String bureau) throws Exception {
         JsonNode alerts = JSON.readTree(call("GET", "/api/monitoring/households/" + householdId + "/alerts", token, null).body());
         for (JsonNode alert : alerts) {

@@ -471,7 +471,7 @@ class ConsoleBrowserE2EIT {
         long assistedBefore = JSON.readTree(call("GET", "/api/console/dashboard", analyst, null).body()).at("/funnel/assisted").asLong();
 
         // the pupil roster, as 教育局 uploads it: the child not enrolled
-        HttpResponse<String> uploaded = upload("/api/monitoring/department-feeds/EDUCATION_PUPIL_ROSTER",
+        HttpResponse<String> uploaded = E2EPlatform.upload("/api/monitoring/department-feeds/EDUCATION_PUPIL_ROSTER",
                 userToken("xinbin-education"), "身份证号,在校状态\n" + child + ",未在校\n", today.toString());
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
         String assignment = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
@@ -512,18 +512,6 @@ class ConsoleBrowserE2EIT {
         });
     }
 
-    /** A multipart upload of a CSV file and its date, as the console's form sends it. */
-    private static HttpResponse<String> upload(String path, String token, String csv, String asOf) throws Exception {
-        String boundary = "e2e" + UUID.randomUUID().toString().replace("-", "");
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"asOf\"\r\n\r\n" + asOf + "\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
-        return HTTP.send(HttpRequest.newBuilder(URI.create(E2EPlatform.platform().gatewayUrl() + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
     private void openCaseFromAwaiting(String caseId) {
         wait.until(ExpectedConditions.visibilityOfElementLocated(testId("awaiting-me")));
         click(By.cssSelector("[data-testid='awaiting-me'] a[href='#/case/" + caseId + "']"));
@@ -540,7 +528,16 @@ class ConsoleBrowserE2EIT {
     private void signIn(String username) {
         browser.get(E2EPlatform.platform().gatewayUrl() + "/");
         wait.until(ExpectedConditions.elementToBeClickable(testId("login"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        try {
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        } catch (org.openqa.selenium.TimeoutException slowFirstPage) {
+            // Keycloak's sign-in page on a loaded machine (two cores shared by eleven JVMs and a build) may
+            // miss the wait once: the user would press the button again, and so does the test, once
+            browser.get(E2EPlatform.platform().gatewayUrl() + "/");
+            wait.until(ExpectedConditions.elementToBeClickable(testId("login"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        }
+        browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(E2EPlatform.demoPassword());
         browser.findElement(By.id("kc-login")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(testId("who")));

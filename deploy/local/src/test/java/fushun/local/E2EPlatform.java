@@ -128,6 +128,18 @@ final class E2EPlatform implements BeforeAllCallback {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** A multipart upload of a CSV file and the date it describes, as the console's form sends it. */
+    static HttpResponse<String> upload(String path, String token, String csv, String asOf) throws IOException, InterruptedException {
+        String boundary = "e2e" + java.util.UUID.randomUUID().toString().replace("-", "");
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"asOf\"\r\n\r\n" + asOf + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"register.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        return HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /** A demo user's token through the local command-line client (the console's own client has no password grant). */
     static String userToken(String username) throws Exception {
         return token(Map.of("grant_type", "password", "client_id", "fushun-local-cli",
