@@ -182,10 +182,16 @@ class BureausE2EIT {
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             List<String> bases = new ArrayList<>();
-            for (JsonNode entry : JSON.readTree(call("GET", "/api/employment/pension-premiums?county=210422&year=" + today.getYear()
-                    + "&size=500", hr, null).body()).get("items")) {
-                if (householdId.equals(entry.get("householdId").asString())) {
-                    bases.add(entry.get("basis").asString());
+            for (int page = 0; ; page++) {
+                JsonNode roster = JSON.readTree(call("GET", "/api/employment/pension-premiums?county=210422&year=" + today.getYear()
+                        + "&size=500&page=" + page, hr, null).body());
+                for (JsonNode entry : roster.get("items")) {
+                    if (householdId.equals(entry.get("householdId").asString())) {
+                        bases.add(entry.get("basis").asString());
+                    }
+                }
+                if ((page + 1) * 500L >= roster.get("total").asLong()) {
+                    break;
                 }
             }
             assertThat(bases).containsExactly("重度残疾人");

@@ -41,7 +41,7 @@ class SevereDisabilityIT {
 
     @Test
     void shouldListTheSeverelyDisabledPersonOfInsurableAgeAsOfTheRegistersYearAndIgnoreAReplay() throws Exception {
-        int year = LocalDate.now().getYear();
+        int year = LocalDate.now(fushun.platform.PlatformTime.CHINA).getYear();
         UUID household = UUID.randomUUID();
         UUID adult = UUID.randomUUID();
         UUID child = UUID.randomUUID();
@@ -55,7 +55,7 @@ class SevereDisabilityIT {
                                 1982)))));
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from person where household_id = :h")
                 .param("h", household).query(Long.class).single() == 3);
-        String roster = "/api/employment/pension-premiums?county=210404&year=" + year;
+        String roster = "/api/employment/pension-premiums?county=210404&size=500&year=" + year;
         mvc.perform(get(roster).header("Authorization", OFFICER))
                 .andExpect(jsonPath("$.items[?(@.householdId == '" + household + "')]").isEmpty());
 
@@ -77,7 +77,7 @@ class SevereDisabilityIT {
                 .andExpect(jsonPath("$.items[?(@.householdId == '" + household + "')].basis")
                         .value(org.hamcrest.Matchers.contains("重度残疾人")));
         // the year before the register: not listed
-        mvc.perform(get("/api/employment/pension-premiums?county=210404&year=" + (year - 1)).header("Authorization", OFFICER))
+        mvc.perform(get("/api/employment/pension-premiums?county=210404&size=500&year=" + (year - 1)).header("Authorization", OFFICER))
                 .andExpect(jsonPath("$.items[?(@.householdId == '" + household + "')]").isEmpty());
 
         // the same event again (a redelivery), and the same fact under a new event id: nothing changes

@@ -184,7 +184,7 @@ public class HouseholdUpdates {
     /**
      * 残联's register showed the person severely disabled (重度残疾) on the register's date: from that
      * day's year on they are on the pension roster. The earliest such date is kept, so the same fact
-     * again, or an older register, changes nothing and counts nothing again. A fact that the person is
+     * again changes nothing, and an older register moves the date back (every year since is counted again). A fact that the person is
      * not severely disabled is not acted on: monitoring publishes severe findings only, and a register
      * that no longer lists a person does not take back a year already listed.
      */

@@ -67,8 +67,9 @@ public class EmploymentTotals {
     public void rostersMayHaveChanged(Collection<String> divisionCodes, LocalDate effectiveOn) {
         int thisYear = PlatformTime.today(clock).getYear();
         Set<Integer> years = new LinkedHashSet<>(List.of(thisYear));
-        if (effectiveOn != null && effectiveOn.getYear() < thisYear) {
-            years.add(effectiveOn.getYear());
+        // a fact of an earlier year counts in every year since (a register dated back, a status from then)
+        for (int year = effectiveOn == null ? thisYear : effectiveOn.getYear(); year < thisYear; year++) {
+            years.add(year);
         }
         Set<CountyMonth> pending = pending();
         for (String division : divisionCodes) {

@@ -185,6 +185,13 @@ public class DepartmentFeeds {
             String sha256 = spool(content, file);
             Columns columns = columns(file, format, kind);
             UUID id = UUID.randomUUID();
+            // the same file's import cut off by a restart (running for over half an hour: an upload answers when
+            // its file is done) no longer stands in the way of sending it again
+            jdbc.sql("""
+                            update department_feed_import set status = 'FAILED', failure = '导入中断，请重新上传'
+                            where kind = :kind and scope = :scope and sha256 = :sha and status = 'RUNNING'
+                            and submitted_at < now() - interval '30 minutes'""")
+                    .param("kind", kind.code()).param("scope", jurisdiction.divisionCode()).param("sha", sha256).update();
             int created = jdbc.sql("""
                             insert into department_feed_import (id, kind, kind_version, bureau, file_name, sha256, format, scope,
                                                                 as_of, status, total_rows, submitted_by)
